@@ -1,0 +1,31 @@
+package io.wardgate.api.pipeline;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Durable store-and-forward of sealed envelopes. An envelope stays until the broker acknowledged it.
+ */
+@ProviderType
+public interface Outbox {
+
+    /** Stores an envelope durably before returning, with its sequence number. */
+    StoreOutcome store(SealedEnvelope envelope);
+
+    /**
+     * Up to {@code max} stored envelopes not yet handed out, oldest first within each device, and
+     * fair across devices so that a backlog does not starve live data.
+     */
+    List<StoredEnvelope> next(int max);
+
+    /** The broker acknowledged it: remove it for good. */
+    void acknowledge(long storageId);
+
+    /** It was handed out but not acknowledged (connection lost): hand it out again. */
+    void release(long storageId);
+
+    /** The highest sequence number ever stored for the device in the epoch, or -1. */
+    long lastSequence(String deviceId, long epoch);
+
+    OutboxStatus status();
+}

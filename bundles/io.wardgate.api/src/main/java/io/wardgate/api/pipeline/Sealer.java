@@ -1,0 +1,13 @@
+package io.wardgate.api.pipeline;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Batches admitted readings per device, signs and encrypts each batch into an envelope, and
+ * hands the envelope to the outbox. Returns quickly; sealing may happen on another thread.
+ */
+@ProviderType
+public interface Sealer {
+
+    void seal(AdmittedReadings readings);
+}
