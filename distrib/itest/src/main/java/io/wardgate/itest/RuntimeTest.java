@@ -1,0 +1,79 @@
+package io.wardgate.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The resolved appliance starts: every bundle active, every component satisfied. */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class RuntimeTest {
+
+    /** The WardGate bundles the appliance must contain. */
+    static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol", "io.wardgate.sim",
+            "io.wardgate.runtime");
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @Test
+    void runsOnTheFrameworkItWasLaunchedOn() {
+        String expected = context.getProperty("wardgate.itest.framework");
+        String vendor = context.getBundle(0).getSymbolicName();
+        assertThat(vendor).contains(expected.equals("equinox") ? "org.eclipse.osgi" : "org.apache.felix.framework");
+    }
+
+    @Test
+    void everyWardGateBundleIsActive() {
+        List<String> present = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name.startsWith("io.wardgate.") && !name.equals("io.wardgate.itest")) {
+                present.add(name);
+                assertThat(bundle.getState()).as(name + " state").isEqualTo(Bundle.ACTIVE);
+            }
+        }
+        assertThat(present).containsAll(EXPECTED);
+    }
+
+    @Test
+    void everyBundleIsActiveOrAFragment() {
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
+            assertThat(bundle.getState()).as(bundle.getSymbolicName())
+                    .isEqualTo(fragment ? Bundle.RESOLVED : Bundle.ACTIVE);
+        }
+    }
+
+    @Test
+    void everyComponentOfWardGateIsSatisfied(@InjectService ServiceComponentRuntime scr) {
+        Bundle[] wardgate = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().startsWith("io.wardgate.")).toArray(Bundle[]::new);
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(wardgate)) {
+            assertThat(scr.isComponentEnabled(description)).as(description.name + " enabled").isTrue();
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                assertThat(configuration.state).as(description.name + " state, failure: " + configuration.failure)
+                        .isIn(ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE);
+            }
+        }
+    }
+
+    @Test
+    void thisBundleIsWhereTheTestsRun() {
+        assertThat(FrameworkUtil.getBundle(RuntimeTest.class).getSymbolicName()).isEqualTo("io.wardgate.itest");
+    }
+}
