@@ -2,6 +2,7 @@ package io.wardgate.tools;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,8 +11,8 @@ import java.util.TreeMap;
  * one entry of the table below; add yours there.
  */
 public final class Main {
-    private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
-            "decode", new DecodeCommand()));
+    private static final Map<String, Command> COMMANDS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "decode", new DecodeCommand())));
 
     private Main() {
     }
