@@ -1,5 +1,6 @@
 package io.wardgate.protocol;
 
+import io.wardgate.protocol.nonin.NoninSessions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
 public final class Protocols {
     private static final Map<String, Supplier<ProtocolSession>> SESSIONS = new TreeMap<>(Map.ofEntries(
             // one entry per protocol, e.g. Map.entry("masimo", MasimoSession::new)
+            Map.entry("nonin-df7", NoninSessions::df7),
+            Map.entry("nonin-df8", NoninSessions::df8)
     ));
 
     private Protocols() {

@@ -1,0 +1,143 @@
+package io.wardgate.tools;
+
+import io.wardgate.protocol.Decoded;
+import io.wardgate.protocol.ProtocolSession;
+import io.wardgate.protocol.Protocols;
+import io.wardgate.protocol.SessionOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code wardgate decode --protocol NAME FILE}: feeds a raw capture of what a device sent through the
+ * protocol's session and prints every decoded item as one JSON line. The session's own requests go
+ * nowhere. Time is synthetic and advances {@link #BYTE_TIME} per byte (about 9600 baud), so the
+ * session's timers see the capture pass at line speed; after the last byte, {@link #FINAL_SILENCE}
+ * passes so that a truncated last frame is reported.
+ */
+final class DecodeCommand implements Command {
+    static final Instant CLOCK_START = Instant.parse("2000-01-01T00:00:00Z");
+    static final Duration BYTE_TIME = Duration.ofMillis(1);
+    /** Bytes per receive call: with BYTE_TIME, a tick every 100 ms of synthetic time. */
+    static final int CHUNK = 100;
+    static final Duration FINAL_SILENCE = Duration.ofSeconds(1);
+
+    @Override
+    public String summary() {
+        return "decode a raw capture of what a device sent, as JSON lines";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        String protocol = null;
+        String file = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-h") || arg.equals("--help")) {
+                usage(out);
+                return OK;
+            } else if (arg.equals("--protocol") && i + 1 < args.size()) {
+                protocol = args.get(++i);
+            } else if (arg.startsWith("--protocol=")) {
+                protocol = arg.substring("--protocol=".length());
+            } else if (!arg.startsWith("-") && file == null) {
+                file = arg;
+            } else {
+                err.println("wardgate decode: unexpected argument '" + Json.printable(arg) + "'");
+                usage(err);
+                return USAGE;
+            }
+        }
+        if (protocol == null || file == null) {
+            usage(err);
+            return USAGE;
+        }
+        Optional<ProtocolSession> session = Protocols.open(protocol);
+        if (session.isEmpty()) {
+            err.println("wardgate decode: unknown protocol '" + Json.printable(protocol) + "' (known: "
+                    + String.join(", ", Protocols.names()) + ")");
+            return USAGE;
+        }
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            err.println("wardgate decode: not a file name: '" + Json.printable(file) + "'");
+            return USAGE;
+        }
+        return decode(session.get(), protocol, path, out, err);
+    }
+
+    private static int decode(ProtocolSession session, String protocol, Path file, PrintStream out,
+            PrintStream err) {
+        Lines lines = new Lines(out);
+        long offset = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            session.start(CLOCK_START, lines);
+            byte[] chunk = new byte[CHUNK];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                Instant now = CLOCK_START.plus(BYTE_TIME.multipliedBy(offset + n));
+                session.receive(chunk, 0, n, now, lines);
+                offset += n;
+                session.tick(now, lines);
+            }
+            session.tick(CLOCK_START.plus(BYTE_TIME.multipliedBy(offset)).plus(FINAL_SILENCE), lines);
+        } catch (IOException e) {
+            err.println("wardgate decode: cannot read " + Json.printable(file.toString()) + ": " + reason(e));
+            return USAGE;
+        } catch (RuntimeException e) {
+            // Sessions never throw on bad input; if one does, that is a bug to report, not a bad capture.
+            err.println("wardgate decode: the " + protocol + " decoder failed near byte " + offset + ": " + e
+                    + " (please report this with the capture)");
+            return FAILED;
+        }
+        out.flush();
+        return out.checkError() ? FAILED : OK;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return Json.printable(String.valueOf(e.getMessage()));
+    }
+
+    private static void usage(PrintStream stream) {
+        stream.println("usage: wardgate decode --protocol NAME FILE");
+        stream.println("  FILE     raw bytes captured from the device side of the line");
+        stream.println("  NAME     one of: " + String.join(", ", Protocols.names()));
+        stream.println("prints one JSON object per decoded item, with its byte offset in FILE");
+    }
+
+    /** Prints what the session decodes; drops what it wants sent. */
+    private static final class Lines implements SessionOutput {
+        private final PrintStream out;
+
+        Lines(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void decoded(Decoded item) {
+            out.print(DecodedJson.of(item));
+            out.print('\n');
+        }
+
+        @Override
+        public void send(byte[] bytes) {
+            // A capture is one direction only: nothing listens.
+        }
+    }
+}
