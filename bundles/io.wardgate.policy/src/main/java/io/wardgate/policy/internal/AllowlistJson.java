@@ -62,13 +62,17 @@ final class AllowlistJson {
             top.problem("'format' must be \"" + FORMAT + "\"");
         }
         List<DeviceGroup> groups = new ArrayList<>();
+        // names of all groups, valid or not, so that a bad group is reported once, not by every device in it
         Set<String> groupNames = new HashSet<>();
         List<?> groupItems = top.list("groups", MAX_GROUPS);
         for (int i = 0; i < groupItems.size(); i++) {
+            Object name = groupItems.get(i) instanceof Map<?, ?> map ? map.get("name") : null;
+            if (name instanceof String text && !groupNames.add(text)) {
+                problems.add("groups[" + i + "] (" + text + "): a second group with this name");
+                continue;
+            }
             DeviceGroup group = group(Fields.of(groupItems.get(i), "groups[" + i + "]", problems, GROUP));
-            if (group != null && !groupNames.add(group.name())) {
-                problems.add("groups[" + i + "] (" + group.name() + "): a second group with this name");
-            } else if (group != null) {
+            if (group != null) {
                 groups.add(group);
             }
         }

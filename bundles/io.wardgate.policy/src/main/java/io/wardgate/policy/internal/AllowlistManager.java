@@ -61,8 +61,8 @@ final class AllowlistManager {
         return lastConfigError;
     }
 
-    /** The document in the configuration changed (at start, or edited outside this service). */
-    void configured(String json) {
+    /** The document in the configuration: at start, or changed outside this service (e.g. Kura's UI). */
+    void configured(String json, boolean initial) {
         synchronized (changes) {
             if (written.contains(json)) {
                 while (!written.pollFirst().equals(json)) {
@@ -77,7 +77,8 @@ final class AllowlistManager {
                 AllowlistDocument document = AllowlistJson.read(json, clock.instant());
                 apply(document, AllowlistJson.write(document));
                 lastConfigError = "";
-                audit.always(event(CONFIG_ACTOR, "ALLOWLIST_CHANGED", "", Outcome.SUCCESS, summary(document)));
+                audit.always(event(CONFIG_ACTOR, initial ? "ALLOWLIST_LOADED" : "ALLOWLIST_CHANGED", "",
+                        Outcome.SUCCESS, summary(document)));
             } catch (AllowlistException e) {
                 refused(CONFIG_ACTOR, e);
             }

@@ -56,6 +56,15 @@ final class AuditLimiter {
 
     /** Records at most once per interval for {@code key}; {@code event} is only built when recorded. */
     void limited(String key, Supplier<AuditEvent> event) {
+        limited(key, event, true);
+    }
+
+    /** Like {@link #limited} but outside the overall bucket: for one-of-a-kind alarms such as a full list. */
+    void limitedPerKey(String key, Supplier<AuditEvent> event) {
+        limited(key, event, false);
+    }
+
+    private void limited(String key, Supplier<AuditEvent> event, boolean overall) {
         long repeats;
         long held;
         synchronized (this) {
@@ -66,7 +75,7 @@ final class AuditLimiter {
                 suppressed++;
                 return;
             }
-            if (global.take(1, now) == 0) {
+            if (overall && global.take(1, now) == 0) {
                 keys.put(key, new long[] {now - intervalNanos, state == null ? 1 : state[1] + 1});
                 suppressed++;
                 heldBackGlobally++;

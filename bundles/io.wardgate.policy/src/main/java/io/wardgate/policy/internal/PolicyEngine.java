@@ -63,7 +63,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         this.pending = new PendingDevices(settings.pendingMax(), settings.pendingExpiry());
         this.allowlist = new AllowlistManager(store, audit, clock, pending, this::forget);
         this.handoff = new FairHandoff(sealer, this::stillAllowed, settings.queueBatches(), threads);
-        allowlist.configured(allowlistJson);
+        allowlist.configured(allowlistJson, true);
     }
 
     /** New settings or a new allowlist document from the configuration. */
@@ -71,7 +71,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         pending.configure(settings.pendingMax(), settings.pendingExpiry());
         audit.setInterval(settings.auditInterval());
         handoff.setCapacity(settings.queueBatches());
-        allowlist.configured(allowlistJson);
+        allowlist.configured(allowlistJson, false);
     }
 
     @Override
@@ -186,8 +186,9 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             case ADDED -> audit.always(new AuditEvent(clock.instant(), "system", "DEVICE_PENDING", id,
                     Outcome.WARNING, Events.bounded("held for approval: " + reason + "; "
                             + Snapshot.describe(sighting.identity()) + "; seen " + sighting.details(), 1024)));
-            case FULL -> audit.limited("PENDING_LIST_FULL", () -> new AuditEvent(clock.instant(), "system",
-                    "PENDING_LIST_FULL", id, Outcome.WARNING, "pending list full; device not listed, data dropped"));
+            case FULL -> audit.limitedPerKey("PENDING_LIST_FULL", () -> new AuditEvent(clock.instant(), "system",
+                    "PENDING_LIST_FULL", id, Outcome.WARNING, "pending list full; this and further unknown devices "
+                            + "are not listed, their data is dropped"));
             default -> {
             }
         }
