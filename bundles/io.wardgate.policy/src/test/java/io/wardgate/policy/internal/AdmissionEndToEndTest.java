@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Observation;
@@ -252,6 +253,21 @@ class AdmissionEndToEndTest {
         assertThatThrownBy(() -> f.engine.revoke(UNKNOWN_PORT.id(), "x", "user:alice"))
                 .isInstanceOf(AllowlistException.class).hasMessage("no approved device '" + UNKNOWN_PORT.id() + "'");
         assertThat(f.engine.pending()).hasSize(1);
+    }
+
+    @Test
+    void deviceEventsOfASwappedOrUnknownDeviceAreAudited() {
+        f.engine.report(new DeviceEvent(MONITOR.withReported("MX800", "X1"), DeviceEvent.Kind.IDENTIFIED,
+                Instant.now(), "identified"));
+        f.engine.report(new DeviceEvent(UNKNOWN_PORT, DeviceEvent.Kind.CONNECTED, Instant.now(), ""));
+        f.engine.report(new DeviceEvent(MONITOR, DeviceEvent.Kind.MALFORMED_INPUT, Instant.now(), "bad checksum"));
+
+        assertThat(f.audited("DEVICE_IDENTITY_CHANGED")).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).contains("reported model 'MX800' serial 'X1'"));
+        assertThat(f.audited("DEVICE_NOT_ALLOWED")).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).endsWith("event CONNECTED"));
+        assertThat(f.audited("DEVICE_MALFORMED_INPUT")).singleElement()
+                .satisfies(r -> assertThat(r.event().detail()).isEqualTo("bad checksum"));
     }
 
     @Test
