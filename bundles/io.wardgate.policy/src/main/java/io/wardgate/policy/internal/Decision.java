@@ -1,0 +1,23 @@
+package io.wardgate.policy.internal;
+
+import io.wardgate.policy.api.AllowlistEntry;
+import io.wardgate.policy.api.DeviceGroup;
+
+/** What the allowlist says about one device identity; entry and group are set when allowed. */
+record Decision(Kind kind, AllowlistEntry entry, DeviceGroup group, String reason) {
+    enum Kind {
+        ALLOWED,
+        /** No entry for its address: held for approval. */
+        UNKNOWN,
+        /** An entry for its address, but another device: possibly swapped; held for approval. */
+        IDENTITY_CHANGED,
+        /** A BLE device of a group that requires bonding, not bonded: held. */
+        NOT_BONDED,
+        /** Rejected or revoked. */
+        DENIED
+    }
+
+    boolean allowed() {
+        return kind == Kind.ALLOWED;
+    }
+}

@@ -1,0 +1,280 @@
+package io.wardgate.policy.internal;
+
+import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.DeviceSighting;
+import io.wardgate.api.Transport;
+import io.wardgate.api.pipeline.Admission;
+import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.DevicePolicy;
+import io.wardgate.api.pipeline.ReadingIntake;
+import io.wardgate.api.pipeline.Sealer;
+import io.wardgate.policy.api.Allowlist;
+import io.wardgate.policy.api.AllowlistDocument;
+import io.wardgate.policy.api.AllowlistEntry;
+import io.wardgate.policy.api.AllowlistException;
+import io.wardgate.policy.api.DeviceGroup;
+import io.wardgate.policy.api.PendingDevice;
+import io.wardgate.policy.api.PolicyStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy as a plain object: admits devices, filters what they submit, hands admitted readings
+ * to the sealer, and manages the allowlist. Deny by default: data goes on only when its device's
+ * identity (and for BLE what was seen of it) matches an entry of the allowlist in force right now.
+ * Never throws into a source's thread. Per-device state is kept only for allowlisted devices, so
+ * its size is bounded by the allowlist.
+ */
+public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlist, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
+
+    private final Clock clock;
+    private final LongSupplier nanos;
+    private final AuditLimiter audit;
+    private final PendingDevices pending;
+    private final AllowlistManager allowlist;
+    private final FairHandoff handoff;
+    /** Last sighting of each allowlisted BLE device: its bond state and services gate its data. */
+    private final Map<String, DeviceSighting> sightings = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Allowlist version at which DEVICE_ALLOWED was last recorded per device. */
+    private final Map<String, Long> allowedAudited = new ConcurrentHashMap<>();
+    private final LongAdder forwarded = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
+
+    public PolicyEngine(PolicySettings settings, String allowlistJson, AuditTrail trail, Sealer sealer,
+            AllowlistStore store, Clock clock, LongSupplier nanos, ThreadFactory threads) {
+        this.clock = clock;
+        this.nanos = nanos;
+        this.audit = new AuditLimiter(trail, nanos, settings.auditInterval());
+        this.pending = new PendingDevices(settings.pendingMax(), settings.pendingExpiry());
+        this.allowlist = new AllowlistManager(store, audit, clock, pending, this::forget);
+        this.handoff = new FairHandoff(sealer, this::stillAllowed, settings.queueBatches(), threads);
+        allowlist.configured(allowlistJson, true);
+    }
+
+    /** New settings or a new allowlist document from the configuration. */
+    public void configure(PolicySettings settings, String allowlistJson) {
+        pending.configure(settings.pendingMax(), settings.pendingExpiry());
+        audit.setInterval(settings.auditInterval());
+        handoff.setCapacity(settings.queueBatches());
+        allowlist.configured(allowlistJson, false);
+    }
+
+    @Override
+    public Admission admit(DeviceSighting sighting) {
+        try {
+            Snapshot snapshot = allowlist.snapshot();
+            DeviceIdentity identity = sighting.identity();
+            if (snapshot.entry(identity.id()) != null) {
+                sightings.put(identity.id(), sighting);
+            }
+            Decision decision = snapshot.decide(identity, sighting.details());
+            if (decision.allowed()) {
+                auditAllowed(identity, decision, snapshot.version());
+                return Admission.allowed(decision.group().route(), decision.reason());
+            }
+            refuse(decision, sighting);
+            return decision.kind() == Decision.Kind.DENIED ? Admission.denied(decision.reason())
+                    : Admission.pending(decision.reason());
+        } catch (RuntimeException e) {
+            LOG.error("policy failed on a sighting; denying", e);
+            return Admission.denied("policy error");
+        }
+    }
+
+    @Override
+    public void submit(DeviceReadings readings) {
+        try {
+            DeviceIdentity identity = readings.device();
+            Snapshot snapshot = allowlist.snapshot();
+            Map<String, String> details = detailsFor(identity);
+            Decision decision = snapshot.decide(identity, details);
+            int count = readings.readings().size();
+            if (!decision.allowed()) {
+                refused.add(count);
+                refuse(decision, new DeviceSighting(identity, readings.location(), details, clock.instant()));
+                return;
+            }
+            auditAllowed(identity, decision, snapshot.version());
+            forward(readings, decision.group());
+        } catch (RuntimeException e) {
+            LOG.error("policy failed on readings of {}; dropped", readings.device().id(), e);
+        }
+    }
+
+    private void forward(DeviceReadings readings, DeviceGroup group) {
+        String id = readings.device().id();
+        ReadingRules.Result result = ReadingRules.apply(group, readings.readings());
+        if (result.metricsRefused() > 0) {
+            throttled.add(result.metricsRefused());
+            limited(id, "METRIC_NOT_ALLOWED", Outcome.DENIED, result.metricsRefused() + " readings of metrics group "
+                    + group.name() + " does not allow were dropped");
+        }
+        List<io.wardgate.api.Reading> kept = result.kept();
+        TokenBucket bucket = buckets.compute(id, (key, old) -> old != null
+                && old.sameRate(group.maxReadingsPerSecond(), group.burst()) ? old
+                        : new TokenBucket(group.maxReadingsPerSecond(), group.burst(), nanos.getAsLong()));
+        int granted = bucket.take(kept.size(), nanos.getAsLong());
+        if (granted < kept.size()) {
+            throttled.add(kept.size() - granted);
+            limited(id, "DEVICE_THROTTLED", Outcome.DENIED, "above " + group.maxReadingsPerSecond()
+                    + " readings/s (burst " + group.burst() + ") of group " + group.name() + "; "
+                    + (kept.size() - granted) + " readings dropped");
+            kept = kept.subList(0, granted);
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        DeviceReadings admitted = new DeviceReadings(readings.device(), readings.location(), kept);
+        if (handoff.offer(id, new AdmittedReadings(admitted, group.route()))) {
+            forwarded.add(kept.size());
+        } else {
+            throttled.add(kept.size());
+            limited(id, "READINGS_DROPPED", Outcome.FAILURE, "hand-off queue to the sealer is full (sealer behind); "
+                    + kept.size() + " readings dropped");
+        }
+    }
+
+    @Override
+    public void report(DeviceEvent event) {
+        try {
+            DeviceIdentity identity = event.device();
+            Decision decision = allowlist.snapshot().decide(identity, detailsFor(identity));
+            String id = identity.id();
+            if (decision.kind() == Decision.Kind.IDENTITY_CHANGED) {
+                limited(id, "DEVICE_IDENTITY_CHANGED", Outcome.DENIED, "possible device swap: " + decision.reason());
+            } else if (!decision.allowed()) {
+                limited(id, "DEVICE_NOT_ALLOWED", Outcome.DENIED, decision.reason() + "; event " + event.kind());
+            } else if (event.kind() == DeviceEvent.Kind.MALFORMED_INPUT) {
+                limited(id, "DEVICE_MALFORMED_INPUT", Outcome.WARNING, event.detail());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("policy failed on an event of {}", event.device().id(), e);
+        }
+    }
+
+    /** Not allowed: audited (rate-limited), and unless denied, held as pending. The data is dropped. */
+    private void refuse(Decision decision, DeviceSighting sighting) {
+        String id = sighting.identity().id();
+        switch (decision.kind()) {
+            case DENIED -> limited(id, "DEVICE_DENIED", Outcome.DENIED, decision.reason() + "; data dropped");
+            case IDENTITY_CHANGED -> limited(id, "DEVICE_IDENTITY_CHANGED", Outcome.DENIED, "possible device swap: "
+                    + decision.reason() + "; held for approval, data dropped");
+            default -> limited(id, "DEVICE_NOT_ALLOWED", Outcome.DENIED, decision.reason()
+                    + "; held for approval, data dropped");
+        }
+        if (decision.kind() == Decision.Kind.DENIED) {
+            return;
+        }
+        String reason = decision.kind() == Decision.Kind.IDENTITY_CHANGED ? "identity changed: " + decision.reason()
+                : decision.reason();
+        switch (pending.offer(sighting, reason, clock.instant())) {
+            case ADDED -> audit.always(new AuditEvent(clock.instant(), "system", "DEVICE_PENDING", id,
+                    Outcome.WARNING, Events.bounded("held for approval: " + reason + "; "
+                            + Snapshot.describe(sighting.identity()) + "; seen " + sighting.details(), 1024)));
+            case FULL -> audit.limitedPerKey("PENDING_LIST_FULL", () -> new AuditEvent(clock.instant(), "system",
+                    "PENDING_LIST_FULL", id, Outcome.WARNING, "pending list full; this and further unknown devices "
+                            + "are not listed, their data is dropped"));
+            default -> {
+            }
+        }
+    }
+
+    private void auditAllowed(DeviceIdentity identity, Decision decision, long version) {
+        Long before = allowedAudited.put(identity.id(), version);
+        if (before == null || before != version) {
+            limited(identity.id(), "DEVICE_ALLOWED", Outcome.SUCCESS, decision.reason());
+        }
+    }
+
+    private void limited(String deviceId, String action, Outcome outcome, String detail) {
+        audit.limited(action + ":" + deviceId, () -> new AuditEvent(clock.instant(), Events.deviceActor(deviceId),
+                action, Events.bounded(deviceId, 256), outcome, Events.bounded(detail, 1024)));
+    }
+
+    private Map<String, String> detailsFor(DeviceIdentity identity) {
+        if (identity.transport() != Transport.BLE) {
+            return Map.of();
+        }
+        DeviceSighting seen = sightings.get(identity.id());
+        return seen != null && seen.identity().equals(identity) ? seen.details() : Map.of();
+    }
+
+    private boolean stillAllowed(AdmittedReadings batch) {
+        DeviceIdentity identity = batch.readings().device();
+        return allowlist.snapshot().decide(identity, detailsFor(identity)).allowed();
+    }
+
+    /** A device left the allowlist (revoked, replaced, imported away): drop its state and queued data. */
+    private void forget(String deviceId) {
+        int batches = handoff.discard(deviceId);
+        if (batches > 0) {
+            LOG.info("dropped {} queued batches of {}", batches, deviceId);
+        }
+        buckets.remove(deviceId);
+        sightings.remove(deviceId);
+        allowedAudited.remove(deviceId);
+    }
+
+    @Override
+    public AllowlistDocument current() {
+        return allowlist.snapshot().document();
+    }
+
+    @Override
+    public List<PendingDevice> pending() {
+        return pending.list(clock.instant());
+    }
+
+    @Override
+    public AllowlistEntry approve(String deviceId, String group, String actor) throws AllowlistException {
+        return allowlist.approve(deviceId, group, actor);
+    }
+
+    @Override
+    public void reject(String deviceId, String reason, String actor) throws AllowlistException {
+        allowlist.reject(deviceId, reason, actor);
+    }
+
+    @Override
+    public void revoke(String deviceId, String reason, String actor) throws AllowlistException {
+        allowlist.revoke(deviceId, reason, actor);
+    }
+
+    @Override
+    public String exportJson() {
+        return allowlist.snapshot().json();
+    }
+
+    @Override
+    public void importJson(String json, String actor) throws AllowlistException {
+        allowlist.importJson(json, actor);
+    }
+
+    @Override
+    public PolicyStatus status() {
+        AllowlistDocument document = allowlist.snapshot().document();
+        return new PolicyStatus(document.groups().size(), document.entries().size(), document.denied().size(),
+                pending.size(), pending.full(), forwarded.sum(), refused.sum(), throttled.sum(), audit.suppressed(),
+                allowlist.lastConfigError());
+    }
+
+    @Override
+    public void close() {
+        handoff.close();
+    }
+}
