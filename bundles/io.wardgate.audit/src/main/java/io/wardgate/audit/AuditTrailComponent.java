@@ -1,5 +1,6 @@
 package io.wardgate.audit;
 
+import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.audit.api.AuditLog;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,8 +31,9 @@ public final class AuditTrailComponent implements AuditTrail, AuditLog {
     private final FileAuditTrail trail;
 
     @Activate
-    public AuditTrailComponent(AuditTrailConfig config) throws IOException {
-        AuditSettings settings = new AuditSettings(Path.of(config.directory()), config.maxBytes(),
+    public AuditTrailComponent(BundleContext context, AuditTrailConfig config) throws IOException {
+        Path directory = DataDirectory.resolve(context.getProperty(DataDirectory.PROPERTY), config.directory());
+        AuditSettings settings = new AuditSettings(directory, config.maxBytes(),
                 config.segmentBytes(), config.warnPercent(), config.gatewayId(), config.location());
         trail = FileAuditTrail.open(settings, Clock.systemUTC(), new SecureRandom());
         trail.record(new AuditEvent(Clock.systemUTC().instant(), FileAuditTrail.SYSTEM, "AUDIT_TRAIL_STARTED",

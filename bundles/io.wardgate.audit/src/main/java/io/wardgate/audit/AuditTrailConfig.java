@@ -8,9 +8,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface AuditTrailConfig {
 
     @AttributeDefinition(name = "Directory",
-            description = "Directory of the segment files; created with mode 0700 when absent. "
-                    + "Only one gateway process may use it at a time.")
-    String directory() default "/var/lib/wardgate/audit";
+            description = "Directory of the segment files, absolute or relative to the data directory; created "
+                    + "with mode 0700 when absent. Only one gateway process may use it at a time.")
+    String directory() default "audit";
 
     @AttributeDefinition(name = "Maximum bytes", min = "12288",
             description = "Bound on all retained segments together, at least three segments. When full, the oldest "
