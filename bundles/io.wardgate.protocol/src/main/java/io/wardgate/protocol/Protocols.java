@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 public final class Protocols {
     private static final Map<String, Supplier<ProtocolSession>> SESSIONS = new TreeMap<>(Map.ofEntries(
             // one entry per protocol, e.g. Map.entry("masimo", MasimoSession::new)
+            Map.entry("intellivue", io.wardgate.protocol.intellivue.IntelliVueSession::new)
     ));
 
     private Protocols() {
