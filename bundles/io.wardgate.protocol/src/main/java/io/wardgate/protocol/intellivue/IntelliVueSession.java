@@ -191,8 +191,8 @@ public final class IntelliVueSession implements ProtocolSession {
                 retryLater();
             }
         } else if (message instanceof Message.ReleaseRequested) {
+            lost(offset, "association released by the monitor"); // clears what was queued for the association
             send(HostRequests.RELEASE_RESULT);
-            lost(offset, "association released by the monitor");
         } else if (message instanceof Message.Aborted) {
             lost(offset, "association aborted by the monitor");
         } else if (message instanceof Message.Released) {
