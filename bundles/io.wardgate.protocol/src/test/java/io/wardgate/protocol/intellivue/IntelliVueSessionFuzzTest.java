@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Arbitrary bytes into whole sessions: once as they come off the line (any bytes, any state), and once
- * framed as a PDU arriving in every state of an association, so the message decoders see them past the
+ * framed as a PDU arriving in each state of a scripted association, so the message decoders see them past the
  * FCS. Invariants: nothing thrown, no internal error, output bounded. Corpus under
  * src/test/resources/io/wardgate/protocol/intellivue/IntelliVueSessionFuzzTestInputs/fuzz.
  */
@@ -49,21 +49,28 @@ class IntelliVueSessionFuzzTest {
         check(raw, data.length);
 
         byte[] framed = FrameEncoder.frame(data.length > FrameEncoder.MAX_USER_DATA ? new byte[0] : data);
-        Output scripted = new Output();
-        IntelliVueSession associated = new IntelliVueSession();
-        associated.start(T0, scripted);
-        feed(associated, framed, T0, scripted); // while associating
-        feed(associated, FrameEncoder.frame(MonitorPdus.accept(1000)), T0, scripted);
-        feed(associated, framed, T0, scripted); // while waiting for the MDS create event
-        feed(associated, FrameEncoder.frame(MonitorPdus.mdsCreate(1, 0, list -> { })), T0, scripted);
-        feed(associated, framed, T0, scripted); // while waiting for the MDS attributes
-        feed(associated, FrameEncoder.frame(MonitorPdus.extendedPollReply(1, false, NOM_MOC_VMS_MDS, 0, p -> { })), T0,
-                scripted);
-        assertThat(associated.state()).isEqualTo(IntelliVueSession.State.POLLING);
-        feed(associated, framed, T0, scripted); // while polling
-        associated.tick(T0.plusMillis(100), scripted);
-        check(scripted, framed.length * 4);
+        for (int stage = 0; stage < SCRIPT.size() + 1; stage++) {
+            Output scripted = new Output();
+            IntelliVueSession associated = new IntelliVueSession();
+            associated.start(T0, scripted);
+            for (int step = 0; step < stage; step++) {
+                feed(associated, SCRIPT.get(step), T0, scripted);
+            }
+            assertThat(associated.state()).isEqualTo(STATES.get(stage));
+            feed(associated, framed, T0, scripted);
+            associated.tick(T0.plusMillis(100), scripted);
+            check(scripted, framed.length + 1024);
+        }
     }
+
+    /** Monitor frames that take a fresh session through the dialogue, and the state after each. */
+    private static final List<byte[]> SCRIPT = List.of(
+            FrameEncoder.frame(MonitorPdus.accept(1000)),
+            FrameEncoder.frame(MonitorPdus.mdsCreate(1, 0, list -> { })),
+            FrameEncoder.frame(MonitorPdus.extendedPollReply(1, false, NOM_MOC_VMS_MDS, 0, p -> { })));
+    private static final List<IntelliVueSession.State> STATES = List.of(IntelliVueSession.State.ASSOCIATING,
+            IntelliVueSession.State.AWAIT_MDS_CREATE, IntelliVueSession.State.AWAIT_MDS_ATTRIBUTES,
+            IntelliVueSession.State.POLLING);
 
     private static void feed(IntelliVueSession session, byte[] bytes, Instant now, Output out) {
         session.receive(bytes, 0, bytes.length, now, out);
