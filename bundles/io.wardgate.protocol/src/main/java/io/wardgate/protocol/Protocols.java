@@ -1,5 +1,6 @@
 package io.wardgate.protocol;
 
+import io.wardgate.protocol.masimo.MasimoSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 public final class Protocols {
     private static final Map<String, Supplier<ProtocolSession>> SESSIONS = new TreeMap<>(Map.ofEntries(
             // one entry per protocol, e.g. Map.entry("masimo", MasimoSession::new)
+            Map.entry("masimo", MasimoSession::new)
     ));
 
     private Protocols() {
