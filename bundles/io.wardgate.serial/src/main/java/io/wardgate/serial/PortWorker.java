@@ -132,8 +132,8 @@ final class PortWorker {
         boolean receivedData = false;
         String reason = stopReason;
         output.connected("opened " + settings.path() + " at " + settings.line() + ", protocol " + settings.protocol());
-        Session session = new Session(output);
         try {
+            Session session = new Session(output);
             session.start();
             write(line, output);
             long lastData = System.nanoTime();
