@@ -1,6 +1,7 @@
 package io.wardgate.protocol;
 
 import io.wardgate.protocol.intellivue.IntelliVueSession;
+import io.wardgate.protocol.masimo.MasimoSession;
 import io.wardgate.protocol.nonin.NoninSessions;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import java.util.function.Supplier;
  */
 public final class Protocols {
     private static final Map<String, Supplier<ProtocolSession>> SESSIONS = new TreeMap<>(Map.ofEntries(
-            // one entry per protocol, e.g. Map.entry("masimo", MasimoSession::new)
             Map.entry("intellivue", IntelliVueSession::new),
             Map.entry("nonin-df7", NoninSessions::df7),
-            Map.entry("nonin-df8", NoninSessions::df8)
+            Map.entry("nonin-df8", NoninSessions::df8),
+            Map.entry("masimo", MasimoSession::new)
     ));
 
     private Protocols() {

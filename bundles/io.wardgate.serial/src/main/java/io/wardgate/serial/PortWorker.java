@@ -1,0 +1,228 @@
+package io.wardgate.serial;
+
+import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.pipeline.ReadingIntake;
+import io.wardgate.protocol.ProtocolSession;
+import io.wardgate.protocol.Protocols;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One port's own daemon thread: open the line (retrying with backoff), feed every byte read to a
+ * fresh protocol session, tick the session between reads, write what it asks to send, notice
+ * silence, and start over when the line is lost. Nothing a device sends, and no failure of the
+ * session or the intake, leaves this thread; other ports never share anything with it.
+ *
+ * <p>The session's ticks run on this same thread, between reads that wait at most
+ * {@value SerialLines#READ_TIMEOUT_MILLIS} ms, so the session needs no lock. Intervals (ticks,
+ * silence) use the monotonic clock; time stamps come from the given clock.
+ */
+final class PortWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(PortWorker.class);
+    static final Duration TICK = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
+    static final Duration MALFORMED_REPORT_INTERVAL = Duration.ofSeconds(10);
+    private static final int READ_BUFFER_BYTES = 4096;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    private final PortSettings settings;
+    private final ReadingIntake intake;
+    private final SerialLines lines;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Thread thread;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile String stopReason = "port stopped";
+    private int openFailures;
+
+    PortWorker(PortSettings settings, ReadingIntake intake, SerialLines lines, Clock clock, DoubleSupplier random) {
+        this.settings = settings;
+        this.intake = intake;
+        this.lines = lines;
+        this.clock = clock;
+        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), random);
+        this.thread = new Thread(this::run, "wardgate-serial-" + settings.path());
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("{}: reader thread died", settings.path(), e));
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Asks the thread to close the line and end, and waits a little for it. */
+    void stop(String reason) {
+        stopReason = reason;
+        stopping.countDown();
+        try {
+            thread.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("{}: reader thread did not end within {}", settings.path(), STOP_WAIT);
+        }
+    }
+
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    private boolean stopRequested() {
+        return stopping.getCount() == 0;
+    }
+
+    /** Waits, or returns true at once when asked to stop. */
+    private boolean pause(Duration wait) {
+        try {
+            return stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private void run() {
+        PortOutput output = new PortOutput(settings, intake, clock, new MalformedInputLimiter(MALFORMED_REPORT_INTERVAL));
+        while (!stopRequested()) {
+            try {
+                SerialLine line = open();
+                if (line != null && serve(line, output)) {
+                    backoff.reset();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("{}: unexpected failure; retrying", settings.path(), e);
+            }
+            if (!stopRequested() && pause(backoff.next())) {
+                break;
+            }
+        }
+    }
+
+    private SerialLine open() {
+        try {
+            SerialLine line = lines.open(settings.path(), settings.line());
+            if (openFailures > 0) {
+                LOG.info("{}: opened after {} failed attempts", settings.path(), openFailures);
+            }
+            openFailures = 0;
+            return line;
+        } catch (IOException | RuntimeException e) {
+            openFailures++;
+            // The first failure says why; the retries (every few seconds to minutes) stay quiet.
+            if (openFailures == 1) {
+                LOG.warn("{}: cannot open ({}); retrying with backoff", settings.path(), e.getMessage());
+            } else {
+                LOG.debug("{}: still cannot open ({})", settings.path(), e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /** Runs one connection until the line is lost or a stop is asked for; returns whether data came. */
+    private boolean serve(SerialLine line, PortOutput output) {
+        byte[] buffer = new byte[READ_BUFFER_BYTES];
+        long silenceNanos = settings.silenceTimeout().toNanos();
+        boolean receivedData = false;
+        String reason = stopReason;
+        output.connected("opened " + settings.path() + " at " + settings.line() + ", protocol " + settings.protocol());
+        try {
+            Session session = new Session(output);
+            session.start();
+            write(line, output);
+            long lastData = System.nanoTime();
+            long nextTick = lastData + TICK.toNanos();
+            boolean silent = false;
+            while (!stopRequested()) {
+                int n = line.read(buffer, 0, buffer.length);
+                long now = System.nanoTime();
+                if (n > 0) {
+                    receivedData = true;
+                    lastData = now;
+                    silent = false;
+                    session.receive(buffer, n);
+                }
+                if (now - nextTick >= 0) {
+                    session.tick();
+                    output.tick(now);
+                    nextTick = now + TICK.toNanos();
+                }
+                if (!silent && now - lastData >= silenceNanos) {
+                    silent = true;
+                    output.report(DeviceEvent.Kind.SILENT, "no data for " + settings.silenceTimeout().toSeconds() + " s");
+                }
+                output.flushReadings();
+                write(line, output);
+            }
+            reason = stopReason;
+        } catch (IOException e) {
+            reason = "line lost: " + e.getMessage();
+        } catch (RuntimeException e) {
+            reason = "line failed: " + e;
+            LOG.warn("{}: serial line failed", settings.path(), e);
+        } finally {
+            line.close();
+        }
+        output.disconnected(reason);
+        LOG.info("{}: disconnected ({})", settings.path(), reason);
+        return receivedData;
+    }
+
+    private static void write(SerialLine line, PortOutput output) throws IOException {
+        for (byte[] bytes : output.takeSends()) {
+            line.write(bytes);
+        }
+    }
+
+    /** The protocol session of one connection; a session that throws is replaced by a fresh one. */
+    private final class Session {
+        private final PortOutput output;
+        private ProtocolSession session;
+
+        Session(PortOutput output) {
+            this.output = output;
+            this.session = fresh();
+        }
+
+        void start() {
+            guarded(() -> session.start(clock.instant(), output));
+        }
+
+        void receive(byte[] bytes, int length) {
+            guarded(() -> session.receive(bytes, 0, length, clock.instant(), output));
+        }
+
+        void tick() {
+            guarded(() -> session.tick(clock.instant(), output));
+        }
+
+        private ProtocolSession fresh() {
+            return Protocols.open(settings.protocol())
+                    .orElseThrow(() -> new IllegalStateException("protocol vanished: " + settings.protocol()));
+        }
+
+        /** A session must never throw; if one does anyway (a bug), the bytes are lost, not the port. */
+        private void guarded(Runnable call) {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}: protocol session {} failed; starting a fresh one", settings.path(), settings.protocol(), e);
+                output.malformed(System.nanoTime(), "decoder failure (" + e.getClass().getSimpleName()
+                        + "); protocol session restarted");
+                session = fresh();
+                try {
+                    Instant now = clock.instant();
+                    session.start(now, output);
+                } catch (RuntimeException again) {
+                    LOG.error("{}: fresh protocol session failed to start", settings.path(), again);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.wardgate.serial;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+
+/** PortConfig instances as DS would make them: given values, else the annotation's defaults. */
+final class Configs {
+    private Configs() {
+    }
+
+    /** The required attributes for a Masimo at bed 12, plus any overrides. */
+    static PortConfig masimo(String path, Map<String, Object> overrides) {
+        Map<String, Object> values = new HashMap<>(Map.of("path", path, "protocol", "masimo", "site", "st-marys",
+                "ward", "icu-2", "bed", "12"));
+        values.putAll(overrides);
+        return (PortConfig) Proxy.newProxyInstance(PortConfig.class.getClassLoader(), new Class<?>[] {PortConfig.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("annotationType")) {
+                        return PortConfig.class;
+                    }
+                    Object value = values.containsKey(method.getName()) ? values.get(method.getName())
+                            : method.getDefaultValue();
+                    if (value == null && method.getDeclaringClass() == PortConfig.class) {
+                        throw new IllegalStateException("required attribute missing: " + method.getName());
+                    }
+                    return value;
+                });
+    }
+}

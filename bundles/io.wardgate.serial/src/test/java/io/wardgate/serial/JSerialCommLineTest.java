@@ -1,0 +1,70 @@
+package io.wardgate.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.wardgate.sim.pty.PtyPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** jSerialComm on the slave side of a real pseudo-terminal. */
+class JSerialCommLineTest {
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @Test
+    void readsWritesAndSeesTheHangUp() throws Exception {
+        PtyPair pair = PtyPair.open();
+        SerialLine line = JSerialCommLine.open(pair.slavePath().toString(), LineSettings.eightNOne(115200));
+        try {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                byte[] buffer = new byte[64];
+                assertThat(line.read(buffer, 0, buffer.length)).as("nothing yet: the read times out").isZero();
+                pair.masterOutput().write(new byte[] {0x00, (byte) 0xC0, 0x0D, 0x0A, 0x11, 0x13});
+                int n = 0;
+                while (n < 6) {
+                    n += line.read(buffer, n, buffer.length - n);
+                }
+                assertThat(java.util.Arrays.copyOf(buffer, n)).as("raw: no translation, no flow-control bytes eaten")
+                        .containsExactly(0x00, 0xC0, 0x0D, 0x0A, 0x11, 0x13);
+                line.write(new byte[] {1, 2, 3});
+                byte[] back = new byte[3];
+                assertThat(pair.masterInput().read(back, 0, 3)).isEqualTo(3);
+                assertThat(back).containsExactly(1, 2, 3);
+
+                pair.close();
+                assertThatThrownBy(() -> line.read(buffer, 0, buffer.length)).isInstanceOf(IOException.class)
+                        .hasMessageContaining("hung up");
+            });
+        } finally {
+            line.close();
+            pair.close();
+        }
+    }
+
+    @Test
+    void aMissingPortIsAnIOException() {
+        assertThatThrownBy(() -> JSerialCommLine.open("/dev/wardgate-no-such-port", LineSettings.eightNOne(9600)))
+                .isInstanceOf(IOException.class).hasMessage("no serial port at /dev/wardgate-no-such-port");
+    }
+
+    @Test
+    void theNativeLibraryIsExtractedWhereTheSystemPropertiesSay() throws Exception {
+        // Set by this module's surefire configuration, as docs/devices.md tells operators to.
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        assertThat(System.getProperty("fazecast.jSerialComm.appid")).isEqualTo("wardgate-test");
+        try (PtyPair pair = PtyPair.open()) {
+            JSerialCommLine.open(pair.slavePath().toString(), LineSettings.eightNOne(9600)).close();
+        }
+        Path appDir = Path.of(tmpdir, "jSerialComm", "wardgate-test");
+        try (Stream<Path> files = Files.walk(appDir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("libjSerialComm.so")))
+                    .singleElement().satisfies(f -> assertThat(f.getParent().getFileName()).hasToString("2.11.4"));
+        }
+        assertThat(JSerialCommLine.nativeLibraryLocation()).isEqualTo("extracted under " + appDir.normalize());
+    }
+}
