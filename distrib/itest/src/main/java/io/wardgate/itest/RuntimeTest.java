@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RuntimeTest {
 
     /** The WardGate bundles the appliance must contain. */
-    static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol", "io.wardgate.sim",
-            "io.wardgate.runtime");
+    static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol",
+            "io.wardgate.audit", "io.wardgate.runtime");
 
     @InjectBundleContext
     BundleContext context;
