@@ -22,23 +22,23 @@ trap cleanup EXIT
 for tool in ip nft socat; do command -v "$tool" >/dev/null || { echo "missing tool: $tool"; exit 3; }; done
 [ "$(id -u)" = 0 ] || { echo "needs root (network namespaces)"; exit 3; }
 
-in() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
+nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
 set -e
-for n in "$gw" "$hosp" "$dev"; do ip netns add "$n"; in "$n" ip link set lo up; done
+for n in "$gw" "$hosp" "$dev"; do ip netns add "$n"; nsx "$n" ip link set lo up; done
 ip link add wgh0 netns "$gw" type veth peer name wgh1 netns "$hosp"
 ip link add wgd0 netns "$gw" type veth peer name wgd1 netns "$dev"
-in "$gw" ip addr add 198.18.1.1/24 dev wgh0
-in "$gw" ip addr add 198.18.2.1/24 dev wgd0
-for a in 2 3 4 5 100; do in "$hosp" ip addr add "198.18.1.$a/24" dev wgh1; done
-in "$dev" ip addr add 198.18.2.2/24 dev wgd1
-for l in "$gw wgh0" "$gw wgd0" "$hosp wgh1" "$dev wgd1"; do set -- $l; in "$1" ip link set "$2" up; done
-in "$hosp" ip route add 198.18.2.0/24 via 198.18.1.1
-in "$dev" ip route add default via 198.18.2.1
-in "$gw" sysctl -qw net.ipv4.ip_forward=1
+nsx "$gw" ip addr add 198.18.1.1/24 dev wgh0
+nsx "$gw" ip addr add 198.18.2.1/24 dev wgd0
+for a in 2 3 4 5 100; do nsx "$hosp" ip addr add "198.18.1.$a/24" dev wgh1; done
+nsx "$dev" ip addr add 198.18.2.2/24 dev wgd1
+for l in "$gw wgh0" "$gw wgd0" "$hosp wgh1" "$dev wgd1"; do set -- $l; nsx "$1" ip link set "$2" up; done
+nsx "$hosp" ip route add 198.18.2.0/24 via 198.18.1.1
+nsx "$dev" ip route add default via 198.18.2.1
+nsx "$gw" sysctl -qw net.ipv4.ip_forward=1
 set +e
 
-listen_tcp() { in "$1" socat "TCP-LISTEN:$3,bind=$2,reuseaddr,fork" SYSTEM:'echo pong' & pids+=($!); }
-listen_udp() { in "$1" socat "UDP-RECVFROM:$3,bind=$2,fork" SYSTEM:'echo pong' & pids+=($!); }
+listen_tcp() { nsx "$1" socat "TCP-LISTEN:$3,bind=$2,reuseaddr,fork" SYSTEM:'echo pong' & pids+=($!); }
+listen_udp() { nsx "$1" socat "UDP-RECVFROM:$3,bind=$2,fork" SYSTEM:'echo pong' & pids+=($!); }
 listen_tcp "$hosp" 198.18.1.2 8883; listen_tcp "$hosp" 198.18.1.2 2222; listen_tcp "$hosp" 198.18.1.100 8883
 listen_udp "$hosp" 198.18.1.3 123; listen_tcp "$hosp" 198.18.1.4 6514
 listen_tcp "$gw" 0.0.0.0 8443; listen_tcp "$gw" 0.0.0.0 2222
@@ -48,9 +48,9 @@ probe() { # probe NS PROTO ADDR PORT [SOURCE]: 0 when the listener answered
   local bind=""; [ -n "${5:-}" ] && bind=",bind=$5"
   local out
   if [ "$2" = udp ]; then
-    out="$(echo ping | in "$1" timeout 4 socat -T2 - "UDP:$3:$4$bind" 2>/dev/null)"
+    out="$(echo ping | nsx "$1" timeout 4 socat -T2 - "UDP:$3:$4$bind" 2>/dev/null)"
   else
-    out="$(in "$1" timeout 4 socat -T2 - "TCP:$3:$4,connect-timeout=2$bind" </dev/null 2>/dev/null)"
+    out="$(nsx "$1" timeout 4 socat -T2 - "TCP:$3:$4,connect-timeout=2$bind" </dev/null 2>/dev/null)"
   fi
   [ "$out" = pong ]
 }
@@ -83,7 +83,7 @@ define dns_servers = { 198.18.1.5 }
 define device_subnet = { 198.18.2.0/24 }
 define device_ports = { 24105 }
 SITE
-if ! in "$gw" nft -I "$work" -f "$rules"; then echo "FAIL loading the rules"; echo "$passed passed, $((failed + 1)) failed"; exit 1; fi
+if ! nsx "$gw" nft -I "$work" -f "$rules"; then echo "FAIL loading the rules"; echo "$passed passed, $((failed + 1)) failed"; exit 1; fi
 
 expect blocked "device -> hospital broker (forwarding)" "$dev" tcp 198.18.1.2 8883
 expect blocked "hospital IT host -> device (forwarding)" "$hosp" tcp 198.18.2.2 24105 198.18.1.2
@@ -98,7 +98,7 @@ expect blocked "outside IT subnet -> gateway HTTPS :8443" "$hosp" tcp 198.18.1.1
 expect blocked "IT subnet -> gateway other port :2222" "$hosp" tcp 198.18.1.1 2222 198.18.1.2
 expect allowed "gateway -> device :24105" "$gw" tcp 198.18.2.2 24105
 expect blocked "gateway -> device, other port :2223" "$gw" tcp 198.18.2.2 2223
-in "$gw" nft list chain inet wardgate forward >/dev/null && echo "ok   table inet wardgate loaded"
+nsx "$gw" nft list chain inet wardgate forward >/dev/null && echo "ok   table inet wardgate loaded"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
