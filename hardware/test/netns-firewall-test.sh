@@ -14,7 +14,11 @@ passed=0; failed=0
 
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  for n in "$gw" "$hosp" "$dev"; do ip netns del "$n" 2>/dev/null; done
+  # Every process left in our namespaces (listeners and their forks) goes with them.
+  for n in "$gw" "$hosp" "$dev"; do
+    for p in $(ip netns pids "$n" 2>/dev/null); do kill "$p" 2>/dev/null; done
+    ip netns del "$n" 2>/dev/null
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,8 +41,8 @@ nsx "$dev" ip route add default via 198.18.2.1
 nsx "$gw" sysctl -qw net.ipv4.ip_forward=1
 set +e
 
-listen_tcp() { nsx "$1" socat "TCP-LISTEN:$3,bind=$2,reuseaddr,fork" SYSTEM:'echo pong' & pids+=($!); }
-listen_udp() { nsx "$1" socat "UDP-RECVFROM:$3,bind=$2,fork" SYSTEM:'echo pong' & pids+=($!); }
+listen_tcp() { ip netns exec "$1" socat "TCP-LISTEN:$3,bind=$2,reuseaddr,fork" SYSTEM:'echo pong' </dev/null >/dev/null 2>&1 & pids+=($!); }
+listen_udp() { ip netns exec "$1" socat "UDP-RECVFROM:$3,bind=$2,fork" SYSTEM:'echo pong' </dev/null >/dev/null 2>&1 & pids+=($!); }
 listen_tcp "$hosp" 198.18.1.2 8883; listen_tcp "$hosp" 198.18.1.2 2222; listen_tcp "$hosp" 198.18.1.100 8883
 listen_udp "$hosp" 198.18.1.3 123; listen_tcp "$hosp" 198.18.1.4 6514
 listen_tcp "$gw" 0.0.0.0 8443; listen_tcp "$gw" 0.0.0.0 2222
