@@ -41,7 +41,7 @@ class DeploymentPackageTest {
                     assertThat(section.getValue("Bundle-Version")).isEqualTo(headers.getValue("Bundle-Version"));
                     String imports = String.valueOf(headers.getValue("Import-Package"));
                     if (imports.contains("org.eclipse.kura")) {
-                        assertThat(imports).contains("org.eclipse.kura.configuration;version=\"[1.0,2)\"");
+                        assertThat(imports).contains("org.eclipse.kura.configuration;version=\"[1.0,2.0)\"");
                     }
                 }
             }
