@@ -1,0 +1,49 @@
+package io.wardgate.check;
+
+import java.util.List;
+
+/** The results of one self-check run, in the order the checks ran. */
+public record Report(List<CheckResult> results) {
+
+    public Report {
+        results = List.copyOf(results);
+    }
+
+    /** True when no check failed. Skipped checks are reported, and do not fail the run. */
+    public boolean passed() {
+        return results.stream().noneMatch(r -> r.status() == CheckResult.Status.FAIL);
+    }
+
+    public long count(CheckResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** One line per check, then a summary line "N passed, N failed, N skipped". */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        for (CheckResult r : results) {
+            text.append(String.format("%-7s %-20s %-4s %s%n", r.status(), r.id(), r.requirement(),
+                    Text.printable(r.detail())));
+        }
+        return text.append(count(CheckResult.Status.PASS)).append(" passed, ")
+                .append(count(CheckResult.Status.FAIL)).append(" failed, ")
+                .append(count(CheckResult.Status.SKIPPED)).append(" skipped").append(System.lineSeparator())
+                .toString();
+    }
+
+    /** {"passed":bool,"results":[{"id":..,"requirement":..,"status":..,"detail":..},...]} */
+    public String toJson() {
+        StringBuilder json = new StringBuilder("{\"passed\":").append(passed()).append(",\"results\":[");
+        for (int i = 0; i < results.size(); i++) {
+            CheckResult r = results.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"id\":").append(Text.quote(r.id()))
+                    .append(",\"requirement\":").append(Text.quote(r.requirement()))
+                    .append(",\"status\":").append(Text.quote(r.status().name()))
+                    .append(",\"detail\":").append(Text.quote(r.detail())).append('}');
+        }
+        return json.append("]}").toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.wardgate.kura.dp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+
+/** The written .dp: manifest first, the package's name and version, one valid section per bundle. */
+class DeploymentPackageTest {
+
+    @Test
+    void manifestAndContents() throws Exception {
+        String path = System.getProperty("wardgate.dp");
+        try (JarInputStream in = new JarInputStream(new java.io.FileInputStream(path))) {
+            // JarInputStream finds the manifest only when it is the first entry, as Deployment Admin requires.
+            Manifest manifest = in.getManifest();
+            assertThat(manifest).isNotNull();
+            Attributes main = manifest.getMainAttributes();
+            assertThat(main.getValue("DeploymentPackage-SymbolicName")).isEqualTo("io.wardgate");
+            assertThat(main.getValue("DeploymentPackage-Version")).matches("\\d+\\.\\d+\\.\\d+(\\.[\\w-]+)?");
+
+            List<String> names = new ArrayList<>();
+            JarEntry entry;
+            while ((entry = in.getNextJarEntry()) != null) {
+                names.add(entry.getName());
+                byte[] bytes = in.readAllBytes();
+                Attributes section = manifest.getAttributes(entry.getName());
+                assertThat(section).as(entry.getName() + " has a manifest section").isNotNull();
+                // The section agrees with the bundle it describes.
+                try (JarInputStream bundle = new JarInputStream(new ByteArrayInputStream(bytes))) {
+                    Attributes headers = bundle.getManifest().getMainAttributes();
+                    assertThat(section.getValue("Bundle-SymbolicName"))
+                            .isEqualTo(headers.getValue("Bundle-SymbolicName").split(";")[0].strip());
+                    assertThat(section.getValue("Bundle-Version")).isEqualTo(headers.getValue("Bundle-Version"));
+                    String imports = String.valueOf(headers.getValue("Import-Package"));
+                    if (imports.contains("org.eclipse.kura")) {
+                        assertThat(imports).contains("org.eclipse.kura.configuration;version=\"[1.0,2.0)\"");
+                    }
+                }
+            }
+            assertThat(manifest.getEntries().keySet()).containsExactlyInAnyOrderElementsOf(names);
+            assertThat(names).contains("bundles/io.wardgate.api-0.1.0-SNAPSHOT.jar",
+                    "bundles/io.wardgate.kura-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.check-0.1.0-SNAPSHOT.jar");
+            // The API installs first; the compile-only Kura stub and the framework are never shipped.
+            assertThat(names.get(0)).contains("io.wardgate.api");
+            assertThat(names).noneMatch(n -> n.contains("kura-api-stub") || n.contains("org.eclipse.osgi")
+                    || n.contains("felix"));
+        }
+        try (JarFile jar = new JarFile(path)) {
+            assertThat(jar.stream().map(JarEntry::getName)).allMatch(n -> n.startsWith("META-INF/") || n.startsWith("bundles/"));
+        }
+    }
+}
