@@ -25,7 +25,7 @@ class RuntimeTest {
 
     /** The WardGate bundles the appliance must contain. */
     static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol",
-            "io.wardgate.audit", "io.wardgate.runtime");
+            "io.wardgate.audit", "io.wardgate.check", "io.wardgate.runtime");
 
     @InjectBundleContext
     BundleContext context;
