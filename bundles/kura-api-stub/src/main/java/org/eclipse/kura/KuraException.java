@@ -4,6 +4,10 @@ package org.eclipse.kura;
 public class KuraException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    public KuraException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public KuraException(String message) {
         super(message);
     }

@@ -34,7 +34,7 @@ class RuntimeTest {
     void runsOnTheFrameworkItWasLaunchedOn() {
         String expected = context.getProperty("wardgate.itest.framework");
         String vendor = context.getBundle(0).getSymbolicName();
-        assertThat(vendor).contains(expected.equals("equinox") ? "org.eclipse.osgi" : "org.apache.felix.framework");
+        assertThat(vendor).contains(expected.equals("felix") ? "org.apache.felix.framework" : "org.eclipse.osgi");
     }
 
     @Test

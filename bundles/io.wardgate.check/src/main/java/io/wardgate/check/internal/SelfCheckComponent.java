@@ -34,10 +34,10 @@ public class SelfCheckComponent implements SecurityCheck {
         @AttributeDefinition(name = "Data directory", description = "Framework storage, outbox and keys (keys/).")
         String dataDirectory() default "/var/lib/wardgate";
 
-        @AttributeDefinition(name = "Configuration directory")
+        @AttributeDefinition(name = "Configuration directory", description = "Where the configuration files live (must be 0700).")
         String configurationDirectory() default "/etc/wardgate";
 
-        @AttributeDefinition(name = "Log directory")
+        @AttributeDefinition(name = "Log directory", description = "Where WardGate writes logs, if not only to the journal (must be 0700).")
         String logDirectory() default "/var/log/wardgate";
 
         @AttributeDefinition(name = "SBOM", description = "The CycloneDX SBOM installed with WardGate.")
