@@ -18,6 +18,7 @@ import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.EnvelopeSealer;
 import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.seal.envelope.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

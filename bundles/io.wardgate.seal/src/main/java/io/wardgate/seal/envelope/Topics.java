@@ -1,4 +1,4 @@
-package io.wardgate.seal.sealer;
+package io.wardgate.seal.envelope;
 
 import io.wardgate.api.Location;
 import io.wardgate.api.pipeline.Route;

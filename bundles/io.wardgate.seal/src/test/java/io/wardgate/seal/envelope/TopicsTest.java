@@ -1,4 +1,4 @@
-package io.wardgate.seal.sealer;
+package io.wardgate.seal.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
