@@ -75,13 +75,20 @@ public final class Certificates {
         Instant now = clock.instant();
         X500Principal name = subject(gatewayId);
         try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, random),
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(random),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3650))), name,
                     pair.getPublic());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair, random)));
         } catch (CertificateException e) {
             throw new IllegalStateException("cannot make the placeholder certificate", e);
         }
+    }
+
+    /** A positive 64-bit serial from the SecureRandom (not BigInteger(int, Random): the build check bans that type). */
+    private static BigInteger serial(SecureRandom random) {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        return new BigInteger(1, bytes);
     }
 
     static boolean isPlaceholder(X509Certificate certificate) {
