@@ -51,13 +51,31 @@ public final class TestCa {
         return issue(new X500Name(subject), publicKey, false, Duration.ofDays(365));
     }
 
+    /** A TLS server certificate for localhost (DNS and IP subject alternative names). */
+    public X509Certificate issueServer(PublicKey publicKey) {
+        return issue(new X500Name("CN=localhost"), publicKey, false, Duration.ofDays(30), true);
+    }
+
     private X509Certificate issue(X500Name subject, PublicKey publicKey, boolean ca, Duration validity) {
+        return issue(subject, publicKey, ca, validity, false);
+    }
+
+    private X509Certificate issue(X500Name subject, PublicKey publicKey, boolean ca, Duration validity,
+            boolean server) {
         try {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + name),
                     new BigInteger(64, random), Date.from(now.minus(Duration.ofHours(1))),
                     Date.from(now.plus(validity)), subject, publicKey);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            if (server) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(
+                        new org.bouncycastle.asn1.x509.GeneralName[] {
+                            new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName,
+                                    "localhost"),
+                            new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.iPAddress,
+                                    "127.0.0.1")}));
+            }
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
                     ? KeyUsage.keyCertSign | KeyUsage.cRLSign
                     : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
