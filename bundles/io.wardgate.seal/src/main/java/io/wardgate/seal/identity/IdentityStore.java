@@ -51,6 +51,9 @@ public final class IdentityStore implements IdentityAdmin {
     private final KeyStore keyStore;
     private volatile SigningKey active;
     private volatile List<X509Certificate> anchors;
+    /** Backend keys read from their files, dropped when one is installed; the sealer asks per batch. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Optional<RecipientKey>> backendKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private IdentityStore(Path directory, SecureRandom random, Clock clock, String gatewayId, char[] password,
             KeyStore keyStore) {
@@ -148,6 +151,10 @@ public final class IdentityStore implements IdentityAdmin {
         if (!ID.matcher(keyId).matches()) {
             return Optional.empty();
         }
+        return backendKeys.computeIfAbsent(keyId, this::readBackendKey);
+    }
+
+    private Optional<RecipientKey> readBackendKey(String keyId) {
         Path file = directory.resolve("backend-" + keyId + ".pem");
         if (!Files.exists(file)) {
             return Optional.empty();
@@ -225,6 +232,7 @@ public final class IdentityStore implements IdentityAdmin {
         }
         Certificates.validate(List.of(certificate), anchors, clock.instant());
         write("backend-" + keyId + ".pem", Certificates.pem((Object) certificate).getBytes(StandardCharsets.US_ASCII));
+        backendKeys.remove(keyId);
     }
 
     private List<X509Certificate> readAnchors() throws IOException {
