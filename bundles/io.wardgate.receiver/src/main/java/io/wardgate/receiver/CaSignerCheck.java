@@ -24,8 +24,11 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * Trusts a signer whose certificate chains to a configured CA (PKIX, at the envelope's sealing
- * time, with CRLs when given) and names the envelope's gateway id as its CN. The chain comes from
+ * Trusts a signer whose certificate chains to a configured CA (PKIX, with CRLs when given) and
+ * names the envelope's gateway id as its CN. Validity is checked at the envelope's sealing time,
+ * so envelopes queued through an outage and sealed just before a certificate expired still open;
+ * failing that, at reception, so envelopes sealed by a gateway whose clock was wrong (a Pi
+ * cold-booted without RTC, before NTP) still open when the certificate is valid now. The chain comes from
  * the envelope's x5chain; envelopes sealed before the gateway had a certificate carry only a kid,
  * which is looked up among the gateway certificates given here (each validated the same way).
  * Old envelopes stay verifiable after a rotation: their x5chain names the old certificate, still
@@ -35,9 +38,16 @@ public final class CaSignerCheck implements SignerCheck {
     private final Set<TrustAnchor> anchors = new HashSet<>();
     private final List<X509CRL> crls;
     private final Map<String, X509Certificate> knownByKid = new HashMap<>();
+    private final java.time.Clock clock;
 
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             Collection<X509CRL> crls) {
+        this(caCertificates, knownGateways, crls, java.time.Clock.systemUTC());
+    }
+
+    public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
+            Collection<X509CRL> crls, java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         if (caCertificates.isEmpty()) {
             throw new IllegalArgumentException("at least one CA certificate is needed");
         }
@@ -63,14 +73,23 @@ public final class CaSignerCheck implements SignerCheck {
         if (!tags.gatewayId().equals(commonName(leaf))) {
             return Verdict.untrusted("certificate CN '" + commonName(leaf) + "' is not gateway " + tags.gatewayId());
         }
+        List<X509Certificate> certificates = new ArrayList<>(path);
+        X509Certificate last = certificates.get(certificates.size() - 1);
+        if (certificates.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
+            certificates.remove(certificates.size() - 1);
+        }
+        String problem = validate(certificates, Date.from(tags.sealedAt()));
+        if (problem != null && validate(certificates, Date.from(clock.instant())) != null) {
+            return Verdict.untrusted("certificate not trusted: " + problem);
+        }
+        return Verdict.trusted(leaf.getPublicKey());
+    }
+
+    /** Null when the path validates to an anchor at {@code at}, else the problem. */
+    private String validate(List<X509Certificate> certificates, Date at) {
         try {
-            List<X509Certificate> certificates = new ArrayList<>(path);
-            X509Certificate last = certificates.get(certificates.size() - 1);
-            if (certificates.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
-                certificates.remove(certificates.size() - 1);
-            }
             PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setDate(Date.from(tags.sealedAt()));
+            parameters.setDate(at);
             if (crls.isEmpty()) {
                 parameters.setRevocationEnabled(false);
             } else {
@@ -79,10 +98,10 @@ public final class CaSignerCheck implements SignerCheck {
             }
             CertPathValidator.getInstance("PKIX").validate(
                     CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters);
+            return null;
         } catch (GeneralSecurityException e) {
-            return Verdict.untrusted("certificate not trusted: " + e.getMessage());
+            return e.getMessage();
         }
-        return Verdict.trusted(leaf.getPublicKey());
     }
 
     static String commonName(X509Certificate certificate) {

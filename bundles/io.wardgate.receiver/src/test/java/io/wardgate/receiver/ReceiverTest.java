@@ -136,6 +136,19 @@ class ReceiverTest {
     }
 
     @Test
+    void aGatewayColdBootedWithoutClockIsStillTrusted() throws Exception {
+        // S19: a Pi without RTC seals at "1970" until NTP answers; its certificate is valid now.
+        io.wardgate.seal.envelope.SealTags at1970 = new io.wardgate.seal.envelope.SealTags("wg-ward-7",
+                TestReadings.MONITOR.id(), 0, 0, java.time.Instant.EPOCH.plusSeconds(42));
+        byte[] envelope = new io.wardgate.seal.envelope.EnvelopeSealer(
+                io.wardgate.seal.envelope.Randomness.secure(new java.security.SecureRandom()),
+                io.wardgate.seal.envelope.Es256Signer.randomized(new java.security.SecureRandom()))
+                .seal(at1970, TestReadings.batch(ONE), gateway.identity.signingKey(), TestKeys.backendRecipient(),
+                        io.wardgate.seal.envelope.ContentAlgorithm.CHACHA20_POLY1305);
+        assertThat(receiver(List.of()).receive(gateway.topic(), envelope)).isInstanceOf(OpenResult.Opened.class);
+    }
+
+    @Test
     void aTopicThatDisagreesWithTheSignedTagsIsRejected() throws Exception {
         byte[] envelope = gateway.seal(1, 0, ONE);
         Receiver receiver = receiver(List.of());
