@@ -61,7 +61,13 @@ public final class ReceiverMain {
                 ? new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(options.out, StandardCharsets.UTF_8);
         try (out) {
-            Receiver receiver = receiver(options, out);
+            Receiver receiver;
+            try {
+                receiver = receiver(options, out);
+            } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+                stderr.println("receiver: configuration error: " + e);
+                return 1;
+            }
             if (options.command.equals("open")) {
                 int status = 0;
                 for (Path file : options.files) {

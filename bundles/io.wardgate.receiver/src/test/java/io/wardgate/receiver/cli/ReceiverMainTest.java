@@ -75,5 +75,11 @@ class ReceiverMainTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("open or subscribe");
+
+        ByteArrayOutputStream missing = new ByteArrayOutputStream();
+        assertThat(ReceiverMain.run(new String[] {"open", "--backend-key", "k=" + temp.resolve("absent.key"),
+            "--gateway-ca", temp.resolve("absent.pem").toString(), "x.cose"}, System.out,
+                new PrintStream(missing, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(missing.toString(StandardCharsets.UTF_8)).contains("configuration error", "absent.key");
     }
 }
