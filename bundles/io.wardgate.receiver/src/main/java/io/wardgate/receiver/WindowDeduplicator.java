@@ -1,0 +1,130 @@
+package io.wardgate.receiver;
+
+import io.wardgate.seal.envelope.SealTags;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * In-memory de-duplication with bounded memory, as IPsec's anti-replay window: per stream
+ * (gateway, device, epoch) the highest sequence seen and a bitmap of the {@code window} sequences
+ * below it. Out-of-order arrivals inside the window are accepted once; older ones are STALE. At
+ * most {@code maxStreams} streams are kept (least recently used evicted); for a device whose
+ * stream was evicted, its epochs up to the evicted one are answered STALE rather than risk
+ * accepting a replay. Memory: about window/8 + 100 bytes per stream.
+ */
+public final class WindowDeduplicator implements Deduplicator {
+    private final int window;
+    private final int maxStreams;
+    private final LinkedHashMap<String, Stream> streams;
+    private final Map<String, Long> evictedEpochFloor = new HashMap<>();
+
+    public WindowDeduplicator(int window, int maxStreams) {
+        if (window < 64 || window > 1 << 20 || window % 64 != 0) {
+            throw new IllegalArgumentException("window must be a multiple of 64 from 64 to 1048576");
+        }
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams must be positive");
+        }
+        this.window = window;
+        this.maxStreams = maxStreams;
+        this.streams = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    @Override
+    public synchronized Verdict peek(SealTags tags) {
+        return verdict(tags, false);
+    }
+
+    @Override
+    public synchronized Verdict admit(SealTags tags) {
+        return verdict(tags, true);
+    }
+
+    private Verdict verdict(SealTags tags, boolean mark) {
+        String device = tags.gatewayId() + '\u0000' + tags.deviceId();
+        Stream stream = streams.get(tags.streamKey());
+        if (stream == null) {
+            Long floor = evictedEpochFloor.get(device);
+            if (floor != null && tags.epoch() <= floor) {
+                return Verdict.STALE;
+            }
+            if (!mark) {
+                return Verdict.NEW;
+            }
+            stream = new Stream(tags.sequence(), new long[window / 64]);
+            stream.set(tags.sequence(), window);
+            streams.put(tags.streamKey(), stream);
+            evictIfFull(tags.streamKey());
+            return Verdict.NEW;
+        }
+        long sequence = tags.sequence();
+        if (sequence > stream.highest) {
+            if (mark) {
+                stream.advanceTo(sequence, window);
+                stream.set(sequence, window);
+            }
+            return Verdict.NEW;
+        }
+        if (sequence <= stream.highest - window) {
+            return Verdict.STALE;
+        }
+        if (stream.isSet(sequence, window)) {
+            return Verdict.DUPLICATE;
+        }
+        if (mark) {
+            stream.set(sequence, window);
+        }
+        return Verdict.NEW;
+    }
+
+    private void evictIfFull(String keep) {
+        while (streams.size() > maxStreams) {
+            Map.Entry<String, Stream> eldest = streams.entrySet().iterator().next();
+            if (eldest.getKey().equals(keep)) {
+                return;
+            }
+            String[] parts = eldest.getKey().split("\u0000");
+            evictedEpochFloor.merge(parts[0] + '\u0000' + parts[1], Long.parseLong(parts[2]), Math::max);
+            streams.remove(eldest.getKey());
+        }
+    }
+
+    /** Streams currently remembered. */
+    public synchronized int streamCount() {
+        return streams.size();
+    }
+
+    /** The highest sequence and a circular bitmap indexed by sequence modulo the window. */
+    private static final class Stream {
+        long highest;
+        final long[] bits;
+
+        Stream(long highest, long[] bits) {
+            this.highest = highest;
+            this.bits = bits;
+        }
+
+        boolean isSet(long sequence, int window) {
+            int index = (int) Math.floorMod(sequence, (long) window);
+            return (bits[index >>> 6] & (1L << (index & 63))) != 0;
+        }
+
+        void set(long sequence, int window) {
+            int index = (int) Math.floorMod(sequence, (long) window);
+            bits[index >>> 6] |= 1L << (index & 63);
+        }
+
+        void advanceTo(long sequence, int window) {
+            if (sequence - highest >= window) {
+                java.util.Arrays.fill(bits, 0L);
+            } else {
+                for (long s = highest + 1; s <= sequence; s++) {
+                    int index = (int) Math.floorMod(s, (long) window);
+                    bits[index >>> 6] &= ~(1L << (index & 63));
+                }
+            }
+            highest = sequence;
+        }
+    }
+}

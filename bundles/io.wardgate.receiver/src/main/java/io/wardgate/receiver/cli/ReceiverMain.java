@@ -1,0 +1,182 @@
+package io.wardgate.receiver.cli;
+
+import io.wardgate.receiver.CaSignerCheck;
+import io.wardgate.receiver.FhirObservationSink;
+import io.wardgate.receiver.JsonLinesSink;
+import io.wardgate.receiver.ReadingSink;
+import io.wardgate.receiver.Receiver;
+import io.wardgate.receiver.ReceiverKeys;
+import io.wardgate.receiver.WindowDeduplicator;
+import io.wardgate.receiver.mqtt.PahoSubscriber;
+import io.wardgate.receiver.mqtt.TlsContexts;
+import io.wardgate.seal.envelope.EnvelopeOpener;
+import io.wardgate.seal.envelope.OpenResult;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The backend command line:
+ * <pre>
+ * receiver open      [common options] FILE...     envelopes from files (one envelope per file)
+ * receiver subscribe [common options] --broker ssl://host:8883 --client-id ID
+ *                    --client-p12 FILE --client-password-file FILE --broker-ca FILE
+ *                    [--topic wardgate/#] [--share-group GROUP]
+ * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
+ *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
+ * </pre>
+ * Exit status: 0 when every envelope was accepted (open) or on orderly stop (subscribe), 1 on a
+ * usage or configuration error, 2 when an envelope was rejected (open).
+ */
+public final class ReceiverMain {
+    private ReceiverMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            stderr.println("receiver: " + e.getMessage());
+            stderr.println(Options.USAGE);
+            return 1;
+        }
+        Writer out = options.out == null
+                ? new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(options.out, StandardCharsets.UTF_8);
+        try (out) {
+            Receiver receiver;
+            try {
+                receiver = receiver(options, out);
+            } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+                stderr.println("receiver: configuration error: " + e);
+                return 1;
+            }
+            if (options.command.equals("open")) {
+                int status = 0;
+                for (Path file : options.files) {
+                    OpenResult result = receiver.receive(null, Files.readAllBytes(file));
+                    if (result instanceof OpenResult.Rejected rejected) {
+                        stderr.println(file + ": rejected, " + rejected.reason() + ": " + rejected.detail());
+                        status = 2;
+                    }
+                }
+                return status;
+            }
+            char[] password = Files.readString(options.require("--client-password-file")).trim().toCharArray();
+            PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.require("--broker").toString(),
+                    options.value("--client-id", ""), options.value("--topic", "wardgate/#"),
+                    options.value("--share-group", ""), TlsContexts.socketFactory(options.require("--client-p12"),
+                            password, options.require("--broker-ca")));
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            try (PahoSubscriber subscriber = new PahoSubscriber(settings)) {
+                subscriber.start((topic, payload) -> receiver.receive(topic, payload));
+                stop.await();
+            }
+            return 0;
+        }
+    }
+
+    static Receiver receiver(Options options, Writer out) throws Exception {
+        Map<String, PrivateKey> keys = new HashMap<>();
+        for (String spec : options.all("--backend-key")) {
+            int equals = spec.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--backend-key wants KEYID=FILE");
+            }
+            keys.put(spec.substring(0, equals), ReceiverKeys.privateKey(Path.of(spec.substring(equals + 1))));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one --backend-key KEYID=FILE is needed");
+        }
+        List<X509Certificate> known = options.has("--gateway-certs")
+                ? ReceiverKeys.certificates(options.require("--gateway-certs")) : List.of();
+        List<X509CRL> crls = options.has("--crl") ? ReceiverKeys.crls(options.require("--crl")) : List.of();
+        CaSignerCheck trust = new CaSignerCheck(ReceiverKeys.certificates(options.require("--gateway-ca")), known,
+                crls);
+        ReadingSink sink = options.value("--format", "json").equals("fhir") ? new FhirObservationSink(out)
+                : new JsonLinesSink(out);
+        return new Receiver(new EnvelopeOpener(keys, trust), new WindowDeduplicator(
+                Integer.parseInt(options.value("--window", "1024")),
+                Integer.parseInt(options.value("--max-streams", "100000"))), List.of(sink));
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        static final String USAGE = "usage: receiver open|subscribe --backend-key KEYID=FILE --gateway-ca FILE "
+                + "[--gateway-certs FILE] [--crl FILE] [--format json|fhir] [--out FILE] ... (see docs/envelope.md)";
+        final String command;
+        final Map<String, List<String>> values = new HashMap<>();
+        final List<Path> files = new ArrayList<>();
+        Path out;
+
+        private Options(String command) {
+            this.command = command;
+        }
+
+        static Options parse(String[] args) {
+            if (args.length == 0 || !(args[0].equals("open") || args[0].equals("subscribe"))) {
+                throw new IllegalArgumentException("first argument must be open or subscribe");
+            }
+            Options options = new Options(args[0]);
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].startsWith("--")) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(args[i] + " needs a value");
+                    }
+                    options.values.computeIfAbsent(args[i], k -> new ArrayList<>()).add(args[++i]);
+                } else {
+                    options.files.add(Path.of(args[i]));
+                }
+            }
+            if (options.has("--out")) {
+                options.out = options.require("--out");
+            }
+            String format = options.value("--format", "json");
+            if (!format.equals("json") && !format.equals("fhir")) {
+                throw new IllegalArgumentException("--format is json or fhir");
+            }
+            if (options.command.equals("open") && options.files.isEmpty()) {
+                throw new IllegalArgumentException("open needs at least one envelope file");
+            }
+            return options;
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        List<String> all(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+
+        String value(String name, String otherwise) {
+            List<String> list = values.get(name);
+            return list == null ? otherwise : list.get(list.size() - 1);
+        }
+
+        Path require(String name) {
+            if (!has(name)) {
+                throw new IllegalArgumentException(name + " is required");
+            }
+            return Path.of(value(name, ""));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.wardgate.seal.component;
+
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.seal.admin.IdentityAdmin;
+import io.wardgate.seal.identity.IdentityStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import javax.net.ssl.X509KeyManager;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway identity as a service: GatewayIdentity for the uplink's TLS, IdentityAdmin for
+ * enrollment and rotation, and itself for the sealer in this bundle.
+ */
+@Component(configurationPid = IdentityComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {GatewayIdentity.class, IdentityAdmin.class, IdentityComponent.class})
+@Designate(ocd = IdentityConfig.class)
+public final class IdentityComponent implements GatewayIdentity, IdentityAdmin {
+    public static final String PID = "io.wardgate.seal.Identity";
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityComponent.class);
+
+    private final IdentityStore store;
+
+    @Activate
+    public IdentityComponent(IdentityConfig config) throws IOException {
+        this.store = IdentityStore.open(Path.of(config.keyDirectory()), config.gatewayId(), new SecureRandom(),
+                Clock.systemUTC());
+        LOG.info("Gateway identity {} ready (certificate installed: {})", store.gatewayId(),
+                !store.signingKey().chain().isEmpty());
+    }
+
+    IdentityStore store() {
+        return store;
+    }
+
+    @Override
+    public String gatewayId() {
+        return store.gatewayId();
+    }
+
+    @Override
+    public List<X509Certificate> certificateChain() {
+        return store.signingKey().chain();
+    }
+
+    @Override
+    public X509KeyManager tlsKeyManager() {
+        return store.tlsKeyManager();
+    }
+
+    @Override
+    public String certificateSigningRequest() {
+        return store.certificateSigningRequest();
+    }
+
+    @Override
+    public String beginRotation() {
+        String csr = store.beginRotation();
+        LOG.info("Key rotation started for {}: the new key waits for its certificate", store.gatewayId());
+        return csr;
+    }
+
+    @Override
+    public void installCertificateChain(List<X509Certificate> chain) {
+        store.installCertificateChain(chain);
+        LOG.info("Certificate installed for {}", store.gatewayId());
+    }
+
+    @Override
+    public void installTrustAnchors(List<X509Certificate> anchors) {
+        store.installTrustAnchors(anchors);
+        LOG.info("{} trust anchor(s) installed", anchors.size());
+    }
+
+    @Override
+    public void installBackendKey(String keyId, X509Certificate certificate) {
+        store.installBackendKey(keyId, certificate);
+        LOG.info("Backend key '{}' installed", keyId);
+    }
+
+    @Override
+    public boolean rotationPending() {
+        return store.rotationPending();
+    }
+}

@@ -1,0 +1,286 @@
+package io.wardgate.seal.sealer;
+
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.Location;
+import io.wardgate.api.Reading;
+import io.wardgate.api.WaveformSegment;
+import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.EnvelopeTags;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Route;
+import io.wardgate.api.pipeline.SealedEnvelope;
+import io.wardgate.api.pipeline.Sealer;
+import io.wardgate.api.pipeline.StoreOutcome;
+import io.wardgate.seal.envelope.Batch;
+import io.wardgate.seal.envelope.EnvelopeSealer;
+import io.wardgate.seal.envelope.RecipientKey;
+import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.seal.envelope.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batches admitted readings per device (up to N readings or T ms), seals each batch and stores the
+ * envelope in the outbox. All batching state lives on one scheduler thread that this object owns;
+ * {@link #seal} only hands work over. Sequence numbers count from 0 per device within the boot
+ * epoch; at a device's first batch of the epoch the outbox is asked for the last one stored.
+ * Timers use the monotonic clock, so wall-clock jumps change neither batching nor sequencing.
+ * Plain Java: the OSGi component and the tests construct it directly.
+ */
+public final class BatchingSealer implements Sealer, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingSealer.class);
+    private static final long CLOCK_CHECK_SECONDS = 5;
+    private static final long CLOCK_JUMP_MILLIS = 2_000;
+
+    private final SealerSettings settings;
+    private final SealingKeys keys;
+    private final Outbox outbox;
+    private final EnvelopeSealer envelopeSealer;
+    private final long epoch;
+    private final Clock clock;
+    private final Supplier<Optional<AuditTrail>> audit;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong sealed = new AtomicLong();
+    // Touched on the scheduler thread only.
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, Long> nextSequence = new HashMap<>();
+    private long lastWallMillis;
+    private long lastMonotonicNanos;
+
+    public BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
+            long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.envelopeSealer = Objects.requireNonNull(envelopeSealer, "envelopeSealer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must not be negative");
+        }
+        this.epoch = epoch;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "wardgate-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
+        this.lastWallMillis = clock.millis();
+        this.lastMonotonicNanos = System.nanoTime();
+        scheduler.scheduleWithFixedDelay(this::checkClock, CLOCK_CHECK_SECONDS, CLOCK_CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Envelopes handed to the outbox since start. */
+    public long sealedCount() {
+        return sealed.get();
+    }
+
+    /** Readings dropped because too many were waiting (or the sealer was closing). */
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    @Override
+    public void seal(AdmittedReadings admitted) {
+        Objects.requireNonNull(admitted, "admitted");
+        int count = admitted.readings().readings().size();
+        if (queued.addAndGet(count) > settings.maxPendingReadings()) {
+            queued.addAndGet(-count);
+            drop(count, "too many readings waiting to be sealed");
+            return;
+        }
+        try {
+            scheduler.execute(() -> add(admitted));
+        } catch (RejectedExecutionException e) {
+            queued.addAndGet(-count);
+            drop(count, "the sealer is stopping");
+        }
+    }
+
+    /** Seals what is waiting, then stops the scheduler thread. */
+    @Override
+    public void close() {
+        try {
+            scheduler.submit(this::flushAll).get(30, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not seal the last batches at stop: {}", e.toString());
+        }
+        scheduler.shutdownNow();
+    }
+
+    /** Seals everything waiting now and waits for it (tests, and an orderly stop). */
+    public void flushNow() throws Exception {
+        scheduler.submit(this::flushAll).get(30, TimeUnit.SECONDS);
+    }
+
+    private void drop(int count, String why) {
+        long total = dropped.addAndGet(count);
+        // One line per power of two keeps a flood from flooding the log.
+        if (Long.bitCount(total) == 1 || total == count) {
+            LOG.warn("Dropped {} readings in total: {}", total, why);
+        }
+    }
+
+    private void add(AdmittedReadings admitted) {
+        DeviceReadings readings = admitted.readings();
+        String deviceId = readings.device().id();
+        Pending current = pending.get(deviceId);
+        if (current != null && !current.sameStream(readings.device(), readings.location(), admitted.route())) {
+            flush(deviceId);
+            current = null;
+        }
+        for (Reading reading : readings.readings()) {
+            if (current == null) {
+                Pending fresh = new Pending(readings.device(), readings.location(), admitted.route());
+                fresh.timer = scheduler.schedule(() -> flushIf(deviceId, fresh), settings.maxMillis(),
+                        TimeUnit.MILLISECONDS);
+                pending.put(deviceId, fresh);
+                current = fresh;
+            }
+            current.add(reading);
+            if (current.readings.size() >= settings.maxReadings()
+                    || current.bytes >= SealerSettings.MAX_BATCH_BYTES) {
+                flush(deviceId);
+                current = null;
+            }
+        }
+    }
+
+    private void flushIf(String deviceId, Pending expected) {
+        if (pending.get(deviceId) == expected) {
+            flush(deviceId);
+        }
+    }
+
+    private void flushAll() {
+        for (String deviceId : new ArrayList<>(pending.keySet())) {
+            flush(deviceId);
+        }
+    }
+
+    private void flush(String deviceId) {
+        Pending batch = pending.remove(deviceId);
+        if (batch == null) {
+            return;
+        }
+        if (batch.timer != null) {
+            batch.timer.cancel(false);
+        }
+        queued.addAndGet(-batch.readings.size());
+        try {
+            sealAndStore(deviceId, batch);
+        } catch (RuntimeException e) {
+            // Never let one batch kill the scheduler thread; the readings are lost and said so.
+            LOG.error("Sealing a batch of {} readings for {} failed: {}", batch.readings.size(), deviceId,
+                    e.toString());
+            record("SEAL_FAILED", deviceId, AuditEvent.Outcome.FAILURE, "batch of " + batch.readings.size()
+                    + " readings not sealed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void sealAndStore(String deviceId, Pending batch) {
+        Optional<RecipientKey> recipient = keys.recipient(batch.route.backendKeyId());
+        if (recipient.isEmpty()) {
+            throw new IllegalStateException("no backend key '" + batch.route.backendKeyId() + "' is installed");
+        }
+        Long next = nextSequence.get(deviceId);
+        long sequence = next != null ? next : outbox.lastSequence(deviceId, epoch) + 1;
+        Instant now = clock.instant();
+        String gatewayId = keys.gatewayId();
+        SealTags tags = new SealTags(gatewayId, deviceId, epoch, sequence, now);
+        byte[] bytes = envelopeSealer.seal(tags, new Batch(batch.device, batch.location, batch.route.group(),
+                batch.readings), keys.signingKey(), recipient.get(), settings.algorithm());
+        nextSequence.put(deviceId, sequence + 1);
+        EnvelopeTags envelopeTags = new EnvelopeTags(gatewayId, deviceId, epoch, sequence, now,
+                Topics.topic(batch.location, gatewayId, batch.route, deviceId), batch.route.priority(),
+                batch.readings.size());
+        StoreOutcome outcome = outbox.store(new SealedEnvelope(envelopeTags, bytes));
+        sealed.incrementAndGet();
+        if (outcome == StoreOutcome.REFUSED_FULL || outcome == StoreOutcome.REFUSED_ERROR) {
+            // The outbox alarms and audits; the sequence number stays used, so the receiver sees the gap.
+            LOG.warn("Outbox refused envelope {}/{}/{}: {}", deviceId, epoch, sequence, outcome);
+        }
+    }
+
+    private void checkClock() {
+        long wall = clock.millis();
+        long monotonic = System.nanoTime();
+        long jump = (wall - lastWallMillis) - TimeUnit.NANOSECONDS.toMillis(monotonic - lastMonotonicNanos);
+        lastWallMillis = wall;
+        lastMonotonicNanos = monotonic;
+        if (Math.abs(jump) > CLOCK_JUMP_MILLIS) {
+            LOG.warn("The wall clock jumped by {} ms; sequence numbers are unaffected", jump);
+            record("TIME_CHANGED", keys.gatewayId(), AuditEvent.Outcome.WARNING,
+                    "wall clock moved by " + (jump >= 0 ? "+" : "") + jump + " ms against the monotonic clock");
+        }
+    }
+
+    /** Runs the clock check now (tests). */
+    void checkClockNow() throws Exception {
+        scheduler.submit(this::checkClock).get(30, TimeUnit.SECONDS);
+    }
+
+    private void record(String action, String target, AuditEvent.Outcome outcome, String detail) {
+        try {
+            audit.get().ifPresent(trail -> trail.record(new AuditEvent(clock.instant(), "system", action,
+                    target.length() <= 256 ? target : target.substring(0, 256), outcome, detail)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not audit {}: {}", action, e.toString());
+        }
+    }
+
+    /** A batch being filled. */
+    private static final class Pending {
+        final DeviceIdentity device;
+        final Location location;
+        final Route route;
+        final List<Reading> readings = new ArrayList<>();
+        long bytes;
+        ScheduledFuture<?> timer;
+
+        Pending(DeviceIdentity device, Location location, Route route) {
+            this.device = device;
+            this.location = location;
+            this.route = route;
+        }
+
+        boolean sameStream(DeviceIdentity otherDevice, Location otherLocation, Route otherRoute) {
+            return device.equals(otherDevice) && location.equals(otherLocation) && route.equals(otherRoute);
+        }
+
+        void add(Reading reading) {
+            readings.add(reading);
+            bytes += reading instanceof WaveformSegment wave ? 160L + 5L * wave.sampleCount() : 160L;
+        }
+    }
+}

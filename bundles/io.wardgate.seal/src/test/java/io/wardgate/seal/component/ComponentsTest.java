@@ -1,0 +1,59 @@
+package io.wardgate.seal.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.Observation;
+import io.wardgate.api.VitalSign;
+import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.api.pipeline.Route;
+import io.wardgate.seal.envelope.EnvelopeOpener;
+import io.wardgate.seal.envelope.OpenResult;
+import io.wardgate.seal.envelope.TestKeys;
+import io.wardgate.seal.envelope.TestReadings;
+import io.wardgate.seal.identity.Certificates;
+import io.wardgate.seal.sealer.InMemoryOutbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DS components as plain objects, configured the way ConfigAdmin would. */
+class ComponentsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theIdentityAndSealerComponentsSealWithAFreshEpochAtEachActivation() throws Exception {
+        IdentityComponent identity = new IdentityComponent(Configs.of(IdentityConfig.class,
+                Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-1")));
+        assertThat(identity.gatewayId()).isEqualTo("wg-comp-1");
+        assertThat(identity.certificateChain()).isEmpty();
+        assertThat(identity.certificateSigningRequest()).contains("CERTIFICATE REQUEST");
+
+        Path backend = Files.writeString(temp.resolve("backend.pem"),
+                Certificates.pem((Object) TestKeys.backend().getPublic()));
+        SealerConfig config = Configs.of(SealerConfig.class, Map.of("batchMaxReadings", 1,
+                "backendKeyFile", backend.toString(), "backendKeyId", "backend-test",
+                "dataDirectory", temp.resolve("seal").toString()));
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        Route route = new Route("icu", "vitals", "backend-unknown-to-this-gateway", 3);
+        for (int activation = 0; activation < 2; activation++) {
+            SealerComponent sealer = new SealerComponent(config, identity, outbox);
+            sealer.seal(new AdmittedReadings(new DeviceReadings(TestReadings.MONITOR, TestReadings.BED_12,
+                    List.of(Observation.of(VitalSign.SPO2, Decimal.ofInteger(97), Set.of(), TestReadings.T0))), route));
+            sealer.deactivate();
+        }
+
+        assertThat(outbox.envelopes()).extracting(e -> e.tags().epoch() + "/" + e.tags().sequence())
+                .containsExactly("0/0", "1/0");
+        EnvelopeOpener opener = new EnvelopeOpener(Map.of("backend-test", TestKeys.backend().getPrivate()),
+                TestKeys.trusting(identity.store().signingKey().publicKey()));
+        assertThat(opener.open(outbox.envelopes().get(1).bytes())).isInstanceOf(OpenResult.Opened.class);
+        assertThat(Files.readString(temp.resolve("seal/epoch"))).isEqualTo("1");
+    }
+}
