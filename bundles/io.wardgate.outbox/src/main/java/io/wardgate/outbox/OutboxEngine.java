@@ -94,9 +94,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         while (picked.size() < limit && progress) {
             progress = false;
             for (String device : devices) {
-                List<Long> queue = due.computeIfAbsent(device, d -> current
-                        .oldestIds(d, handedOut.count(d) + limit).stream()
-                        .filter(id -> !handedOut.contains(id)).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+                List<Long> queue = due.computeIfAbsent(device, d -> notHandedOut(current, d, limit));
                 if (!queue.isEmpty() && picked.size() < limit) {
                     picked.add(queue.remove(0));
                     pickedDevice.add(device);
@@ -119,6 +117,17 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Up to {@code limit} of the device's oldest envelopes that are not in flight, oldest first. */
+    private List<Long> notHandedOut(SqliteStore current, String device, int limit) {
+        List<Long> ids = new ArrayList<>();
+        for (long id : current.oldestIds(device, handedOut.count(device) + limit)) {
+            if (!handedOut.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Every device with stored envelopes, starting after the one served last. */

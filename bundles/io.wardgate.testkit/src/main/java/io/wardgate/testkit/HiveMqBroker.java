@@ -135,6 +135,7 @@ public final class HiveMqBroker implements MqttBroker {
                 .withDataFolder(dataFolder)
                 .withExtensionsFolder(extensionsFolder)
                 .withEmbeddedExtension(extension)
+                .withoutLoggingBootstrap() // keep the test's own logging configuration
                 .build();
         try {
             started.start().get(60, TimeUnit.SECONDS);

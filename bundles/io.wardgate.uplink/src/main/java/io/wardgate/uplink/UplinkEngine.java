@@ -271,7 +271,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private void disconnected(BrokerEndpoint broker, String reason) {
         String why = reason == null ? "connection closed" : reason;
         status = new UplinkStatus(false, broker.url(), clock.instant(), 0, 0, running ? why : "");
-        LOG.warn("Uplink disconnected from {}: {}", broker.url(), why);
+        if (running) {
+            LOG.warn("Uplink disconnected from {}: {}", broker.url(), why);
+        } else {
+            LOG.info("Uplink disconnected from {}: stopped", broker.url());
+        }
         record("UPLINK_DISCONNECTED", running ? Outcome.WARNING : Outcome.SUCCESS, broker.url(), why);
     }
 

@@ -16,7 +16,8 @@ import javax.net.ssl.SSLServerSocket;
 
 /**
  * A TLS MQTT 5 "broker" that accepts the connection (client certificate required), answers pings,
- * reads every PUBLISH and never acknowledges one: the case R4 guards against.
+ * reads every PUBLISH and never acknowledges one (or refuses each with an error PUBACK): the cases R4
+ * guards against.
  */
 final class FakeBrokerWithoutPuback implements AutoCloseable {
     private static final int MAX_PACKET = 8 * 1024 * 1024;
@@ -25,6 +26,7 @@ final class FakeBrokerWithoutPuback implements AutoCloseable {
     private final List<String> publishedTopics = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private volatile int refusal = -1;
 
     FakeBrokerWithoutPuback(Issued serverCertificate, X509Certificate clientCa) throws IOException {
         server = (SSLServerSocket) TestTls.context(serverCertificate, clientCa).getServerSocketFactory()
@@ -33,6 +35,11 @@ final class FakeBrokerWithoutPuback implements AutoCloseable {
         acceptor = new Thread(this::accept, "fake-broker");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** From now on, answer each QoS 1 PUBLISH with a PUBACK carrying this error reason code. */
+    void refuseWith(int reasonCode) {
+        refusal = reasonCode;
     }
 
     String url() {
@@ -80,7 +87,13 @@ final class FakeBrokerWithoutPuback implements AutoCloseable {
                 in.readFully(body);
                 switch (header >> 4) {
                     case 1 -> out.write(new byte[] {0x20, 0x03, 0x00, 0x00, 0x00}); // CONNACK: success, no properties
-                    case 3 -> publishedTopics.add(topic(body)); // PUBLISH: read, never acknowledged
+                    case 3 -> {
+                        publishedTopics.add(topic(body)); // PUBLISH: read, never acknowledged...
+                        if (refusal >= 0) { // ...unless refusing: PUBACK with an error reason
+                            int at = 2 + topic(body).getBytes(StandardCharsets.UTF_8).length;
+                            out.write(new byte[] {0x40, 0x03, body[at], body[at + 1], (byte) refusal});
+                        }
+                    }
                     case 12 -> out.write(new byte[] {(byte) 0xD0, 0x00}); // PINGREQ -> PINGRESP
                     case 14 -> {
                         return; // DISCONNECT

@@ -47,6 +47,29 @@ class NoPubackTest {
         }
     }
 
+    @Test
+    void aPubackWithAnErrorReasonRemovesNothing() throws Exception {
+        try (UplinkFixture fixture = new UplinkFixture(dir);
+                FakeBrokerWithoutPuback broker = new FakeBrokerWithoutPuback(fixture.pki.server("broker"),
+                        fixture.pki.caCertificate())) {
+            broker.refuseWith(0x87); // "not authorized"
+            OutboxEngine outbox = fixture.outbox();
+            for (int i = 0; i < 5; i++) {
+                store(outbox, "a", i);
+            }
+            UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()).withWindow(WINDOW), outbox);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> dataPublishes(broker) >= 5);
+            await().atMost(Duration.ofSeconds(10)).until(() -> uplink.status().lastError().contains("0x87"));
+            assertThat(uplink.status().acknowledged()).isZero();
+            assertThat(outbox.status().envelopes()).isEqualTo(5);
+            assertThat(fixture.audit.withAction("UPLINK_PUBLISH_REFUSED")).isNotEmpty();
+            // Held, not re-sent in a loop on the same connection.
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(dataPublishes(broker)).isEqualTo(5);
+        }
+    }
+
     private static long dataPublishes(FakeBrokerWithoutPuback broker) {
         return broker.publishedTopics().stream().filter(UplinkFixture.DATA_TOPIC::equals).count();
     }
