@@ -37,19 +37,28 @@ public final class MosquittoBroker implements MqttBroker {
             Pem.writePrivateKey(key, setup.server().key());
             this.logFile = directory.resolve("mosquitto.log");
             this.config = directory.resolve("mosquitto.conf");
-            Files.writeString(config, configuration(ca, cert, key, data), StandardCharsets.UTF_8);
-            handOverToMosquittoUser(List.of(directory, data, ca, cert, key, config));
+            Path acl = directory.resolve("wardgate.acl");
+            Files.writeString(acl, ACL, StandardCharsets.UTF_8);
+            Files.writeString(config, configuration(ca, cert, key, data, acl), StandardCharsets.UTF_8);
+            handOverToMosquittoUser(List.of(directory, data, ca, cert, key, acl, config));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The topic rights of docs/operations.md: a gateway (user name = certificate CN = gateway id) writes
+     * only below its own wardgate/site/ward/gatewayId/; the backend receiver reads everything.
+     */
+    static final String ACL = "user backend-receiver\ntopic read wardgate/#\n\npattern readwrite wardgate/+/+/%u/#\n";
+
     /** The configuration written for this broker; docs/operations.md shows the same settings. */
-    private String configuration(Path ca, Path cert, Path key, Path data) {
+    private String configuration(Path ca, Path cert, Path key, Path data, Path acl) {
         return String.join("\n",
                 "# Written by the WardGate test kit",
                 "per_listener_settings false",
                 "allow_anonymous false",
+                "acl_file " + acl,
                 "persistence true",
                 "persistence_location " + data + "/",
                 "autosave_interval 1",

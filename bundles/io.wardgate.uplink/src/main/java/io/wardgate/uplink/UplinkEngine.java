@@ -149,14 +149,20 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         while (running && lossReason == null && session.isConnected()) {
             int free = window - inFlight.size();
             List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
+            List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             for (StoredEnvelope stored : batch) {
-                String topic = stored.envelope().tags().topic();
-                if (!topics.isPublishable(topic)) {
+                if (topics.isPublishable(stored.envelope().tags().topic())) {
+                    // Counted as in flight before any is sent: if a publish fails midway, the rest of
+                    // the batch is released with it and goes out again in order.
+                    inFlight.add(stored.storageId());
+                    sendable.add(stored);
+                } else {
                     hold(stored.storageId(), "UPLINK_TOPIC_REFUSED", "topic outside the scheme wardgate/...: held");
-                    continue;
                 }
-                inFlight.add(stored.storageId());
-                session.publish(topic, stored.envelope().bytes(), false, new Tracker(stored.storageId(), number));
+            }
+            for (StoredEnvelope stored : sendable) {
+                session.publish(stored.envelope().tags().topic(), stored.envelope().bytes(), false,
+                        new Tracker(stored.storageId(), number));
                 published.incrementAndGet();
             }
             if (batch.isEmpty()) {
