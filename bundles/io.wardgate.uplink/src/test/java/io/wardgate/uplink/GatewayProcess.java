@@ -46,7 +46,7 @@ public final class GatewayProcess {
                     System.out.flush();
                 }
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // readings arrive at a steady pace
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // readings arrive at a steady pace
         }
         System.out.println("DONE");
         System.out.flush();

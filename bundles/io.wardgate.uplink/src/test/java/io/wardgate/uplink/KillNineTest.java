@@ -44,7 +44,9 @@ class KillNineTest {
 
             List<String> stored = new CopyOnWriteArrayList<>();
             Process first = start(fixture, args, stored);
-            await().atMost(Duration.ofSeconds(60)).until(() -> stored.size() >= 90);
+            // Killed under load and while connected (so the broker has a will to publish).
+            await().atMost(Duration.ofSeconds(60)).until(() -> stored.size() >= 90
+                    && firstArrivals(backend.received()).values().stream().mapToInt(List::size).sum() >= 10);
             first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no clean close
             int storedBeforeKill = stored.size();
             assertThat(storedBeforeKill).isLessThan((LAST + 1) * DEVICES.length); // killed under load, not after
