@@ -1,7 +1,6 @@
 package io.wardgate.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -198,9 +197,5 @@ public final class TestPki {
     }
 
     public record Validity(Instant notBefore, Instant notAfter) {
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
