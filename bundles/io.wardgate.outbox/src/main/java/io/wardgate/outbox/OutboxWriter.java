@@ -1,0 +1,320 @@
+package io.wardgate.outbox;
+
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.SealedEnvelope;
+import io.wardgate.api.pipeline.StoreOutcome;
+import io.wardgate.outbox.OutboxAlarms.Condition;
+import io.wardgate.outbox.SqliteStore.Removed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer thread. Concurrent store() calls queue up while a transaction commits; the
+ * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
+ * returns only after the transaction holding its envelope committed. Acknowledgements ride along
+ * (the uplink does not wait for them: a lost deletion only means a re-send). Between batches the
+ * thread expires old envelopes and flushes audit summaries.
+ */
+final class OutboxWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
+    private static final int MAX_BATCH = 512;
+    private static final int QUEUE_CAPACITY = 4096;
+    private static final int EXPIRY_PAGE = 1000;
+    /** Evicted on a full disk at least this much, so the next envelopes fit too. */
+    private static final long DISK_FULL_HEADROOM = 64 * 1024;
+
+    private sealed interface Request permits StoreRequest, AckRequest, SweepRequest, StopRequest {
+    }
+
+    private record StoreRequest(SealedEnvelope envelope, CompletableFuture<StoreOutcome> done) implements Request {
+    }
+
+    private record AckRequest(long id) implements Request {
+    }
+
+    private record SweepRequest(CompletableFuture<Void> done) implements Request {
+    }
+
+    private record StopRequest() implements Request {
+    }
+
+    private final OutboxEngine engine;
+    private final OutboxSettings settings;
+    private final Batch batch;
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong commits = new AtomicLong();
+    private final Thread thread;
+    /** An age alarm stays this long after the last expiry, so an operator has time to see it. */
+    static final java.time.Duration EXPIRED_ALARM_HOLD = java.time.Duration.ofHours(1);
+
+    private volatile boolean running = true;
+    private Instant nextSweep;
+    private Instant lastExpiry = Instant.MIN;
+
+    OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+        this.batch = new Batch(settings);
+        this.nextSweep = engine.clock().instant();
+        this.thread = new Thread(this::run, "wardgate-outbox-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    StoreOutcome store(SealedEnvelope envelope) {
+        if (!running) {
+            return StoreOutcome.REFUSED_ERROR;
+        }
+        CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
+        if (!enqueue(new StoreRequest(envelope, done))) {
+            return StoreOutcome.REFUSED_ERROR;
+        }
+        // Not interruptible on purpose: the caller must learn whether its envelope was committed.
+        return done.join();
+    }
+
+    void acknowledge(long id) {
+        if (running) {
+            enqueue(new AckRequest(id));
+        }
+    }
+
+    void sweepNow() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (running && enqueue(new SweepRequest(done))) {
+            done.join();
+        }
+    }
+
+    long commits() {
+        return commits.get();
+    }
+
+    private boolean enqueue(Request request) {
+        try {
+            queue.put(request);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void run() {
+        List<Request> requests = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                long wait = Math.max(1, nextSweep.toEpochMilli() - engine.clock().millis());
+                Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    requests.add(first);
+                    queue.drainTo(requests, MAX_BATCH - 1);
+                    if (!handle(requests)) {
+                        return;
+                    }
+                    requests.clear();
+                }
+                if (!engine.clock().instant().isBefore(nextSweep)) {
+                    sweep();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failPending(requests);
+                return;
+            } catch (RuntimeException e) {
+                // Never let the writer die: fail this batch, keep serving.
+                LOG.error("Outbox writer failed a batch: {}", e.toString());
+                failPending(requests);
+                requests.clear();
+            }
+        }
+    }
+
+    /** Processes one drained batch; false once a stop request was seen. */
+    private boolean handle(List<Request> requests) {
+        List<StoreRequest> stores = new ArrayList<>();
+        List<Long> acks = new ArrayList<>();
+        List<SweepRequest> sweeps = new ArrayList<>();
+        boolean stop = false;
+        for (Request request : requests) {
+            if (request instanceof StoreRequest s) {
+                stores.add(s);
+            } else if (request instanceof AckRequest a) {
+                acks.add(a.id());
+            } else if (request instanceof SweepRequest s) {
+                sweeps.add(s);
+            } else {
+                stop = true;
+            }
+        }
+        if (!stores.isEmpty() || !acks.isEmpty()) {
+            write(stores, acks, true);
+        }
+        if (!sweeps.isEmpty()) {
+            sweep();
+            sweeps.forEach(s -> s.done().complete(null));
+        }
+        return !stop;
+    }
+
+    private void write(List<StoreRequest> stores, List<Long> acks, boolean retryOnCorrupt) {
+        SqliteStore store = engine.currentStore();
+        if (store == null) {
+            engine.openStore();
+            store = engine.currentStore();
+        }
+        if (store == null) {
+            stores.forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
+            return;
+        }
+        List<SealedEnvelope> envelopes = stores.stream().map(StoreRequest::envelope).toList();
+        long bytes = engine.usage().bytes();
+        try {
+            Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0));
+            commits.incrementAndGet();
+            engine.committed(outcome, false);
+            complete(stores, outcome);
+        } catch (StoreException e) {
+            switch (e.kind()) {
+                case FULL -> writeOneByOne(store, stores, acks);
+                case CORRUPT -> {
+                    engine.replaceCorrupt(e.getMessage());
+                    if (retryOnCorrupt) {
+                        write(stores, List.of(), false);
+                    } else {
+                        stores.forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
+                    }
+                }
+                case OTHER -> {
+                    engine.raise(Condition.DATABASE_ERROR, "outbox database error: " + e.getMessage());
+                    engine.audit().loss("OUTBOX_ERROR", Outcome.FAILURE, "database error: " + e.getMessage(),
+                            stores.size(), envelopes.stream().mapToLong(SealedEnvelope::size).sum());
+                    stores.forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
+                }
+            }
+        }
+    }
+
+    /** The disk is full: each envelope on its own, making room by the policy where it allows. */
+    private void writeOneByOne(SqliteStore store, List<StoreRequest> stores, List<Long> acks) {
+        engine.raise(Condition.DISK_FULL, "disk full: the outbox database cannot grow (policy " + settings.policy() + ")");
+        if (!acks.isEmpty()) {
+            try {
+                List<Removed> acknowledged = store.transaction(tx -> tx.delete(acks));
+                commits.incrementAndGet();
+                engine.committed(new Batch.Outcome(acknowledged, List.of(), List.of()), true);
+            } catch (StoreException e) {
+                LOG.warn("Outbox could not delete acknowledged envelopes ({}); they will be sent again", e.kind());
+            }
+        }
+        for (StoreRequest request : stores) {
+            List<SealedEnvelope> one = List.of(request.envelope());
+            Batch.Outcome outcome;
+            try {
+                long bytes = engine.usage().bytes();
+                outcome = store.transaction(tx -> batch.apply(tx, List.of(), one, bytes, 0));
+                commits.incrementAndGet();
+                engine.committed(outcome, false);
+            } catch (StoreException first) {
+                try {
+                    long bytes = engine.usage().bytes();
+                    long room = Math.max(DISK_FULL_HEADROOM, 2L * request.envelope().size());
+                    outcome = store.transaction(tx -> batch.apply(tx, List.of(), one, bytes, room));
+                    commits.incrementAndGet();
+                    engine.committed(outcome, true);
+                } catch (StoreException second) {
+                    engine.audit().loss("OUTBOX_REFUSED", Outcome.FAILURE, "disk full: " + second.getMessage(), 1,
+                            request.envelope().size());
+                    request.done().complete(StoreOutcome.REFUSED_FULL);
+                    continue;
+                }
+            }
+            complete(List.of(request), outcome);
+        }
+    }
+
+    private static void complete(List<StoreRequest> stores, Batch.Outcome outcome) {
+        for (int i = 0; i < stores.size(); i++) {
+            stores.get(i).done().complete(outcome.results().get(i).outcome());
+        }
+    }
+
+    /** Drops envelopes past the maximum age (alarm + audit), retries a lost database, flushes audit summaries. */
+    private void sweep() {
+        Instant now = engine.clock().instant();
+        nextSweep = now.plus(settings.sweepInterval());
+        SqliteStore store = engine.currentStore();
+        if (store == null) {
+            engine.openStore();
+            store = engine.currentStore();
+        }
+        if (store != null) {
+            expire(store, now);
+        }
+        engine.audit().flush(false);
+    }
+
+    private void expire(SqliteStore store, Instant now) {
+        Instant cutoff = now.minus(settings.maxAge());
+        long count = 0;
+        long bytes = 0;
+        try {
+            List<Removed> removed;
+            do {
+                removed = store.transaction(tx -> tx.delete(
+                        tx.sealedBefore(cutoff, EXPIRY_PAGE).stream().map(Removed::id).toList()));
+                commits.incrementAndGet();
+                engine.expired(removed);
+                count += removed.size();
+                bytes += removed.stream().mapToLong(Removed::size).sum();
+            } while (removed.size() == EXPIRY_PAGE);
+        } catch (StoreException e) {
+            LOG.warn("Outbox expiry failed ({}); will retry", e.kind());
+        }
+        if (count > 0) {
+            lastExpiry = now;
+            engine.raise(Condition.EXPIRED, "envelopes older than " + settings.maxAge() + " were dropped");
+            engine.audit().loss("OUTBOX_EXPIRED", Outcome.WARNING, "older than the maximum age " + settings.maxAge(),
+                    count, bytes);
+        } else if (!now.isBefore(lastExpiry.plus(EXPIRED_ALARM_HOLD))) {
+            engine.clear(Condition.EXPIRED);
+        }
+    }
+
+    private static void failPending(List<Request> requests) {
+        for (Request request : requests) {
+            if (request instanceof StoreRequest s) {
+                s.done().complete(StoreOutcome.REFUSED_ERROR);
+            } else if (request instanceof SweepRequest s) {
+                s.done().complete(null);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (!queue.offer(new StopRequest())) {
+            thread.interrupt();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Request> left = new ArrayList<>();
+        queue.drainTo(left);
+        failPending(left);
+    }
+}

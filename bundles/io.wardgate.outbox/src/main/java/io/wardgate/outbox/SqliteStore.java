@@ -1,0 +1,412 @@
+package io.wardgate.outbox;
+
+import io.wardgate.api.pipeline.EnvelopeTags;
+import io.wardgate.api.pipeline.SealedEnvelope;
+import io.wardgate.api.pipeline.StoredEnvelope;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one class that speaks JDBC: an SQLite database in WAL mode with synchronous=FULL, so a
+ * committed transaction survives a power cut. One connection, used under this object's monitor.
+ * Every SQLException leaves as a {@link StoreException} with its kind (full, corrupt, other).
+ */
+final class SqliteStore implements AutoCloseable {
+    private static final int SCHEMA_VERSION = 1;
+    private static final int IN_CHUNK = 500;
+    private static final String COLUMNS =
+            "id, gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings, size, body";
+
+    private final Connection connection;
+    private final Path file;
+
+    private SqliteStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (or creates) the database, checks it, and switches on WAL and synchronous=FULL.
+     *
+     * @param maxDatabaseBytes a hard limit for the database file (SQLite max_page_count), 0 for none
+     */
+    static SqliteStore open(Path file, long maxDatabaseBytes) {
+        Connection connection = null;
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(5_000);
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            SqliteStore store = new SqliteStore(file, connection);
+            store.prepare(maxDatabaseBytes);
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw StoreException.from("open", e);
+        } catch (StoreException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private void prepare(long maxDatabaseBytes) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String check = text(statement, "PRAGMA quick_check(1)");
+            if (!"ok".equalsIgnoreCase(check)) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "quick_check failed");
+            }
+            String journal = text(statement, "PRAGMA journal_mode=WAL");
+            statement.execute("PRAGMA synchronous=FULL");
+            if (!"wal".equalsIgnoreCase(journal) || number(statement, "PRAGMA synchronous") != 2) {
+                throw new StoreException(StoreException.Kind.OTHER, "SQLite refused WAL with synchronous=FULL");
+            }
+            if (maxDatabaseBytes > 0) {
+                long pageSize = number(statement, "PRAGMA page_size");
+                statement.execute("PRAGMA max_page_count=" + Math.max(1, maxDatabaseBytes / pageSize));
+            }
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS envelope("
+                    + "id INTEGER PRIMARY KEY AUTOINCREMENT, gateway TEXT NOT NULL, device TEXT NOT NULL,"
+                    + " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, sealed_s INTEGER NOT NULL, sealed_n INTEGER NOT NULL,"
+                    + " topic TEXT NOT NULL, priority INTEGER NOT NULL, readings INTEGER NOT NULL,"
+                    + " size INTEGER NOT NULL, body BLOB NOT NULL)");
+            statement.execute("CREATE INDEX IF NOT EXISTS envelope_device ON envelope(device, id)");
+            statement.execute("CREATE INDEX IF NOT EXISTS envelope_priority ON envelope(priority, id)");
+            statement.execute("CREATE INDEX IF NOT EXISTS envelope_sealed ON envelope(sealed_s)");
+            statement.execute("CREATE TABLE IF NOT EXISTS sequence("
+                    + "device TEXT NOT NULL, epoch INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY(device, epoch))");
+            statement.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', " + SCHEMA_VERSION + ")");
+            long schema = number(statement, "SELECT value FROM meta WHERE key='schema'");
+            statement.execute("COMMIT");
+            if (schema != SCHEMA_VERSION) {
+                throw new StoreException(StoreException.Kind.CORRUPT, "unknown schema version " + schema);
+            }
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    synchronized String journalMode() {
+        return query(() -> {
+            try (Statement statement = connection.createStatement()) {
+                return text(statement, "PRAGMA journal_mode");
+            }
+        });
+    }
+
+    synchronized long synchronousLevel() {
+        return query(() -> {
+            try (Statement statement = connection.createStatement()) {
+                return number(statement, "PRAGMA synchronous");
+            }
+        });
+    }
+
+    /** How many envelopes and bytes are stored (counted once at start; the engine keeps them current). */
+    synchronized Totals totals() {
+        return query(() -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM envelope")) {
+                rows.next();
+                return new Totals(rows.getLong(1), rows.getLong(2));
+            }
+        });
+    }
+
+    synchronized Optional<Instant> oldestSealed() {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT sealed_s, sealed_n FROM envelope ORDER BY sealed_s, sealed_n LIMIT 1");
+                    ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(Instant.ofEpochSecond(rows.getLong(1), rows.getLong(2)))
+                        : Optional.<Instant>empty();
+            }
+        });
+    }
+
+    synchronized long lastSequence(String device, long epoch) {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT last FROM sequence WHERE device = ? AND epoch = ?")) {
+                statement.setString(1, device);
+                statement.setLong(2, epoch);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? rows.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    /** The first device (in name order) after {@code after} that has stored envelopes; an index skip. */
+    synchronized Optional<String> deviceAfter(String after) {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT device FROM envelope WHERE device > ? ORDER BY device LIMIT 1")) {
+                statement.setString(1, after);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** The ids of a device's oldest envelopes, oldest first. */
+    synchronized List<Long> oldestIds(String device, int limit) {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM envelope WHERE device = ? ORDER BY id LIMIT ?")) {
+                statement.setString(1, device);
+                statement.setInt(2, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    /** The envelopes with these ids, by id (an id deleted meanwhile is absent). */
+    synchronized Map<Long, StoredEnvelope> load(List<Long> ids) {
+        return query(() -> {
+            Map<Long, StoredEnvelope> loaded = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM envelope WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            StoredEnvelope envelope = envelope(rows);
+                            loaded.put(envelope.storageId(), envelope);
+                        }
+                    }
+                }
+            }
+            return loaded;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction: all of it is committed (durably), or none. Transactions are
+     * begun and ended by SQL, not by the driver's auto-commit switch, because SQLite itself rolls a
+     * transaction back on some errors (SQLITE_FULL) and the driver's bookkeeping would then go wrong.
+     */
+    synchronized <T> T transaction(Work<T> work) {
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+            }
+            T result = work.run(new Tx());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw StoreException.from("write", e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** Makes new ids start above {@code id}, so an id handed out from a replaced database is never reused. */
+    synchronized void ensureIdsAbove(long id) {
+        transaction(tx -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'envelope'");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO sqlite_sequence(name, seq) SELECT 'envelope', ?"
+                                    + " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'envelope')")) {
+                update.setLong(1, id);
+                update.executeUpdate();
+                insert.setLong(1, id);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    record Totals(long envelopes, long bytes) {
+    }
+
+    /** A removed row: enough for the engine to keep its counts and in-flight set right. */
+    record Removed(long id, String device, int size) {
+    }
+
+    /** What may be done inside one transaction. */
+    final class Tx {
+        private Tx() {
+        }
+
+        long insert(SealedEnvelope envelope) throws SQLException {
+            EnvelopeTags tags = envelope.tags();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO envelope(gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings,"
+                            + " size, body) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                statement.setString(1, tags.gatewayId());
+                statement.setString(2, tags.deviceId());
+                statement.setLong(3, tags.epoch());
+                statement.setLong(4, tags.sequence());
+                statement.setLong(5, tags.sealedAt().getEpochSecond());
+                statement.setInt(6, tags.sealedAt().getNano());
+                statement.setString(7, tags.topic());
+                statement.setInt(8, tags.priority());
+                statement.setInt(9, tags.readingCount());
+                statement.setInt(10, envelope.size());
+                statement.setBytes(11, envelope.bytes());
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+
+        /** Raises the device's highest stored sequence number in the epoch (never lowers it). */
+        void raiseSequence(String device, long epoch, long sequence) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO sequence(device, epoch, last) VALUES(?,?,?)"
+                            + " ON CONFLICT(device, epoch) DO UPDATE SET last = MAX(last, excluded.last)")) {
+                statement.setString(1, device);
+                statement.setLong(2, epoch);
+                statement.setLong(3, sequence);
+                statement.executeUpdate();
+            }
+        }
+
+        /** Candidates for eviction: priority at most {@code maxPriority}, lowest priority first, then oldest. */
+        List<Removed> evictionCandidates(int maxPriority, int limit) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, device, size FROM envelope WHERE priority <= ? ORDER BY priority, id LIMIT ?")) {
+                statement.setInt(1, maxPriority);
+                statement.setInt(2, limit);
+                return removedRows(statement);
+            }
+        }
+
+        /** Envelopes sealed before {@code cutoff}, oldest first. */
+        List<Removed> sealedBefore(Instant cutoff, int limit) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, device, size FROM envelope WHERE sealed_s < ? ORDER BY sealed_s LIMIT ?")) {
+                statement.setLong(1, cutoff.getEpochSecond());
+                statement.setInt(2, limit);
+                return removedRows(statement);
+            }
+        }
+
+        /** Deletes the rows with these ids; returns those that existed. */
+        List<Removed> delete(Collection<Long> ids) throws SQLException {
+            List<Removed> removed = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT device, size FROM envelope WHERE id = ?");
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM envelope WHERE id = ?")) {
+                for (long id : ids) {
+                    select.setLong(1, id);
+                    try (ResultSet rows = select.executeQuery()) {
+                        if (!rows.next()) {
+                            continue;
+                        }
+                        removed.add(new Removed(id, rows.getString(1), rows.getInt(2)));
+                    }
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+            }
+            return removed;
+        }
+
+        private List<Removed> removedRows(PreparedStatement statement) throws SQLException {
+            List<Removed> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Removed(result.getLong(1), result.getString(2), result.getInt(3)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static StoredEnvelope envelope(ResultSet rows) throws SQLException {
+        EnvelopeTags tags = new EnvelopeTags(rows.getString(2), rows.getString(3), rows.getLong(4), rows.getLong(5),
+                Instant.ofEpochSecond(rows.getLong(6), rows.getInt(7)), rows.getString(8), rows.getInt(9),
+                rows.getInt(10));
+        return new StoredEnvelope(rows.getLong(1), new SealedEnvelope(tags, rows.getBytes(12)));
+    }
+
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T query(Query<T> query) {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            throw StoreException.from("read", e);
+        }
+    }
+
+    private static String text(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : "";
+        }
+    }
+
+    private static long number(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : -1;
+        }
+    }
+
+    /** Ends a failed transaction; SQLite may have rolled it back already ("no transaction is active"). */
+    private void rollbackQuietly() {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // already rolled back by SQLite, or the connection is gone: the original failure is what matters
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing: nothing left to protect
+        }
+    }
+}

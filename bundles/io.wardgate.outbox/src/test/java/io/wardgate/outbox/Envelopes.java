@@ -1,0 +1,33 @@
+package io.wardgate.outbox;
+
+import io.wardgate.api.pipeline.EnvelopeTags;
+import io.wardgate.api.pipeline.SealedEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+/** Test envelopes: opaque bytes with routing tags (the outbox never looks inside). */
+final class Envelopes {
+    static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+
+    private Envelopes() {
+    }
+
+    static SealedEnvelope envelope(String device, long sequence) {
+        return envelope(device, sequence, 5, 100, T0.plusSeconds(sequence));
+    }
+
+    static SealedEnvelope envelope(String device, long sequence, int priority, int size, Instant sealedAt) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) (sequence & 0x7f));
+        byte[] id = (device + "#" + sequence).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(id, 0, bytes, 0, Math.min(id.length, size));
+        return envelope(device, sequence, priority, bytes, sealedAt);
+    }
+
+    static SealedEnvelope envelope(String device, long sequence, int priority, byte[] bytes, Instant sealedAt) {
+        EnvelopeTags tags = new EnvelopeTags("wg-test", device, 1, sequence, sealedAt,
+                "wardgate/site-a/ward-3/wg-test/data/vitals", priority, 1);
+        return new SealedEnvelope(tags, bytes);
+    }
+}

@@ -1,0 +1,51 @@
+package io.wardgate.outbox;
+
+import static io.wardgate.outbox.Envelopes.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JDBC seam on its own: failures are classified, ids never repeat across a replaced database. */
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void idsOfAReplacementDatabaseStartAboveThoseHandedOutBefore() {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("fresh.db"), 0)) {
+            store.ensureIdsAbove(5000);
+            long id = store.transaction(tx -> tx.insert(envelope("a", 0)));
+            assertThat(id).isGreaterThan(5000);
+            store.ensureIdsAbove(10); // never lowers
+            long next = store.transaction(tx -> tx.insert(envelope("a", 1)));
+            assertThat(next).isEqualTo(id + 1);
+        }
+    }
+
+    @Test
+    void garbageIsReportedAsCorruptAndAFullDatabaseAsFull() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.db"), "x".repeat(8192));
+        assertThatThrownBy(() -> SqliteStore.open(garbage, 0)).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.CORRUPT));
+
+        try (SqliteStore store = SqliteStore.open(dir.resolve("small.db"), 64 * 1024)) {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100; i++) {
+                    int seq = i;
+                    store.transaction(tx -> tx.insert(envelope("a", seq, 5, 4096, Envelopes.T0)));
+                }
+            }).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.FULL));
+            // After SQLite rolled the failed transaction back, the next one works (deletes free pages).
+            List<Long> ids = store.oldestIds("a", 3);
+            List<SqliteStore.Removed> removed = store.transaction(tx -> tx.delete(ids));
+            assertThat(removed).hasSize(3);
+            long id = store.transaction(tx -> tx.insert(envelope("a", 500, 5, 4096, Envelopes.T0)));
+            assertThat(id).isPositive();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.wardgate.testkit;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+
+/**
+ * How a test broker is set up.
+ *
+ * @param directory where its configuration, keys, data and log go (created if absent)
+ * @param clientCa the CA whose client certificates the broker accepts
+ * @param server the broker's own certificate and key (chain leaf first)
+ * @param port the loopback port; 0 picks a free one
+ */
+public record BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port) {
+
+    /** A broker trusting {@code pki}'s clients, with a fresh server certificate for localhost from the same CA. */
+    public static BrokerSetup of(Path directory, TestPki pki) {
+        return new BrokerSetup(directory, pki.caCertificate(), pki.server("broker"), 0);
+    }
+
+    public BrokerSetup withServer(Issued newServer) {
+        return new BrokerSetup(directory, clientCa, newServer, port);
+    }
+}

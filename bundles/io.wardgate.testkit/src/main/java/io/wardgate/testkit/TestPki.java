@@ -1,0 +1,201 @@
+package io.wardgate.testkit;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * A throw-away certificate authority for tests and the demo: EC P-256 keys, ES256 signatures, made
+ * fresh in memory each time. Never use one outside tests and the demo.
+ */
+public final class TestPki {
+    private static final Duration SKEW = Duration.ofMinutes(10);
+
+    private final String name;
+    private final KeyPair caKeys;
+    private final X509Certificate caCertificate;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong serials = new AtomicLong(1);
+
+    private TestPki(String name, KeyPair caKeys, X509Certificate caCertificate) {
+        this.name = name;
+        this.caKeys = caKeys;
+        this.caCertificate = caCertificate;
+    }
+
+    /** A new CA named "CN=&lt;name&gt;", valid from ten minutes ago for a year. */
+    public static TestPki create(String name) {
+        try {
+            KeyPair keys = newKeyPair();
+            X500Name subject = new X500Name("CN=" + name + ",O=WardGate test");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, BigInteger.ONE,
+                    Date.from(now.minus(SKEW)), Date.from(now.plus(Duration.ofDays(365))), subject, keys.getPublic());
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            X509Certificate ca = toCertificate(builder.build(signer(keys)));
+            return new TestPki(name, keys, ca);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make the test CA", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public X509Certificate caCertificate() {
+        return caCertificate;
+    }
+
+    /** A TLS server certificate for localhost and 127.0.0.1 (plus any further DNS names), valid now. */
+    public Issued server(String commonName, String... extraDnsNames) {
+        List<String> dns = new ArrayList<>(List.of("localhost"));
+        dns.addAll(List.of(extraDnsNames));
+        return issue(Profile.server(commonName, dns, List.of("127.0.0.1")), validNow());
+    }
+
+    /** A TLS server certificate naming only the given DNS name (for wrong-hostname tests). */
+    public Issued serverFor(String dnsName) {
+        return issue(Profile.server(dnsName, List.of(dnsName), List.of()), validNow());
+    }
+
+    /** A TLS client certificate whose CN is the given name (mosquitto's use_identity_as_username). */
+    public Issued client(String commonName) {
+        return issue(Profile.client(commonName), validNow());
+    }
+
+    /** A certificate that expired yesterday. */
+    public Issued expired(Profile profile) {
+        Instant now = Instant.now();
+        return issue(profile, new Validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))));
+    }
+
+    public Issued issue(Profile profile, Validity validity) {
+        try {
+            KeyPair keys = newKeyPair();
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate,
+                    BigInteger.valueOf(serials.incrementAndGet()).shiftLeft(64).or(new BigInteger(63, random)),
+                    Date.from(validity.notBefore()), Date.from(validity.notAfter()),
+                    new X500Name("CN=" + profile.commonName() + ",O=WardGate test"), keys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                    profile.server() ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCertificate));
+            List<GeneralName> names = new ArrayList<>();
+            profile.dnsNames().forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));
+            profile.ipAddresses().forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+            if (!names.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            X509Certificate certificate = toCertificate(builder.build(signer(caKeys)));
+            return new Issued(certificate, keys.getPrivate(), List.of(certificate, caCertificate));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a test certificate", e);
+        }
+    }
+
+    /** A CRL of this CA, valid for a day, revoking the given certificates. */
+    public X509CRL crl(X509Certificate... revoked) {
+        try {
+            Instant now = Instant.now();
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                    new X509CertificateHolder(caCertificate.getEncoded()).getSubject(), Date.from(now.minus(SKEW)));
+            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+            for (X509Certificate certificate : revoked) {
+                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minus(SKEW)), CRLReason.keyCompromise);
+            }
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCertificate));
+            builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(
+                    BigInteger.valueOf(serials.incrementAndGet())));
+            X509CRLHolder holder = builder.build(signer(caKeys));
+            return new JcaX509CRLConverter().getCRL(holder);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot make a test CRL", e);
+        }
+    }
+
+    /** Writes the CA certificate as PEM. */
+    public Path writeCaPem(Path file) {
+        Pem.writeCertificates(file, List.of(caCertificate));
+        return file;
+    }
+
+    public Path writeCrlPem(Path file, X509Certificate... revoked) {
+        Pem.writeCrl(file, crl(revoked));
+        return file;
+    }
+
+    static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+        return generator.generateKeyPair();
+    }
+
+    private static ContentSigner signer(KeyPair keys) throws OperatorCreationException {
+        return new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate());
+    }
+
+    private static X509Certificate toCertificate(X509CertificateHolder holder) throws GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(holder);
+    }
+
+    private static Validity validNow() {
+        Instant now = Instant.now();
+        return new Validity(now.minus(SKEW), now.plus(Duration.ofDays(30)));
+    }
+
+    /** What a certificate is for and whom it names. */
+    public record Profile(String commonName, boolean server, List<String> dnsNames, List<String> ipAddresses) {
+        public static Profile server(String commonName, List<String> dnsNames, List<String> ipAddresses) {
+            return new Profile(commonName, true, List.copyOf(dnsNames), List.copyOf(ipAddresses));
+        }
+
+        public static Profile client(String commonName) {
+            return new Profile(commonName, false, List.of(), List.of());
+        }
+    }
+
+    public record Validity(Instant notBefore, Instant notAfter) {
+    }
+}

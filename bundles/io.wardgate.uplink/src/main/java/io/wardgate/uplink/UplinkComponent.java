@@ -1,0 +1,58 @@
+package io.wardgate.uplink;
+
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.api.pipeline.UplinkStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The uplink service. It needs a configuration (there is no default broker and no default trust);
+ * a configuration change restarts it, releasing whatever was in flight back to the outbox.
+ */
+@Component(service = Uplink.class, configurationPid = UplinkComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = UplinkConfiguration.class)
+public final class UplinkComponent implements Uplink {
+    static final String PID = "io.wardgate.uplink.Uplink";
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+
+    private final UplinkEngine engine;
+
+    @Activate
+    public UplinkComponent(@Reference Outbox outbox, @Reference GatewayIdentity identity, UplinkConfiguration config) {
+        UplinkSettings settings;
+        try {
+            settings = UplinkSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Uplink configuration {} refused: {}", PID, e.getMessage());
+            throw e;
+        }
+        this.engine = UplinkEngine.create(settings, outbox, identity, () -> auditTrail).start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        engine.close();
+    }
+
+    @Override
+    public UplinkStatus status() {
+        return engine.status();
+    }
+}

@@ -1,0 +1,349 @@
+package io.wardgate.uplink;
+
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.StoredEnvelope;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.api.pipeline.UplinkStatus;
+import io.wardgate.uplink.MqttTransport.ConnectRequest;
+import io.wardgate.uplink.MqttTransport.MqttSession;
+import io.wardgate.uplink.MqttTransport.PublishCallback;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to the first reachable broker of the failover list. Per connection: a birth
+ * message, then outbox.next(free window) -> publish QoS 1 -> on PUBACK outbox.acknowledge. When the
+ * connection goes, everything in flight is released to the outbox, which hands it out again in
+ * order; nothing is removed without a PUBACK (R4). Between failed rounds it backs off with jitter.
+ */
+public final class UplinkEngine implements Uplink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkEngine.class);
+
+    private final UplinkSettings settings;
+    private final Outbox outbox;
+    private final GatewayIdentity identity;
+    private final MqttTransport transport;
+    private final Supplier<AuditTrail> audit;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final TopicScheme topics;
+    private final Object signal = new Object();
+    /** Storage ids published in the current session and awaiting their PUBACK. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Handed out but not sent in this session (refused by the broker, unpublishable topic). */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong sessions = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile String lossReason;
+    private volatile UplinkStatus status;
+    private String lastAuditedFailure = "";
+
+    public UplinkEngine(UplinkSettings settings, Outbox outbox, GatewayIdentity identity, MqttTransport transport,
+            Supplier<AuditTrail> audit, Clock clock, RandomGenerator random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
+        this.topics = new TopicScheme(settings.site(), settings.ward(), identity.gatewayId());
+        this.status = new UplinkStatus(false, settings.brokers().get(0).url(), clock.instant(), 0, 0, "");
+        this.thread = new Thread(this::run, "wardgate-uplink");
+        thread.setDaemon(true);
+    }
+
+    /** The production transport (Paho), system clock and a SecureRandom for jitter. */
+    public static UplinkEngine create(UplinkSettings settings, Outbox outbox, GatewayIdentity identity,
+            Supplier<AuditTrail> audit) {
+        return new UplinkEngine(settings, outbox, identity, new PahoTransport(), audit, Clock.systemUTC(),
+                new java.security.SecureRandom());
+    }
+
+    public UplinkEngine start() {
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public UplinkStatus status() {
+        UplinkStatus now = status;
+        return new UplinkStatus(now.connected(), now.broker(), now.since(), published.get(), acknowledged.get(),
+                now.lastError());
+    }
+
+    /** How many envelopes await a PUBACK right now. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    TopicScheme topics() {
+        return topics;
+    }
+
+    private void run() {
+        int failedRounds = 0;
+        while (running) {
+            boolean connected = false;
+            for (int i = 0; i < settings.brokers().size() && running && !connected; i++) {
+                connected = session(settings.brokers().get(i));
+            }
+            failedRounds = connected ? 0 : failedRounds + 1;
+            if (running) {
+                await(backoff.delay(Math.max(0, failedRounds - 1)));
+            }
+        }
+    }
+
+    /** One connection's life; false if it could not be made. */
+    private boolean session(BrokerEndpoint broker) {
+        MqttSession session;
+        lossReason = null;
+        try {
+            session = transport.connect(broker, connectRequest(), this::lost);
+        } catch (UplinkException e) {
+            failed(broker, e);
+            return false;
+        }
+        long number = sessions.incrementAndGet();
+        connected(broker);
+        try {
+            session.publish(topics.statusTopic(), topics.birth(broker.url(), clock.instant().toString()), true,
+                    new StatusCallback());
+            drain(session, number);
+        } catch (UplinkException e) {
+            lost(e.getMessage());
+        } finally {
+            if (running) {
+                session.close();
+            } else {
+                session.disconnect(topics.statusTopic(), topics.goodbye(clock.instant().toString()));
+            }
+            releaseAll();
+            disconnected(broker, running ? lossReason : "uplink stopped");
+        }
+        return true;
+    }
+
+    private void drain(MqttSession session, long number) throws UplinkException {
+        int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
+        while (running && lossReason == null && session.isConnected()) {
+            int free = window - inFlight.size();
+            List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
+            List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
+            for (StoredEnvelope stored : batch) {
+                if (topics.isPublishable(stored.envelope().tags().topic())) {
+                    // Counted as in flight before any is sent: if a publish fails midway, the rest of
+                    // the batch is released with it and goes out again in order.
+                    inFlight.add(stored.storageId());
+                    sendable.add(stored);
+                } else {
+                    hold(stored.storageId(), "UPLINK_TOPIC_REFUSED", "topic outside the scheme wardgate/...: held");
+                }
+            }
+            for (StoredEnvelope stored : sendable) {
+                session.publish(stored.envelope().tags().topic(), stored.envelope().bytes(), false,
+                        new Tracker(stored.storageId(), number));
+                published.incrementAndGet();
+            }
+            if (batch.isEmpty()) {
+                await(settings.idlePoll());
+            }
+        }
+    }
+
+    /** Follows one envelope's publish; a late answer from an earlier session only acknowledges. */
+    private final class Tracker implements PublishCallback {
+        private final long id;
+        private final long session;
+
+        Tracker(long id, long session) {
+            this.id = id;
+            this.session = session;
+        }
+
+        @Override
+        public void acknowledged() {
+            outbox.acknowledge(id);
+            acknowledged.incrementAndGet();
+            if (session == sessions.get()) {
+                inFlight.remove(id);
+            }
+            wake();
+        }
+
+        @Override
+        public void refused(int reasonCode) {
+            if (session == sessions.get() && inFlight.remove(id)) {
+                hold(id, "UPLINK_PUBLISH_REFUSED", "broker refused the message (PUBACK reason 0x"
+                        + Integer.toHexString(reasonCode) + "): kept in the outbox");
+            }
+            wake();
+        }
+
+        @Override
+        public void failed(String reason) {
+            // The connection is going: everything in flight is released together, in order.
+            lost(reason);
+        }
+    }
+
+    /** The birth message's own acknowledgement matters to nobody but the log. */
+    private static final class StatusCallback implements PublishCallback {
+        @Override
+        public void acknowledged() {
+            LOG.debug("Uplink status message acknowledged");
+        }
+
+        @Override
+        public void refused(int reasonCode) {
+            LOG.warn("Broker refused the uplink status message (reason 0x{})", Integer.toHexString(reasonCode));
+        }
+
+        @Override
+        public void failed(String reason) {
+            LOG.debug("Uplink status message not acknowledged: {}", reason);
+        }
+    }
+
+    private void hold(long id, String action, String why) {
+        held.add(id);
+        LOG.warn("Uplink holds outbox entry {}: {}", id, why);
+        record(action, Outcome.DENIED, topics.prefix(), why);
+        status = withError(why);
+    }
+
+    private ConnectRequest connectRequest() throws UplinkException {
+        if (identity.certificateChain().isEmpty()) {
+            throw new UplinkException("the gateway has no client certificate yet (enrollment pending)", false, null);
+        }
+        SSLSocketFactory factory;
+        try {
+            factory = UplinkTls.socketFactory(identity.tlsKeyManager(), settings.trustAnchors(), settings.crl(),
+                    settings.allowTls12());
+        } catch (GeneralSecurityException | IOException e) {
+            throw UplinkException.of("cannot set up TLS from the configured trust anchors/CRL", e);
+        }
+        String clientId = settings.clientId().isEmpty() ? identity.gatewayId() : settings.clientId();
+        return new ConnectRequest(clientId, (int) settings.keepAlive().toSeconds(),
+                (int) settings.connectTimeout().toSeconds(), topics.statusTopic(), topics.will(), factory,
+                new StrictHostnameVerifier());
+    }
+
+    private void lost(String reason) {
+        if (lossReason == null) {
+            lossReason = reason == null ? "connection lost" : reason;
+        }
+        wake();
+    }
+
+    private void releaseAll() {
+        for (Long id : List.copyOf(inFlight)) {
+            outbox.release(id);
+        }
+        inFlight.clear();
+        for (Long id : List.copyOf(held)) {
+            outbox.release(id);
+        }
+        held.clear();
+    }
+
+    private void connected(BrokerEndpoint broker) {
+        status = new UplinkStatus(true, broker.url(), clock.instant(), 0, 0, "");
+        lastAuditedFailure = "";
+        LOG.info("Uplink connected to {}", broker.url());
+        record("UPLINK_CONNECTED", Outcome.SUCCESS, broker.url(), "mutual TLS session established");
+    }
+
+    private void disconnected(BrokerEndpoint broker, String reason) {
+        String why = reason == null ? "connection closed" : reason;
+        status = new UplinkStatus(false, broker.url(), clock.instant(), 0, 0, running ? why : "");
+        if (running) {
+            LOG.warn("Uplink disconnected from {}: {}", broker.url(), why);
+        } else {
+            LOG.info("Uplink disconnected from {}: stopped", broker.url());
+        }
+        record("UPLINK_DISCONNECTED", running ? Outcome.WARNING : Outcome.SUCCESS, broker.url(), why);
+    }
+
+    private void failed(BrokerEndpoint broker, UplinkException e) {
+        status = new UplinkStatus(false, broker.url(), status.connected() ? clock.instant() : status.since(), 0, 0,
+                e.getMessage());
+        String key = broker.url() + e.getMessage();
+        if (!key.equals(lastAuditedFailure)) {
+            lastAuditedFailure = key;
+            LOG.warn("Uplink cannot connect to {}: {}", broker.url(), e.getMessage());
+            record(e.isTlsRejection() ? "UPLINK_TLS_REJECTED" : "UPLINK_CONNECT_FAILED",
+                    e.isTlsRejection() ? Outcome.DENIED : Outcome.FAILURE, broker.url(), e.getMessage());
+        }
+    }
+
+    private UplinkStatus withError(String error) {
+        UplinkStatus now = status;
+        return new UplinkStatus(now.connected(), now.broker(), now.since(), 0, 0, error);
+    }
+
+    private void record(String action, Outcome outcome, String target, String detail) {
+        AuditTrail trail = audit.get();
+        if (trail == null) {
+            return;
+        }
+        try {
+            String bounded = detail.length() <= 1024 ? detail : detail.substring(0, 1021) + "...";
+            trail.record(new AuditEvent(clock.instant(), "system", action, target.length() <= 256 ? target
+                    : target.substring(0, 256), outcome, bounded.replaceAll("[^\\x20-\\x7E]", "?")));
+        } catch (RuntimeException e) {
+            LOG.error("Audit trail refused uplink event {}: {}", action, e.toString());
+        }
+    }
+
+    private void await(Duration duration) {
+        synchronized (signal) {
+            if (!running) {
+                return;
+            }
+            try {
+                signal.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

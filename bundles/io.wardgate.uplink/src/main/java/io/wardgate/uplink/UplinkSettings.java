@@ -1,0 +1,104 @@
+package io.wardgate.uplink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The uplink's settings as checked values (the typed form of {@link UplinkConfiguration}).
+ *
+ * @param brokers the ordered failover list
+ * @param site topic level
+ * @param ward topic level
+ * @param clientId the MQTT client id, or empty for the gateway id
+ * @param trustAnchors PEM file of the CA certificates trusted for brokers
+ * @param crl optional CRL file
+ * @param allowTls12 also offer TLS 1.2 (ECDHE + AEAD suites only)
+ */
+public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String ward, String clientId, Path trustAnchors,
+        Optional<Path> crl, boolean allowTls12, Duration keepAlive, Duration connectTimeout, int inFlightWindow,
+        Duration backoffMin, Duration backoffMax, Duration idlePoll) {
+    private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{0,64}");
+
+    public UplinkSettings {
+        brokers = List.copyOf(brokers);
+        if (brokers.isEmpty()) {
+            throw new IllegalArgumentException("at least one broker URL (ssl://host:port) is required");
+        }
+        requireLevel(site, "site");
+        requireLevel(ward, "ward");
+        Objects.requireNonNull(clientId, "clientId");
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new IllegalArgumentException("client id must be up to 64 letters, digits, '.', '_' or '-'");
+        }
+        Objects.requireNonNull(trustAnchors, "trustAnchors");
+        Objects.requireNonNull(crl, "crl");
+        require(keepAlive, Duration.ofSeconds(5), Duration.ofHours(1), "keep-alive");
+        require(connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5), "connect timeout");
+        if (inFlightWindow < 1 || inFlightWindow > 1000) {
+            throw new IllegalArgumentException("in-flight window must be 1..1000, not " + inFlightWindow);
+        }
+        require(backoffMin, Duration.ofMillis(10), Duration.ofMinutes(10), "backoff minimum");
+        require(backoffMax, backoffMin, Duration.ofHours(1), "backoff maximum");
+        require(idlePoll, Duration.ofMillis(10), Duration.ofSeconds(5), "idle poll");
+    }
+
+    /** Checks a configuration; the message of the exception says what is wrong (never a secret: there is none). */
+    public static UplinkSettings from(UplinkConfiguration config) {
+        String[] urls = config.brokerUrls() == null ? new String[0] : config.brokerUrls();
+        List<BrokerEndpoint> brokers = java.util.Arrays.stream(urls).map(BrokerEndpoint::parse).toList();
+        if (config.trustAnchorsPath() == null || config.trustAnchorsPath().isBlank()) {
+            throw new IllegalArgumentException("trustAnchorsPath is required: the system trust store is never used");
+        }
+        Optional<Path> crl = config.crlPath() == null || config.crlPath().isBlank() ? Optional.empty()
+                : Optional.of(Path.of(config.crlPath()));
+        return new UplinkSettings(brokers, config.site(), config.ward(), config.clientId(),
+                Path.of(config.trustAnchorsPath()), crl, config.allowTls12(),
+                Duration.ofSeconds(config.keepAliveSeconds()), Duration.ofSeconds(config.connectTimeoutSeconds()),
+                config.inFlightWindow(), Duration.ofMillis(config.backoffMinMillis()),
+                Duration.ofMillis(config.backoffMaxMillis()), Duration.ofMillis(config.idlePollMillis()));
+    }
+
+    /** Test and demo defaults around the given brokers and trust anchors (production values otherwise). */
+    public static UplinkSettings of(List<BrokerEndpoint> brokers, String site, String ward, Path trustAnchors) {
+        return new UplinkSettings(brokers, site, ward, "", trustAnchors, Optional.empty(), false, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(100));
+    }
+
+    public UplinkSettings withCrl(Path file) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, Optional.of(file), allowTls12, keepAlive,
+                connectTimeout, inFlightWindow, backoffMin, backoffMax, idlePoll);
+    }
+
+    public UplinkSettings withTls12(boolean allow) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allow, keepAlive, connectTimeout,
+                inFlightWindow, backoffMin, backoffMax, idlePoll);
+    }
+
+    public UplinkSettings withWindow(int window) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allowTls12, keepAlive, connectTimeout,
+                window, backoffMin, backoffMax, idlePoll);
+    }
+
+    public UplinkSettings withTiming(Duration newKeepAlive, Duration newBackoffMin, Duration newBackoffMax) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allowTls12, newKeepAlive,
+                connectTimeout, inFlightWindow, newBackoffMin, newBackoffMax, idlePoll);
+    }
+
+    private static void requireLevel(String value, String name) {
+        if (value == null || !LEVEL.matcher(value).matches()) {
+            throw new IllegalArgumentException(name + " must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static void require(Duration value, Duration min, Duration max, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", not " + value);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.wardgate.uplink;
+
+import static io.wardgate.uplink.UplinkFixture.store;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.outbox.OutboxEngine;
+import io.wardgate.testkit.BrokerSetup;
+import io.wardgate.testkit.Issued;
+import io.wardgate.testkit.MqttBroker;
+import io.wardgate.testkit.TestGatewayIdentity;
+import io.wardgate.testkit.TestPki;
+import io.wardgate.testkit.TestSubscriber;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * S2 against a real broker: the broker refuses a bad client certificate, and the gateway refuses a
+ * bad server (wrong name, expired, foreign CA, revoked) and audits why. Nothing leaves the outbox.
+ */
+class MutualTlsTest {
+    @TempDir
+    Path dir;
+
+    private UplinkFixture fixture;
+    private OutboxEngine outbox;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new UplinkFixture(dir);
+        outbox = fixture.outbox();
+        store(outbox, "a", 0);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private UplinkEngine uplinkAs(TestGatewayIdentity identity, UplinkSettings settings) {
+        return fixture.track(new UplinkEngine(settings, outbox, identity, new PahoTransport(), () -> fixture.audit,
+                Clock.systemUTC(), new SplittableRandom()).start());
+    }
+
+    /** Waits for a refused connection and checks that nothing was sent or removed. */
+    private void assertRefused(UplinkEngine uplink, String reasonPart) {
+        // The reason can change between attempts (a first "broken pipe", then the TLS alert): wait for it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> uplink.status().lastError().contains(reasonPart));
+        assertThat(uplink.status().connected()).isFalse();
+        assertThat(uplink.status().acknowledged()).isZero();
+        assertThat(outbox.status().envelopes()).isEqualTo(1);
+    }
+
+    @Test
+    void theBrokerRefusesAnExpiredClientCertificate() {
+        MqttBroker broker = fixture.broker();
+        Issued expired = fixture.pki.expired(TestPki.Profile.client(UplinkFixture.GATEWAY));
+        UplinkEngine uplink = uplinkAs(new TestGatewayIdentity(UplinkFixture.GATEWAY, expired),
+                fixture.settings(broker.url()));
+        // mosquitto (OpenSSL) names the reason in its alert; HiveMQ (JSSE) answers with a generic one.
+        assertRefused(uplink, broker.kind().equals("mosquitto") ? "certificate_expired" : "SSL");
+        TestSubscriber backend = fixture.subscriber(broker); // the broker itself is fine
+        assertThat(backend.isConnected()).isTrue();
+        assertThat(backend.received()).isEmpty();
+    }
+
+    @Test
+    void theBrokerRefusesAClientCertificateFromAForeignCa() {
+        MqttBroker broker = fixture.broker();
+        TestPki foreign = TestPki.create("Some other CA");
+        UplinkEngine uplink = uplinkAs(TestGatewayIdentity.issue(foreign, UplinkFixture.GATEWAY),
+                fixture.settings(broker.url()));
+        assertRefused(uplink, broker.kind().equals("mosquitto") ? "unknown_ca" : "SSL");
+    }
+
+    @Test
+    void theGatewayRefusesAServerCertificateForAnotherHost() {
+        MqttBroker broker = fixture.broker(BrokerSetup.of(dir.resolve("b"), fixture.pki)
+                .withServer(fixture.pki.serverFor("broker.elsewhere.example")));
+        UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()), outbox);
+        assertRefused(uplink, "localhost");
+        assertTlsRejectionAudited("localhost");
+    }
+
+    @Test
+    void theGatewayRefusesAnExpiredServerCertificate() {
+        MqttBroker broker = fixture.broker(BrokerSetup.of(dir.resolve("b"), fixture.pki).withServer(fixture.pki
+                .expired(TestPki.Profile.server("broker", java.util.List.of("localhost"), java.util.List.of()))));
+        UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()), outbox);
+        assertRefused(uplink, "validity");
+        assertTlsRejectionAudited("validity");
+    }
+
+    @Test
+    void theGatewayRefusesAServerFromAForeignCa() {
+        TestPki foreign = TestPki.create("Impostor CA");
+        MqttBroker broker = fixture.broker(BrokerSetup.of(dir.resolve("b"), fixture.pki)
+                .withServer(foreign.server("broker")));
+        UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()), outbox);
+        assertRefused(uplink, "PKIX");
+        assertTlsRejectionAudited("PKIX");
+    }
+
+    @Test
+    void theGatewayRefusesARevokedServerCertificateListedInItsCrl() {
+        Issued server = fixture.pki.server("broker");
+        MqttBroker broker = fixture.broker(BrokerSetup.of(dir.resolve("b"), fixture.pki).withServer(server));
+        Path crl = fixture.pki.writeCrlPem(dir.resolve("revoked.crl.pem"), server.certificate());
+        UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()).withCrl(crl), outbox);
+        assertRefused(uplink, "revoked");
+        assertTlsRejectionAudited("revoked");
+    }
+
+    @Test
+    void aCrlThatDoesNotListTheServerLetsItIn() {
+        MqttBroker broker = fixture.broker();
+        Path crl = fixture.pki.writeCrlPem(dir.resolve("other.crl.pem"), fixture.pki.server("retired").certificate());
+        fixture.uplink(fixture.settings(broker.url()).withCrl(crl), outbox);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status().envelopes() == 0);
+    }
+
+    private void assertTlsRejectionAudited(String reasonPart) {
+        assertThat(fixture.audit.withAction("UPLINK_TLS_REJECTED")).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+            assertThat(event.detail()).contains(reasonPart);
+        });
+    }
+}
