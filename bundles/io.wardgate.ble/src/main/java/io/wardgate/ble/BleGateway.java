@@ -1,7 +1,6 @@
 package io.wardgate.ble;
 
 import io.wardgate.api.DeviceEvent;
-import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.pipeline.Admission;
 import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
@@ -11,19 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +35,13 @@ public final class BleGateway implements BluezBus.Listener {
     private final DevicePolicy policy;
     private final ReadingIntake intake;
     private final Clock clock;
-    private final ScheduledExecutorService loop;
-    private final ExecutorService calls;
+    private final EventLoop loop = new EventLoop("wardgate-ble", 2);
     private final Notifications notifications;
 
     // Owned by the event thread.
     private final ObjectTree tree = new ObjectTree();
     private final Map<String, DeviceState> devices = new HashMap<>();
-    private final Set<String> inFlight = new HashSet<>();
     private BluezBus bus;
-    private long generation;
     private int busFailures;
     private Instant nextBusAttempt = Instant.MIN;
     private boolean ownerQueried;
@@ -70,37 +58,28 @@ public final class BleGateway implements BluezBus.Listener {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "wardgate-ble-events"));
-        this.calls = Executors.newFixedThreadPool(2, r -> daemon(r, "wardgate-ble-calls"));
         this.notifications = new Notifications(settings, intake, clock);
     }
 
     public void start() {
-        long tick = settings.tick().toMillis();
-        loop.scheduleWithFixedDelay(this::reconcileSafely, 0, tick, TimeUnit.MILLISECONDS);
+        loop.every(settings.tick(), this::reconcile);
     }
 
     /** Stops discovery work and closes the D-Bus connection; BlueZ keeps its own connections. */
     public void stop() {
-        try {
-            loop.submit(() -> {
-                if (bus != null) {
-                    bus.close();
-                    bus = null;
-                }
-            }).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("BLE driver did not stop cleanly: {}", e.toString());
-        }
-        loop.shutdownNow();
-        calls.shutdownNow();
+        loop.stop(() -> {
+            if (bus != null) {
+                bus.close();
+                bus = null;
+            }
+        }, Duration.ofSeconds(5));
     }
 
     // ---- BlueZ signals (dbus-java's signal thread): checked for their sender, then handled in order.
 
     @Override
     public void interfacesAdded(String sender, String path, Map<String, Map<String, Object>> interfaces) {
-        post(() -> {
+        loop.post(() -> {
             if (fromBluez(sender)) {
                 tree.add(path, interfaces);
                 if (interfaces.containsKey(BluezBus.DEVICE)) {
@@ -116,7 +95,7 @@ public final class BleGateway implements BluezBus.Listener {
 
     @Override
     public void interfacesRemoved(String sender, String path, List<String> interfaces) {
-        post(() -> {
+        loop.post(() -> {
             if (fromBluez(sender)) {
                 tree.remove(path, interfaces);
                 if (interfaces.contains(BluezBus.DEVICE)) {
@@ -136,7 +115,7 @@ public final class BleGateway implements BluezBus.Listener {
     @Override
     public void propertiesChanged(String sender, String path, String iface, Map<String, Object> changed,
             List<String> invalidated) {
-        post(() -> {
+        loop.post(() -> {
             if (!fromBluez(sender)) {
                 return;
             }
@@ -158,7 +137,7 @@ public final class BleGateway implements BluezBus.Listener {
 
     @Override
     public void bluezOwnerChanged(String newOwner) {
-        post(() -> {
+        loop.post(() -> {
             if (bus == null) {
                 return;
             }
@@ -171,28 +150,20 @@ public final class BleGateway implements BluezBus.Listener {
 
     @Override
     public void busLost(String reason) {
-        post(() -> {
+        loop.post(() -> {
             if (bus == null) {
                 return;
             }
             LOG.warn("D-Bus connection lost ({}); reconnecting", reason);
             BluezBus lost = bus;
             bus = null;
-            calls.execute(lost::close);
+            loop.background(lost::close);
             resetBluez("D-Bus connection lost");
             nextBusAttempt = clock.instant().plus(settings.reconnectMin());
         });
     }
 
     // ---- reconciliation (event thread)
-
-    private void reconcileSafely() {
-        try {
-            reconcile();
-        } catch (RuntimeException e) {
-            LOG.error("BLE reconcile failed; will retry", e);
-        }
-    }
 
     private void reconcile() {
         Instant now = clock.instant();
@@ -201,7 +172,7 @@ public final class BleGateway implements BluezBus.Listener {
             return;
         }
         if (!ownerQueried) {
-            call("owner", bus::bluezOwner, found -> {
+            loop.call("owner", bus::bluezOwner, found -> {
                 ownerQueried = true;
                 owner = found.orElse(null);
                 if (owner == null) {
@@ -215,7 +186,7 @@ public final class BleGateway implements BluezBus.Listener {
             return;
         }
         if (!treeLoaded) {
-            call("load", bus::managedObjects, objects -> {
+            loop.call("load", bus::managedObjects, objects -> {
                 tree.replace(objects);
                 treeLoaded = true;
                 LOG.info("BlueZ object tree loaded: {} objects", objects.size());
@@ -278,7 +249,7 @@ public final class BleGateway implements BluezBus.Listener {
             return;
         }
         if (!connected) {
-            if (!inFlight.contains("connect:" + path) && !now.isBefore(device.nextConnect)) {
+            if (!loop.inFlight("connect:" + path) && !now.isBefore(device.nextConnect)) {
                 admit(device, props, now); // ask again right before connecting: approval may have been revoked
                 if (device.allowed()) {
                     connect(device, now);
@@ -311,7 +282,11 @@ public final class BleGateway implements BluezBus.Listener {
 
     private void connect(DeviceState device, Instant now) {
         device.connectedByUs = true;
-        run("connect:" + device.path, () -> bus.connect(device.path), device::succeeded, e -> {
+        run("connect:" + device.path, () -> bus.connect(device.path), () -> {
+            device.succeeded();
+            // The reply can overtake the Connected signal: give the signal time before trying again.
+            device.nextConnect = clock.instant().plus(settings.reconnectMin());
+        }, e -> {
             device.connectedByUs = false;
             device.failed(now, settings.reconnectMin(), settings.reconnectMax());
             LOG.info("BLE connect to {} failed ({} in a row): {}", device.identity.id(), device.failures, e.getMessage());
@@ -378,13 +353,12 @@ public final class BleGateway implements BluezBus.Listener {
         }
         devices.clear();
         tree.clear();
-        inFlight.clear();
         treeLoaded = false;
         filterApplied = false;
         ownerQueried = false;
         owner = null;
         nextAdapterAttempt = Instant.MIN;
-        generation++;
+        loop.newGeneration();
         LOG.info("BlueZ state reset: {}", why);
     }
 
@@ -392,10 +366,10 @@ public final class BleGateway implements BluezBus.Listener {
         if (now.isBefore(nextBusAttempt)) {
             return;
         }
-        call("bus", () -> connector.open(settings.busAddress(), this), opened -> {
+        loop.call("bus", () -> connector.open(settings.busAddress(), this), opened -> {
             bus = opened;
             busFailures = 0;
-            generation++;
+            loop.newGeneration();
             ownerQueried = false;
             LOG.info("connected to D-Bus {}", settings.busAddress().isEmpty() ? "(system bus)" : settings.busAddress());
             reconcile();
@@ -429,60 +403,11 @@ public final class BleGateway implements BluezBus.Listener {
     }
 
     private void run(String key, Runnable op, Runnable ok) {
-        run(key, op, ok, e -> LOG.warn("{} failed: {}", key, e.getMessage()));
+        loop.run(key, op, ok, e -> LOG.warn("{} failed: {}", key, e.getMessage()));
     }
 
     private void run(String key, Runnable op, Runnable ok, Consumer<RuntimeException> failed) {
-        call(key, () -> {
-            op.run();
-            return Boolean.TRUE;
-        }, done -> ok.run(), failed);
-    }
-
-    /** Runs a blocking call on the pool, once per key at a time; its outcome comes back to the event thread. */
-    private <T> void call(String key, Supplier<T> op, Consumer<T> ok, Consumer<RuntimeException> failed) {
-        if (!inFlight.add(key)) {
-            return;
-        }
-        long started = generation;
-        LOG.debug("call {} (generation {})", key, started);
-        try {
-            calls.execute(() -> {
-                T result;
-                try {
-                    result = op.get();
-                } catch (RuntimeException e) {
-                    post(() -> finish(key, started, () -> failed.accept(e)));
-                    return;
-                }
-                post(() -> finish(key, started, () -> ok.accept(result)));
-            });
-        } catch (RejectedExecutionException stopping) {
-            inFlight.remove(key);
-        }
-    }
-
-    private void finish(String key, long started, Runnable then) {
-        LOG.debug("done {} (generation {}, now {})", key, started, generation);
-        if (started != generation && !key.equals("bus")) {
-            return; // BlueZ or the bus was reset meanwhile: the answer is about a world that is gone
-        }
-        inFlight.remove(key);
-        then.run();
-    }
-
-    private void post(Runnable task) {
-        try {
-            loop.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("BLE event handling failed", e);
-                }
-            });
-        } catch (RejectedExecutionException stopped) {
-            // stopping: nothing more to do
-        }
+        loop.run(key, op, ok, failed);
     }
 
     private static String parent(String path) {
@@ -494,11 +419,5 @@ public final class BleGateway implements BluezBus.Listener {
         List<String> uuids = new ArrayList<>();
         settings.services().forEach(s -> uuids.add(io.wardgate.protocol.gatt.GattDecoders.fullUuid(s)));
         return uuids;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread thread = new Thread(r, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }
