@@ -37,7 +37,7 @@ final class Sightings {
         Map<String, String> details = new LinkedHashMap<>();
         String type = ObjectTree.string(device, "AddressType");
         details.put("addressType", type.equals("public") || type.equals("random") ? type : "unknown");
-        // BlueZ 5.67+ tells Bonded apart from Paired; older versions only have Paired.
+        // Newer BlueZ tells Bonded apart from Paired; older versions only have Paired.
         Object bonded = device.containsKey("Bonded") ? device.get("Bonded") : device.get("Paired");
         details.put("bonded", Boolean.toString(Boolean.TRUE.equals(bonded)));
         details.put("name", printable(ObjectTree.string(device, "Name"), MAX_NAME));
