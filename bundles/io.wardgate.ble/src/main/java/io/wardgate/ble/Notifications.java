@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ final class Notifications {
     private final BleSettings settings;
     private final ReadingIntake intake;
     private final Clock clock;
+    /** Malformed values per device, so that a babbling device cannot flood the log. */
+    private final Map<String, Long> malformed = new ConcurrentHashMap<>();
 
     Notifications(BleSettings settings, ReadingIntake intake, Clock clock) {
         this.settings = settings;
@@ -53,7 +56,10 @@ final class Notifications {
                 }
             } else if (result instanceof GattResult.GattError error) {
                 String detail = Sightings.printable(error.describe(), 512);
-                LOG.info("malformed BLE value from {}: {}", device.id(), detail);
+                long count = malformed.merge(device.id(), 1L, Long::sum);
+                if (Long.bitCount(count) == 1) { // the 1st, 2nd, 4th, 8th, ... only
+                    LOG.info("malformed BLE value from {} ({} so far): {}", device.id(), count, detail);
+                }
                 intake.report(new DeviceEvent(device, DeviceEvent.Kind.MALFORMED_INPUT, now, detail));
             }
         } catch (RuntimeException e) {
