@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BleGateway implements BluezBus.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(BleGateway.class);
+    /** Properties that change with every advertisement or notification and need no reconciliation. */
+    private static final Set<String> NOISE = Set.of("Value", "RSSI", "TxPower", "ManufacturerData", "ServiceData");
 
     private final BleSettings settings;
     private final BluezBus.Connector connector;
@@ -129,7 +132,8 @@ public final class BleGateway implements BluezBus.Listener {
                 filterApplied = false; // powered off (rfkill, reset): the filter and discovery are gone
                 LOG.warn("BLE adapter {} powered off", settings.adapter());
             }
-            if (changed.keySet().stream().anyMatch(k -> !"Value".equals(k)) || !invalidated.isEmpty()) {
+            // Advertising churn (RSSI etc. on every advertisement) waits for the next tick.
+            if (!NOISE.containsAll(changed.keySet()) || !invalidated.isEmpty()) {
                 reconcile();
             }
         });

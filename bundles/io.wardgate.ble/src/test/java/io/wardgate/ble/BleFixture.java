@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Assumptions;
 final class BleFixture implements AutoCloseable {
     static final Location LOCATION = new Location("st-mary", "icu-3", "bed-7");
 
-    final PrivateBus bus;
+    private final Path dir;
+    PrivateBus bus;
     final FakeBluez bluez;
     final TestPolicy policy = new TestPolicy();
     final TestIntake intake = new TestIntake();
     private BleGateway gateway;
 
     BleFixture(Path dir) throws IOException {
+        this.dir = dir;
         bus = PrivateBus.dbusDaemon(requireDbusDaemon(dir));
         bluez = FakeBluez.start(bus.address());
     }
@@ -41,6 +43,13 @@ final class BleFixture implements AutoCloseable {
         gateway = new BleGateway(settings(bus.address()), DbusJavaBluez::open, policy, intake, Clock.systemUTC());
         gateway.start();
         return gateway;
+    }
+
+    /** The bus daemon itself restarts on the same socket; bluetoothd then comes back onto it. */
+    void restartBus() throws IOException {
+        bus.close();
+        bus = PrivateBus.dbusDaemon(dir);
+        bluez.restartDaemon();
     }
 
     static byte[] hex(String spaced) {

@@ -100,6 +100,15 @@ class BleResilienceTest {
     }
 
     @Test
+    void busDaemonRestartIsSurvived() throws Exception {
+        delivers(77);
+        ble.restartBus();
+        eventually().until(() -> ble.bluez.notifying(STRAP.address()));
+        assertThat(ble.bluez.calls("Connect", STRAP.address())).isEqualTo(2);
+        delivers(78);
+    }
+
+    @Test
     void valuesFromAnotherSenderThanBluezAreIgnored() throws Exception {
         delivers(75);
         try (DBusConnection impostor = DBusConnectionBuilder.forAddress(ble.bus.address()).withShared(false).build()) {
