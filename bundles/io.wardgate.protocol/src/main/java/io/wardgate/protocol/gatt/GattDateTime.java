@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -63,9 +64,9 @@ public record GattDateTime(int year, int month, int day, int hours, int minutes,
     /** ISO-8601 local date-time, with "????" / "??" for unknown parts, e.g. "????-04-17T20:41:59". */
     @Override
     public String toString() {
-        String y = year == 0 ? "????" : String.format("%04d", year);
-        String m = month == 0 ? "??" : String.format("%02d", month);
-        String d = day == 0 ? "??" : String.format("%02d", day);
-        return y + "-" + m + "-" + d + String.format("T%02d:%02d:%02d", hours, minutes, seconds);
+        String y = year == 0 ? "????" : String.format(Locale.ROOT, "%04d", year);
+        String m = month == 0 ? "??" : String.format(Locale.ROOT, "%02d", month);
+        String d = day == 0 ? "??" : String.format(Locale.ROOT, "%02d", day);
+        return y + "-" + m + "-" + d + String.format(Locale.ROOT, "T%02d:%02d:%02d", hours, minutes, seconds);
     }
 }

@@ -3,6 +3,7 @@ package io.wardgate.protocol.gatt;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,7 +77,7 @@ public final class GattJson {
                 case '\\' -> quoted.append("\\\\");
                 default -> {
                     if (c < 0x20 || c > 0x7E) {
-                        quoted.append(String.format("\\u%04x", (int) c));
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         quoted.append(c);
                     }

@@ -37,14 +37,6 @@ final class Layout {
         return this;
     }
 
-    int fixedLength() {
-        int total = 0;
-        for (Field field : fields) {
-            total += field.size;
-        }
-        return total;
-    }
-
     /** The problem with a value of {@code length} bytes, or null when it fits. */
     Problem check(int length) {
         int offset = 0;

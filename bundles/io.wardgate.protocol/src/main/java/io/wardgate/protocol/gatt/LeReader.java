@@ -12,10 +12,6 @@ final class LeReader {
         this.value = value;
     }
 
-    int position() {
-        return position;
-    }
-
     int remaining() {
         return value.length - position;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +71,7 @@ final class Readings {
     }
 
     static String hex(int value, int digits) {
-        return String.format("0x%0" + digits + "X", value);
+        return String.format(Locale.ROOT, "0x%0" + digits + "X", value);
     }
 
     private static EnumSet<StatusFlag> copy(Set<StatusFlag> status) {
