@@ -68,13 +68,23 @@ public final class BleGateway implements BluezBus.Listener {
         loop.every(settings.tick(), this::reconcile);
     }
 
-    /** Stops discovery work and closes the D-Bus connection; BlueZ keeps its own connections. */
+    /** Lets go of the devices it connected and closes the D-Bus connection (BlueZ then ends our discovery). */
     public void stop() {
         loop.stop(() -> {
-            if (bus != null) {
-                bus.close();
-                bus = null;
+            if (bus == null) {
+                return;
             }
+            for (DeviceState device : devices.values()) {
+                if (device.connectedByUs) {
+                    try {
+                        bus.disconnect(device.path);
+                    } catch (RuntimeException e) {
+                        LOG.info("could not disconnect {} on stop: {}", device.identity.id(), e.getMessage());
+                    }
+                }
+            }
+            bus.close();
+            bus = null;
         }, Duration.ofSeconds(5));
     }
 

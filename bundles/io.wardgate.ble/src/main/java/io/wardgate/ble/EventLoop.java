@@ -105,6 +105,9 @@ final class EventLoop {
 
     /** Runs {@code task} on the event thread and waits for it, then stops both threads. */
     void stop(Runnable last, Duration wait) {
+        if (events.isShutdown()) {
+            return;
+        }
         try {
             events.submit(last).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -159,6 +159,17 @@ class BleGatewayTest {
         assertThat(ble.intake.from(STRAP.address())).isEmpty();
     }
 
+    @Test
+    void stoppingLetsGoOfConnectedDevices() {
+        ble.policy.set(STRAP.address(), Verdict.ALLOWED);
+        ble.bluez.appear(STRAP);
+        BleGateway gateway = ble.startGateway();
+        eventually().until(() -> ble.bluez.notifying(STRAP.address()));
+        gateway.stop();
+        assertThat(ble.bluez.calls("Disconnect", STRAP.address())).isEqualTo(1);
+        assertThat(ble.bluez.connected(STRAP.address())).isFalse();
+    }
+
     static List<String> uuids(Object value) {
         return value instanceof String[] array ? List.of(array) : ((List<?>) value).stream().map(String::valueOf).toList();
     }
