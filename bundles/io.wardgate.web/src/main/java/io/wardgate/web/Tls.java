@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The UI's TLS material and the Felix HTTP settings that use it. */
 final class Tls implements UiCertificate {
+    private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
     private final UiKeystore keystore;
     private final ConfigurationAdmin configAdmin;
     private volatile WebConfig config;
@@ -51,12 +56,24 @@ final class Tls implements UiCertificate {
         return !config.keystorePath().isBlank();
     }
 
+    /**
+     * Jetty restarts when its configuration changes, which would cut off the answer to the rotating
+     * request: the new settings are applied a moment after the answer has gone.
+     */
     @Override
     public synchronized X509Certificate rotate() throws IOException, GeneralSecurityException {
-        material = keystore.rotate(names(config));
-        HttpsConfigurer.enable(configAdmin, config.host(), config.port(), material.keystore().toString(),
-                material.password(), "PKCS12");
-        return UiKeystore.certificate(material).orElseThrow(() -> new GeneralSecurityException("new keystore unreadable"));
+        UiKeystore.Material fresh = keystore.rotate(names(config));
+        material = fresh;
+        WebConfig c = config;
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+            try {
+                HttpsConfigurer.enable(configAdmin, c.host(), c.port(), fresh.keystore().toString(), fresh.password(),
+                        "PKCS12");
+            } catch (IOException | IllegalStateException e) {
+                LOG.error("could not apply the rotated UI certificate to Felix HTTP: {}", e.getClass().getName());
+            }
+        });
+        return UiKeystore.certificate(fresh).orElseThrow(() -> new GeneralSecurityException("new keystore unreadable"));
     }
 
     private static List<String> names(WebConfig c) {

@@ -16,6 +16,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
@@ -93,8 +94,8 @@ final class FelixRuntime implements AutoCloseable {
             }
         }
         FelixRuntime runtime = new FelixRuntime(framework, work, port);
-        Waits.until(Duration.ofSeconds(30), "FileInstall delivered the web UI configuration",
-                () -> runtime.configurationValue("io.wardgate.web.WebConsole", "port") != null);
+        Waits.until(Duration.ofSeconds(90), "FileInstall delivered the web UI configuration",
+                () -> runtime.configurationValue("io.wardgate.web.WebConsole", "port"));
         web.start();
         return runtime;
     }
@@ -124,10 +125,12 @@ final class FelixRuntime implements AutoCloseable {
     /** A property of a configuration, read through ConfigAdmin (reflectively: its classes live in the framework). */
     Object configurationValue(String pid, String key) {
         try {
-            ServiceReference<?> ref = context().getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
-            if (ref == null) {
+            // All references, not only class-compatible ones: this test's class path has its own copy of the CM API.
+            ServiceReference<?>[] refs = context().getAllServiceReferences("org.osgi.service.cm.ConfigurationAdmin", null);
+            if (refs == null) {
                 return null;
             }
+            ServiceReference<?> ref = refs[0];
             Object admin = context().getService(ref);
             Class<?> api = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
             Method list = api.getMethod("listConfigurations", String.class);
@@ -138,7 +141,7 @@ final class FelixRuntime implements AutoCloseable {
             Class<?> configuration = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
             Dictionary<?, ?> props = (Dictionary<?, ?>) configuration.getMethod("getProperties").invoke(found[0]);
             return props == null ? null : props.get(key);
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
