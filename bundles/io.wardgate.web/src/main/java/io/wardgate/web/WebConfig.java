@@ -46,19 +46,19 @@ public @interface WebConfig {
             + "written to the log at first start works. 5 to 1440.", min = "5", max = "1440")
     int setupCodeMinutes() default 60;
 
-    @AttributeDefinition(name = "Certificate names", description = "Extra DNS names or IP addresses for the "
+    @AttributeDefinition(required = false, name = "Certificate names", description = "Extra DNS names or IP addresses for the "
             + "self-signed UI certificate (localhost, the host name and the listen address are always in it).")
     String[] certificateNames() default {};
 
-    @AttributeDefinition(name = "Operator keystore", description = "Path of a PKCS#12 keystore holding a "
+    @AttributeDefinition(required = false, name = "Operator keystore", description = "Path of a PKCS#12 keystore holding a "
             + "hospital-issued certificate and key. Empty: WardGate makes and uses its own self-signed certificate.")
     String keystorePath() default "";
 
-    @AttributeDefinition(name = "Operator keystore password", type = AttributeType.PASSWORD,
+    @AttributeDefinition(required = false, name = "Operator keystore password", type = AttributeType.PASSWORD,
             description = "Password of the operator keystore (also used for its key).")
     String keystorePassword() default "";
 
-    @AttributeDefinition(name = "Data directory", description = "Where users and the UI keystore live. Empty: "
+    @AttributeDefinition(required = false, name = "Data directory", description = "Where users and the UI keystore live. Empty: "
             + "<wardgate.data>/web (the appliance's data directory).")
     String dataDirectory() default "";
 }

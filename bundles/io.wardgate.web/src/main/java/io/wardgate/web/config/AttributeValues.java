@@ -36,6 +36,10 @@ public final class AttributeValues {
         if (values.size() > max) {
             return Outcome.problem("at most " + max + " value(s)");
         }
+        if (values.isEmpty() && cardinality != 0) {
+            // An empty list is a value: "none" (e.g. no extra names).
+            return new Outcome(cardinality < 0 ? List.of() : java.lang.reflect.Array.newInstance(javaType(ad.getType()), 0), null);
+        }
         if (values.isEmpty()) {
             return required ? Outcome.problem("a value is required") : new Outcome(null, null);
         }
@@ -63,7 +67,7 @@ public final class AttributeValues {
         if (cardinality < 0) {
             return new Outcome(typed, null);
         }
-        Object array = java.lang.reflect.Array.newInstance(typed.get(0).getClass(), typed.size());
+        Object array = java.lang.reflect.Array.newInstance(javaType(ad.getType()), typed.size());
         for (int i = 0; i < typed.size(); i++) {
             java.lang.reflect.Array.set(array, i, typed.get(i));
         }
@@ -93,6 +97,20 @@ public final class AttributeValues {
                 yield Boolean.valueOf(s);
             }
             default -> throw new IllegalArgumentException("unsupported type " + type);
+        };
+    }
+
+    static Class<?> javaType(int type) {
+        return switch (type) {
+            case AttributeDefinition.LONG -> Long.class;
+            case AttributeDefinition.INTEGER -> Integer.class;
+            case AttributeDefinition.SHORT -> Short.class;
+            case AttributeDefinition.BYTE -> Byte.class;
+            case AttributeDefinition.CHARACTER -> Character.class;
+            case AttributeDefinition.DOUBLE -> Double.class;
+            case AttributeDefinition.FLOAT -> Float.class;
+            case AttributeDefinition.BOOLEAN -> Boolean.class;
+            default -> String.class;
         };
     }
 
