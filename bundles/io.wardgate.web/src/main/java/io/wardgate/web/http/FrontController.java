@@ -60,7 +60,26 @@ public final class FrontController extends HttpServlet {
             LOG.error("request {} {} failed: {}", request.getMethod(), safePath(request), e.getClass().getName(), e);
             reply = Reply.error(500, "Internal error; see the gateway log.");
         }
+        drain(request);
         send(reply, request, response);
+    }
+
+    /**
+     * Reads what is left of a refused request's body (bounded): a server that answers and closes
+     * with unread input makes TCP reset the connection, and the client may lose the answer.
+     */
+    private static void drain(HttpServletRequest request) {
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            return;
+        }
+        try {
+            var in = request.getInputStream();
+            if (in != null) {
+                in.readNBytes(MAX_BODY_BYTES);
+            }
+        } catch (IOException | IllegalStateException e) {
+            // already read as form fields, or the client went away: nothing left to drain
+        }
     }
 
     private Reply gate(HttpServletRequest request) throws IOException {

@@ -88,12 +88,20 @@ final class FelixRuntime implements AutoCloseable {
         // As the appliance's start levels do: the ServiceLoader mediator and the log backend first,
         // so that slf4j finds its provider before anything logs.
         bundles.sort(java.util.Comparator.comparingInt(FelixRuntime::startOrder));
+        Bundle fileInstall = null;
         for (Bundle b : bundles) {
-            if (b.getHeaders().get("Fragment-Host") == null) {
+            if (b.getSymbolicName().equals("org.apache.felix.fileinstall")) {
+                fileInstall = b;
+            } else if (b.getHeaders().get("Fragment-Host") == null) {
                 b.start();
             }
         }
         FelixRuntime runtime = new FelixRuntime(framework, work, port);
+        // ConfigAdmin registers its service asynchronously; FileInstall skips the files it scans before
+        // that and does not look again until they change. So: ConfigAdmin first, then FileInstall.
+        Waits.until(Duration.ofSeconds(30), "ConfigAdmin service",
+                () -> context.getAllServiceReferences("org.osgi.service.cm.ConfigurationAdmin", null));
+        fileInstall.start();
         Waits.until(Duration.ofSeconds(90), "FileInstall delivered the web UI configuration",
                 () -> runtime.configurationValue("io.wardgate.web.WebConsole", "port"));
         web.start();
