@@ -1,0 +1,92 @@
+package io.wardgate.web;
+
+import io.wardgate.web.auth.Secrets;
+import io.wardgate.web.tls.HttpsConfigurer;
+import io.wardgate.web.tls.UiKeystore;
+import io.wardgate.web.ui.UiCertificate;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** The UI's TLS material and the Felix HTTP settings that use it. */
+final class Tls implements UiCertificate {
+    private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
+    private final UiKeystore keystore;
+    private final ConfigurationAdmin configAdmin;
+    private volatile WebConfig config;
+    private volatile UiKeystore.Material material;
+
+    Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin) {
+        this.keystore = new UiKeystore(dir, secrets, clock);
+        this.configAdmin = configAdmin;
+    }
+
+    synchronized void apply(WebConfig c) throws IOException, GeneralSecurityException {
+        this.config = c;
+        if (!c.enabled()) {
+            HttpsConfigurer.disable(configAdmin);
+            return;
+        }
+        material = custom() ? new UiKeystore.Material(Path.of(c.keystorePath()), c.keystorePassword())
+                : keystore.ensure(names(c));
+        HttpsConfigurer.enable(configAdmin, c.host(), c.port(), material.keystore().toString(), material.password(),
+                "PKCS12");
+    }
+
+    @Override
+    public Optional<X509Certificate> current() {
+        UiKeystore.Material m = material;
+        return m == null ? Optional.empty() : UiKeystore.certificate(m);
+    }
+
+    @Override
+    public boolean custom() {
+        return !config.keystorePath().isBlank();
+    }
+
+    /**
+     * Jetty restarts when its configuration changes, which would cut off the answer to the rotating
+     * request: the new settings are applied a moment after the answer has gone.
+     */
+    @Override
+    public synchronized X509Certificate rotate() throws IOException, GeneralSecurityException {
+        UiKeystore.Material fresh = keystore.rotate(names(config));
+        material = fresh;
+        WebConfig c = config;
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+            try {
+                HttpsConfigurer.enable(configAdmin, c.host(), c.port(), fresh.keystore().toString(), fresh.password(),
+                        "PKCS12");
+            } catch (IOException | IllegalStateException e) {
+                LOG.error("could not apply the rotated UI certificate to Felix HTTP: {}", e.getClass().getName());
+            }
+        });
+        return UiKeystore.certificate(fresh).orElseThrow(() -> new GeneralSecurityException("new keystore unreadable"));
+    }
+
+    private static List<String> names(WebConfig c) {
+        List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+        if (!c.host().equals("0.0.0.0") && !c.host().equals("::")) {
+            names.add(c.host());
+        }
+        try {
+            names.add(InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            // no host name: localhost and the address still work
+        }
+        names.addAll(Arrays.asList(c.certificateNames()));
+        return names.stream().distinct().toList();
+    }
+}

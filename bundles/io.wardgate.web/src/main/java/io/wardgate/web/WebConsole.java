@@ -1,0 +1,219 @@
+package io.wardgate.web;
+
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.web.auth.AuthService;
+import io.wardgate.web.auth.LoginThrottle;
+import io.wardgate.web.auth.PasswordHasher;
+import io.wardgate.web.auth.Secrets;
+import io.wardgate.web.auth.SessionStore;
+import io.wardgate.web.auth.SetupCode;
+import io.wardgate.web.auth.UserAdmin;
+import io.wardgate.web.auth.UserStore;
+import io.wardgate.web.config.ConfigApi;
+import io.wardgate.web.config.ConfigForms;
+import io.wardgate.web.port.AuditLog;
+import io.wardgate.web.port.CertificateRequests;
+import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.LatestReadings;
+import io.wardgate.web.port.TrustAnchors;
+import io.wardgate.web.ui.Endpoints;
+import io.wardgate.web.ui.Services;
+import jakarta.servlet.Servlet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web UI: makes its TLS material, points Felix HTTP at it (HTTPS only), and registers the
+ * front controller on the servlet whiteboard. Every other bundle's service is optional and may
+ * come and go; the pages say when one is missing.
+ */
+@Component(service = {}, immediate = true, configurationPid = WebConsole.PID)
+@Designate(ocd = WebConfig.class)
+public final class WebConsole implements Services {
+    public static final String PID = "io.wardgate.web.WebConsole";
+    private static final Logger LOG = LoggerFactory.getLogger(WebConsole.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Uplink uplink;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Outbox outbox;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GatewayIdentity identity;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail auditTrail;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry deviceRegistry;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LatestReadings latestReadings;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TrustAnchors trustAnchors;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CertificateRequests certificateRequests;
+
+    private final Clock clock = Clock.systemUTC();
+    private final ConfigurationAdmin configAdmin;
+    private final Path dataDir;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final Tls tls;
+    private final ServiceRegistration<Servlet> registration;
+    private volatile WebConfig config;
+
+    @Activate
+    public WebConsole(BundleContext context, WebConfig config, @Reference ConfigurationAdmin configAdmin,
+            @Reference MetaTypeService metatype) throws IOException, GeneralSecurityException {
+        this.config = config;
+        this.configAdmin = configAdmin;
+        this.dataDir = dataDirectory(context, config);
+        Secrets secrets = new Secrets(new SecureRandom());
+        UserStore users = UserStore.open(dataDir.resolve("users"));
+        PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT, secrets);
+        this.throttle = new LoginThrottle(clock, limits(config));
+        this.sessions = new SessionStore(clock, secrets, Duration.ofMinutes(config.idleTimeoutMinutes()));
+        AuthService auth = new AuthService(clock, secrets, users, hasher, throttle, sessions, this::audit);
+        UserAdmin userAdmin = new UserAdmin(clock, users, hasher, sessions, throttle, this::audit);
+        this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin);
+        tls.apply(config);
+        if (users.isEmpty()) {
+            SetupCode.Issued issued = SetupCode.issue(secrets, clock, Duration.ofMinutes(config.setupCodeMinutes()));
+            auth.setSetupCode(issued.holder());
+            // The one secret this bundle ever logs, on purpose: it is useless once setup is done.
+            LOG.warn("WardGate first-time setup: open https://{}:{}/setup.html and enter the one-time setup code {} "
+                    + "(works once, until {}; restart WardGate for a new one).", displayHost(config), config.port(),
+                    issued.text(), issued.holder().expires());
+        }
+        ConfigApi configApi = new ConfigApi(() -> Optional.of(new ConfigForms(context, metatype, configAdmin)),
+                () -> Optional.of(configAdmin), this::audit);
+        Servlet servlet = Endpoints.controller(new Endpoints.Parts(clock, secrets, users, sessions, throttle, auth,
+                userAdmin, this::audit, this, configApi, () -> tls));
+        Dictionary<String, Object> props = new Hashtable<>();
+        // Constants of org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants (servlet whiteboard 2.0).
+        props.put("osgi.http.whiteboard.servlet.pattern", "/*");
+        props.put("osgi.http.whiteboard.servlet.name", "wardgate-web");
+        props.put("osgi.http.whiteboard.context.select", "(osgi.http.whiteboard.context.name=default)");
+        this.registration = context.registerService(Servlet.class, servlet, props);
+        LOG.info("web UI registered; HTTPS on {}:{}", config.host(), config.port());
+    }
+
+    @Modified
+    void modified(WebConfig changed) throws IOException, GeneralSecurityException {
+        this.config = changed;
+        throttle.setLimits(limits(changed));
+        sessions.setIdleTimeout(Duration.ofMinutes(changed.idleTimeoutMinutes()));
+        tls.apply(changed);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+
+    @Override
+    public Optional<Uplink> uplink() {
+        return Optional.ofNullable(uplink);
+    }
+
+    @Override
+    public Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
+    @Override
+    public Optional<GatewayIdentity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    @Override
+    public Optional<DeviceRegistry> devices() {
+        return Optional.ofNullable(deviceRegistry);
+    }
+
+    @Override
+    public Optional<LatestReadings> readings() {
+        return Optional.ofNullable(latestReadings);
+    }
+
+    @Override
+    public Optional<AuditLog> auditLog() {
+        return Optional.ofNullable(auditLog);
+    }
+
+    @Override
+    public Optional<TrustAnchors> trustAnchors() {
+        return Optional.ofNullable(trustAnchors);
+    }
+
+    @Override
+    public Optional<CertificateRequests> certificateRequests() {
+        return Optional.ofNullable(certificateRequests);
+    }
+
+    @Override
+    public String siteName() {
+        return config.siteName();
+    }
+
+    /** To the AuditTrail service when present; else to the log, so nothing is lost silently. */
+    private void audit(String actor, String action, String target, Outcome outcome, String detail) {
+        AuditEvent event = new AuditEvent(clock.instant(), clean(actor, 128), action, clean(target, 256), outcome,
+                clean(detail, 1024));
+        AuditTrail trail = auditTrail;
+        if (trail != null) {
+            trail.record(event);
+        } else {
+            LOG.info("audit (no audit trail running): {} {} {} {} {}", event.actor(), event.action(), event.target(),
+                    event.outcome(), event.detail());
+        }
+    }
+
+    private static String clean(String s, int max) {
+        String printable = s == null ? "" : s.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > max ? printable.substring(0, max) : printable;
+    }
+
+    private static LoginThrottle.Limits limits(WebConfig c) {
+        return new LoginThrottle.Limits(c.maxFailedLogins(), c.maxFailedLoginsPerAddress(),
+                Duration.ofMinutes(c.failureWindowMinutes()), Duration.ofMinutes(c.lockoutMinutes()));
+    }
+
+    private static String displayHost(WebConfig c) {
+        return c.host().contains(":") ? "[" + c.host() + "]" : c.host();
+    }
+
+    private static Path dataDirectory(BundleContext context, WebConfig c) {
+        if (!c.dataDirectory().isBlank()) {
+            return Path.of(c.dataDirectory());
+        }
+        String data = context.getProperty("wardgate.data");
+        return data != null ? Path.of(data, "web") : context.getDataFile("web").toPath();
+    }
+}

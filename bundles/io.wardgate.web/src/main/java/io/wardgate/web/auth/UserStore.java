@@ -1,0 +1,139 @@
+package io.wardgate.web.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The users, in one file (mode 0600, directory 0700) that is replaced atomically on every change.
+ * One line per user: {@code name role phc-hash totp-secret-base32-or-dash last-step created-epoch-seconds}.
+ * A file that does not parse is an error (nobody logs in) rather than an empty store (which would
+ * offer first-time setup to whoever reads the log).
+ */
+public final class UserStore {
+    static final String HEADER = "# WardGate web users v1 (do not edit while WardGate runs)";
+    public static final int MAX_USERS = 200;
+    static final int MAX_FILE_BYTES = 256 * 1024;
+
+    private final Path file;
+    private final Map<String, User> users = new TreeMap<>();
+
+    private UserStore(Path file) {
+        this.file = file;
+    }
+
+    /** Opens the store, creating its directory (0700) when absent. */
+    public static UserStore open(Path file) throws IOException {
+        PrivateFiles.createDirectories(file.getParent());
+        UserStore store = new UserStore(file);
+        if (Files.exists(file)) {
+            store.users.putAll(parse(Files.readString(file, StandardCharsets.UTF_8), file));
+        }
+        return store;
+    }
+
+    public synchronized boolean isEmpty() {
+        return users.isEmpty();
+    }
+
+    public synchronized Optional<User> find(String name) {
+        return Optional.ofNullable(name == null ? null : users.get(name));
+    }
+
+    public synchronized List<User> list() {
+        return Collections.unmodifiableList(new ArrayList<>(users.values()));
+    }
+
+    public synchronized long countWithRole(Role role) {
+        return users.values().stream().filter(u -> u.role() == role).count();
+    }
+
+    /** Adds a user; false when the name is taken or the store is full. */
+    public synchronized boolean add(User user) throws IOException {
+        if (users.containsKey(user.name()) || users.size() >= MAX_USERS) {
+            return false;
+        }
+        Map<String, User> next = new TreeMap<>(users);
+        next.put(user.name(), user);
+        write(next);
+        return true;
+    }
+
+    /** Replaces an existing user; false when there is none of that name. */
+    public synchronized boolean replace(User user) throws IOException {
+        if (!users.containsKey(user.name())) {
+            return false;
+        }
+        Map<String, User> next = new TreeMap<>(users);
+        next.put(user.name(), user);
+        write(next);
+        return true;
+    }
+
+    public synchronized boolean remove(String name) throws IOException {
+        if (!users.containsKey(name)) {
+            return false;
+        }
+        Map<String, User> next = new TreeMap<>(users);
+        next.remove(name);
+        write(next);
+        return true;
+    }
+
+    private void write(Map<String, User> next) throws IOException {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (User u : next.values()) {
+            text.append(u.name()).append(' ').append(u.role().code()).append(' ').append(u.passwordHash()).append(' ')
+                    .append(u.hasTotp() ? Base32.encode(u.totpSecret()) : "-").append(' ').append(u.totpLastStep())
+                    .append(' ').append(u.createdAt().getEpochSecond()).append('\n');
+        }
+        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        users.clear();
+        users.putAll(next);
+    }
+
+    /** Parses the file's text; throws IOException naming the line (never its content) when malformed. */
+    static Map<String, User> parse(String text, Path source) throws IOException {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw new IOException(source + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        Map<String, User> out = new TreeMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                User user = parseLine(line);
+                if (out.put(user.name(), user) != null || out.size() > MAX_USERS) {
+                    throw new IllegalArgumentException("duplicate user or too many users");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IOException(source + " line " + (i + 1) + " is malformed", e);
+            }
+        }
+        return out;
+    }
+
+    private static User parseLine(String line) {
+        String[] f = line.split(" ");
+        if (f.length != 6) {
+            throw new IllegalArgumentException("6 fields expected");
+        }
+        Role role = Role.fromCode(f[1]).orElseThrow(() -> new IllegalArgumentException("unknown role"));
+        byte[] secret = f[3].equals("-") ? null : Base32.decode(f[3]);
+        if (secret != null && (secret.length < 16 || secret.length > 64)) {
+            throw new IllegalArgumentException("TOTP secret length");
+        }
+        return new User(f[0], role, f[2], secret, Long.parseLong(f[4]), Instant.ofEpochSecond(Long.parseLong(f[5])));
+    }
+}

@@ -1,0 +1,173 @@
+package io.wardgate.web.config;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeInformation;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * The configuration forms: one per PID (and per factory configuration) that an io.wardgate.*
+ * bundle describes in its Metatype, with the current values. Password values are never read out.
+ */
+public final class ConfigForms {
+    public static final String BUNDLE_PREFIX = "io.wardgate.";
+    /** This UI's own settings (lockout, bind address, ...): administrators only. */
+    public static final String ADMIN_ONLY_PREFIX = "io.wardgate.web.";
+
+    /** A PID the forms know: its definition, whether it is a factory, and the bundle describing it. */
+    public record Known(String pid, boolean factory, ObjectClassDefinition ocd, Bundle bundle) {
+        public boolean adminOnly() {
+            return pid.startsWith(ADMIN_ONLY_PREFIX);
+        }
+    }
+
+    private final BundleContext context;
+    private final MetaTypeService metatype;
+    private final ConfigurationAdmin admin;
+
+    public ConfigForms(BundleContext context, MetaTypeService metatype, ConfigurationAdmin admin) {
+        this.context = context;
+        this.metatype = metatype;
+        this.admin = admin;
+    }
+
+    /** Every PID and factory PID described by an io.wardgate.* bundle. */
+    public Map<String, Known> known() {
+        Map<String, Known> out = new LinkedHashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith(BUNDLE_PREFIX)) {
+                continue;
+            }
+            MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
+            if (info == null) {
+                continue;
+            }
+            for (String pid : info.getPids()) {
+                out.put(pid, new Known(pid, false, info.getObjectClassDefinition(pid, null), bundle));
+            }
+            for (String pid : info.getFactoryPids()) {
+                out.put(pid, new Known(pid, true, info.getObjectClassDefinition(pid, null), bundle));
+            }
+        }
+        return out;
+    }
+
+    /** The forms as JSON-ready maps, in PID order. */
+    public List<Map<String, Object>> forms() throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Known k : known().values()) {
+            if (k.factory()) {
+                for (Configuration c : list("(service.factoryPid=" + escape(k.pid()) + ")")) {
+                    out.add(form(k, c.getPid(), k.pid(), c.getProperties()));
+                }
+                out.add(form(k, null, k.pid(), null));
+            } else {
+                out.add(form(k, k.pid(), null, find(k.pid()).map(Configuration::getProperties).orElse(null)));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Configuration> find(String pid) throws IOException {
+        Configuration[] found = list("(service.pid=" + escape(pid) + ")");
+        return found.length == 0 ? Optional.empty() : Optional.of(found[0]);
+    }
+
+    private Configuration[] list(String filter) throws IOException {
+        try {
+            Configuration[] found = admin.listConfigurations(filter);
+            return found == null ? new Configuration[0] : found;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad filter", e);
+        }
+    }
+
+    private static Map<String, Object> form(Known k, String pid, String factoryPid, Dictionary<String, Object> props) {
+        ObjectClassDefinition ocd = k.ocd();
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("pid", pid);
+        form.put("factoryPid", factoryPid);
+        form.put("bundle", k.bundle().getSymbolicName());
+        form.put("name", ocd.getName());
+        form.put("description", ocd.getDescription());
+        form.put("adminOnly", k.adminOnly());
+        form.put("configured", props != null);
+        List<String> required = ids(ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED));
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
+        for (AttributeDefinition ad : all == null ? new AttributeDefinition[0] : all) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("id", ad.getID());
+            a.put("name", ad.getName());
+            a.put("description", ad.getDescription());
+            a.put("type", AttributeValues.typeName(ad.getType()));
+            a.put("cardinality", ad.getCardinality());
+            a.put("required", required.contains(ad.getID()));
+            List<Map<String, String>> options = new ArrayList<>();
+            String[] values = ad.getOptionValues();
+            String[] labels = ad.getOptionLabels();
+            for (int i = 0; values != null && i < values.length; i++) {
+                options.add(Map.of("value", values[i], "label", labels != null && i < labels.length ? labels[i] : values[i]));
+            }
+            a.put("options", options);
+            Object current = props == null ? null : props.get(ad.getID());
+            if (ad.getType() == AttributeDefinition.PASSWORD) {
+                // Write-only: the form learns whether one is set, never what it is.
+                a.put("passwordSet", current != null && !String.valueOf(current).isEmpty());
+                a.put("defaults", List.of());
+                a.put("values", List.of());
+            } else {
+                a.put("defaults", ad.getDefaultValue() == null ? List.of() : Arrays.asList(ad.getDefaultValue()));
+                a.put("values", current == null ? null : asStrings(current));
+            }
+            attributes.add(a);
+        }
+        form.put("attributes", attributes);
+        return form;
+    }
+
+    static List<String> asStrings(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value.getClass().isArray()) {
+            for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+                out.add(String.valueOf(java.lang.reflect.Array.get(value, i)));
+            }
+        } else if (value instanceof Iterable<?> list) {
+            list.forEach(v -> out.add(String.valueOf(v)));
+        } else {
+            out.add(String.valueOf(value));
+        }
+        return out;
+    }
+
+    private static List<String> ids(AttributeDefinition[] ads) {
+        return ads == null ? List.of() : Arrays.stream(ads).map(AttributeDefinition::getID).toList();
+    }
+
+    /** Escapes an LDAP filter value (RFC 4515). */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')' || c == 0) {
+                out.append('\\').append(String.format("%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.wardgate.web.port;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The allowlist as the web UI sees it. Implemented by an adapter over the policy bundle's
+ * allowlist API. Methods return quickly; a change is durable when the method returns.
+ * Unknown ids or groups are refused with {@link IllegalArgumentException} (the message is shown
+ * to the user, so it carries no secret).
+ */
+@ConsumerType
+public interface DeviceRegistry {
+
+    List<AllowlistEntry> allowed();
+
+    /** Devices seen but not on the allowlist, held for approval (their data is dropped). */
+    List<PendingDevice> pending();
+
+    List<DeviceGroup> groups();
+
+    /** Puts a pending device on the allowlist in a group. {@code by} is the actor, e.g. "user:alice". */
+    void approve(String deviceId, String group, String by);
+
+    /** Refuses a pending device: it stays denied until someone approves it later. */
+    void reject(String deviceId, String by);
+
+    /** Takes a device off the allowlist: its data is dropped from now on. */
+    void revoke(String deviceId, String by);
+}

@@ -1,0 +1,152 @@
+package io.wardgate.web.ui;
+
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.OutboxStatus;
+import io.wardgate.api.pipeline.UplinkStatus;
+import io.wardgate.web.http.Call;
+import io.wardgate.web.http.Reply;
+import io.wardgate.web.port.DeviceVitals;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The dashboard's one JSON answer: devices with their recent values, uplink, outbox, certificate, alarms. */
+final class DashboardApi {
+    static final Duration TREND_WINDOW = Duration.ofMinutes(15);
+    static final int TREND_POINTS = 60;
+    static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
+
+    private final Services services;
+    private final Clock clock;
+
+    DashboardApi(Services services, Clock clock) {
+        this.services = services;
+        this.clock = clock;
+    }
+
+    Reply dashboard(Call call) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> alarms = new ArrayList<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("site", services.siteName());
+        out.put("now", now);
+        out.put("gatewayId", services.identity().map(GatewayIdentity::gatewayId).orElse(""));
+        out.put("uplink", uplink(alarms));
+        out.put("outbox", outbox(now, alarms));
+        out.put("certificate", certificate(now, alarms));
+        out.put("devices", devices());
+        out.put("pendingDevices", pending(alarms));
+        out.put("alarms", alarms);
+        return Reply.json(out);
+    }
+
+    private Map<String, Object> uplink(List<Map<String, Object>> alarms) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<UplinkStatus> status = services.uplink().map(u -> u.status());
+        out.put("available", status.isPresent());
+        status.ifPresent(s -> {
+            out.put("connected", s.connected());
+            out.put("broker", s.broker());
+            out.put("since", s.since());
+            out.put("published", s.published());
+            out.put("acknowledged", s.acknowledged());
+            out.put("lastError", s.lastError());
+            if (!s.connected()) {
+                alarms.add(alarm("warning", "Uplink not connected" + (s.lastError().isEmpty() ? "" : ": " + s.lastError())));
+            }
+        });
+        if (status.isEmpty()) {
+            alarms.add(alarm("info", "Uplink service not running"));
+        }
+        return out;
+    }
+
+    private Map<String, Object> outbox(Instant now, List<Map<String, Object>> alarms) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<OutboxStatus> status = services.outbox().map(o -> o.status());
+        out.put("available", status.isPresent());
+        status.ifPresent(s -> {
+            out.put("envelopes", s.envelopes());
+            out.put("bytes", s.bytes());
+            out.put("capacityBytes", s.capacityBytes());
+            out.put("oldest", s.oldest());
+            out.put("ageSeconds", s.oldest() == null ? 0 : Math.max(0, Duration.between(s.oldest(), now).toSeconds()));
+            out.put("alarm", s.alarm());
+            if (s.alarm() != null && !s.alarm().isEmpty()) {
+                alarms.add(alarm("critical", "Outbox: " + s.alarm()));
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Object> certificate(Instant now, List<Map<String, Object>> alarms) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<X509Certificate> chain = services.identity().map(GatewayIdentity::certificateChain).orElse(List.of());
+        out.put("available", !chain.isEmpty());
+        if (!chain.isEmpty()) {
+            X509Certificate leaf = chain.get(0);
+            Instant notAfter = leaf.getNotAfter().toInstant();
+            out.put("subject", leaf.getSubjectX500Principal().getName());
+            out.put("notAfter", notAfter);
+            out.put("daysLeft", Duration.between(now, notAfter).toDays());
+            if (notAfter.isBefore(now)) {
+                alarms.add(alarm("critical", "Gateway certificate expired"));
+            } else if (notAfter.isBefore(now.plus(CERTIFICATE_WARNING))) {
+                alarms.add(alarm("warning", "Gateway certificate expires in "
+                        + Duration.between(now, notAfter).toDays() + " days"));
+            }
+        } else if (services.identity().isPresent()) {
+            alarms.add(alarm("warning", "No gateway certificate installed"));
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> devices() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<DeviceVitals> recent = services.readings().map(r -> r.recent(TREND_WINDOW, TREND_POINTS)).orElse(List.of());
+        for (DeviceVitals device : recent) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", device.device().id());
+            d.put("model", device.device().model());
+            d.put("location", device.location().toString());
+            d.put("lastSeen", device.lastSeen());
+            List<Map<String, Object>> series = new ArrayList<>();
+            for (DeviceVitals.Series s : device.series()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("metric", s.metric().referenceId());
+                m.put("code", s.metric().mdcCode());
+                m.put("unit", s.unit().ucum());
+                List<List<Object>> points = new ArrayList<>();
+                for (DeviceVitals.Point p : s.points()) {
+                    points.add(List.of(p.at().toEpochMilli(), p.value().toString()));
+                }
+                m.put("points", points);
+                series.add(m);
+            }
+            d.put("series", series);
+            out.add(d);
+        }
+        return out;
+    }
+
+    private Object pending(List<Map<String, Object>> alarms) {
+        if (services.devices().isEmpty()) {
+            return null;
+        }
+        int count = services.devices().get().pending().size();
+        if (count > 0) {
+            alarms.add(alarm("info", count + " device(s) waiting for approval"));
+        }
+        return count;
+    }
+
+    static Map<String, Object> alarm(String severity, String text) {
+        return Map.of("severity", severity, "text", text);
+    }
+}

@@ -1,0 +1,109 @@
+package io.wardgate.web.ui;
+
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.web.auth.Audit;
+import io.wardgate.web.http.Call;
+import io.wardgate.web.http.Reply;
+import io.wardgate.web.port.AllowlistEntry;
+import io.wardgate.web.port.DeviceGroup;
+import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.PendingDevice;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The allowlist, pending approvals and groups, through the DeviceRegistry port. */
+final class DevicesApi {
+    private final Services services;
+    private final Audit audit;
+
+    DevicesApi(Services services, Audit audit) {
+        this.services = services;
+        this.audit = audit;
+    }
+
+    Reply list(Call call) {
+        Optional<DeviceRegistry> registry = services.devices();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("available", registry.isPresent());
+        if (registry.isPresent()) {
+            out.put("allowed", registry.get().allowed().stream().map(DevicesApi::entry).toList());
+            out.put("pending", registry.get().pending().stream().map(DevicesApi::pending).toList());
+            out.put("groups", registry.get().groups().stream().map(DevicesApi::group).toList());
+        }
+        return Reply.json(out);
+    }
+
+    Reply approve(Call call) {
+        String id = call.required("device");
+        String group = call.required("group");
+        return change(call, id, "DEVICE_APPROVED", "group " + group, r -> r.approve(id, group, call.actor()));
+    }
+
+    Reply reject(Call call) {
+        String id = call.required("device");
+        return change(call, id, "DEVICE_REJECTED", "", r -> r.reject(id, call.actor()));
+    }
+
+    Reply revoke(Call call) {
+        String id = call.required("device");
+        return change(call, id, "DEVICE_REVOKED", "", r -> r.revoke(id, call.actor()));
+    }
+
+    private Reply change(Call call, String id, String action, String detail, java.util.function.Consumer<DeviceRegistry> op) {
+        if (id.length() > 160) {
+            return Reply.error(400, "device id too long");
+        }
+        Optional<DeviceRegistry> registry = services.devices();
+        if (registry.isEmpty()) {
+            return Reply.error(503, "The device policy is not running");
+        }
+        String target = printable(id);
+        try {
+            op.accept(registry.get());
+        } catch (IllegalArgumentException e) {
+            audit.record(call.actor(), action, target, Outcome.FAILURE, printable(e.getMessage()));
+            return Reply.error(400, e.getMessage() == null ? "refused" : e.getMessage());
+        }
+        audit.record(call.actor(), action, target, Outcome.SUCCESS, detail);
+        return Reply.ok();
+    }
+
+    private static String printable(String s) {
+        String clean = s == null ? "" : s.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 200 ? clean.substring(0, 200) : clean;
+    }
+
+    private static Map<String, Object> identity(DeviceIdentity d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", d.id());
+        out.put("transport", d.transport().prefix());
+        out.put("address", d.address());
+        out.put("model", d.model());
+        out.put("serialNumber", d.serialNumber());
+        return out;
+    }
+
+    private static Map<String, Object> entry(AllowlistEntry e) {
+        Map<String, Object> out = identity(e.identity());
+        out.put("group", e.group());
+        out.put("approvedAt", e.approvedAt());
+        out.put("approvedBy", e.approvedBy());
+        return out;
+    }
+
+    private static Map<String, Object> pending(PendingDevice p) {
+        Map<String, Object> out = identity(p.identity());
+        out.put("firstSeen", p.firstSeen());
+        out.put("lastSeen", p.lastSeen());
+        out.put("reason", p.reason());
+        return out;
+    }
+
+    private static Map<String, Object> group(DeviceGroup g) {
+        return Map.of("name", g.name(), "description", g.description());
+    }
+
+}

@@ -1,0 +1,32 @@
+package io.wardgate.web.ui;
+
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.web.port.AuditLog;
+import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.LatestReadings;
+import io.wardgate.web.port.TrustAnchors;
+import java.util.Optional;
+
+/** The other bundles' services as the pages see them: each may be absent at any moment. */
+public interface Services {
+    Optional<Uplink> uplink();
+
+    Optional<Outbox> outbox();
+
+    Optional<GatewayIdentity> identity();
+
+    Optional<DeviceRegistry> devices();
+
+    Optional<LatestReadings> readings();
+
+    Optional<AuditLog> auditLog();
+
+    Optional<TrustAnchors> trustAnchors();
+
+    Optional<io.wardgate.web.port.CertificateRequests> certificateRequests();
+
+    /** The name shown in the header of every page (configuration attribute siteName). */
+    String siteName();
+}

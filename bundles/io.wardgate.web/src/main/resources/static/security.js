@@ -1,0 +1,30 @@
+'use strict';
+(() => {
+  const { el } = WG;
+  function certs(list, empty) {
+    if (!list.length) return el('p', { class: 'muted' }, empty);
+    return el('table', {}, el('thead', {}, el('tr', {}, ['Subject', 'Issuer', 'Valid until', 'Key', 'SHA-256'].map(h => el('th', {}, h)))),
+      el('tbody', {}, list.map(c => el('tr', {}, el('td', {}, c.subject), el('td', {}, c.issuer), el('td', {}, WG.when(c.notAfter)), el('td', {}, c.keyAlgorithm), el('td', { class: 'mono small' }, c.sha256)))));
+  }
+  async function load() {
+    const s = await WG.api('/api/security');
+    const admin = WG.can('administrator');
+    document.getElementById('content').replaceChildren(
+      el('h2', {}, 'Gateway identity'),
+      s.gatewayAvailable ? el('p', {}, 'Gateway id ', el('strong', {}, s.gatewayId)) : el('p', { class: 'msg info' }, 'The key service is not running.'),
+      certs(s.gatewayChain, 'No certificate installed.'),
+      admin && s.csrAvailable ? el('p', {}, el('a', { class: 'button', href: '/api/security/csr', download: 'wardgate.csr' }, 'Download certificate signing request')) : null,
+      el('h2', {}, 'Trust anchors (broker CAs)'),
+      s.trustAnchorsAvailable ? certs(s.trustAnchors, 'No trust anchor configured: the uplink trusts nobody.') : el('p', { class: 'msg info' }, 'Trust anchors are not available (uplink not running).'),
+      el('h2', {}, 'Web UI certificate'),
+      s.uiCertificate ? certs([s.uiCertificate], '') : el('p', { class: 'muted' }, 'Unknown.'),
+      el('p', { class: 'muted' }, s.uiCertificateCustom ? 'Installed by the operator (see docs/operations.md).' : 'Self-signed by this gateway. An operator can install a hospital-issued certificate instead (docs/operations.md).'),
+      admin && !s.uiCertificateCustom ? el('button', { class: 'danger', onclick: rotate }, 'Rotate web UI certificate') : null);
+  }
+  async function rotate() {
+    if (!confirm('Make a new key and certificate for this UI? Browsers will warn about the new certificate.')) return;
+    try { await WG.api('/api/security/rotate-ui-certificate', {}); WG.message('msg', 'Rotated. Reload the page and accept the new certificate.', 'ok'); }
+    catch (e) { WG.message('msg', e.message); }
+  }
+  (async () => { if (await WG.start({ page: 'security.html' })) await load(); })();
+})();

@@ -1,0 +1,167 @@
+package io.wardgate.web.it;
+
+import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.Location;
+import io.wardgate.api.Transport;
+import io.wardgate.api.VitalSign;
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.OutboxStatus;
+import io.wardgate.api.pipeline.StoreOutcome;
+import io.wardgate.api.pipeline.StoredEnvelope;
+import io.wardgate.api.pipeline.SealedEnvelope;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.api.pipeline.UplinkStatus;
+import io.wardgate.web.port.AllowlistEntry;
+import io.wardgate.web.port.DeviceGroup;
+import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.DeviceVitals;
+import io.wardgate.web.port.LatestReadings;
+import io.wardgate.web.port.PendingDevice;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Real service objects the tests register in the framework in place of bundles not written yet. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    /** Keeps every event, as the audit bundle would durably. */
+    static final class RecordingAudit implements AuditTrail {
+        final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void record(AuditEvent event) {
+            events.add(event);
+        }
+
+        long count(String action, String target) {
+            return events.stream().filter(e -> e.action().equals(action) && e.target().equals(target)).count();
+        }
+    }
+
+    /** An allowlist in memory, with one device waiting. */
+    static final class Registry implements DeviceRegistry {
+        final List<AllowlistEntry> allowed = new CopyOnWriteArrayList<>();
+        final List<PendingDevice> pending = new CopyOnWriteArrayList<>();
+
+        Registry() {
+            Instant now = Instant.now();
+            allowed.add(new AllowlistEntry(DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/bed-12")
+                    .withReported("Nonin 7500", "501234567"), "icu-monitors", now.minus(Duration.ofDays(3)), "user:setup"));
+            pending.add(new PendingDevice(DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/bed-14")
+                    .withReported("Nonin 7500", "509876543"), now.minus(Duration.ofMinutes(4)), now, "unknown device"));
+        }
+
+        @Override
+        public List<AllowlistEntry> allowed() {
+            return List.copyOf(allowed);
+        }
+
+        @Override
+        public List<PendingDevice> pending() {
+            return List.copyOf(pending);
+        }
+
+        @Override
+        public List<DeviceGroup> groups() {
+            return List.of(new DeviceGroup("icu-monitors", "ICU bedside monitors"),
+                    new DeviceGroup("ward-spot-check", "Spot-check devices on the general ward"));
+        }
+
+        @Override
+        public void approve(String deviceId, String group, String by) {
+            PendingDevice p = pending.stream().filter(d -> d.identity().id().equals(deviceId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no pending device " + deviceId));
+            if (groups().stream().noneMatch(g -> g.name().equals(group))) {
+                throw new IllegalArgumentException("no group " + group);
+            }
+            pending.remove(p);
+            allowed.add(new AllowlistEntry(p.identity(), group, Instant.now(), by));
+        }
+
+        @Override
+        public void reject(String deviceId, String by) {
+            if (!pending.removeIf(d -> d.identity().id().equals(deviceId))) {
+                throw new IllegalArgumentException("no pending device " + deviceId);
+            }
+        }
+
+        @Override
+        public void revoke(String deviceId, String by) {
+            if (!allowed.removeIf(d -> d.identity().id().equals(deviceId))) {
+                throw new IllegalArgumentException("not on the allowlist: " + deviceId);
+            }
+        }
+    }
+
+    /** Two beds with smooth, plausible recent values. */
+    static final class Readings implements LatestReadings {
+        @Override
+        public List<DeviceVitals> recent(Duration window, int maxPoints) {
+            Instant now = Instant.now();
+            return List.of(device("bed-12", "Nonin 7500", now, maxPoints, 72, 97),
+                    device("bed-14", "IntelliVue MP30", now, maxPoints, 88, 94));
+        }
+
+        private static DeviceVitals device(String bed, String model, Instant now, int n, int hr, int spo2) {
+            DeviceIdentity id = DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/" + bed).withReported(model, "5000" + hr);
+            List<DeviceVitals.Point> pulse = new ArrayList<>();
+            List<DeviceVitals.Point> sat = new ArrayList<>();
+            List<DeviceVitals.Point> temp = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Instant at = now.minusSeconds(15L * (n - i));
+                pulse.add(new DeviceVitals.Point(at, Decimal.ofInteger(hr + Math.round(4 * Math.sin(i / 5.0)))));
+                sat.add(new DeviceVitals.Point(at, Decimal.ofInteger(spo2 + Math.round(Math.cos(i / 7.0)))));
+                temp.add(new DeviceVitals.Point(at, Decimal.of(368 + Math.round(2 * Math.sin(i / 11.0)), -1)));
+            }
+            return new DeviceVitals(id, new Location("st-marys", "icu-2", bed), now.minusSeconds(3), List.of(
+                    new DeviceVitals.Series(VitalSign.PULSE_RATE.metric(), VitalSign.PULSE_RATE.unit(), pulse),
+                    new DeviceVitals.Series(VitalSign.SPO2.metric(), VitalSign.SPO2.unit(), sat),
+                    new DeviceVitals.Series(VitalSign.BODY_TEMPERATURE.metric(), VitalSign.BODY_TEMPERATURE.unit(), temp)));
+        }
+    }
+
+    static final class ConnectedUplink implements Uplink {
+        @Override
+        public UplinkStatus status() {
+            return new UplinkStatus(true, "ssl://broker.hospital.example:8883", Instant.now().minusSeconds(3600), 1842,
+                    1840, "");
+        }
+    }
+
+    static final class SmallOutbox implements Outbox {
+        @Override
+        public StoreOutcome store(SealedEnvelope envelope) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<StoredEnvelope> next(int max) {
+            return List.of();
+        }
+
+        @Override
+        public void acknowledge(long storageId) {
+        }
+
+        @Override
+        public void release(long storageId) {
+        }
+
+        @Override
+        public long lastSequence(String deviceId, long epoch) {
+            return -1;
+        }
+
+        @Override
+        public OutboxStatus status() {
+            return new OutboxStatus(2, 3_400, 512L * 1024 * 1024, Instant.now().minusSeconds(2), "");
+        }
+    }
+}
