@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * front controller on the servlet whiteboard. Every other bundle's service is optional and may
  * come and go; the pages say when one is missing.
  */
-@Component(service = {}, immediate = true, configurationPid = WebConsole.PID)
+// Required configuration: the UI listens only once an operator enables it (S7: no socket by default).
+@Component(service = {}, immediate = true, configurationPid = WebConsole.PID,
+        configurationPolicy = org.osgi.service.component.annotations.ConfigurationPolicy.REQUIRE)
 @Designate(ocd = WebConfig.class)
 public final class WebConsole implements Services {
     public static final String PID = "io.wardgate.web.WebConsole";

@@ -28,8 +28,8 @@ import org.osgi.framework.launch.FrameworkFactory;
  * objects (an audit trail that records, a device registry) that the bundle then uses.
  */
 final class FelixRuntime implements AutoCloseable {
-    static final String EXPORTS = "io.wardgate.api;version=1.0.0,io.wardgate.api.pipeline;version=1.0.0,"
-            + "io.wardgate.web.port;version=1.0.0";
+    static final String EXPORTS = exportsOf(io.wardgate.api.Decimal.class) + ","
+            + exportsOf(io.wardgate.web.port.DeviceRegistry.class);
 
     final Framework framework;
     final Path work;
@@ -37,6 +37,31 @@ final class FelixRuntime implements AutoCloseable {
     final Path data;
     final Path log;
     final int port;
+
+    /** The Export-Package header bnd wrote for the bundle a class comes from (classes dir or jar). */
+    static String exportsOf(Class<?> type) {
+        try {
+            java.net.URL location = type.getProtectionDomain().getCodeSource().getLocation();
+            Path source = Path.of(location.toURI());
+            java.util.jar.Manifest manifest;
+            if (Files.isDirectory(source)) {
+                try (var in = Files.newInputStream(source.resolve("META-INF/MANIFEST.MF"))) {
+                    manifest = new java.util.jar.Manifest(in);
+                }
+            } else {
+                try (var jar = new java.util.jar.JarFile(source.toFile())) {
+                    manifest = jar.getManifest();
+                }
+            }
+            String exports = manifest.getMainAttributes().getValue("Export-Package");
+            if (exports == null) {
+                throw new IllegalStateException("no Export-Package in the manifest at " + source);
+            }
+            return exports;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the exports of " + type, e);
+        }
+    }
 
     private FelixRuntime(Framework framework, Path work, int port) {
         this.framework = framework;
