@@ -6,6 +6,7 @@ import org.osgi.service.metatype.annotations.Option;
 
 /** The configuration of one serial port (factory PID {@value #PID}): one configuration per port. */
 @ObjectClassDefinition(
+        id = PortConfig.PID,
         name = "WardGate serial port",
         description = "One serial port with one bedside device on it: how to drive the line, which protocol the"
                 + " device speaks, which device is expected there, and where it stands. Changes re-open the port.")
@@ -32,7 +33,7 @@ public @interface PortConfig {
     @AttributeDefinition(name = "Parity", description = "NONE for the oximeters and IntelliVue; EVEN for GE Datex S/5.")
     Parity parity() default Parity.NONE;
 
-    @AttributeDefinition(name = "Stop bits")
+    @AttributeDefinition(name = "Stop bits", description = "Stop bits per character: ONE for almost every device (8N1).")
     StopBits stopBits() default StopBits.ONE;
 
     @AttributeDefinition(name = "Flow control", description = "NONE, RTS_CTS (hardware) or XON_XOFF (software).")

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the web UI (PID io.wardgate.web.WebConsole). Changing them needs an administrator. */
-@ObjectClassDefinition(name = "WardGate web UI", description = "The HTTPS admin UI: listener, sessions, lockout, certificate.")
+@ObjectClassDefinition(id = WebConsole.PID, name = "WardGate web UI", description = "The HTTPS admin UI: listener, sessions, lockout, certificate.")
 public @interface WebConfig {
 
     @AttributeDefinition(name = "Enabled", description = "Serve the HTTPS UI. false: no web listener at all.")

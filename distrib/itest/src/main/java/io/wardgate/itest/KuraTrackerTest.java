@@ -63,7 +63,9 @@ class KuraTrackerTest {
             assertThat(tracked).containsAll(definedBy.keySet());
         });
 
-        for (Map.Entry<String, Bundle> entry : definedBy.entrySet()) {
+        Map<String, Bundle> forms = new HashMap<>(definedBy);
+        forms.putAll(wardGateFactoryPids(metatype));
+        for (Map.Entry<String, Bundle> entry : forms.entrySet()) {
             String pid = entry.getKey();
             Bundle bundle = entry.getValue();
             assertThat(bundle.getEntry("OSGI-INF/metatype/" + pid + ".xml")).as(pid + " metatype file").isNotNull();
@@ -94,6 +96,21 @@ class KuraTrackerTest {
             }
         }
         throw new AssertionError("Kura's API is not installed in this framework");
+    }
+
+    /** Factory PIDs (one instance per port, ...): Kura offers them with their form under "+". */
+    private Map<String, Bundle> wardGateFactoryPids(MetaTypeService metatype) {
+        Map<String, Bundle> pids = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            MetaTypeInformation info = bundle.getSymbolicName().startsWith("io.wardgate.")
+                    ? metatype.getMetaTypeInformation(bundle) : null;
+            if (info != null) {
+                for (String pid : info.getFactoryPids()) {
+                    pids.put(pid, bundle);
+                }
+            }
+        }
+        return pids;
     }
 
     /** Singleton PIDs with a Metatype form, by the bundle that defines them. */

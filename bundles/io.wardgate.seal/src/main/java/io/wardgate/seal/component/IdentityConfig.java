@@ -3,7 +3,7 @@ package io.wardgate.seal.component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "WardGate gateway identity",
+@ObjectClassDefinition(id = IdentityComponent.PID, name = "WardGate gateway identity",
         description = "The gateway's own key pair (EC P-256, generated on first start, never shipped), its "
                 + "certificate and trust anchors.")
 public @interface IdentityConfig {

@@ -4,7 +4,7 @@ import io.wardgate.seal.envelope.ContentAlgorithm;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "WardGate sealer",
+@ObjectClassDefinition(id = SealerComponent.PID, name = "WardGate sealer",
         description = "Batches readings per device, signs them (ES256) and encrypts them to the backend "
                 + "(ECDH-ES + HKDF-256) before they are stored. Format: docs/envelope.md.")
 public @interface SealerConfig {
