@@ -1,12 +1,12 @@
 package io.wardgate.outbox;
 
+import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.OutboxStatus;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import io.wardgate.api.pipeline.StoredEnvelope;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,21 +45,17 @@ public final class OutboxComponent implements Outbox {
 
     @Activate
     public OutboxComponent(BundleContext context, OutboxConfiguration config) {
-        useNativeLibraryDirectory(config.nativeLibraryDirectory());
-        this.engine = new OutboxEngine(settings(context, config), Clock.systemUTC(), () -> auditTrail);
+        this(context.getProperty(DataDirectory.PROPERTY), config);
     }
 
-    static OutboxSettings settings(BundleContext context, OutboxConfiguration config) {
-        Path file;
-        if (config.databasePath().isBlank()) {
-            File data = context.getDataFile("outbox.db");
-            if (data == null) {
-                throw new IllegalStateException("no persistent data area: configure databasePath of " + PID);
-            }
-            file = data.toPath();
-        } else {
-            file = Path.of(config.databasePath());
-        }
+    OutboxComponent(String dataDirectory, OutboxConfiguration config) {
+        useNativeLibraryDirectory(config.nativeLibraryDirectory());
+        this.engine = new OutboxEngine(settings(dataDirectory, config), Clock.systemUTC(), () -> auditTrail);
+    }
+
+    static OutboxSettings settings(String dataDirectory, OutboxConfiguration config) {
+        String configured = config.databasePath().isBlank() ? "outbox/outbox.db" : config.databasePath();
+        Path file = DataDirectory.resolve(dataDirectory, configured);
         return new OutboxSettings(file, config.capacityBytes(), Duration.ofHours(config.maxAgeHours()),
                 config.policyWhenFull(), config.maxDatabaseBytes(), Duration.ofMinutes(1));
     }

@@ -10,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface OutboxConfiguration {
 
     @AttributeDefinition(name = "Database file",
-            description = "Path of the SQLite database. Empty: outbox.db in the bundle's persistent data area.")
+            description = "Path of the SQLite database, absolute or relative to the data directory. Empty: outbox/outbox.db.")
     String databasePath() default "";
 
     @AttributeDefinition(name = "Capacity (bytes)",

@@ -66,7 +66,7 @@ class OutboxComponentTest {
 
     @Test
     void theComponentStoresThroughItsEngine() {
-        OutboxComponent component = new OutboxComponent(null, config(dir.resolve("o.db").toString(), ""));
+        OutboxComponent component = new OutboxComponent((String) null, config(dir.resolve("o.db").toString(), ""));
         try {
             assertThat(component.store(envelope("a", 3))).isEqualTo(StoreOutcome.STORED);
             assertThat(component.lastSequence("a", 1)).isEqualTo(3);

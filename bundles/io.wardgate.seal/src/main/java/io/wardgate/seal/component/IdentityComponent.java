@@ -1,5 +1,7 @@
 package io.wardgate.seal.component;
 
+import io.wardgate.api.DataDirectory;
+import org.osgi.framework.BundleContext;
 import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.seal.identity.IdentityStore;
@@ -31,8 +33,12 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin {
     private final IdentityStore store;
 
     @Activate
-    public IdentityComponent(IdentityConfig config) throws IOException {
-        this.store = IdentityStore.open(Path.of(config.keyDirectory()), config.gatewayId(), new SecureRandom(),
+    public IdentityComponent(BundleContext context, IdentityConfig config) throws IOException {
+        this(context.getProperty(DataDirectory.PROPERTY), config);
+    }
+
+    IdentityComponent(String dataDirectory, IdentityConfig config) throws IOException {
+        this.store = IdentityStore.open(DataDirectory.resolve(dataDirectory, config.keyDirectory()), config.gatewayId(), new SecureRandom(),
                 Clock.systemUTC());
         LOG.info("Gateway identity {} ready (certificate installed: {})", store.gatewayId(),
                 !store.signingKey().chain().isEmpty());

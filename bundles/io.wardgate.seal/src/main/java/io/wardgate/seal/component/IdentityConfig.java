@@ -9,9 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface IdentityConfig {
 
     @AttributeDefinition(name = "Key directory",
-            description = "Directory (made 0700, files 0600) holding the PKCS#12 key store, its generated password "
+            description = "Directory, absolute or relative to the data directory (made 0700, files 0600), holding the PKCS#12 key store, its generated password "
                     + "file, trust anchors and backend keys. Created on first start. Back it up only encrypted.")
-    String keyDirectory() default "/var/lib/wardgate/identity";
+    String keyDirectory() default "identity";
 
     @AttributeDefinition(name = "Gateway id",
             description = "1 to 64 letters, digits, '.', '_' or '-'. Becomes the certificate CN and an MQTT topic "

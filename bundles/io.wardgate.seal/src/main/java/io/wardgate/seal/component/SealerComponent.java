@@ -1,5 +1,7 @@
 package io.wardgate.seal.component;
 
+import io.wardgate.api.DataDirectory;
+import org.osgi.framework.BundleContext;
 import io.wardgate.api.pipeline.AdmittedReadings;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
@@ -51,11 +53,16 @@ public final class SealerComponent implements Sealer {
     private final BatchingSealer sealer;
 
     @Activate
-    public SealerComponent(SealerConfig config, @Reference IdentityComponent identity, @Reference Outbox outbox)
+    public SealerComponent(BundleContext context, SealerConfig config, @Reference IdentityComponent identity,
+            @Reference Outbox outbox) throws IOException {
+        this(context.getProperty(DataDirectory.PROPERTY), config, identity, outbox);
+    }
+
+    SealerComponent(String dataDirectory, SealerConfig config, IdentityComponent identity, Outbox outbox)
             throws IOException {
         SealerSettings settings = new SealerSettings(config.batchMaxReadings(), config.batchMaxMillis(),
                 config.contentAlgorithm(), config.maxPendingReadings());
-        long epoch = EpochStore.next(Path.of(config.dataDirectory()));
+        long epoch = EpochStore.next(DataDirectory.resolve(dataDirectory, config.dataDirectory()));
         SecureRandom random = new SecureRandom();
         this.sealer = new BatchingSealer(settings, keys(identity.store(), config), outbox,
                 new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), epoch,

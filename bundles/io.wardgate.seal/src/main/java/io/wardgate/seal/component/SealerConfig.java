@@ -33,8 +33,8 @@ public @interface SealerConfig {
     String backendKeyId() default "backend";
 
     @AttributeDefinition(name = "Data directory",
-            description = "Directory (0700) of the boot epoch counter, incremented and fsync'd at every start.")
-    String dataDirectory() default "/var/lib/wardgate/seal";
+            description = "Directory (0700; relative to the data directory unless absolute) of the boot epoch counter, incremented and fsync'd at every start.")
+    String dataDirectory() default "seal";
 
     @AttributeDefinition(name = "Pending readings limit", min = "1", max = "10000000",
             description = "Readings waiting to be sealed, across all devices (1 to 10000000). Beyond it new "

@@ -29,7 +29,7 @@ class ComponentsTest {
 
     @Test
     void theIdentityAndSealerComponentsSealWithAFreshEpochAtEachActivation() throws Exception {
-        IdentityComponent identity = new IdentityComponent(Configs.of(IdentityConfig.class,
+        IdentityComponent identity = new IdentityComponent((String) null, Configs.of(IdentityConfig.class,
                 Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-1")));
         assertThat(identity.gatewayId()).isEqualTo("wg-comp-1");
         assertThat(identity.certificateChain()).isEmpty();
@@ -43,7 +43,7 @@ class ComponentsTest {
         InMemoryOutbox outbox = new InMemoryOutbox();
         Route route = new Route("icu", "vitals", "backend-unknown-to-this-gateway", 3);
         for (int activation = 0; activation < 2; activation++) {
-            SealerComponent sealer = new SealerComponent(config, identity, outbox);
+            SealerComponent sealer = new SealerComponent((String) null, config, identity, outbox);
             sealer.seal(new AdmittedReadings(new DeviceReadings(TestReadings.MONITOR, TestReadings.BED_12,
                     List.of(Observation.of(VitalSign.SPO2, Decimal.ofInteger(97), Set.of(), TestReadings.T0))), route));
             sealer.deactivate();
