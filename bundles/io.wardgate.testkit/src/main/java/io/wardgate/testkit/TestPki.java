@@ -107,8 +107,41 @@ public final class TestPki {
     }
 
     public Issued issue(Profile profile, Validity validity) {
+        KeyPair keys;
         try {
-            KeyPair keys = newKeyPair();
+            keys = newKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a test key pair", e);
+        }
+        X509Certificate certificate = certify(keys.getPublic(), profile, validity);
+        return new Issued(certificate, keys.getPrivate(), List.of(certificate, caCertificate));
+    }
+
+    /**
+     * Signs a PKCS#10 request (PEM), as a hospital CA signs a gateway's: a client certificate for the
+     * request's key, valid for a year, with the given common name. Returns the chain, leaf first.
+     */
+    public List<X509Certificate> signRequest(String pem, String commonName) {
+        try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(
+                new java.io.StringReader(pem))) {
+            Object parsed = parser.readObject();
+            if (!(parsed instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest request)) {
+                throw new IllegalArgumentException("not a PKCS#10 request");
+            }
+            java.security.PublicKey key = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(request)
+                    .getPublicKey();
+            Instant now = Instant.now();
+            X509Certificate leaf = certify(key, Profile.client(commonName),
+                    new Validity(now.minus(SKEW), now.plus(Duration.ofDays(365))));
+            return List.of(leaf, caCertificate);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the request", e);
+        }
+    }
+
+    private X509Certificate certify(java.security.PublicKey publicKey, Profile profile, Validity validity) {
+        try {
+            KeyPair keys = new KeyPair(publicKey, null);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate,
                     BigInteger.valueOf(serials.incrementAndGet()).shiftLeft(64).or(new BigInteger(63, random)),
@@ -127,8 +160,7 @@ public final class TestPki {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
             }
-            X509Certificate certificate = toCertificate(builder.build(signer(caKeys)));
-            return new Issued(certificate, keys.getPrivate(), List.of(certificate, caCertificate));
+            return toCertificate(builder.build(signer(caKeys)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a test certificate", e);
         }

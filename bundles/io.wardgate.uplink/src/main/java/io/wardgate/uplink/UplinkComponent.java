@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The uplink service. It needs a configuration (there is no default broker and no default trust);
  * a configuration change restarts it, releasing whatever was in flight back to the outbox.
  */
-@Component(service = Uplink.class, configurationPid = UplinkComponent.PID,
+// Immediate: nothing asks for the Uplink service, yet it must run to drain the outbox.
+@Component(service = Uplink.class, immediate = true, configurationPid = UplinkComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = UplinkConfiguration.class)
 public final class UplinkComponent implements Uplink {

@@ -80,7 +80,7 @@ public final class ReceiverMain {
                 return status;
             }
             char[] password = Files.readString(options.require("--client-password-file")).trim().toCharArray();
-            PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.require("--broker").toString(),
+            PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.value("--broker", ""),
                     options.value("--client-id", ""), options.value("--topic", "wardgate/#"),
                     options.value("--share-group", ""), TlsContexts.socketFactory(options.require("--client-p12"),
                             password, options.require("--broker-ca")));

@@ -1,0 +1,45 @@
+package io.wardgate.demo;
+
+import io.wardgate.protocol.Decoded;
+import io.wardgate.protocol.Protocols;
+import io.wardgate.sim.Conversation;
+import io.wardgate.sim.SimulatedDevice;
+import io.wardgate.sim.Simulators;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One simulated bedside device of the demo ward: its protocol, bed, and what it will report about
+ * itself (identity and metrics), learned by letting a twin talk to the protocol session in memory,
+ * so the allowlist the demo writes approves exactly what the device sends.
+ */
+record DemoDevice(String protocol, String bed, int baudRate, long seed, String model, String serialNumber,
+        Set<Integer> metrics) {
+
+    static DemoDevice probe(String protocol, String bed, int baudRate, long seed) {
+        Conversation twin = Conversation.run(Protocols.open(protocol).orElseThrow(), simulator(protocol, seed),
+                Instant.now(), Duration.ofSeconds(20), Duration.ofMillis(10));
+        String model = "";
+        String serial = "";
+        Set<Integer> metrics = new TreeSet<>();
+        for (Decoded item : twin.decoded()) {
+            if (item instanceof Decoded.IdentityDecoded id) {
+                model = id.model();
+                serial = id.serialNumber();
+            } else if (item instanceof Decoded.ReadingDecoded reading) {
+                metrics.add(reading.reading().metric().mdcCode());
+            }
+        }
+        if (metrics.isEmpty()) {
+            throw new IllegalStateException("the " + protocol + " simulator produced no readings");
+        }
+        return new DemoDevice(protocol, bed, baudRate, seed, model, serial, metrics);
+    }
+
+    static SimulatedDevice simulator(String protocol, long seed) {
+        return Simulators.forProtocol(protocol, seed)
+                .orElseThrow(() -> new IllegalArgumentException("no simulator for " + protocol));
+    }
+}
