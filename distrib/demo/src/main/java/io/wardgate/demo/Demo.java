@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,8 +40,9 @@ public final class Demo {
     private final Path dir;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final AtomicLong readings = new AtomicLong();
+    private final Set<String> bedsHeard = ConcurrentHashMap.newKeySet();
 
-    private Demo(Path top, Path dir) {
+    Demo(Path top, Path dir) {
         this.top = top;
         this.dir = dir;
     }
@@ -90,16 +93,15 @@ public final class Demo {
 
         Process gateway = gateway(data, conf);
         Process receiver = receiver(broker, ca, backend, pki);
-        CountDownLatch first = new CountDownLatch(1);
-        Thread printer = new Thread(() -> print(receiver, first), "demo-receiver-output");
+        CountDownLatch everyBed = new CountDownLatch(devices.size());
+        Thread printer = new Thread(() -> print(receiver, everyBed), "demo-receiver-output");
         printer.setDaemon(true);
         printer.start();
         say("gateway log: " + dir.resolve("gateway.log") + "; receiver errors: " + dir.resolve("receiver.log"));
         say("waiting for sealed readings to arrive at the receiver (Ctrl-C stops the demo) ...");
 
         if (seconds > 0) {
-            first.await(seconds, TimeUnit.SECONDS);
-            TimeUnit.SECONDS.sleep(Math.min(5, seconds));
+            everyBed.await(seconds, TimeUnit.SECONDS);
             stop();
         } else {
             gateway.waitFor();
@@ -136,14 +138,21 @@ public final class Demo {
         return started(builder);
     }
 
-    private void print(Process receiver, CountDownLatch first) {
+    /** Beds from which at least one verified reading reached the receiver. */
+    Set<String> bedsHeard() {
+        return Set.copyOf(bedsHeard);
+    }
+
+    private void print(Process receiver, CountDownLatch everyBed) {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 OUT.println(ReadingLine.summary(line));
                 readings.incrementAndGet();
-                first.countDown();
+                if (bedsHeard.add(ReadingLine.bed(line))) {
+                    everyBed.countDown();
+                }
             }
         } catch (IOException stopped) {
             // the receiver ended

@@ -28,6 +28,10 @@ final class ReadingLine {
         return String.format("%-6s %-28s %s  (%s)", bed, metric, shown, where);
     }
 
+    static String bed(String json) {
+        return field(json, "bed");
+    }
+
     private static String field(String json, String name) {
         Matcher matcher = Pattern.compile(String.format(FIELD.pattern(), Pattern.quote(name))).matcher(json);
         if (!matcher.find()) {

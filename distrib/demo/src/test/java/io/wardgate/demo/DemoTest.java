@@ -1,0 +1,31 @@
+package io.wardgate.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole gateway, end to end, as `./wardgate demo` runs it: simulated devices on pseudo-terminals,
+ * the exported appliance as a process, a TLS broker with client certificates, and the receiver.
+ * Every bed's readings must arrive sealed, verified and decrypted.
+ */
+class DemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readingsFromEveryBedReachTheReceiver() throws Exception {
+        Path top = Path.of(System.getProperty("wardgate.top")).toAbsolutePath().normalize();
+        Demo demo = new Demo(top, dir.resolve("demo"));
+        long readings = demo.run(120);
+
+        assertThat(demo.bedsHeard()).containsExactlyInAnyOrder("bed-1", "bed-2", "bed-3");
+        assertThat(readings).isPositive();
+        String gatewayLog = Files.readString(dir.resolve("demo/gateway.log"));
+        assertThat(gatewayLog).contains("WardGate ready").doesNotContain("ERROR");
+    }
+}
