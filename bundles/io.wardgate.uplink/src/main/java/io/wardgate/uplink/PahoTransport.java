@@ -96,7 +96,7 @@ final class PahoTransport implements MqttTransport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // the uplink subscribes to nothing
+            // subscriptions have their own listeners (GatewayChannel)
         }
 
         @Override
@@ -157,6 +157,17 @@ final class PahoTransport implements MqttTransport {
                 });
             } catch (MqttException e) {
                 throw UplinkException.of("cannot publish", e);
+            }
+        }
+
+        @Override
+        public void subscribe(String filter, MessageListener listener) throws UplinkException {
+            try {
+                client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, QOS_1),
+                        (topic, message) -> listener.arrived(topic, message.getPayload()))
+                        .waitForCompletion(DISCONNECT_WAIT_MS);
+            } catch (MqttException e) {
+                throw UplinkException.of("cannot subscribe to " + filter, e);
             }
         }
 
