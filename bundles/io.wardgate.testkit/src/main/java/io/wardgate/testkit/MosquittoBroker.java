@@ -48,9 +48,12 @@ public final class MosquittoBroker implements MqttBroker {
 
     /**
      * The topic rights of docs/operations.md: a gateway (user name = certificate CN = gateway id) writes
-     * only below its own wardgate/site/ward/gatewayId/; the backend receiver reads everything.
+     * only below its own wardgate/site/ward/gatewayId/; the backend receiver reads everything; hospital
+     * IT's management client (CN wardgate-admin) sends requests and reads replies of any gateway.
      */
-    static final String ACL = "user backend-receiver\ntopic read wardgate/#\n\npattern readwrite wardgate/+/+/%u/#\n";
+    static final String ACL = "user backend-receiver\ntopic read wardgate/#\n\n"
+            + "user wardgate-admin\ntopic write wardgate/+/+/+/manage/req/#\ntopic read wardgate/+/+/+/manage/reply/#\n\n"
+            + "pattern readwrite wardgate/+/+/%u/#\n";
 
     /** The configuration written for this broker; docs/operations.md shows the same settings. */
     private String configuration(Path ca, Path cert, Path key, Path data, Path acl) {

@@ -46,6 +46,10 @@ interface MqttTransport {
         void failed(String reason);
     }
 
+    interface MessageListener {
+        void arrived(String topic, byte[] payload);
+    }
+
     interface MqttSession extends AutoCloseable {
 
         /** The broker's Receive Maximum: how many QoS 1 messages it lets us have in flight. */
@@ -54,6 +58,11 @@ interface MqttTransport {
         boolean isConnected();
 
         void publish(String topic, byte[] payload, boolean retained, PublishCallback callback) throws UplinkException;
+
+        /** Subscribes at QoS 1; messages go to {@code listener} on a library thread. */
+        default void subscribe(String filter, MessageListener listener) throws UplinkException {
+            throw new UplinkException("this transport cannot subscribe", false, null);
+        }
 
         /** Publishes a last retained message (waiting briefly for its acknowledgement) and disconnects cleanly. */
         void disconnect(String topic, byte[] lastRetained);

@@ -31,7 +31,8 @@ final class PahoTransport implements MqttTransport {
         } catch (MqttException e) {
             throw UplinkException.of("cannot create an MQTT client for " + broker.url(), e);
         }
-        client.setCallback(new LossCallback(onLoss));
+        java.util.Map<String, MessageListener> inbound = new java.util.concurrent.ConcurrentHashMap<>();
+        client.setCallback(new LossCallback(onLoss, inbound));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
@@ -51,7 +52,7 @@ final class PahoTransport implements MqttTransport {
             }
             MqttProperties connack = token.getResponseProperties();
             Integer receiveMaximum = connack == null ? null : connack.getReceiveMaximum();
-            return new PahoSession(client, receiveMaximum == null ? 65_535 : receiveMaximum);
+            return new PahoSession(client, receiveMaximum == null ? 65_535 : receiveMaximum, inbound);
         } catch (MqttException e) {
             closeQuietly(client);
             throw UplinkException.of("cannot connect to " + broker.url(), e);
@@ -80,7 +81,12 @@ final class PahoTransport implements MqttTransport {
         }
     }
 
-    private record LossCallback(LossListener onLoss) implements MqttCallback {
+    /**
+     * Losses go to {@code onLoss}; messages to the listener of every matching subscription (Paho
+     * 1.2.5's per-subscription listeners fail without subscription identifiers, so we route here).
+     */
+    private record LossCallback(LossListener onLoss, java.util.Map<String, MessageListener> inbound)
+            implements MqttCallback {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             String reason = response.getException() != null
@@ -96,7 +102,11 @@ final class PahoTransport implements MqttTransport {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // the uplink subscribes to nothing
+            inbound.forEach((filter, listener) -> {
+                if (org.eclipse.paho.mqttv5.common.util.MqttTopicValidator.isMatched(filter, topic)) {
+                    listener.arrived(topic, message.getPayload());
+                }
+            });
         }
 
         @Override
@@ -118,10 +128,12 @@ final class PahoTransport implements MqttTransport {
     private static final class PahoSession implements MqttSession {
         private final MqttAsyncClient client;
         private final int receiveMaximum;
+        private final java.util.Map<String, MessageListener> inbound;
 
-        PahoSession(MqttAsyncClient client, int receiveMaximum) {
+        PahoSession(MqttAsyncClient client, int receiveMaximum, java.util.Map<String, MessageListener> inbound) {
             this.client = client;
             this.receiveMaximum = receiveMaximum;
+            this.inbound = inbound;
         }
 
         @Override
@@ -157,6 +169,16 @@ final class PahoTransport implements MqttTransport {
                 });
             } catch (MqttException e) {
                 throw UplinkException.of("cannot publish", e);
+            }
+        }
+
+        @Override
+        public void subscribe(String filter, MessageListener listener) throws UplinkException {
+            try {
+                inbound.put(filter, listener);
+                client.subscribe(filter, QOS_1).waitForCompletion(DISCONNECT_WAIT_MS);
+            } catch (MqttException e) {
+                throw UplinkException.of("cannot subscribe to " + filter, e);
             }
         }
 

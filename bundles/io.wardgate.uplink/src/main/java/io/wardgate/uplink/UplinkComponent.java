@@ -5,6 +5,7 @@ import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.api.pipeline.UplinkStatus;
+import io.wardgate.uplink.channel.GatewayChannel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * The uplink service. It needs a configuration (there is no default broker and no default trust);
  * a configuration change restarts it, releasing whatever was in flight back to the outbox.
  */
-// Immediate: nothing asks for the Uplink service, yet it must run to drain the outbox.
-@Component(service = Uplink.class, immediate = true, configurationPid = UplinkComponent.PID,
+// Immediate: nothing needs to ask for the Uplink service, yet it must run to drain the outbox.
+@Component(service = {Uplink.class, GatewayChannel.class}, immediate = true, configurationPid = UplinkComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = UplinkConfiguration.class)
-public final class UplinkComponent implements Uplink {
+public final class UplinkComponent implements Uplink, GatewayChannel {
     static final String PID = "io.wardgate.uplink.Uplink";
     private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
 
@@ -55,5 +56,20 @@ public final class UplinkComponent implements Uplink {
     @Override
     public UplinkStatus status() {
         return engine.status();
+    }
+
+    @Override
+    public String topicPrefix() {
+        return engine.channel().topicPrefix();
+    }
+
+    @Override
+    public Registration subscribe(String filterSuffix, MessageHandler handler) {
+        return engine.channel().subscribe(filterSuffix, handler);
+    }
+
+    @Override
+    public boolean publish(String suffix, byte[] payload) {
+        return engine.channel().publish(suffix, payload);
     }
 }

@@ -43,6 +43,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final TopicScheme topics;
+    private final SharedChannel channel;
     private final Object signal = new Object();
     /** Storage ids published in the current session and awaiting their PUBACK. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
@@ -67,6 +68,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
         this.topics = new TopicScheme(settings.site(), settings.ward(), identity.gatewayId());
+        this.channel = new SharedChannel(topics);
         this.status = new UplinkStatus(false, settings.brokers().get(0).url(), clock.instant(), 0, 0, "");
         this.thread = new Thread(this::run, "wardgate-uplink");
         thread.setDaemon(true);
@@ -94,6 +96,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     /** How many envelopes await a PUBACK right now. */
     public int inFlight() {
         return inFlight.size();
+    }
+
+    /** The connection lent to other bundles for this gateway's own topics. */
+    public io.wardgate.uplink.channel.GatewayChannel channel() {
+        return channel;
     }
 
     TopicScheme topics() {
@@ -129,10 +136,12 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         try {
             session.publish(topics.statusTopic(), topics.birth(broker.url(), clock.instant().toString()), true,
                     new StatusCallback());
+            channel.attach(session);
             drain(session, number);
         } catch (UplinkException e) {
             lost(e.getMessage());
         } finally {
+            channel.detach();
             if (running) {
                 session.close();
             } else {

@@ -3,7 +3,11 @@ package io.wardgate.seal.component;
 import io.wardgate.api.DataDirectory;
 import org.osgi.framework.BundleContext;
 import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.seal.admin.GatewaySigner;
 import io.wardgate.seal.admin.IdentityAdmin;
+import io.wardgate.seal.envelope.Es256Signer;
+import io.wardgate.seal.envelope.SignedMessage;
+import io.wardgate.seal.envelope.SigningKey;
 import io.wardgate.seal.identity.IdentityStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.X509KeyManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * enrollment and rotation, and itself for the sealer in this bundle.
  */
 @Component(configurationPid = IdentityComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {GatewayIdentity.class, IdentityAdmin.class, IdentityComponent.class})
+        service = {GatewayIdentity.class, IdentityAdmin.class, GatewaySigner.class, IdentityComponent.class})
 @Designate(ocd = IdentityConfig.class)
-public final class IdentityComponent implements GatewayIdentity, IdentityAdmin {
+public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, GatewaySigner {
     public static final String PID = "io.wardgate.seal.Identity";
     private static final Logger LOG = LoggerFactory.getLogger(IdentityComponent.class);
 
     private final IdentityStore store;
+    private final Es256Signer signer = Es256Signer.randomized(new SecureRandom());
 
     @Activate
     public IdentityComponent(BundleContext context, IdentityConfig config) throws IOException {
@@ -61,6 +67,12 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin {
     @Override
     public X509KeyManager tlsKeyManager() {
         return store.tlsKeyManager();
+    }
+
+    @Override
+    public byte[] sign(Map<String, ?> payload) {
+        SigningKey key = store.signingKey();
+        return SignedMessage.sign(payload, key.privateKey(), key.publicKey(), key.chain(), signer);
     }
 
     @Override

@@ -1,0 +1,88 @@
+package io.wardgate.manage;
+
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.audit.api.AuditLog;
+import io.wardgate.policy.api.Allowlist;
+import io.wardgate.seal.admin.GatewaySigner;
+import io.wardgate.uplink.channel.GatewayChannel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** Remote management: needs a configuration naming the trusted management keys (off without one). */
+@Component(service = {}, configurationPid = ManageComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = ManageConfiguration.class)
+public final class ManageComponent {
+    static final String PID = "io.wardgate.manage.Manage";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Allowlist allowlist;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Outbox outbox;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Uplink uplink;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
+
+    private final ManageService service;
+
+    @Activate
+    public ManageComponent(ManageConfiguration config, BundleContext context, @Reference GatewayChannel channel,
+            @Reference GatewaySigner signer, @Reference GatewayIdentity identity, @Reference AuditTrail audit)
+            throws IOException {
+        Path state = Files.createDirectories(Path.of(config.stateDirectory()));
+        TrustedKeys trusted = TrustedKeys.load(Path.of(config.trustedKeysPath()));
+        NonceStore nonces = new NonceStore(state.resolve("nonces"), config.nonceCapacity());
+        Operations.Services services = new Operations.Services(() -> identity, () -> allowlist, () -> outbox,
+                () -> uplink, () -> auditLog, () -> bundles(context));
+        this.service = new ManageService(channel, signer, trusted, nonces, audit, Operations.of(services),
+                new ManageService.Settings(identity.gatewayId(), Duration.ofSeconds(config.maxLifetimeSeconds()),
+                        config.maxRequestBytes()), Clock.systemUTC()).start();
+    }
+
+    private static Map<String, String> bundles(BundleContext context) {
+        Map<String, String> out = new TreeMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName() != null) {
+                out.put(bundle.getSymbolicName(), bundle.getVersion() + " " + state(bundle.getState()));
+            }
+        }
+        return out;
+    }
+
+    private static String state(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.INSTALLED -> "installed";
+            default -> "changing";
+        };
+    }
+
+    @Deactivate
+    void deactivate() {
+        service.close();
+    }
+}

@@ -1,0 +1,207 @@
+package io.wardgate.manage;
+
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.seal.admin.GatewaySigner;
+import io.wardgate.seal.envelope.SignedMessage;
+import io.wardgate.uplink.channel.GatewayChannel;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request/response channel: requests arrive on .../manage/req/&lt;id&gt;, are checked (signature by
+ * a trusted management key, target gateway, expiry, fresh nonce, known operation), run one at a time
+ * off the MQTT thread, and answered with a gateway-signed reply on .../manage/reply/&lt;id&gt;. Every
+ * request, accepted or refused, is audited. Deny by default: any failed check refuses.
+ */
+final class ManageService implements AutoCloseable {
+    static final String REQUEST_FILTER = "manage/req/+";
+    private static final Logger LOG = LoggerFactory.getLogger(ManageService.class);
+
+    private final GatewayChannel channel;
+    private final GatewaySigner signer;
+    private final TrustedKeys trusted;
+    private final NonceStore nonces;
+    private final AuditTrail audit;
+    private final Map<String, Operation> operations;
+    private final String gatewayId;
+    private final Duration maxLifetime;
+    private final int maxRequestBytes;
+    private final Clock clock;
+    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(16), r -> {
+                Thread thread = new Thread(r, "wardgate-manage");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private GatewayChannel.Registration registration;
+
+    record Settings(String gatewayId, Duration maxLifetime, int maxRequestBytes) {
+    }
+
+    ManageService(GatewayChannel channel, GatewaySigner signer, TrustedKeys trusted, NonceStore nonces,
+            AuditTrail audit, Map<String, Operation> operations, Settings settings, Clock clock) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.trusted = Objects.requireNonNull(trusted, "trusted");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.operations = Map.copyOf(operations);
+        this.gatewayId = settings.gatewayId();
+        this.maxLifetime = settings.maxLifetime();
+        this.maxRequestBytes = settings.maxRequestBytes();
+        this.clock = clock;
+    }
+
+    ManageService start() {
+        registration = channel.subscribe(REQUEST_FILTER, this::arrived);
+        return this;
+    }
+
+    private void arrived(String topic, byte[] payload) {
+        String prefix = channel.topicPrefix() + "manage/req/";
+        String id = topic.startsWith(prefix) ? topic.substring(prefix.length()) : "";
+        if (!ManageRequest.ID.matcher(id).matches()) {
+            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, "request id not usable as a topic level");
+            return;
+        }
+        try {
+            worker.execute(() -> handle(id, payload));
+        } catch (RejectedExecutionException e) {
+            refuse(id, "system", "busy: too many requests waiting");
+        }
+    }
+
+    /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
+    void handle(String id, byte[] payload) {
+        SignedMessage.Parsed parsed;
+        try {
+            parsed = SignedMessage.parse(payload, maxRequestBytes);
+        } catch (SignedMessage.MalformedMessageException e) {
+            refuse(id, "system", "not a signed request: " + e.getMessage());
+            return;
+        }
+        Optional<TrustedKeys.Trusted> key = trusted.find(parsed.kid());
+        if (key.isEmpty()) {
+            refuse(id, "system", "signed by a key this gateway does not trust");
+            return;
+        }
+        if (!parsed.verifiedBy(key.get().key())) {
+            refuse(id, "system", "bad signature for management key " + key.get().name());
+            return;
+        }
+        String actor = "it:" + key.get().name();
+        ManageRequest request;
+        try {
+            request = ManageRequest.from(parsed.payload());
+        } catch (IllegalArgumentException e) {
+            refuse(id, actor, e.getMessage());
+            return;
+        }
+        Instant now = clock.instant();
+        String problem = !request.id().equals(id) ? "request id differs from its topic"
+                : !request.gateway().equals(gatewayId) ? "request is for another gateway"
+                : !request.expires().isAfter(now) ? "request expired at " + request.expires()
+                : request.expires().isAfter(now.plus(maxLifetime)) ? "expiry further ahead than " + maxLifetime
+                : null;
+        if (problem == null) {
+            problem = checkNonce(request, now);
+        }
+        Operation operation = operations.get(request.operation());
+        if (problem == null && operation == null) {
+            problem = "unknown operation " + request.operation();
+        }
+        if (problem != null) {
+            refuse(id, actor, problem);
+            return;
+        }
+        run(request, actor, operation);
+    }
+
+    private String checkNonce(ManageRequest request, Instant now) {
+        try {
+            return switch (nonces.accept(request.nonce(), request.expires(), now)) {
+                case ACCEPTED -> null;
+                case REPLAYED -> "nonce already used (replay)";
+                case FULL -> "too many requests pending expiry; try again later";
+            };
+        } catch (IOException e) {
+            LOG.error("Nonce store cannot be written: {}", e.getMessage());
+            return "nonce store unavailable";
+        }
+    }
+
+    private void run(ManageRequest request, String actor, Operation operation) {
+        String detail = "op " + request.operation() + " by " + request.requester();
+        try {
+            Map<String, Object> result = operation.run(request, actor,
+                    (step, percent) -> reply(request.id(), "progress", Map.of("step", step, "percent", (long) percent)));
+            reply(request.id(), "ok", result);
+            record(actor, "MANAGE_REQUEST", request.operation(), Outcome.SUCCESS, detail);
+        } catch (Exception e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            reply(request.id(), "error", Map.of("reason", bounded(reason)));
+            record(actor, "MANAGE_REQUEST", request.operation(), Outcome.FAILURE, detail + ": " + reason);
+        }
+    }
+
+    private void refuse(String id, String actor, String reason) {
+        LOG.warn("Management request {} refused: {}", id, reason);
+        reply(id, "refused", Map.of("reason", reason));
+        record(actor, "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, reason);
+    }
+
+    private void reply(String id, String status, Map<String, ?> body) {
+        Map<String, Object> payload = new LinkedHashMap<>(body);
+        payload.put("id", id);
+        payload.put("gw", gatewayId);
+        payload.put("status", status);
+        payload.put("at", clock.instant().getEpochSecond());
+        try {
+            if (!channel.publish("manage/reply/" + id, signer.sign(payload))) {
+                LOG.warn("Reply to management request {} not sent: no connection", id);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Reply to management request {} failed: {}", id, e.toString());
+        }
+    }
+
+    private void record(String actor, String action, String target, Outcome outcome, String detail) {
+        try {
+            audit.record(new AuditEvent(clock.instant(), bounded(actor, 128), action, bounded(target, 256), outcome,
+                    bounded(detail)));
+        } catch (RuntimeException e) {
+            LOG.error("Audit trail refused {}: {}", action, e.toString());
+        }
+    }
+
+    private static String bounded(String text) {
+        return bounded(text, 1024);
+    }
+
+    private static String bounded(String text, int max) {
+        String printable = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max - 3) + "...";
+    }
+
+    @Override
+    public void close() {
+        if (registration != null) {
+            registration.close();
+        }
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,107 @@
+package io.wardgate.manage;
+
+import io.wardgate.api.pipeline.GatewayIdentity;
+import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Uplink;
+import io.wardgate.audit.api.AuditLog;
+import io.wardgate.audit.api.AuditQuery;
+import io.wardgate.audit.api.AuditRecord;
+import io.wardgate.policy.api.Allowlist;
+import io.wardgate.policy.api.AllowlistEntry;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The operations that need only WardGate's own services (each may be absent at run time: then the
+ * operation says so). Configuration lives in {@link ConfigOperations}.
+ */
+final class Operations {
+    private static final int MAX_AUDIT_RECORDS = 1000;
+
+    record Services(Supplier<GatewayIdentity> identity, Supplier<Allowlist> allowlist, Supplier<Outbox> outbox,
+            Supplier<Uplink> uplink, Supplier<AuditLog> auditLog, Supplier<Map<String, String>> bundles) {
+    }
+
+    private Operations() {
+    }
+
+    static Map<String, Operation> of(Services services) {
+        Map<String, Operation> all = new LinkedHashMap<>();
+        all.put("status", (request, actor, progress) -> status(services));
+        all.put("allowlist.approve", (request, actor, progress) -> {
+            AllowlistEntry entry = need(services.allowlist(), "allowlist").approve(request.arg("device"),
+                    request.arg("group"), actor);
+            return Map.of("device", entry.identity().id(), "group", entry.group());
+        });
+        all.put("allowlist.revoke", (request, actor, progress) -> {
+            need(services.allowlist(), "allowlist").revoke(request.arg("device"), request.arg("reason"), actor);
+            return Map.of("device", request.arg("device"));
+        });
+        all.put("audit.fetch", (request, actor, progress) -> audit(services, request));
+        return all;
+    }
+
+    private static Map<String, Object> status(Services services) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        GatewayIdentity identity = services.identity().get();
+        if (identity != null) {
+            out.put("gateway", identity.gatewayId());
+            List<Object> certificates = new ArrayList<>();
+            for (X509Certificate certificate : identity.certificateChain()) {
+                certificates.add(Map.of("subject", certificate.getSubjectX500Principal().getName(),
+                        "notAfter", certificate.getNotAfter().toInstant().toString()));
+            }
+            out.put("certificates", certificates);
+        }
+        out.put("bundles", Map.copyOf(services.bundles().get()));
+        Allowlist allowlist = services.allowlist().get();
+        if (allowlist != null) {
+            List<Object> devices = new ArrayList<>();
+            for (AllowlistEntry entry : allowlist.current().entries()) {
+                devices.add(Map.of("device", entry.identity().id(), "group", entry.group()));
+            }
+            out.put("devices", devices);
+            out.put("pending", (long) allowlist.pending().size());
+            out.put("policy", allowlist.status().toString());
+        }
+        Outbox outbox = services.outbox().get();
+        if (outbox != null) {
+            out.put("outbox", outbox.status().toString());
+        }
+        Uplink uplink = services.uplink().get();
+        if (uplink != null) {
+            out.put("uplink", uplink.status().toString());
+            out.put("alarms", uplink.status().lastError().isEmpty() ? List.of() : List.of(uplink.status().lastError()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> audit(Services services, ManageRequest request) {
+        Object limitArg = request.args().get("limit");
+        int limit = limitArg instanceof Long l && l > 0 && l <= MAX_AUDIT_RECORDS ? l.intValue() : 100;
+        AuditQuery query = AuditQuery.latest(limit);
+        if (request.args().get("action") instanceof String action && !action.isEmpty()) {
+            query = query.withAction(action);
+        }
+        List<Object> records = new ArrayList<>();
+        for (AuditRecord record : need(services.auditLog(), "audit log").query(query)) {
+            records.add(Map.of("seq", record.sequence(), "at", record.event().at().toString(), "actor",
+                    record.event().actor(), "action", record.event().action(), "target", record.event().target(),
+                    "outcome", record.event().outcome().name(), "detail", record.event().detail(), "hash",
+                    record.hash()));
+        }
+        return Map.of("records", records);
+    }
+
+    static <T> T need(Supplier<T> service, String name) {
+        T value = service.get();
+        if (value == null) {
+            throw new IllegalStateException(name + " is not running on this gateway");
+        }
+        return value;
+    }
+}
