@@ -74,6 +74,20 @@ class RuntimeTest {
         }
     }
 
+    /** The web UI's ports are registered by the adapters (looked up by name: no import of the port package). */
+    @Test
+    void theWebUiPortsAreProvidedByTheAdapters() throws Exception {
+        for (String port : List.of("DeviceRegistry", "LatestReadings", "AuditLog", "TrustAnchors",
+                "CertificateRequests")) {
+            org.osgi.framework.ServiceReference<?>[] references = context.getServiceReferences(
+                    "io.wardgate.web.port." + port, null);
+            assertThat(references).as(port).isNotNull().hasSize(1);
+            assertThat(references[0].getBundle().getSymbolicName()).as(port).isEqualTo("io.wardgate.web.adapters");
+        }
+        assertThat(context.getServiceReferences("io.wardgate.policy.api.ReadingObserver", null)).isNotNull()
+                .extracting(r -> r.getBundle().getSymbolicName()).contains("io.wardgate.web.adapters");
+    }
+
     @Test
     void thisBundleIsWhereTheTestsRun() {
         assertThat(FrameworkUtil.getBundle(RuntimeTest.class).getSymbolicName()).isEqualTo("io.wardgate.itest");
