@@ -26,7 +26,8 @@ class RuntimeTest {
     /** The WardGate bundles the appliance must contain. */
     static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol",
             "io.wardgate.serial", "io.wardgate.ble", "io.wardgate.policy", "io.wardgate.audit", "io.wardgate.seal",
-            "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.manage", "io.wardgate.check",
+            "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.web.adapters",
+            "io.wardgate.manage", "io.wardgate.check",
             "io.wardgate.runtime");
 
     @InjectBundleContext
@@ -72,6 +73,20 @@ class RuntimeTest {
                         .isIn(ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE);
             }
         }
+    }
+
+    /** The web UI's ports are registered by the adapters (looked up by name: no import of the port package). */
+    @Test
+    void theWebUiPortsAreProvidedByTheAdapters() throws Exception {
+        for (String port : List.of("DeviceRegistry", "LatestReadings", "AuditLog", "TrustAnchors",
+                "CertificateRequests")) {
+            org.osgi.framework.ServiceReference<?>[] references = context.getServiceReferences(
+                    "io.wardgate.web.port." + port, null);
+            assertThat(references).as(port).isNotNull().hasSize(1);
+            assertThat(references[0].getBundle().getSymbolicName()).as(port).isEqualTo("io.wardgate.web.adapters");
+        }
+        assertThat(context.getServiceReferences("io.wardgate.policy.api.ReadingObserver", null)).isNotNull()
+                .extracting(r -> r.getBundle().getSymbolicName()).contains("io.wardgate.web.adapters");
     }
 
     @Test

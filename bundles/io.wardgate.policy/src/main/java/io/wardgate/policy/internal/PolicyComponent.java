@@ -14,6 +14,7 @@ import io.wardgate.policy.api.AllowlistEntry;
 import io.wardgate.policy.api.AllowlistException;
 import io.wardgate.policy.api.PendingDevice;
 import io.wardgate.policy.api.PolicyStatus;
+import io.wardgate.policy.api.ReadingObserver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -48,6 +52,17 @@ public final class PolicyComponent implements DevicePolicy, ReadingIntake, Allow
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /** Whiteboard of {@link ReadingObserver}s, optional and dynamic: they come and go without restarting the policy. */
+    @Reference(name = "observer", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeObserver")
+    void addObserver(ReadingObserver observer) {
+        engine.addObserver(observer);
+    }
+
+    void removeObserver(ReadingObserver observer) {
+        engine.removeObserver(observer);
     }
 
     @Modified

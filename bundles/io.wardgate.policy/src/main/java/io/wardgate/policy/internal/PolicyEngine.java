@@ -20,6 +20,7 @@ import io.wardgate.policy.api.AllowlistException;
 import io.wardgate.policy.api.DeviceGroup;
 import io.wardgate.policy.api.PendingDevice;
 import io.wardgate.policy.api.PolicyStatus;
+import io.wardgate.policy.api.ReadingObserver;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder throttled = new LongAdder();
+    private final Observers observers = new Observers();
 
     public PolicyEngine(PolicySettings settings, String allowlistJson, AuditTrail trail, Sealer sealer,
             AllowlistStore store, Clock clock, LongSupplier nanos, ThreadFactory threads) {
@@ -139,9 +141,11 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         if (kept.isEmpty()) {
             return;
         }
-        DeviceReadings admitted = new DeviceReadings(readings.device(), readings.location(), kept);
-        if (handoff.offer(id, new AdmittedReadings(admitted, group.route()))) {
+        AdmittedReadings admitted = new AdmittedReadings(new DeviceReadings(readings.device(), readings.location(),
+                kept), group.route());
+        if (handoff.offer(id, admitted)) {
             forwarded.add(kept.size());
+            observers.admitted(admitted);
         } else {
             throttled.add(kept.size());
             limited(id, "READINGS_DROPPED", Outcome.FAILURE, "hand-off queue to the sealer is full (sealer behind); "
@@ -228,6 +232,15 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         buckets.remove(deviceId);
         sightings.remove(deviceId);
         allowedAudited.remove(deviceId);
+    }
+
+    /** Adds a {@link ReadingObserver}: it sees each batch admitted from now on. */
+    public void addObserver(ReadingObserver observer) {
+        observers.add(observer);
+    }
+
+    public void removeObserver(ReadingObserver observer) {
+        observers.remove(observer);
     }
 
     @Override

@@ -29,6 +29,9 @@ public interface IdentityAdmin {
      */
     void installCertificateChain(List<X509Certificate> chain);
 
+    /** The CA certificates installed as trust anchors (for the gateway's and the backend's certificates). */
+    List<X509Certificate> trustAnchors();
+
     /** Replaces the CA certificates that gateway (and backend) certificates must chain to. */
     void installTrustAnchors(List<X509Certificate> anchors);
 

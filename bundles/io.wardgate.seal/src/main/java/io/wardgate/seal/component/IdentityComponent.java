@@ -94,6 +94,11 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     }
 
     @Override
+    public List<X509Certificate> trustAnchors() {
+        return store.trustAnchors();
+    }
+
+    @Override
     public void installTrustAnchors(List<X509Certificate> anchors) {
         store.installTrustAnchors(anchors);
         LOG.info("{} trust anchor(s) installed", anchors.size());

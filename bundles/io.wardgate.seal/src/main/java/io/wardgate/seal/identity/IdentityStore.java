@@ -138,6 +138,7 @@ public final class IdentityStore implements IdentityAdmin {
         return active;
     }
 
+    @Override
     public List<X509Certificate> trustAnchors() {
         return anchors;
     }

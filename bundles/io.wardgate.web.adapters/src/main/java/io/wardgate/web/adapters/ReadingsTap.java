@@ -1,0 +1,105 @@
+package io.wardgate.web.adapters;
+
+import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.policy.api.ReadingObserver;
+import io.wardgate.web.port.DeviceVitals;
+import io.wardgate.web.port.LatestReadings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The web UI's LatestReadings, fed by the policy as a {@link ReadingObserver}: the newest numeric
+ * values per device and metric, in memory only, bounded to {@link #MAX_DEVICES} devices (the one
+ * silent longest makes room), {@link #MAX_SERIES} series per device and {@link #POINTS} points per
+ * series. Recording is a few array writes under a per-device lock: it never waits on I/O or on
+ * another device. Values are never logged.
+ * <p>
+ * No reference to the policy: the policy binds this as a whiteboard observer, and a mandatory
+ * reference back would make a cycle. Without the policy it simply stays empty.
+ */
+@Component(service = {LatestReadings.class, ReadingObserver.class})
+public final class ReadingsTap implements LatestReadings, ReadingObserver {
+    static final int MAX_DEVICES = 128;
+    static final int MAX_SERIES = 16;
+    /** Twice what the dashboard plots (60), so a longer window still has points. */
+    static final int POINTS = 120;
+    /** Longer windows are cut to this, so the arithmetic cannot overflow. */
+    static final Duration MAX_WINDOW = Duration.ofDays(3650);
+
+    private final Clock clock;
+    private final Map<String, DeviceTrend> devices = new ConcurrentHashMap<>();
+    private final Object admission = new Object();
+
+    @Activate
+    public ReadingsTap() {
+        this(Clock.systemUTC());
+    }
+
+    ReadingsTap(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void admitted(AdmittedReadings admitted) {
+        DeviceReadings readings = admitted.readings();
+        String id = readings.device().id();
+        DeviceTrend trend = devices.get(id);
+        if (trend == null) {
+            trend = newDevice(id);
+        }
+        trend.record(readings.device(), readings.location(), readings.readings());
+    }
+
+    /** Only a device not yet seen takes this lock; the common path is one map lookup. */
+    private DeviceTrend newDevice(String id) {
+        synchronized (admission) {
+            DeviceTrend trend = devices.get(id);
+            if (trend != null) {
+                return trend;
+            }
+            if (devices.size() >= MAX_DEVICES) {
+                devices.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().lastSeenMillis()))
+                        .map(Map.Entry::getKey).ifPresent(devices::remove);
+            }
+            trend = new DeviceTrend(MAX_SERIES, POINTS);
+            devices.put(id, trend);
+            return trend;
+        }
+    }
+
+    @Override
+    public List<DeviceVitals> recent(Duration window, int maxPoints) {
+        if (window.isNegative() || maxPoints < 1) {
+            return List.of();
+        }
+        long from = clock.millis() - (window.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : window).toMillis();
+        int max = Math.min(maxPoints, POINTS);
+        List<DeviceVitals> out = new ArrayList<>();
+        for (DeviceTrend trend : devices.values()) {
+            DeviceVitals vitals = trend.since(from, max);
+            if (vitals != null) {
+                out.add(vitals);
+            }
+        }
+        out.sort(Comparator.comparing(v -> v.device().id()));
+        return out;
+    }
+
+    /** Devices held, for tests of the bounds. */
+    int devices() {
+        return devices.size();
+    }
+
+    /** Points held over all devices, for tests of the bounds. */
+    int points() {
+        return devices.values().stream().mapToInt(DeviceTrend::points).sum();
+    }
+}

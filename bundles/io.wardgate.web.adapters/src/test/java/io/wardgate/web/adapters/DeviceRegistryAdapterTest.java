@@ -1,0 +1,130 @@
+package io.wardgate.web.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.audit.api.AuditQuery;
+import io.wardgate.policy.api.DeniedDevice;
+import io.wardgate.web.port.AllowlistEntry;
+import io.wardgate.web.port.DeviceGroup;
+import io.wardgate.web.port.PendingDevice;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DeviceRegistry over the real policy engine: every field the port has comes through unchanged. */
+class DeviceRegistryAdapterTest {
+    @TempDir
+    Path dir;
+    RealPolicy policy;
+    DeviceRegistryAdapter registry;
+
+    @BeforeEach
+    void open() throws IOException {
+        policy = new RealPolicy(dir);
+        registry = new DeviceRegistryAdapter(policy.engine);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        policy.close();
+    }
+
+    @Test
+    void allowedEntriesKeepIdentityGroupAndWhoApprovedWhen() {
+        assertThat(registry.allowed()).containsExactly(new AllowlistEntry(RealPolicy.MONITOR, "icu-monitors",
+                Instant.parse("2026-03-01T09:00:00Z"), "user:setup"));
+    }
+
+    @Test
+    void groupsCarryTheirNameAndRulesForPeople() {
+        assertThat(registry.groups()).extracting(DeviceGroup::name).containsExactly("icu-monitors", "ward-ble");
+        assertThat(registry.groups().get(0).description()).isEqualTo("metrics 149530, 150456; 150456 plausible 50..100; "
+                + "10 readings/s, burst 20; BLE bonding required; topic vitals; backend key backend-2026; priority 7");
+        assertThat(registry.groups().get(1).description()).contains("0.5 readings/s, burst 5",
+                "BLE bonding not required", "priority 3");
+    }
+
+    @Test
+    void anUnknownDeviceIsPendingWithWhatWasSeenAndWhen() {
+        Instant before = Instant.now();
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+
+        assertThat(registry.pending()).singleElement().satisfies(p -> {
+            assertThat(p.identity()).isEqualTo(RealPolicy.STRANGER);
+            assertThat(p.firstSeen()).isAfterOrEqualTo(before.minusSeconds(1));
+            assertThat(p.lastSeen()).isAfterOrEqualTo(p.firstSeen());
+            assertThat(p.reason()).isEqualTo(policy.engine.pending().get(0).reason()).isNotEmpty();
+        });
+        assertThat(policy.sealed).isEmpty();
+    }
+
+    @Test
+    void approvingPutsThePendingDeviceOnTheAllowlistAndItsDataFlows() {
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        Instant before = Instant.now();
+
+        registry.approve(RealPolicy.STRANGER.id(), "ward-ble", "user:alice");
+
+        assertThat(registry.pending()).isEmpty();
+        assertThat(registry.allowed()).filteredOn(e -> e.identity().equals(RealPolicy.STRANGER)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.group()).isEqualTo("ward-ble");
+                    assertThat(e.approvedBy()).isEqualTo("user:alice");
+                    assertThat(e.approvedAt()).isAfterOrEqualTo(before.minusSeconds(1));
+                });
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 96));
+        await().atMost(Duration.ofSeconds(10)).until(() -> policy.sealed.stream()
+                .anyMatch(a -> a.readings().device().equals(RealPolicy.STRANGER)));
+        assertThat(policy.trail.query(AuditQuery.latest(100).withActor("user:alice"))).isNotEmpty();
+    }
+
+    @Test
+    void refusalsBecomeIllegalArgumentWithThePolicysReason() {
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+
+        assertThatThrownBy(() -> registry.approve(RealPolicy.STRANGER.id(), "no-such-group", "user:alice"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-group");
+        assertThatThrownBy(() -> registry.approve("serial:/dev/none", "ward-ble", "user:alice"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.revoke("serial:/dev/none", "user:alice"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(registry.pending()).extracting(PendingDevice::identity).containsExactly(RealPolicy.STRANGER);
+    }
+
+    @Test
+    void rejectingDeniesThePendingDeviceByWhomAndWhy() {
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+
+        registry.reject(RealPolicy.STRANGER.id(), "user:bob");
+
+        assertThat(registry.pending()).isEmpty();
+        assertThat(policy.engine.current().denied()).singleElement().satisfies((DeniedDevice d) -> {
+            assertThat(d.identity()).isEqualTo(RealPolicy.STRANGER);
+            assertThat(d.by()).isEqualTo("user:bob");
+            assertThat(d.reason()).isEqualTo(DeviceRegistryAdapter.REJECT_REASON);
+        });
+    }
+
+    @Test
+    void revokingStopsTheDevicesData() {
+        registry.revoke(RealPolicy.MONITOR.id(), "user:carol");
+
+        assertThat(registry.allowed()).isEmpty();
+        assertThat(policy.engine.current().denied()).singleElement().satisfies(d -> {
+            assertThat(d.by()).isEqualTo("user:carol");
+            assertThat(d.reason()).isEqualTo(DeviceRegistryAdapter.REVOKE_REASON);
+        });
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.MONITOR, Instant.now(), 97));
+        assertThat(policy.engine.status().readingsRefused()).isEqualTo(1);
+        assertThat(policy.trail.query(AuditQuery.latest(100).withActor("user:carol")))
+                .extracting(r -> r.event().outcome()).contains(AuditEvent.Outcome.SUCCESS);
+    }
+}
