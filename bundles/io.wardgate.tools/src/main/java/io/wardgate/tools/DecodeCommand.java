@@ -38,6 +38,9 @@ final class DecodeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("--gatt")) {
+            return GattDecode.run(args.subList(1, args.size()), out, err);
+        }
         String protocol = null;
         String file = null;
         for (int i = 0; i < args.size(); i++) {
@@ -116,6 +119,7 @@ final class DecodeCommand implements Command {
 
     private static void usage(PrintStream stream) {
         stream.println("usage: wardgate decode --protocol NAME FILE");
+        stream.println("       wardgate decode --gatt UUID HEX");
         stream.println("  FILE     raw bytes captured from the device side of the line");
         stream.println("  NAME     one of: " + String.join(", ", Protocols.names()));
         stream.println("prints one JSON object per decoded item, with its byte offset in FILE");
