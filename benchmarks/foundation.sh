@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Foundation figures for docs/benchmarks.md, each the median of 5 runs:
-#   build time   ./mvnw -q -o clean verify -DskipTests (offline: dependencies already fetched)
+#   build time   ./mvnw -q clean verify -DskipTests (dependencies already in ~/.m2)
 #   jar size     distrib/appliance/target/wardgate.jar
 #   start-up     process start until the log line "WardGate ready"
 #   idle RSS     VmRSS 10 s after ready, with -Xmx64m and the appliance's JVM options
@@ -11,8 +11,8 @@ runs=${RUNS:-5}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 builds=()
-for i in $(seq "$runs"); do
-  s=$(date +%s.%N); ./mvnw -q -o clean verify -DskipTests >/dev/null; e=$(date +%s.%N)
+for i in $(seq "${BUILDS:-$runs}"); do
+  s=$(date +%s.%N); ./mvnw -q clean verify -DskipTests >/dev/null; e=$(date +%s.%N)
   builds+=("$(awk -v s="$s" -v e="$e" 'BEGIN {printf "%.1f", e - s}')")
 done
 jar=distrib/appliance/target/wardgate.jar
