@@ -55,12 +55,15 @@ public final class Demo {
         long seconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
         Demo demo = new Demo(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "demo-stop"));
-        long received = demo.run(seconds);
+        long received = demo.run(seconds, false);
         System.exit(seconds > 0 && received == 0 ? 1 : 0);
     }
 
-    /** Runs the demo; returns how many readings the receiver printed. */
-    long run(long seconds) throws Exception {
+    /**
+     * Runs the demo for {@code seconds} (0: until the gateway stops or Ctrl-C), or only until every
+     * bed has been heard when {@code untilEveryBed}; returns how many readings the receiver printed.
+     */
+    long run(long seconds, boolean untilEveryBed) throws Exception {
         fresh(dir);
         say("demo directory " + dir);
 
@@ -101,7 +104,11 @@ public final class Demo {
         say("waiting for sealed readings to arrive at the receiver (Ctrl-C stops the demo) ...");
 
         if (seconds > 0) {
-            everyBed.await(seconds, TimeUnit.SECONDS);
+            if (untilEveryBed) {
+                everyBed.await(seconds, TimeUnit.SECONDS);
+            } else {
+                gateway.waitFor(seconds, TimeUnit.SECONDS);
+            }
             stop();
         } else {
             gateway.waitFor();

@@ -21,7 +21,7 @@ class DemoTest {
     void readingsFromEveryBedReachTheReceiver() throws Exception {
         Path top = Path.of(System.getProperty("wardgate.top")).toAbsolutePath().normalize();
         Demo demo = new Demo(top, dir.resolve("demo"));
-        long readings = demo.run(120);
+        long readings = demo.run(120, true);
 
         assertThat(demo.bedsHeard()).containsExactlyInAnyOrder("bed-1", "bed-2", "bed-3");
         assertThat(readings).isPositive();
