@@ -1,5 +1,6 @@
 package io.wardgate.check;
 
+import io.wardgate.testkit.RequiredTools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,8 +43,8 @@ final class Installations {
         if (startDate != null) {
             command.addAll(List.of("-startdate", startDate));
         }
-        Tools.run(command.toArray(String[]::new));
-        Tools.run(KEYTOOL, "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", password,
+        RequiredTools.run(command.toArray(String[]::new));
+        RequiredTools.run(KEYTOOL, "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", password,
                 "-alias", name, "-file", root.resolve("data/keys/" + name + "-cert.pem").toString());
         for (Path f : List.of(store, root.resolve("data/keys/" + name + "-cert.pem"))) {
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));

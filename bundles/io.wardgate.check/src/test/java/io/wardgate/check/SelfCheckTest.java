@@ -1,5 +1,6 @@
 package io.wardgate.check;
 
+import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.check.CheckResult.Status;
@@ -29,17 +30,17 @@ class SelfCheckTest {
 
     @BeforeAll
     static void firewallInANamespace(@TempDir Path site) throws Exception {
-        Tools.require("the firewall check", "ip", "nft");
+        RequiredTools.require("the firewall check", "ip", "nft");
         namespace = "wgchk-" + UUID.randomUUID().toString().substring(0, 8);
-        Tools.run("ip", "netns", "add", namespace);
+        RequiredTools.run("ip", "netns", "add", namespace);
         Files.copy(SITE, site.resolve("firewall-site.nft"));
-        Tools.run("ip", "netns", "exec", namespace, "nft", "-I", site.toString(), "-f", RULES.toString());
+        RequiredTools.run("ip", "netns", "exec", namespace, "nft", "-I", site.toString(), "-f", RULES.toString());
     }
 
     @AfterAll
     static void removeNamespace() throws Exception {
         if (namespace != null) {
-            Tools.run("ip", "netns", "del", namespace);
+            RequiredTools.run("ip", "netns", "del", namespace);
         }
     }
 
@@ -80,7 +81,7 @@ class SelfCheckTest {
                 "tls.protocols = TLSv1.1,TLSv1.2\n", "rw-------");
         Installations.chownToService(root);
         String emptyNamespace = "wgchk-" + UUID.randomUUID().toString().substring(0, 8);
-        Tools.run("ip", "netns", "add", emptyNamespace);
+        RequiredTools.run("ip", "netns", "add", emptyNamespace);
         try (ServerSocket https = Installations.listen(); ServerSocket debug = Installations.listen()) {
             Report report = SelfCheck.withBuiltIns(List.of())
                     .run(Installations.of(root, List.of("tcp/" + https.getLocalPort()), nftIn(emptyNamespace)));
@@ -101,7 +102,7 @@ class SelfCheckTest {
             assertThat(text).doesNotContain("\"admin\"");
             assertThat(report.passed()).isFalse();
         } finally {
-            Tools.run("ip", "netns", "del", emptyNamespace);
+            RequiredTools.run("ip", "netns", "del", emptyNamespace);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wardgate.deb;
 
+import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ class DebPackageTest {
 
     @Test
     void controlDataNamesTheRuntimeAndTheScripts() throws Exception {
-        Tools.require("inspecting the .deb", "dpkg-deb");
-        String info = Tools.run("dpkg-deb", "-I", DEB);
+        RequiredTools.require("inspecting the .deb", "dpkg-deb");
+        String info = RequiredTools.run("dpkg-deb", "-I", DEB);
         assertThat(info).contains(" Package: wardgate").contains(" Architecture: all")
                 .contains(" Depends: openjdk-17-jre-headless | java17-runtime-headless, passwd, nftables")
                 .containsPattern(" Version: 0\\.1\\.0")
@@ -27,8 +28,8 @@ class DebPackageTest {
 
     @Test
     void contentsAndModes() throws Exception {
-        Tools.require("inspecting the .deb", "dpkg-deb");
-        String contents = Tools.run("dpkg-deb", "-c", DEB);
+        RequiredTools.require("inspecting the .deb", "dpkg-deb");
+        String contents = RequiredTools.run("dpkg-deb", "-c", DEB);
         for (String expected : List.of(
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/wardgate.jar",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/sbom.cdx.json",
@@ -52,8 +53,8 @@ class DebPackageTest {
 
     @Test
     void theUnitIsHardenedAndSystemdAcceptsIt(@TempDir Path dir) throws Exception {
-        Tools.require("checking the unit", "dpkg-deb", "systemd-analyze");
-        Tools.run("dpkg-deb", "-x", DEB, dir.toString());
+        RequiredTools.require("checking the unit", "dpkg-deb", "systemd-analyze");
+        RequiredTools.run("dpkg-deb", "-x", DEB, dir.toString());
         Path unit = dir.resolve("lib/systemd/system/wardgate.service");
         String text = Files.readString(unit);
         for (String line : List.of("User=wardgate", "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
@@ -70,8 +71,8 @@ class DebPackageTest {
         // No second ReadWritePaths line may widen what the service can write.
         assertThat(text.lines().filter(l -> l.startsWith("ReadWritePaths="))).hasSize(1);
 
-        Tools.run("systemd-analyze", "verify", unit.toString());
-        String security = Tools.run("systemd-analyze", "security", "--offline=true", unit.toString());
+        RequiredTools.run("systemd-analyze", "verify", unit.toString());
+        String security = RequiredTools.run("systemd-analyze", "security", "--offline=true", unit.toString());
         Matcher m = Pattern.compile("Overall exposure level for wardgate.service: (\\d+\\.\\d)").matcher(security);
         assertThat(m.find()).as(security).isTrue();
         // systemd rates 0-10; below 2.0 is its best band ("OK"). Measured 1.7 when written.
@@ -80,7 +81,7 @@ class DebPackageTest {
 
     @Test
     void lintianFindsNoError() throws Exception {
-        Tools.require("lintian", "lintian");
+        RequiredTools.require("lintian", "lintian");
         Process p = new ProcessBuilder("lintian", "--tag-display-limit", "0", DEB).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();

@@ -1,5 +1,6 @@
 package io.wardgate.deb;
 
+import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,15 +14,15 @@ class FirewallTest {
 
     @Test
     void theRulesAndTheShippedSiteTemplateCheck(@TempDir Path etc) throws Exception {
-        Tools.require("nft -c", "nft");
+        RequiredTools.require("nft -c", "nft");
         Files.copy(HARDWARE.resolve("common/firewall-site.nft"), etc.resolve("firewall-site.nft"));
-        Tools.run("nft", "-I", etc.toString(), "-c", "-f", HARDWARE.resolve("common/wardgate.nft").toString());
+        RequiredTools.run("nft", "-I", etc.toString(), "-c", "-f", HARDWARE.resolve("common/wardgate.nft").toString());
     }
 
     @Test
     void inNetworkNamespacesTheDeviceSideIsCutOffAndOnlyAllowedFlowsPass() throws Exception {
-        Tools.require("the namespace test", "ip", "nft", "socat");
-        String out = Tools.run(HARDWARE.resolve("test/netns-firewall-test.sh").toString(),
+        RequiredTools.require("the namespace test", "ip", "nft", "socat");
+        String out = RequiredTools.run(HARDWARE.resolve("test/netns-firewall-test.sh").toString(),
                 HARDWARE.resolve("common/wardgate.nft").toString(), HARDWARE.resolve("common/firewall-site.nft").toString());
         assertThat(out).contains("ok   control, no rules: device -> hospital broker is routed")
                 .contains("ok   device -> hospital broker (forwarding): blocked")
@@ -32,7 +33,7 @@ class FirewallTest {
 
     @Test
     void theProfileToolPicksTheBoardFromTheDeviceTree(@TempDir Path dir) throws Exception {
-        Tools.require("wardgate-profile", "bash");
+        RequiredTools.require("wardgate-profile", "bash");
         for (String[] board : new String[][] {{"Raspberry Pi 4 Model B Rev 1.5", "rpi4"},
                 {"Raspberry Pi 5 Model B Rev 1.0", "rpi5"}, {"Raspberry Pi Compute Module 4 Rev 1.1", "rpi4"}}) {
             Path proc = dir.resolve(board[1] + board[0].length());

@@ -1,5 +1,6 @@
 package io.wardgate.deb;
 
+import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class MaintainerScriptsTest {
 
     @Test
     void installKeepsOnUpgradeAndPurgeIsAFactoryReset(@TempDir Path root) throws Exception {
-        Tools.require("installing into a temporary root", "dpkg", "useradd", "usermod", "userdel", "groupadd", "shred");
+        RequiredTools.require("installing into a temporary root", "dpkg", "useradd", "usermod", "userdel", "groupadd", "shred");
         prepare(root);
         dpkg(root, "-i", DEB);
 
@@ -112,6 +113,6 @@ class MaintainerScriptsTest {
         command[3] = "--force-depends";
         command[4] = "--force-not-root";
         System.arraycopy(args, 0, command, 5, args.length);
-        Tools.run(command);
+        RequiredTools.run(command);
     }
 }

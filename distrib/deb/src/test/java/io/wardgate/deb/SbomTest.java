@@ -1,5 +1,6 @@
 package io.wardgate.deb;
 
+import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -51,8 +52,8 @@ class SbomTest {
 
     @Test
     void theSbomIsShippedInThePackage() throws Exception {
-        Tools.require("inspecting the .deb", "dpkg-deb");
-        assertThat(Tools.run("dpkg-deb", "-c", System.getProperty("wardgate.deb")))
+        RequiredTools.require("inspecting the .deb", "dpkg-deb");
+        assertThat(RequiredTools.run("dpkg-deb", "-c", System.getProperty("wardgate.deb")))
                 .contains("./usr/share/wardgate/sbom.cdx.json");
     }
 }

@@ -1,4 +1,4 @@
-package io.wardgate.deb;
+package io.wardgate.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs external tools; a missing one fails the test in CI and aborts it elsewhere, naming the tool. */
-final class Tools {
-    private Tools() {
+public final class RequiredTools {
+    private RequiredTools() {
     }
 
-    static void require(String why, String... tools) {
+    public static void require(String why, String... tools) {
         List<String> missing = new ArrayList<>();
         for (String tool : tools) {
             boolean found = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin").stream()
@@ -37,7 +37,7 @@ final class Tools {
     }
 
     /** Runs a command, returns its output; fails the test on a non-zero exit. */
-    static String run(String... command) throws IOException, InterruptedException {
+    public static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
