@@ -1,0 +1,188 @@
+package io.wardgate.update;
+
+import io.wardgate.api.DataDirectory;
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.update.api.InstallResult;
+import io.wardgate.update.api.IntegrityReport;
+import io.wardgate.update.api.UpdateInstaller;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signed updates and the start-time integrity check. Runs with defaults without configuration (the
+ * check always runs; installs need the trusted release keys file). A package copied into
+ * {@code <state>/inbox/} while the gateway is stopped is installed at the next start, after the
+ * framework finished starting, with the same checks (for offline installs by a technician).
+ */
+@Component(service = {UpdateInstaller.class, ConfigurationListener.class}, immediate = true,
+        configurationPid = UpdateComponent.PID)
+@Designate(ocd = UpdateConfiguration.class)
+public final class UpdateComponent implements UpdateInstaller, ConfigurationListener {
+    static final String PID = "io.wardgate.update.Update";
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateComponent.class);
+    private static final Duration FRAMEWORK_START = Duration.ofMinutes(5);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceComponentRuntime scr;
+
+    private final BundleContext context;
+    private final AuditTrail audit;
+    private final UpdateService service;
+    private final Path inbox;
+    private final ScheduledExecutorService worker;
+    private final IntegrityReport integrity;
+    private ScheduledFuture<?> pendingConfigRecord;
+
+    @Activate
+    public UpdateComponent(UpdateConfiguration config, BundleContext context, @Reference AuditTrail audit) {
+        this.context = context;
+        this.audit = audit;
+        String data = context.getProperty(DataDirectory.PROPERTY);
+        Path state = DataDirectory.resolve(data, config.stateDirectory());
+        String storage = context.getProperty("org.osgi.framework.storage");
+        FrameworkFiles files = new FrameworkFiles(Path.of(storage == null ? "felix-cache" : storage));
+        String conf = context.getProperty("felix.fileinstall.dir");
+        Installer installer = new Installer(context, files, this::componentFailure, new Installer.Settings(
+                Duration.ofMinutes(2), Duration.ofMillis(config.settleMillis()), context.getBundle().getSymbolicName()));
+        this.service = new UpdateService(context, files, installer, audit, new UpdateService.Settings(state,
+                DataDirectory.resolve(data, config.trustedKeysPath()), conf == null ? null : Path.of(conf),
+                config.packageName(), new PackageVerifier.Limits(config.maxPackageBytes(), config.maxBundleBytes(),
+                        config.maxBundles())), Clock.systemUTC());
+        this.inbox = state.resolve("inbox");
+        this.integrity = service.checkIntegrity();
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
+        worker.execute(this::installFromInbox);
+    }
+
+    @Override
+    public InstallResult install(Path signedPackage, String actor, Consumer<String> progress) {
+        return service.install(signedPackage, actor, progress);
+    }
+
+    @Override
+    public String installedVersion() {
+        return service.installedVersion();
+    }
+
+    @Override
+    public IntegrityReport integrity() {
+        return integrity;
+    }
+
+    @Override
+    public void restart(String actor, long delayMillis) {
+        if (context.getProperty("launch.name") == null) {
+            throw new IllegalStateException("restart works only in the WardGate appliance launcher (wardgate.jar)");
+        }
+        audit.record(new AuditEvent(java.time.Instant.now(), actor, "RESTART_REQUESTED", "gateway",
+                AuditEvent.Outcome.SUCCESS, "framework stops in " + Math.max(0, delayMillis) + " ms"));
+        LOG.warn("restart requested by {}: stopping the framework; systemd starts the gateway again", actor);
+        // Stopping the system bundle deactivates every component in order; the bnd launcher then exits
+        // with 117 (STOPPED), a failure for systemd's Restart=on-failure, which starts the service again.
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(Math.max(0, delayMillis));
+                context.getBundle(0).stop();
+            } catch (BundleException | InterruptedException | IllegalStateException e) {
+                LOG.error("restart failed: {}", e.toString());
+            }
+        }, "wardgate-restart");
+        stopper.setDaemon(false);
+        stopper.start();
+    }
+
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        // fileinstall writes the changed file in its own listener: record the digests a little later.
+        synchronized (this) {
+            if (pendingConfigRecord != null) {
+                pendingConfigRecord.cancel(false);
+            }
+            if (!worker.isShutdown()) {
+                pendingConfigRecord = worker.schedule(service::recordConfiguration, 3, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Optional<String> componentFailure(Bundle bundle) {
+        ServiceComponentRuntime runtime = scr;
+        if (runtime == null) {
+            return Optional.empty();
+        }
+        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return Optional.of("component " + description.name + " of " + bundle.getSymbolicName()
+                            + " failed to activate: " + PackageVerifier.printable(String.valueOf(configuration.failure))
+                                    .lines().findFirst().orElse(""));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void installFromInbox() {
+        try {
+            if (!Files.isDirectory(inbox)) {
+                return;
+            }
+            long deadline = System.nanoTime() + FRAMEWORK_START.toNanos();
+            while (context.getBundle(0).getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            List<Path> staged;
+            try (Stream<Path> list = Files.list(inbox)) {
+                staged = list.filter(p -> p.getFileName().toString().endsWith(".dp") && Files.isRegularFile(p))
+                        .sorted().limit(10).toList();
+            }
+            for (Path file : staged) {
+                LOG.info("installing staged update {}", file.getFileName());
+                InstallResult result = service.install(file, "system:inbox", line -> LOG.info("update: {}", line));
+                Path done = Files.createDirectories(inbox.resolve("processed"));
+                Files.move(file, done.resolve(file.getFileName() + "." + result.outcome().name().toLowerCase(
+                        java.util.Locale.ROOT)), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.error("could not process the update inbox: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+}
