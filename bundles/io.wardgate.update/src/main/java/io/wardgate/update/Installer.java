@@ -106,17 +106,23 @@ final class Installer {
             for (Touched t : touched) {
                 try (InputStream in = Files.newInputStream(t.packaged().file())) {
                     if (t.bundle() != null) {
-                        t.bundle().update(in);
                         changed.add(t.bundle());
+                        // Felix restarts an updated bundle that was active, and reports a failing activator here.
+                        t.bundle().update(in);
                     } else {
                         changed.add(context.installBundle("wardgate-update:" + t.packaged().symbolicName(), in));
                     }
+                } catch (BundleException e) {
+                    failure = describe(t.packaged().label(), e);
+                    break;
                 }
             }
-            progress.accept("installed " + changed.size() + " bundles, refreshing");
-            refresh(changed);
-            failure = start(changed);
-        } catch (BundleException | IOException | RuntimeException e) {
+            if (failure == null) {
+                progress.accept("installed " + changed.size() + " bundles, refreshing");
+                refresh(changed);
+                failure = start(changed);
+            }
+        } catch (IOException | RuntimeException e) {
             failure = PackageVerifier.printable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         if (failure == null) {
@@ -126,15 +132,13 @@ final class Installer {
         return new Result(failure, rollback(touched, changed, wereActive));
     }
 
-    private String start(List<Bundle> changed) throws BundleException {
+    private String start(List<Bundle> changed) {
         for (Bundle bundle : changed) {
             if (bundle.getHeaders("").get("Fragment-Host") == null) {
                 try {
                     bundle.start();
                 } catch (BundleException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " failed to start: "
-                            + PackageVerifier.printable(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+                    return describe(bundle.getSymbolicName() + " " + bundle.getVersion(), e);
                 }
             }
         }
@@ -152,6 +156,14 @@ final class Installer {
             sleepBriefly();
         } while (System.nanoTime() < deadline);
         return null;
+    }
+
+    private static String describe(String label, BundleException e) {
+        Throwable cause = e.getType() == BundleException.ACTIVATOR_ERROR && e.getCause() != null ? e.getCause() : e;
+        String what = e.getType() == BundleException.ACTIVATOR_ERROR || e.getType() == BundleException.RESOLVE_ERROR
+                ? " failed to start: " : " could not be installed: ";
+        return "bundle " + label + what
+                + PackageVerifier.printable(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
     private boolean rollback(List<Touched> touched, List<Bundle> changed, List<Bundle> wereActive) {
