@@ -13,7 +13,8 @@ import java.util.TreeMap;
 public final class Main {
     private static final Map<String, Command> COMMANDS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
             "check", new CheckCommand(),
-            "decode", new DecodeCommand())));
+            "decode", new DecodeCommand(),
+            "release", new ReleaseCommand(System::getenv))));
 
     private Main() {
     }
