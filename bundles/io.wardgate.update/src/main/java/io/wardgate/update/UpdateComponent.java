@@ -63,6 +63,7 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
     private final Path inbox;
     private final ScheduledExecutorService worker;
     private final IntegrityReport integrity;
+    private final Thread shutdownHook;
     private ScheduledFuture<?> pendingConfigRecord;
 
     @Activate
@@ -83,6 +84,8 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
         this.inbox = state.resolve("inbox");
         this.integrity = service.checkIntegrity();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
+        this.shutdownHook = new Thread(this::flushConfigRecord, "wardgate-update-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         worker.execute(this::installFromInbox);
     }
 
@@ -125,15 +128,23 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        // fileinstall writes the changed file in its own listener: record the digests a little later.
+        // fileinstall writes the changed file in its own listener: record the digests a moment later.
         synchronized (this) {
             if (pendingConfigRecord != null) {
                 pendingConfigRecord.cancel(false);
             }
             if (!worker.isShutdown()) {
-                pendingConfigRecord = worker.schedule(service::recordConfiguration, 3, TimeUnit.SECONDS);
+                pendingConfigRecord = worker.schedule(service::recordConfiguration, 1, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** A change recorded late is recorded now (SIGTERM ends the JVM without stopping the framework). */
+    private synchronized void flushConfigRecord() {
+        if (pendingConfigRecord != null && pendingConfigRecord.cancel(false)) {
+            service.recordConfiguration();
+        }
+        pendingConfigRecord = null;
     }
 
     private Optional<String> componentFailure(Bundle bundle) {
@@ -183,6 +194,12 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
 
     @Deactivate
     void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs or ran
+        }
+        flushConfigRecord();
         worker.shutdownNow();
     }
 }
