@@ -36,6 +36,7 @@ final class PackageVerifier {
     static final String DP_VERSION = "DeploymentPackage-Version";
     private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9._-]{1,100}(/[A-Za-z0-9._-]{1,100}){0,3}");
     private static final Pattern SIGNATURE_FILE = Pattern.compile("META-INF/[A-Z0-9_-]{1,64}\\.(SF|EC|RSA|DSA)");
+    private static final long MAX_META_BYTES = 1024 * 1024;
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     /** Bounds on an external input; the defaults suit a gateway with a 64-96 MiB heap. */
@@ -57,6 +58,7 @@ final class PackageVerifier {
             throw new Refused("package is " + size + " bytes, more than the limit of " + limits.maxPackageBytes());
         }
         Files.createDirectories(work);
+        precheck(file);
         try (JarFile jar = new JarFile(file.toFile(), true)) {
             Manifest manifest = jar.getManifest();
             if (manifest == null) {
@@ -116,6 +118,26 @@ final class PackageVerifier {
         } catch (SecurityException e) {
             // JarFile verification: an entry's digest or the signature file does not match.
             throw new Refused("signature check failed (tampered package): " + printable(String.valueOf(e.getMessage())));
+        } catch (java.util.zip.ZipException e) {
+            throw new Refused("not a readable jar: " + printable(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Before JarFile reads the manifest and signature files into memory: bounded entry count and
+     * declared sizes (the gateway's heap is small; a compressed manifest could expand enormously).
+     */
+    private void precheck(Path file) throws Refused, IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.size() > limits.maxBundles() + 16) {
+                throw new Refused("package has " + zip.size() + " entries, more than " + limits.maxBundles() + " bundles need");
+            }
+            for (Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements();) {
+                java.util.zip.ZipEntry entry = e.nextElement();
+                if (entry.getName().startsWith("META-INF/") && (entry.getSize() < 0 || entry.getSize() > MAX_META_BYTES)) {
+                    throw new Refused("entry " + printable(entry.getName()) + " is larger than " + MAX_META_BYTES + " bytes");
+                }
+            }
         } catch (java.util.zip.ZipException e) {
             throw new Refused("not a readable jar: " + printable(String.valueOf(e.getMessage())));
         }

@@ -126,4 +126,22 @@ class PackageVerifierTest {
 
         assertThatThrownBy(() -> verifier().verify(junk, dir.resolve("work"))).isInstanceOf(Refused.class);
     }
+
+    @Test
+    void aHugeManifestIsRefusedBeforeItIsReadIntoMemory() throws Exception {
+        Path bomb = dir.resolve("bomb.dp");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/MANIFEST.MF"));
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                out.write(spaces);
+            }
+            out.closeEntry();
+        }
+        assertThat(Files.size(bomb)).isLessThan(100_000);
+
+        assertThatThrownBy(() -> verifier().verify(bomb, dir.resolve("work"))).isInstanceOf(Refused.class)
+                .hasMessageContaining("META-INF/MANIFEST.MF is larger than");
+    }
 }
