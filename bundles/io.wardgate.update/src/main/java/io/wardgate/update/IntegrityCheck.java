@@ -79,6 +79,9 @@ final class IntegrityCheck {
                 notes.add("bundle " + name + " " + now.version() + " was installed from a new wardgate.jar");
                 keep.put(key, is);
             }
+        } else if (!Digests.same(before.sha256(), now.sha256()) && now.version().compareTo(before.version()) < 0) {
+            mismatches.add("bundle " + name + " was reverted from " + before.version() + " to " + now.version()
+                    + " (installed jar differs from what was installed)");
         } else if (!Digests.same(before.sha256(), now.sha256())) {
             mismatches.add("bundle " + name + " " + now.version() + ": installed jar differs from what was installed"
                     + " (SHA-256 " + abbreviate(now.sha256()) + ", recorded " + abbreviate(before.sha256()) + ")");
