@@ -82,8 +82,9 @@ class ManageEndToEndTest {
                 payload -> SignedMessage.sign(payload, gatewayIssued.key(), gatewayIssued.certificate().getPublicKey(),
                         gatewayIssued.chain(), signer),
                 TrustedKeys.load(keys), new NonceStore(dir.resolve("nonces"), 100), audit,
-                Operations.of(new Operations.Services(() -> identity, () -> null, () -> outbox, () -> uplink,
-                        () -> null, () -> Map.of("io.wardgate.manage", "0.1.0 active"))),
+                new ContributedOperations().over(Operations.of(new Operations.Services(() -> identity, () -> null,
+                        () -> outbox, () -> uplink, () -> null, () -> Map.of("io.wardgate.manage", "0.1.0 active"),
+                        () -> null, reason -> { }))), null,
                 new ManageService.Settings(GATEWAY, Duration.ofMinutes(5), 65_536), Clock.systemUTC()).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> uplink.status().connected());
         replies = TestSubscriber.connect(broker.url(), "wardgate-admin-replies",
