@@ -53,10 +53,17 @@ public final class ConfigOperations implements ManagementOperation {
     public ConfigOperations(ConfigOperationsConfiguration config, BundleContext context,
             @Reference ConfigurationAdmin admin, @Reference MetaTypeService metatype,
             @Reference ServiceComponentRuntime scr, @Reference AuditTrail audit) {
+        this(context, admin, metatype, scr, audit, Duration.ofSeconds(config.settleSeconds()),
+                config.maxPidsPerChange());
+    }
+
+    /** Public for the embedded-framework tests of the tools module; the framework uses the one above. */
+    public ConfigOperations(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatype,
+            ServiceComponentRuntime scr, AuditTrail audit, Duration settle, int maxPids) {
         this.targets = new ConfigTargets(context, metatype, admin);
-        this.applier = new ConfigApplier(targets, scr, Duration.ofSeconds(config.settleSeconds()));
+        this.applier = new ConfigApplier(targets, scr, settle);
         this.audit = audit;
-        this.maxPids = config.maxPidsPerChange();
+        this.maxPids = maxPids;
     }
 
     @Override

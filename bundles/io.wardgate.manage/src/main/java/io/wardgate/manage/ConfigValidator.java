@@ -80,8 +80,9 @@ final class ConfigValidator {
         }
         for (AttributeDefinition ad : all(ocd, ObjectClassDefinition.REQUIRED)) {
             String[] defaults = ad.getDefaultValue();
-            if (properties.get(ad.getID()) == null && (defaults == null || defaults.length == 0)
-                    && !problems.containsKey(ad.getID())) {
+            // An empty default of a multi-valued attribute is a default (no values); of a single value it is none.
+            boolean hasDefault = defaults != null && (defaults.length > 0 || ad.getCardinality() != 0);
+            if (properties.get(ad.getID()) == null && !hasDefault && !problems.containsKey(ad.getID())) {
                 problems.put(ad.getID(), "required and has no default: a value is needed");
             }
         }
