@@ -139,6 +139,12 @@ public final class ConfigOperations implements ManagementOperation {
                 problems.add("a PID must be text (letters, digits, . _ - ~) mapped to its changes");
                 continue;
             }
+            if (pid.equals(ManageComponent.PID)) {
+                // Changing it restarts the channel that is running this very request.
+                problems.add(pid + " is the management channel's own configuration: change it on the gateway"
+                        + " (the trusted keys file is reread when edited)");
+                continue;
+            }
             try {
                 ConfigTargets.Target target = targets.target(pid, described);
                 ConfigValidator.Result result = ConfigValidator.validate(target.described().ocd(), values,

@@ -1,7 +1,6 @@
 package io.wardgate.manage;
 
 import io.wardgate.manage.spi.ManagementOperation;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -37,9 +36,5 @@ final class ContributedOperations {
     Function<String, ManagementOperation> over(Map<String, ManagementOperation> builtIn) {
         Map<String, ManagementOperation> fixed = Map.copyOf(builtIn);
         return name -> fixed.containsKey(name) ? fixed.get(name) : byName.get(name);
-    }
-
-    List<String> names() {
-        return List.copyOf(byName.keySet());
     }
 }

@@ -61,7 +61,7 @@ public final class ManageComponent {
             throws IOException {
         Path state = Files.createDirectories(
                 DataDirectory.resolve(context.getProperty(DataDirectory.PROPERTY), config.stateDirectory()));
-        TrustedKeys trusted = TrustedKeys.load(Path.of(config.trustedKeysPath()));
+        TrustedKeyFile trusted = new TrustedKeyFile(Path.of(config.trustedKeysPath()));
         NonceStore nonces = new NonceStore(state.resolve("nonces"), config.nonceCapacity());
         Uploads uploads = new Uploads(state.resolve("uploads"), new Uploads.Limits(config.maxUploadBytes(),
                 config.maxConcurrentUploads(), Duration.ofMinutes(config.uploadMaxAgeMinutes())), Clock.systemUTC());

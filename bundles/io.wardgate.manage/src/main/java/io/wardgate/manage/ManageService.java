@@ -36,7 +36,7 @@ final class ManageService implements AutoCloseable {
 
     private final GatewayChannel channel;
     private final GatewaySigner signer;
-    private final TrustedKeys trusted;
+    private final java.util.function.Supplier<TrustedKeys> trusted;
     private final NonceStore nonces;
     private final AuditTrail audit;
     private final Function<String, ManagementOperation> operations;
@@ -57,7 +57,8 @@ final class ManageService implements AutoCloseable {
     record Settings(String gatewayId, Duration maxLifetime, int maxRequestBytes) {
     }
 
-    ManageService(GatewayChannel channel, GatewaySigner signer, TrustedKeys trusted, NonceStore nonces,
+    ManageService(GatewayChannel channel, GatewaySigner signer, java.util.function.Supplier<TrustedKeys> trusted,
+            NonceStore nonces,
             AuditTrail audit, Function<String, ManagementOperation> operations, Uploads uploads, Settings settings,
             Clock clock) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -113,7 +114,7 @@ final class ManageService implements AutoCloseable {
             refuse(id, "system", "not a signed request: " + e.getMessage());
             return;
         }
-        Optional<TrustedKeys.Trusted> key = trusted.find(parsed.kid());
+        Optional<TrustedKeys.Trusted> key = trusted.get().find(parsed.kid());
         if (key.isEmpty()) {
             refuse(id, "system", "signed by a key this gateway does not trust");
             return;

@@ -122,7 +122,7 @@ public final class TestGateway implements AutoCloseable {
         this.manage = new ManageService(uplink.channel(), payload -> {
             SigningKey key = identity.signingKey();
             return SignedMessage.sign(payload, key.privateKey(), key.publicKey(), key.chain(), signer);
-        }, TrustedKeys.load(managementKey.writeCertificatePem(dir.resolve("management.pem"))),
+        }, new TrustedKeyFile(managementKey.writeCertificatePem(dir.resolve("management.pem"))),
                 new NonceStore(dir.resolve("nonces"), 1000), audit, contributed.over(Operations.of(services)),
                 new Uploads(dir.resolve("uploads"), new Uploads.Limits(4L << 20, 2, Duration.ofMinutes(5)),
                         Clock.systemUTC()),

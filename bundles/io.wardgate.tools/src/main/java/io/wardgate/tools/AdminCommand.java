@@ -32,8 +32,9 @@ final class AdminCommand implements Command {
               --broker URL              ssl://host:8883
               --site SITE --ward WARD   the gateway's topic levels
               --gateway ID              the gateway id (its certificate CN)
-              --ca FILE                 PEM of the hospital CA: trusted for the broker's TLS certificate
-                                        and for the gateways' reply signatures
+              --ca FILE                 PEM of the hospital CA(s): trusted for the broker's TLS certificate
+                                        and for the gateways' reply signatures (include the CA that
+                                        directly issues gateway certificates, intermediate or root)
               --tls-p12 FILE            this client's TLS key and certificate (CN wardgate-admin) ...
               --tls-password-file FILE  ... and the file holding its password (default: empty password)
               --tls-key FILE --tls-cert FILE   or: PEM PKCS#8 key and certificate chain instead of PKCS#12

@@ -128,8 +128,10 @@ public final class SignedMessage {
             byte[] body = Values.bytes(sign1.get(2), "payload", maxBytes);
             byte[] signature = Values.exactBytes(sign1.get(3), "signature", 64);
             Map<?, ?> payload = Values.map(Cbor.decodeDeterministic(body), "payload", 64);
+            // x5chain (RFC 9360) is one bstr or an array of them, leaf first; only the leaf is kept.
             Object x5chain = header.get(CoseLabels.X5CHAIN);
-            byte[] certificate = x5chain == null ? null : Values.bytes(x5chain, "x5chain", MAX_PROTECTED_BYTES);
+            Object leaf = x5chain instanceof List<?> list && !list.isEmpty() ? list.get(0) : x5chain;
+            byte[] certificate = leaf instanceof byte[] der ? der.clone() : null;
             return new Parsed(kid, EnvelopeSealer.sigStructure(signProtected, new byte[0], body), signature, payload,
                     certificate);
         } catch (Cbor.MalformedException e) {
