@@ -127,6 +127,9 @@ final class AdminCommand implements Command {
         } catch (AdminClient.TimeoutException e) {
             err.println("wardgate admin: " + e.getMessage());
             return TIMEOUT;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("wardgate admin: no such file: " + Json.printable(String.valueOf(e.getMessage())));
+            return FAILED;
         } catch (IOException | IllegalArgumentException e) {
             err.println("wardgate admin: " + Json.printable(String.valueOf(e.getMessage())));
             return FAILED;

@@ -121,7 +121,8 @@ public final class AdminKeys {
         if (Files.size(pem) > MAX_FILE_BYTES) {
             throw new IOException(pem + ": larger than " + MAX_FILE_BYTES + " bytes");
         }
-        String text = Files.readString(pem, StandardCharsets.US_ASCII);
+        // PEM is ASCII; ISO-8859-1 never fails to decode, so a wrong file gets "no PEM ..." rather than a charset error.
+        String text = Files.readString(pem, StandardCharsets.ISO_8859_1);
         List<byte[]> out = new ArrayList<>();
         Matcher block = BLOCK.matcher(text);
         while (block.find()) {
