@@ -129,17 +129,22 @@ final class ConfigValidator {
             throw new IllegalArgumentException("longer than " + MAX_TEXT + " characters");
         }
         Object value = parse(ad.getType(), raw, text);
+        boolean secret = ad.getType() == AttributeDefinition.PASSWORD;
         String[] options = ad.getOptionValues();
         if (options != null && options.length > 0 && !Arrays.asList(options).contains(text)) {
-            throw new IllegalArgumentException("'" + shorten(text) + "' is not one of the options "
-                    + shorten(String.join(", ", options)));
+            throw new IllegalArgumentException(secret ? "password is not one of the options"
+                    : "'" + shorten(text) + "' is not one of the options " + shorten(String.join(", ", options)));
         }
         // validate() reads a multi-valued attribute's text as comma separated: one value must stay one.
         String check = ad.getCardinality() == 0 ? text : text.replace("\\", "\\\\").replace(",", "\\,");
-        String invalid = ad.validate(check);
+        String invalid;
+        try {
+            invalid = ad.validate(check);
+        } catch (RuntimeException e) {
+            invalid = "not valid";
+        }
         if (invalid != null && !invalid.isEmpty()) {
-            throw new IllegalArgumentException(ad.getType() == AttributeDefinition.PASSWORD ? "password not valid"
-                    : shorten(invalid));
+            throw new IllegalArgumentException(secret ? "password not valid" : shorten(invalid));
         }
         return value;
     }
