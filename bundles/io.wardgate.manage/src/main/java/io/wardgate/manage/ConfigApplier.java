@@ -135,6 +135,13 @@ final class ConfigApplier {
                             return "component " + description.name + " lost references " + missing(dto);
                         }
                         break;
+                    case ComponentConfigurationDTO.SATISFIED:
+                        // An immediate component passes through SATISFIED on its way to ACTIVE or
+                        // FAILED_ACTIVATION; only a delayed one rests there (until first used).
+                        if (description.immediate) {
+                            return "component " + description.name + " is still activating with " + pid;
+                        }
+                        break;
                     default:
                         break;
                 }
