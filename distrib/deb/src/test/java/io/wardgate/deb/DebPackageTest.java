@@ -35,6 +35,8 @@ class DebPackageTest {
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/sbom.cdx.json",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/tools/io.wardgate.tools.jar",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/tools/lib/io.wardgate.check.jar",
+                "-rw-r--r-- root/root .* ./usr/share/wardgate/tools/lib/io.wardgate.manage.jar",
+                "-rw-r--r-- root/root .* ./usr/share/wardgate/tools/lib/io.wardgate.wrapped.paho.mqttv5.jar",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/hardware/common/wardgate.nft",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/hardware/rpi4/profile.env",
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/hardware/rpi5/profile.env",
