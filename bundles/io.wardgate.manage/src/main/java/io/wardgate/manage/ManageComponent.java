@@ -1,12 +1,15 @@
 package io.wardgate.manage;
 
+import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.audit.api.AuditLog;
+import io.wardgate.manage.spi.ManagementOperation;
 import io.wardgate.policy.api.Allowlist;
 import io.wardgate.seal.admin.GatewaySigner;
+import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.uplink.channel.GatewayChannel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,21 +48,39 @@ public final class ManageComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog auditLog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile IdentityAdmin identityAdmin;
 
+    private final ContributedOperations contributed = new ContributedOperations();
     private final ManageService service;
 
     @Activate
     public ManageComponent(ManageConfiguration config, BundleContext context, @Reference GatewayChannel channel,
             @Reference GatewaySigner signer, @Reference GatewayIdentity identity, @Reference AuditTrail audit)
             throws IOException {
-        Path state = Files.createDirectories(Path.of(config.stateDirectory()));
-        TrustedKeys trusted = TrustedKeys.load(Path.of(config.trustedKeysPath()));
+        Path state = Files.createDirectories(
+                DataDirectory.resolve(context.getProperty(DataDirectory.PROPERTY), config.stateDirectory()));
+        TrustedKeyFile trusted = new TrustedKeyFile(Path.of(config.trustedKeysPath()));
         NonceStore nonces = new NonceStore(state.resolve("nonces"), config.nonceCapacity());
+        Uploads uploads = new Uploads(state.resolve("uploads"), new Uploads.Limits(config.maxUploadBytes(),
+                config.maxConcurrentUploads(), Duration.ofMinutes(config.uploadMaxAgeMinutes())), Clock.systemUTC());
         Operations.Services services = new Operations.Services(() -> identity, () -> allowlist, () -> outbox,
-                () -> uplink, () -> auditLog, () -> bundles(context));
-        this.service = new ManageService(channel, signer, trusted, nonces, audit, Operations.of(services),
+                () -> uplink, () -> auditLog, () -> bundles(context), () -> identityAdmin, channel::reconnect);
+        this.service = new ManageService(channel, signer, trusted, nonces, audit,
+                contributed.over(Operations.of(services)), uploads,
                 new ManageService.Settings(identity.gatewayId(), Duration.ofSeconds(config.maxLifetimeSeconds()),
                         config.maxRequestBytes()), Clock.systemUTC()).start();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addOperation(ManagementOperation operation, Map<String, Object> properties) {
+        contributed.add(operation, properties);
+    }
+
+    void removeOperation(ManagementOperation operation, Map<String, Object> properties) {
+        contributed.remove(operation);
     }
 
     private static Map<String, String> bundles(BundleContext context) {

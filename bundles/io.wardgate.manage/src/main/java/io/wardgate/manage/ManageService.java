@@ -3,6 +3,7 @@ package io.wardgate.manage;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.manage.spi.ManagementOperation;
 import io.wardgate.seal.admin.GatewaySigner;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.uplink.channel.GatewayChannel;
@@ -18,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +31,16 @@ import org.slf4j.LoggerFactory;
  */
 final class ManageService implements AutoCloseable {
     static final String REQUEST_FILTER = "manage/req/+";
+    static final String UPLOAD_FILTER = "manage/upload/+/+";
     private static final Logger LOG = LoggerFactory.getLogger(ManageService.class);
 
     private final GatewayChannel channel;
     private final GatewaySigner signer;
-    private final TrustedKeys trusted;
+    private final java.util.function.Supplier<TrustedKeys> trusted;
     private final NonceStore nonces;
     private final AuditTrail audit;
-    private final Map<String, Operation> operations;
+    private final Function<String, ManagementOperation> operations;
+    private final Uploads uploads;
     private final String gatewayId;
     private final Duration maxLifetime;
     private final int maxRequestBytes;
@@ -48,18 +52,22 @@ final class ManageService implements AutoCloseable {
                 return thread;
             });
     private GatewayChannel.Registration registration;
+    private GatewayChannel.Registration uploadRegistration;
 
     record Settings(String gatewayId, Duration maxLifetime, int maxRequestBytes) {
     }
 
-    ManageService(GatewayChannel channel, GatewaySigner signer, TrustedKeys trusted, NonceStore nonces,
-            AuditTrail audit, Map<String, Operation> operations, Settings settings, Clock clock) {
+    ManageService(GatewayChannel channel, GatewaySigner signer, java.util.function.Supplier<TrustedKeys> trusted,
+            NonceStore nonces,
+            AuditTrail audit, Function<String, ManagementOperation> operations, Uploads uploads, Settings settings,
+            Clock clock) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.operations = Map.copyOf(operations);
+        this.operations = Objects.requireNonNull(operations, "operations");
+        this.uploads = uploads;
         this.gatewayId = settings.gatewayId();
         this.maxLifetime = settings.maxLifetime();
         this.maxRequestBytes = settings.maxRequestBytes();
@@ -68,6 +76,9 @@ final class ManageService implements AutoCloseable {
 
     ManageService start() {
         registration = channel.subscribe(REQUEST_FILTER, this::arrived);
+        if (uploads != null) {
+            uploadRegistration = channel.subscribe(UPLOAD_FILTER, this::chunk);
+        }
         return this;
     }
 
@@ -85,6 +96,15 @@ final class ManageService implements AutoCloseable {
         }
     }
 
+    /** A chunk of an upload: staged as it comes, believed only when a signed request names its SHA-256. */
+    private void chunk(String topic, byte[] payload) {
+        String[] levels = topic.substring(Math.min(topic.length(), channel.topicPrefix().length())).split("/", -1);
+        if (levels.length != 4) {
+            return;
+        }
+        uploads.chunk(levels[2], levels[3], payload);
+    }
+
     /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
     void handle(String id, byte[] payload) {
         SignedMessage.Parsed parsed;
@@ -94,7 +114,7 @@ final class ManageService implements AutoCloseable {
             refuse(id, "system", "not a signed request: " + e.getMessage());
             return;
         }
-        Optional<TrustedKeys.Trusted> key = trusted.find(parsed.kid());
+        Optional<TrustedKeys.Trusted> key = trusted.get().find(parsed.kid());
         if (key.isEmpty()) {
             refuse(id, "system", "signed by a key this gateway does not trust");
             return;
@@ -120,7 +140,7 @@ final class ManageService implements AutoCloseable {
         if (problem == null) {
             problem = checkNonce(request, now);
         }
-        Operation operation = operations.get(request.operation());
+        ManagementOperation operation = operations.apply(request.operation());
         if (problem == null && operation == null) {
             problem = "unknown operation " + request.operation();
         }
@@ -144,17 +164,25 @@ final class ManageService implements AutoCloseable {
         }
     }
 
-    private void run(ManageRequest request, String actor, Operation operation) {
+    private void run(ManageRequest request, String actor, ManagementOperation operation) {
         String detail = "op " + request.operation() + " by " + request.requester();
+        Call call = new Call(request, actor, (step, percent) -> reply(request.id(), "progress",
+                Map.of("step", bounded(step, 256), "percent", (long) percent)), uploads);
         try {
-            Map<String, Object> result = operation.run(request, actor,
-                    (step, percent) -> reply(request.id(), "progress", Map.of("step", step, "percent", (long) percent)));
-            reply(request.id(), "ok", result);
+            Map<String, Object> result = operation.run(call, call);
+            reply(request.id(), "ok", result == null ? Map.of() : result);
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.SUCCESS, detail);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             reply(request.id(), "error", Map.of("reason", bounded(reason)));
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.FAILURE, detail + ": " + reason);
+        }
+        for (Runnable action : call.afterReplyActions()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.error("After-reply action of {} failed: {}", request.operation(), e.toString());
+            }
         }
     }
 
@@ -201,6 +229,9 @@ final class ManageService implements AutoCloseable {
     public void close() {
         if (registration != null) {
             registration.close();
+        }
+        if (uploadRegistration != null) {
+            uploadRegistration.close();
         }
         worker.shutdownNow();
     }

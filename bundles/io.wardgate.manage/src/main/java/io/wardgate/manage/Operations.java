@@ -6,13 +6,17 @@ import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.audit.api.AuditLog;
 import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.audit.api.AuditRecord;
+import io.wardgate.manage.spi.ManagementOperation;
+import io.wardgate.manage.spi.ManagementRequest;
 import io.wardgate.policy.api.Allowlist;
 import io.wardgate.policy.api.AllowlistEntry;
+import io.wardgate.seal.admin.IdentityAdmin;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,25 +27,28 @@ final class Operations {
     private static final int MAX_AUDIT_RECORDS = 1000;
 
     record Services(Supplier<GatewayIdentity> identity, Supplier<Allowlist> allowlist, Supplier<Outbox> outbox,
-            Supplier<Uplink> uplink, Supplier<AuditLog> auditLog, Supplier<Map<String, String>> bundles) {
+            Supplier<Uplink> uplink, Supplier<AuditLog> auditLog, Supplier<Map<String, String>> bundles,
+            Supplier<IdentityAdmin> identityAdmin, Consumer<String> reconnect) {
     }
 
     private Operations() {
     }
 
-    static Map<String, Operation> of(Services services) {
-        Map<String, Operation> all = new LinkedHashMap<>();
-        all.put("status", (request, actor, progress) -> status(services));
-        all.put("allowlist.approve", (request, actor, progress) -> {
-            AllowlistEntry entry = need(services.allowlist(), "allowlist").approve(request.arg("device"),
-                    request.arg("group"), actor);
+    static Map<String, ManagementOperation> of(Services services) {
+        Map<String, ManagementOperation> all = new LinkedHashMap<>();
+        all.put("status", (request, context) -> status(services));
+        all.put("allowlist.approve", (request, context) -> {
+            AllowlistEntry entry = need(services.allowlist(), "allowlist").approve(request.text("device"),
+                    request.text("group"), request.actor());
             return Map.of("device", entry.identity().id(), "group", entry.group());
         });
-        all.put("allowlist.revoke", (request, actor, progress) -> {
-            need(services.allowlist(), "allowlist").revoke(request.arg("device"), request.arg("reason"), actor);
-            return Map.of("device", request.arg("device"));
+        all.put("allowlist.revoke", (request, context) -> {
+            need(services.allowlist(), "allowlist").revoke(request.text("device"), request.text("reason"),
+                    request.actor());
+            return Map.of("device", request.text("device"));
         });
-        all.put("audit.fetch", (request, actor, progress) -> audit(services, request));
+        all.put("audit.fetch", (request, context) -> audit(services, request));
+        IdentityOperations.addTo(all, services);
         return all;
     }
 
@@ -52,8 +59,7 @@ final class Operations {
             out.put("gateway", identity.gatewayId());
             List<Object> certificates = new ArrayList<>();
             for (X509Certificate certificate : identity.certificateChain()) {
-                certificates.add(Map.of("subject", certificate.getSubjectX500Principal().getName(),
-                        "notAfter", certificate.getNotAfter().toInstant().toString()));
+                certificates.add(IdentityOperations.describe(certificate));
             }
             out.put("certificates", certificates);
         }
@@ -80,7 +86,7 @@ final class Operations {
         return out;
     }
 
-    private static Map<String, Object> audit(Services services, ManageRequest request) {
+    private static Map<String, Object> audit(Services services, ManagementRequest request) {
         Object limitArg = request.args().get("limit");
         int limit = limitArg instanceof Long l && l > 0 && l <= MAX_AUDIT_RECORDS ? l.intValue() : 100;
         AuditQuery query = AuditQuery.latest(limit);

@@ -81,9 +81,10 @@ class ManageEndToEndTest {
         manage = new ManageService(uplink.channel(),
                 payload -> SignedMessage.sign(payload, gatewayIssued.key(), gatewayIssued.certificate().getPublicKey(),
                         gatewayIssued.chain(), signer),
-                TrustedKeys.load(keys), new NonceStore(dir.resolve("nonces"), 100), audit,
-                Operations.of(new Operations.Services(() -> identity, () -> null, () -> outbox, () -> uplink,
-                        () -> null, () -> Map.of("io.wardgate.manage", "0.1.0 active"))),
+                new TrustedKeyFile(keys), new NonceStore(dir.resolve("nonces"), 100), audit,
+                new ContributedOperations().over(Operations.of(new Operations.Services(() -> identity, () -> null,
+                        () -> outbox, () -> uplink, () -> null, () -> Map.of("io.wardgate.manage", "0.1.0 active"),
+                        () -> null, reason -> { }))), null,
                 new ManageService.Settings(GATEWAY, Duration.ofMinutes(5), 65_536), Clock.systemUTC()).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> uplink.status().connected());
         replies = TestSubscriber.connect(broker.url(), "wardgate-admin-replies",
@@ -221,5 +222,31 @@ class ManageEndToEndTest {
                 .contains("another gateway");
         assertThat(send("far-1", signed(request("far-1", "status", Instant.now().plus(Duration.ofDays(1)), nonce()),
                 managementKey)).get("reason").toString()).contains("further ahead");
+    }
+
+    @Test
+    void editingTheTrustedKeysFileRotatesAndRevokesKeysWithoutARestart() throws Exception {
+        Path keys = dir.resolve("management.pem");
+        String original = Files.readString(keys);
+        try {
+            // Rotation: the new key is added, then the old one removed (revoked).
+            Files.writeString(keys, Files.readString(otherKey.writeCertificatePem(dir.resolve("other.pem"))));
+            Map<?, ?> old = send("revoked-1", signed(request("revoked-1", "status", Instant.now().plusSeconds(60),
+                    nonce()), managementKey));
+            assertThat(old.get("reason").toString()).contains("does not trust");
+            Map<?, ?> rotated = send("rotated-1", signed(request("rotated-1", "status", Instant.now().plusSeconds(60),
+                    nonce()), otherKey));
+            assertThat(rotated.get("status")).isEqualTo("ok");
+            // A broken edit trusts nobody rather than keeping a revoked key.
+            Files.writeString(keys, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+            Map<?, ?> broken = send("broken-1", signed(request("broken-1", "status", Instant.now().plusSeconds(60),
+                    nonce()), otherKey));
+            assertThat(broken.get("reason").toString()).contains("does not trust");
+        } finally {
+            Files.writeString(keys, original);
+        }
+        Map<?, ?> back = send("restored-1", signed(request("restored-1", "status", Instant.now().plusSeconds(60),
+                nonce()), managementKey));
+        assertThat(back.get("status")).isEqualTo("ok");
     }
 }

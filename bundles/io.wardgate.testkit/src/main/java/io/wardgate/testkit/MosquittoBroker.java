@@ -52,7 +52,8 @@ public final class MosquittoBroker implements MqttBroker {
      * IT's management client (CN wardgate-admin) sends requests and reads replies of any gateway.
      */
     static final String ACL = "user backend-receiver\ntopic read wardgate/#\n\n"
-            + "user wardgate-admin\ntopic write wardgate/+/+/+/manage/req/#\ntopic read wardgate/+/+/+/manage/reply/#\n\n"
+            + "user wardgate-admin\ntopic write wardgate/+/+/+/manage/req/#\ntopic write wardgate/+/+/+/manage/upload/#\n"
+            + "topic read wardgate/+/+/+/manage/reply/#\n\n"
             + "pattern readwrite wardgate/+/+/%u/#\n";
 
     /** The configuration written for this broker; docs/operations.md shows the same settings. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  */
 public final class Main {
     private static final Map<String, Command> COMMANDS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "admin", new AdminCommand(),
             "check", new CheckCommand(),
             "decode", new DecodeCommand(),
             "release", new ReleaseCommand(System::getenv))));

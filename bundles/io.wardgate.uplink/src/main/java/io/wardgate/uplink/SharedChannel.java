@@ -18,13 +18,19 @@ import org.slf4j.LoggerFactory;
 final class SharedChannel implements GatewayChannel {
     private static final Logger LOG = LoggerFactory.getLogger(SharedChannel.class);
     private static final int MAX_SUFFIX_BYTES = 512;
+    private static final long RECONNECT_WAIT_MS = 5_000;
 
     private final TopicScheme topics;
     private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<String> reconnector;
+    private final Object flight = new Object();
+    private int inFlight;
     private volatile MqttSession current;
 
-    SharedChannel(TopicScheme topics) {
+    /** {@code reconnector} ends the engine's current connection with a reason (it then connects again). */
+    SharedChannel(TopicScheme topics, java.util.function.Consumer<String> reconnector) {
         this.topics = Objects.requireNonNull(topics, "topics");
+        this.reconnector = Objects.requireNonNull(reconnector, "reconnector");
     }
 
     @Override
@@ -54,12 +60,39 @@ final class SharedChannel implements GatewayChannel {
         if (session == null || !session.isConnected() || !topics.isPublishable(topic)) {
             return false;
         }
+        changeInFlight(1);
         try {
-            session.publish(topic, payload.clone(), false, new LoggingCallback(topic));
+            session.publish(topic, payload.clone(), false, new LoggingCallback(topic, () -> changeInFlight(-1)));
             return true;
         } catch (UplinkException e) {
+            changeInFlight(-1);
             LOG.warn("Channel publish to {} failed: {}", topic, e.getMessage());
             return false;
+        }
+    }
+
+    @Override
+    public void reconnect(String reason) {
+        long deadline = System.nanoTime() + RECONNECT_WAIT_MS * 1_000_000L;
+        synchronized (flight) {
+            long left;
+            while (inFlight > 0 && (left = (deadline - System.nanoTime()) / 1_000_000L) > 0) {
+                try {
+                    flight.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        LOG.info("Uplink reconnects: {}", reason);
+        reconnector.accept("reconnect requested: " + reason);
+    }
+
+    private void changeInFlight(int delta) {
+        synchronized (flight) {
+            inFlight = Math.max(0, inFlight + delta);
+            flight.notifyAll();
         }
     }
 
@@ -100,19 +133,22 @@ final class SharedChannel implements GatewayChannel {
         }
     }
 
-    private record LoggingCallback(String topic) implements PublishCallback {
+    private record LoggingCallback(String topic, Runnable done) implements PublishCallback {
         @Override
         public void acknowledged() {
+            done.run();
             LOG.debug("Channel message to {} acknowledged", topic);
         }
 
         @Override
         public void refused(int reasonCode) {
+            done.run();
             LOG.warn("Broker refused channel message to {} (reason 0x{})", topic, Integer.toHexString(reasonCode));
         }
 
         @Override
         public void failed(String reason) {
+            done.run();
             LOG.debug("Channel message to {} not acknowledged: {}", topic, reason);
         }
     }

@@ -72,4 +72,9 @@ public final class UplinkComponent implements Uplink, GatewayChannel {
     public boolean publish(String suffix, byte[] payload) {
         return engine.channel().publish(suffix, payload);
     }
+
+    @Override
+    public void reconnect(String reason) {
+        engine.channel().reconnect(reason);
+    }
 }

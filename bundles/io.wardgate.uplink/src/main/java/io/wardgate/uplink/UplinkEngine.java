@@ -68,7 +68,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
         this.topics = new TopicScheme(settings.site(), settings.ward(), identity.gatewayId());
-        this.channel = new SharedChannel(topics);
+        this.channel = new SharedChannel(topics, this::lost);
         this.status = new UplinkStatus(false, settings.brokers().get(0).url(), clock.instant(), 0, 0, "");
         this.thread = new Thread(this::run, "wardgate-uplink");
         thread.setDaemon(true);

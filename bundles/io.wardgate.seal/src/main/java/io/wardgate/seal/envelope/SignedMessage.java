@@ -35,12 +35,31 @@ public final class SignedMessage {
         private final byte[] toBeSigned;
         private final byte[] signature;
         private final Map<?, ?> payload;
+        private final byte[] certificate;
 
-        Parsed(byte[] kid, byte[] toBeSigned, byte[] signature, Map<?, ?> payload) {
+        Parsed(byte[] kid, byte[] toBeSigned, byte[] signature, Map<?, ?> payload, byte[] certificate) {
             this.kid = kid;
             this.toBeSigned = toBeSigned;
             this.signature = signature;
             this.payload = payload;
+            this.certificate = certificate;
+        }
+
+        /**
+         * The signer's certificate from the protected header (x5chain), if the message carries one.
+         * Not trusted by itself: the caller checks it chains to its anchor and that {@link #kid}
+         * names its key before {@link #verifiedBy} with it means anything.
+         */
+        public java.util.Optional<X509Certificate> certificate() {
+            if (certificate == null) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of((X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new java.io.ByteArrayInputStream(certificate)));
+            } catch (java.security.cert.CertificateException e) {
+                return java.util.Optional.empty();
+            }
         }
 
         /** The signer's key id (SHA-256 of its SubjectPublicKeyInfo), as claimed by the message. */
@@ -109,7 +128,12 @@ public final class SignedMessage {
             byte[] body = Values.bytes(sign1.get(2), "payload", maxBytes);
             byte[] signature = Values.exactBytes(sign1.get(3), "signature", 64);
             Map<?, ?> payload = Values.map(Cbor.decodeDeterministic(body), "payload", 64);
-            return new Parsed(kid, EnvelopeSealer.sigStructure(signProtected, new byte[0], body), signature, payload);
+            // x5chain (RFC 9360) is one bstr or an array of them, leaf first; only the leaf is kept.
+            Object x5chain = header.get(CoseLabels.X5CHAIN);
+            Object leaf = x5chain instanceof List<?> list && !list.isEmpty() ? list.get(0) : x5chain;
+            byte[] certificate = leaf instanceof byte[] der ? der.clone() : null;
+            return new Parsed(kid, EnvelopeSealer.sigStructure(signProtected, new byte[0], body), signature, payload,
+                    certificate);
         } catch (Cbor.MalformedException e) {
             throw new MalformedMessageException(e.getMessage());
         } catch (RuntimeException e) {

@@ -22,6 +22,13 @@ public interface GatewayChannel {
     /** Publishes (QoS 1, not retained) to {@code prefix + suffix}; false when there is no connection now. */
     boolean publish(String suffix, byte[] payload);
 
+    /**
+     * Ends the current connection once this channel's messages in flight are acknowledged (at most
+     * a few seconds), and connects again: e.g. so that a newly installed certificate is presented.
+     * Envelopes in flight are released to the outbox and sent again in order, as after any loss.
+     */
+    void reconnect(String reason);
+
     @FunctionalInterface
     interface MessageHandler {
         /** {@code topic} is the full topic; a handler must not throw (bad input is data). */
