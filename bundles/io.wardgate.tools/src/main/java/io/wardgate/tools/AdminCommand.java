@@ -63,7 +63,11 @@ final class AdminCommand implements Command {
               identity.csr                          start a key rotation; prints the CSR (PEM)
               identity.install chain=@CHAIN.pem     install the certificate chain IT's CA issued;
                                                     the gateway then reconnects with it
-              (operations contributed by other bundles, e.g. updates, are named the same way)
+              update.install --upload PKG.dp        install a signed update package (see wardgate
+                                                    release sign); refused/rolled back = exit 4
+              update.status                         installed update version, start-time integrity
+              restart                               restart the gateway service (2 s after the reply)
+              (operations contributed by other bundles are named the same way)
 
             example:
               wardgate admin --broker ssl://mqtt.hospital:8883 --site st-marys --ward icu-3 \\

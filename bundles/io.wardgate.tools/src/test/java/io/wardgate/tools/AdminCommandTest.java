@@ -120,7 +120,8 @@ class AdminCommandTest {
         Run help = admin(List.of("--help"));
         assertThat(help.code()).isZero();
         for (String op : List.of("status", "allowlist.approve", "allowlist.revoke", "audit.fetch", "config.list",
-                "config.get", "config.put", "identity.csr", "identity.install", "--upload", "--tls-p12", "--key-cert")) {
+                "config.get", "config.put", "identity.csr", "identity.install", "update.install", "update.status", "restart",
+                "--upload", "--tls-p12", "--key-cert")) {
             assertThat(help.out()).contains(op);
         }
         Run missing = admin(List.of("--site", "a"), "status");
