@@ -1,0 +1,156 @@
+package io.wardgate.audit.syslog;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509KeyManager;
+
+/**
+ * One TLS session with the collector (RFC 5425): frames go out, nothing is expected back. Syslog over TLS
+ * has no acknowledgement, so {@link #closeConfirmed} is the only evidence of delivery we get: we send our
+ * close_notify (RFC 5425 section 4.4) and wait for the collector to close the connection in turn. A
+ * collector closes cleanly (FIN) only after reading everything; a process that closes with bytes still
+ * unread makes its kernel answer with a reset, so a clean end of stream means it read every frame.
+ */
+final class SyslogConnection implements Closeable {
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
+    /** A collector sends no data; a little is allowed for TLS post-handshake messages and alerts. */
+    private static final long MAX_BYTES_FROM_COLLECTOR = 1 << 20;
+
+    private final Socket raw;
+    private final SSLSocket tls;
+    private final OutputStream out;
+    private final int timeoutMillis;
+
+    private SyslogConnection(Socket raw, SSLSocket tls, int timeoutMillis) throws IOException {
+        this.raw = raw;
+        this.tls = tls;
+        this.out = tls.getOutputStream();
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Connects, shakes hands and checks the collector's name; nothing is sent on failure. */
+    static SyslogConnection open(ExportSettings settings, X509KeyManager keyManager) throws ExportException {
+        SSLContext context;
+        try {
+            context = SyslogTls.context(keyManager, settings.trustAnchors(), settings.crl());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ExportException("cannot set up TLS from the configured trust anchors/CRL: " + e.getMessage(),
+                    false);
+        }
+        int timeout = (int) settings.timeout().toMillis();
+        Socket raw = new Socket();
+        try {
+            raw.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
+            raw.setSoTimeout(timeout);
+            raw.setKeepAlive(true);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, settings.expectedName(),
+                    settings.port(), true);
+            SSLParameters parameters = SyslogTls.parameters(tls.getSSLParameters(), settings.allowTls12());
+            if (!IP_LITERAL.matcher(settings.expectedName()).matches()) {
+                parameters.setServerNames(List.of(new SNIHostName(settings.expectedName())));
+            }
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            Certificate[] peer = tls.getSession().getPeerCertificates();
+            if (!(peer[0] instanceof X509Certificate leaf) || !SubjectAltNames.names(leaf, settings.expectedName())) {
+                throw new SSLException("the collector's certificate does not name " + settings.expectedName());
+            }
+            return new SyslogConnection(raw, tls, timeout);
+        } catch (SSLException e) {
+            closeQuietly(raw);
+            throw new ExportException("TLS: " + e.getMessage(), true);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(raw);
+            throw new ExportException(e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+        }
+    }
+
+    /** Writes the frames and flushes them into the connection. */
+    void send(List<byte[]> frames) throws IOException {
+        for (byte[] frame : frames) {
+            out.write(frame);
+        }
+        out.flush();
+    }
+
+    /**
+     * Whether the collector has begun to close or sent anything (it never sends data): then frames written
+     * now may never be read.
+     */
+    boolean collectorClosing() {
+        try {
+            tls.setSoTimeout(1);
+            tls.getInputStream().read();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        } finally {
+            try {
+                tls.setSoTimeout(timeoutMillis);
+            } catch (IOException e) {
+                // the socket is broken: the next write says so
+            }
+        }
+    }
+
+    /**
+     * Sends close_notify and waits up to the timeout for the collector to end the connection. True only for
+     * a clean end of stream: everything sent was read by the collector.
+     */
+    boolean closeConfirmed() {
+        try {
+            out.flush();
+            tls.shutdownOutput();
+            if (!raw.isOutputShutdown()) {
+                raw.shutdownOutput();
+            }
+            raw.setSoTimeout(timeoutMillis);
+            InputStream in = raw.getInputStream();
+            byte[] buffer = new byte[4096];
+            long received = 0;
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                received += n;
+                if (received > MAX_BYTES_FROM_COLLECTOR || System.nanoTime() > deadline) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // reset, timeout: the collector may not have read everything
+        } finally {
+            close();
+        }
+    }
+
+    /** Drops the connection at once (also from another thread, to end a stalled write). */
+    @Override
+    public void close() {
+        closeQuietly(raw);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing more to do
+        }
+    }
+}
