@@ -110,7 +110,7 @@ final class ExportEngine implements Closeable {
         while (running) {
             List<AuditRecord> batch;
             try {
-                batch = log.readAfter(cursor.sequence(), settings.batchRecords());
+                batch = log.readAfter(cursor.sequence(), Math.min(settings.batchRecords(), settings.sessionRecords()));
             } catch (RuntimeException e) {
                 lastError = "audit trail unreadable: " + e.getMessage();
                 LOG.error("Audit export cannot read the audit trail", e);
@@ -145,9 +145,6 @@ final class ExportEngine implements Closeable {
         int count = 0;
         try {
             for (List<AuditRecord> batch = first; running && !batch.isEmpty();) {
-                if (connection.collectorClosing()) {
-                    throw new IOException("the collector closed the session");
-                }
                 List<byte[]> frames = new ArrayList<>(batch.size());
                 for (AuditRecord record : batch) {
                     frames.add(OctetCounting.frame(writer.write(record)));
@@ -175,6 +172,8 @@ final class ExportEngine implements Closeable {
         }
         boolean confirmed = connection.closeConfirmed();
         current = null;
+        LOG.debug("Audit export session: {} records up to {}, confirmed {}", count,
+                last == null ? "-" : last.sequence(), confirmed);
         if (!confirmed) {
             if (!running) {
                 return false;

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -30,6 +29,8 @@ final class SyslogConnection implements Closeable {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
     /** A collector sends no data; a little is allowed for TLS post-handshake messages and alerts. */
     private static final long MAX_BYTES_FROM_COLLECTOR = 1 << 20;
+    /** Longer than a round trip on a hospital network; a reset caused by our last bytes arrives within it. */
+    static final long RESET_GRACE_MILLIS = 200;
 
     private final Socket raw;
     private final SSLSocket tls;
@@ -59,7 +60,7 @@ final class SyslogConnection implements Closeable {
             raw.setSoTimeout(timeout);
             raw.setKeepAlive(true);
             SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, settings.expectedName(),
-                    settings.port(), true);
+                    settings.port(), false);
             SSLParameters parameters = SyslogTls.parameters(tls.getSSLParameters(), settings.allowTls12());
             if (!IP_LITERAL.matcher(settings.expectedName()).matches()) {
                 parameters.setServerNames(List.of(new SNIHostName(settings.expectedName())));
@@ -89,38 +90,16 @@ final class SyslogConnection implements Closeable {
     }
 
     /**
-     * Whether the collector has begun to close or sent anything (it never sends data): then frames written
-     * now may never be read.
-     */
-    boolean collectorClosing() {
-        try {
-            tls.setSoTimeout(1);
-            tls.getInputStream().read();
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        } finally {
-            try {
-                tls.setSoTimeout(timeoutMillis);
-            } catch (IOException e) {
-                // the socket is broken: the next write says so
-            }
-        }
-    }
-
-    /**
-     * Sends close_notify and waits up to the timeout for the collector to end the connection. True only for
-     * a clean end of stream: everything sent was read by the collector.
+     * Sends close_notify and waits up to the timeout for the collector to end the connection; true only when
+     * it did so cleanly and did not reset it. A collector that closes (or is killed) with frames still unread,
+     * or before our last frames arrived, makes its kernel answer with a reset: we give that reset
+     * {@link #RESET_GRACE_MILLIS} to come back and then probe with one byte on the raw connection after our
+     * close_notify (ignored by any TLS peer), which fails if the connection was reset.
      */
     boolean closeConfirmed() {
         try {
             out.flush();
-            tls.shutdownOutput();
-            if (!raw.isOutputShutdown()) {
-                raw.shutdownOutput();
-            }
+            tls.shutdownOutput(); // close_notify; the TLS socket is layered without autoClose, so no FIN yet
             raw.setSoTimeout(timeoutMillis);
             InputStream in = raw.getInputStream();
             byte[] buffer = new byte[4096];
@@ -132,9 +111,16 @@ final class SyslogConnection implements Closeable {
                     return false;
                 }
             }
+            Thread.sleep(RESET_GRACE_MILLIS);
+            OutputStream probe = raw.getOutputStream();
+            probe.write(0);
+            probe.flush();
             return true;
         } catch (IOException e) {
             return false; // reset, timeout: the collector may not have read everything
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         } finally {
             close();
         }

@@ -114,9 +114,7 @@ final class TlsCollector implements Closeable {
             }
             // The sender closed: close in turn (close_notify, then FIN), after everything was read.
         } catch (IOException | RuntimeException e) {
-            if (!server.isClosed()) {
-                received.errors.add(e.toString());
-            }
+            received.errors.add((server.isClosed() ? "(stopped) " : "") + e);
         }
     }
 
