@@ -3,10 +3,14 @@ package io.wardgate.audit.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wardgate.audit.AuditSettings;
+import io.wardgate.audit.FileAuditTrail;
 import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.audit.api.AuditRecord;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +197,28 @@ class AtnaExportEndToEndTest {
             }
             assertThat(fixture.received.sequences()).containsExactlyElementsOf(range(1, 20));
             assertThat(fixture.received.duplicates()).isZero(); // confirmed records are not sent twice
+        }
+    }
+
+    @Test
+    void aCursorFromAnotherTrailIsResetAndEveryRetainedRecordIsSent() throws IOException {
+        try (TlsCollector collector = fixture.collector(0)) {
+            ExportSettings settings = fixture.settings(collector.port());
+            try (ExportEngine first = fixture.engine(settings)) {
+                fixture.append(10);
+                await().atMost(DEADLINE).until(() -> first.status().confirmedSequence() == 10);
+            }
+            // A factory reset: a new, shorter trail under the same cursor.
+            try (FileAuditTrail fresh = FileAuditTrail.open(new AuditSettings(dir.resolve("audit-new"), 1 << 20,
+                    64 * 1024, 80, ExportFixture.GATEWAY, "st-marys/icu-3"), Clock.systemUTC(), new SecureRandom());
+                    ExportEngine second = new ExportEngine(settings, fresh, () -> fresh, () -> fixture.identity,
+                            Clock.systemUTC(), new SecureRandom()).start()) {
+                await().atMost(DEADLINE).until(() -> second.status().confirmedSequence() == fresh.status()
+                        .lastSequence() && second.status().lastSequence() >= 1);
+                AuditRecord reset = fresh.readAfter(0, 1).get(0);
+                assertThat(reset.action()).isEqualTo(SelfAudit.CURSOR_RESET);
+                assertThat(fixture.received.messages()).anyMatch(m -> m.params().get("hash").equals(reset.hash()));
+            }
         }
     }
 
