@@ -223,6 +223,27 @@ class AtnaExportEndToEndTest {
     }
 
     @Test
+    void aTls12OnlyCollectorIsRefusedUnlessAllowedAndThenSessionsAreConfirmed() throws IOException {
+        try (TlsCollector collector = TlsCollector.start(fixture.collectorContext(), 0, fixture.received,
+                new String[] {"TLSv1.2"})) {
+            ExportSettings tls13 = fixture.settings(collector.port());
+            try (ExportEngine engine = fixture.engine(tls13)) {
+                fixture.append(3);
+                await().atMost(DEADLINE).until(() -> engine.status().lastError().startsWith("TLS"));
+                assertThat(fixture.received.messages()).isEmpty();
+            }
+            ExportSettings tls12 = new ExportSettings(tls13.host(), tls13.port(), tls13.expectedName(),
+                    tls13.trustAnchors(), tls13.crl(), true, true, tls13.format(), tls13.batchRecords(),
+                    tls13.sessionRecords(), tls13.poll(), tls13.timeout(), tls13.backoffMin(), tls13.backoffMax(),
+                    tls13.alarmBehindRecords(), tls13.alarmAfter(), tls13.cursor());
+            try (ExportEngine engine = fixture.engine(tls12)) {
+                await().atMost(DEADLINE).until(() -> engine.status().confirmedSequence() == fixture.lastSequence());
+                assertThat(fixture.received.sequences()).containsAll(range(1, fixture.lastSequence()));
+            }
+        }
+    }
+
+    @Test
     void anAlarmShowsWhenTheExportFallsBehind() {
         try (TlsCollector collector = fixture.collector(0)) {
             int port = collector.port();

@@ -70,7 +70,14 @@ final class TlsCollector implements Closeable {
 
     /** Listens on 127.0.0.1:port (0: any free port). */
     static TlsCollector start(SSLContext context, int port, Received received) throws IOException {
+        return start(context, port, received, new String[] {"TLSv1.3", "TLSv1.2"});
+    }
+
+    /** Listens with only the given protocol versions enabled. */
+    static TlsCollector start(SSLContext context, int port, Received received, String[] protocols)
+            throws IOException {
         SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        server.setEnabledProtocols(protocols);
         server.setReuseAddress(true);
         server.setNeedClientAuth(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
