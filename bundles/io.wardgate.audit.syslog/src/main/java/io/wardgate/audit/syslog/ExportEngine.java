@@ -147,7 +147,7 @@ final class ExportEngine implements Closeable {
             for (List<AuditRecord> batch = first; running && !batch.isEmpty();) {
                 List<byte[]> frames = new ArrayList<>(batch.size());
                 for (AuditRecord record : batch) {
-                    frames.add(OctetCounting.frame(writer.write(record)));
+                    frames.add(OctetCounting.frame(writer.write(record, hostname(record))));
                 }
                 sendGuarded(connection, frames);
                 count(batch);
@@ -218,6 +218,12 @@ final class ExportEngine implements Closeable {
                 highestSent = record.sequence();
             }
         }
+    }
+
+    /** The gateway identity's id (what the collector authenticated), else the record's own. */
+    private String hostname(AuditRecord record) {
+        GatewayIdentity gateway = identity.get();
+        return gateway == null ? record.gatewayId() : gateway.gatewayId();
     }
 
     private X509KeyManager keyManager() throws ExportException {

@@ -21,9 +21,10 @@ import javax.net.ssl.X509KeyManager;
 /**
  * One TLS session with the collector (RFC 5425): frames go out, nothing is expected back. Syslog over TLS
  * has no acknowledgement, so {@link #closeConfirmed} is the only evidence of delivery we get: we send our
- * close_notify (RFC 5425 section 4.4) and wait for the collector to close the connection in turn. A
- * collector closes cleanly (FIN) only after reading everything; a process that closes with bytes still
- * unread makes its kernel answer with a reset, so a clean end of stream means it read every frame.
+ * close_notify (RFC 5425 section 4.4) and wait for the collector to close the connection in turn. A process
+ * that closes with bytes still unread, or before our last bytes arrived, makes its kernel answer with a
+ * reset; a clean end of stream not followed by a reset means the collector read every frame. (A TLS read
+ * probe during the session is no substitute: a read timeout inside JSSE corrupted the stream in testing.)
  */
 final class SyslogConnection implements Closeable {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");

@@ -34,8 +34,17 @@ final class SyslogMessageWriter {
         this.settings = settings;
     }
 
-    /** The SYSLOG-MSG for {@code record}, at most {@code maxMessageBytes} long. */
+    /** The SYSLOG-MSG for {@code record} with its own gateway id as HOSTNAME. */
     byte[] write(AuditRecord record) {
+        return write(record, record.gatewayId());
+    }
+
+    /**
+     * The SYSLOG-MSG for {@code record}, at most {@code maxMessageBytes} long. HOSTNAME is {@code gatewayId}:
+     * the exporter passes the gateway identity's id (its certificate's common name, which the collector
+     * authenticated); the record's own gateway id stays in AuditSourceID, as the hash covers it.
+     */
+    byte[] write(AuditRecord record, String gatewayId) {
         int actor = Xml.escapedLength(record.actor());
         int target = Xml.escapedLength(record.event().target());
         int detail = Xml.escapedLength(record.event().detail());
@@ -45,7 +54,7 @@ final class SyslogMessageWriter {
         for (int round = 0; round < 16; round++) {
             boolean complete = budgets.actor() >= actor && budgets.target() >= target && budgets.detail() >= detail
                     && budgets.location() >= location;
-            byte[] message = assemble(record, budgets, complete);
+            byte[] message = assemble(record, gatewayId, budgets, complete);
             int over = message.length - settings.maxMessageBytes();
             if (over <= 0) {
                 return message;
@@ -70,9 +79,10 @@ final class SyslogMessageWriter {
         return new AuditMessageXml.Budgets(Math.max(0, b.actor() - over), 0, 0, 0);
     }
 
-    private byte[] assemble(AuditRecord record, AuditMessageXml.Budgets budgets, boolean complete) {
+    private byte[] assemble(AuditRecord record, String gatewayId, AuditMessageXml.Budgets budgets,
+            boolean complete) {
         int pri = AtnaCodes.FACILITY_AUTHPRIV * 8 + AtnaCodes.severity(record.event().outcome());
-        String header = "<" + pri + ">1 " + timestamp(record.at()) + " " + hostname(record.gatewayId()) + " "
+        String header = "<" + pri + ">1 " + timestamp(record.at()) + " " + hostname(gatewayId) + " "
                 + settings.appName() + " " + settings.procId() + " " + MSG_ID + " ";
         String data = "[" + settings.sdId() + " seq=\"" + record.sequence() + "\" prev=\""
                 + paramValue(record.previousHash()) + "\" hash=\"" + paramValue(record.hash()) + "\" outcome=\""

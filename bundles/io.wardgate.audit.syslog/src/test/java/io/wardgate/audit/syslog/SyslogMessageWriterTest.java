@@ -85,6 +85,15 @@ class SyslogMessageWriterTest {
     }
 
     @Test
+    void hostnameIsTheAuthenticatedGatewayIdAndTheRecordKeepsItsOwn() {
+        ParsedSyslog parsed = ParsedSyslog.parse(writer.write(fixed(), "wg-0a1b2c3d"));
+
+        assertThat(parsed.hostname()).isEqualTo("wg-0a1b2c3d");
+        assertThat(ParsedSyslog.child(parsed.auditMessage(), "AuditSourceIdentification").getAttribute("AuditSourceID"))
+                .isEqualTo("wg-test-1");
+    }
+
+    @Test
     void outcomesMapToSeverityAndOutcomeIndicator() {
         assertThat(ParsedSyslog.parse(writer.write(record("system", "UPLINK_TLS_REJECTED", "ssl://b:8883",
                 Outcome.DENIED, "expired"))).pri()).isEqualTo(84);
