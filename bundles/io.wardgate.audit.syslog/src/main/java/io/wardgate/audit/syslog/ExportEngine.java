@@ -53,7 +53,8 @@ final class ExportEngine implements Closeable {
     private volatile long dropped;
     private volatile Instant lastConfirmed;
     private volatile String lastError = "";
-    private String alarm = "";
+    /** The alarm last logged, so that only changes are logged. */
+    private String loggedAlarm = "";
     private long highestSent;
     private long gapNotedAt = -1;
 
@@ -281,13 +282,13 @@ final class ExportEngine implements Closeable {
 
     private void watchAlarm() {
         String now = status().alarm();
-        if (!now.equals(alarm)) {
+        if (!now.equals(loggedAlarm)) {
             if (now.isEmpty()) {
                 LOG.info("Audit export alarm cleared");
             } else {
                 LOG.warn("Audit export alarm: {}", now);
             }
-            alarm = now;
+            loggedAlarm = now;
         }
     }
 

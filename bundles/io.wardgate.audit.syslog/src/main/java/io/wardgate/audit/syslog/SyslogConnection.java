@@ -91,8 +91,9 @@ final class SyslogConnection implements Closeable {
     }
 
     /**
-     * Sends close_notify and waits up to the timeout for the collector to end the connection; true only when
-     * it did so cleanly and did not reset it. A collector that closes (or is killed) with frames still unread,
+     * Sends close_notify and waits up to the timeout for the collector to end the TLS session (its
+     * close_notify, then end of stream); true only when it did so cleanly, without an alert, and did not
+     * reset the connection. A collector that closes (or is killed) with frames still unread,
      * or before our last frames arrived, makes its kernel answer with a reset: we give that reset
      * {@link #RESET_GRACE_MILLIS} to come back and then probe with one byte on the raw connection after our
      * close_notify (ignored by any TLS peer), which fails if the connection was reset.
@@ -102,7 +103,9 @@ final class SyslogConnection implements Closeable {
             out.flush();
             tls.shutdownOutput(); // close_notify; the TLS socket is layered without autoClose, so no FIN yet
             raw.setSoTimeout(timeoutMillis);
-            InputStream in = raw.getInputStream();
+            // Read through TLS: a collector that refused us after our side of the handshake was done (TLS 1.3
+            // client authentication) answers with an alert, which JSSE turns into an exception here.
+            InputStream in = tls.getInputStream();
             byte[] buffer = new byte[4096];
             long received = 0;
             long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

@@ -174,7 +174,7 @@ class AtnaExportEndToEndTest {
             try (ExportEngine engine = fixture.engine(noClientCertificate)) {
                 fixture.append(3);
 
-                await().atMost(DEADLINE).until(() -> collector.accepted() >= 2 && !engine.status().lastError().isEmpty());
+                await().atMost(DEADLINE).until(() -> collector.accepted() >= 3 && !engine.status().lastError().isEmpty());
 
                 assertThat(fixture.received.messages()).isEmpty();
                 assertThat(engine.status().confirmedSequence()).isZero();
