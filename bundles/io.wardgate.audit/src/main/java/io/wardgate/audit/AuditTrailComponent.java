@@ -57,6 +57,11 @@ public final class AuditTrailComponent implements AuditTrail, AuditLog {
     }
 
     @Override
+    public List<AuditRecord> readAfter(long sequence, int limit) {
+        return trail.readAfter(sequence, limit);
+    }
+
+    @Override
     public Verification verify() {
         return trail.verify();
     }

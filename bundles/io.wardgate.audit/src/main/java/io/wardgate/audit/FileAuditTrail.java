@@ -137,6 +137,22 @@ public final class FileAuditTrail implements AuditTrail, AuditLog, Closeable {
         }
     }
 
+    @Override
+    public synchronized List<AuditRecord> readAfter(long sequence, int limit) {
+        requireOpen();
+        if (sequence < 0 || limit < 1 || limit > AuditQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("sequence must be >= 0 and limit 1.." + AuditQuery.MAX_LIMIT);
+        }
+        if (sequence >= lastSequence) {
+            return List.of(); // nothing newer: no need to touch the files
+        }
+        try {
+            return RecordScanner.readAfter(directory, sequence, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit trail could not be read", e);
+        }
+    }
+
     /** Verifies the retained chain; writers wait meanwhile so no half-written line is seen. */
     @Override
     public synchronized Verification verify() {

@@ -25,7 +25,8 @@ class RuntimeTest {
 
     /** The WardGate bundles the appliance must contain. */
     static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol",
-            "io.wardgate.serial", "io.wardgate.ble", "io.wardgate.policy", "io.wardgate.audit", "io.wardgate.seal",
+            "io.wardgate.serial", "io.wardgate.ble", "io.wardgate.policy", "io.wardgate.audit",
+            "io.wardgate.audit.syslog", "io.wardgate.seal",
             "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.web.adapters",
             "io.wardgate.manage", "io.wardgate.update", "io.wardgate.check",
             "io.wardgate.runtime");
