@@ -13,7 +13,7 @@ import java.util.Map;
  */
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
-        int outageRate, int outageLeadSeconds, int drainTimeoutSeconds, String jvm, boolean jfr) {
+        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -28,8 +28,10 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               outage=600            broker outage, seconds (0: no outage scenario)
               outageRate=30000      load during the outage scenario
               outageLead=10         seconds of load before the broker stops
+              outageTail=0          seconds of load after the restart (0: max(20, outage/2), room to see 2x)
               drainTimeout=900      give up waiting for the receiver this long after the load ends
               jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+              idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
             """;
@@ -44,7 +46,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
             values.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
-                "window", "outage", "outageRate", "outageLead", "drainTimeout", "jvm", "jfr", "work", "result");
+                "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
+                "idlePoll");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -59,9 +62,10 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 integers(values.getOrDefault("windows", "10,50,200,1000")), integer(values, "windowRate", 30_000, 1,
                         10_000_000), integer(values, "window", 1000, 10, 60_000), integer(values, "outage", 600, 0,
                         86_400), integer(values, "outageRate", 30_000, 1, 10_000_000),
-                integer(values, "outageLead", 10, 1, 3600), integer(values, "drainTimeout", 900, 5, 86_400),
+                integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
+                integer(values, "drainTimeout", 900, 5, 86_400),
                 values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
-                Boolean.parseBoolean(values.getOrDefault("jfr", "false")));
+                Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

@@ -119,7 +119,8 @@ final class Collector implements AutoCloseable {
                     OpenResult result = receiver.receive(message.topic(), message.payload());
                     if (result instanceof OpenResult.Opened opened) {
                         String device = opened.tags().deviceId();
-                        tally.envelope(device, opened.tags().sequence(), message.arrivalMicros());
+                        tally.envelope(device, opened.tags().sequence(), message.arrivalMicros(),
+                                micros(opened.tags().sealedAt()));
                         for (Reading reading : opened.batch().readings()) {
                             tally.reading(device, reading instanceof WaveformSegment wave ? wave.sampleCount() : 1,
                                     micros(reading.receivedAt()), message.arrivalMicros());

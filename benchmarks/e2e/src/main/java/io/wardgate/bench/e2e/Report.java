@@ -20,8 +20,8 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("\nWhole gateway, ").append(results.machine()).append('\n');
         out.append("readings = numerics + waveform samples; latency = reading received -> arrival at the subscriber\n\n");
-        String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | CPU % (1 core = 100) "
-                + "| RSS MiB | HWM MiB | outbox max | first reading s | ready s | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+        String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | p99 after sealing | CPU % (1 core = 100) "
+                + "| RSS MiB | HWM MiB | outbox max | first reading s | ready s | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
         if (!results.steps().isEmpty()) {
             out.append("Rate steps (batching window ").append(results.options().defaultWindow()).append(" ms)\n\n")
                     .append(head);
@@ -49,10 +49,11 @@ final class Report {
     }
 
     private static String row(String first, StepResult r) {
-        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %s | %s | %.1f | %.1f | %.1f | %.0f | %d | %d | %s | %.2f | %.2f | %s |%n",
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %s | %s | %.1f | %.1f | %.1f | %s | %.0f | %d | %d | %s | %.2f | %.2f | %s |%n",
                 first, r.offeredRate(), r.deliveredRate(), r.lossFree() ? "yes" : "NO (" + (r.generated()
                         - r.receivedLocal()) + " missing, " + r.sequenceGaps() + " gaps)", r.sustained() ? "yes" : "no",
-                r.latency().p50(), r.latency().p99(), r.latency().max(), r.cpuPercent(), r.rssKib() / 1024,
+                r.latency().p50(), r.latency().p99(), r.latency().max(), r.afterSealing().count() == 0 ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", r.afterSealing().p99()), r.cpuPercent(), r.rssKib() / 1024,
                 r.hwmKib() / 1024, r.outboxMax() < 0 ? "n/a" : String.valueOf(r.outboxMax()), r.startupSeconds(),
                 r.readySeconds(), r.loadAverage().split(" ")[0]);
     }
@@ -108,6 +109,7 @@ final class Report {
                 .append(num(r.loadSeconds())).append(", \"offeredRate\": ").append(num(r.offeredRate()))
                 .append(", \"deliveredRate\": ").append(num(r.deliveredRate())).append(", \"catchUpSeconds\": ")
                 .append(num(r.catchUpSeconds())).append(", \"latencyMs\": ").append(latency(r.latency()))
+                .append(", \"afterSealingMs\": ").append(latency(r.afterSealing()))
                 .append(", \"cpuPercent\": ").append(num(r.cpuPercent())).append(", \"rssKib\": ").append(r.rssKib())
                 .append(", \"hwmKib\": ").append(r.hwmKib()).append(", \"outboxMaxEnvelopes\": ").append(r.outboxMax())
                 .append(", \"startupSeconds\": ").append(num(r.startupSeconds())).append(", \"readySeconds\": ")

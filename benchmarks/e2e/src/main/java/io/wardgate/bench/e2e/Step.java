@@ -11,6 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /** One step: a fresh gateway process under one load, in one mode, until everything arrived. */
 final class Step {
+    /**
+     * Latency counts readings born from one second after the first load reading arrived: what waited
+     * for the uplink's first connection belongs to the start-up figure, not to the steady state.
+     */
+    static final long WARM_UP_MICROS = 1_000_000;
     private final BenchOptions options;
     private final Ward ward;
     private final String mode;
@@ -41,11 +46,12 @@ final class Step {
         Files.createDirectories(data);
         String loadAverage = Files.readString(Path.of("/proc/loadavg")).trim();
         int loadSeconds = outageSeconds > 0
-                ? options.outageLeadSeconds() + outageSeconds + Math.max(20, outageSeconds / 2) : seconds;
+                ? options.outageLeadSeconds() + outageSeconds + (options.outageTailSeconds() > 0
+                        ? options.outageTailSeconds() : Math.max(20, outageSeconds / 2)) : seconds;
         ward.configureCommon(conf, dev, stats, options.devices(), rate, loadSeconds);
         if (secured) {
             ward.enroll(data);
-            ward.configureSecured(conf, window);
+            ward.configureSecured(conf, window, options.idlePollMillis());
         } else {
             ward.configureBaseline(conf);
         }
@@ -74,9 +80,6 @@ final class Step {
         LoadStats.Line first = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (first == null || first.firstSubmit() == 0) {
-            if (readyMicros == 0 && gateway.log().contains("WardGate ready")) {
-                readyMicros = Collector.nowMicros();
-            }
             if (!gateway.alive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the gateway did not start its load (" + dir + "/gateway.log):\n"
                         + tail(gateway.log()));
@@ -109,6 +112,7 @@ final class Step {
             last = LoadStats.last(stats);
         }
         long loadEndMillis = last.t();
+        readyMicros = readyTime(gateway.log());
         cpuAtEnd = gateway.cpuTicks();
         rss = gateway.statusKib("VmRSS");
         collector.release();
@@ -124,8 +128,8 @@ final class Step {
         Tally tally = collector.tally();
         List<LoadStats.Line> lines = LoadStats.read(stats);
         double loadSeconds = (loadEndMillis - loadStartMillis) / 1000.0;
-        long lastArrival = tally.lastArrivalMicros();
-        long localAndSerial = tally.localReadings() + tally.serialReadings();
+        long lastArrival = tally.lastLocalArrivalMicros();
+        long delivered = tally.localReadings();
         double deliveredSpan = (lastArrival - loadStartMillis * 1000.0) / 1e6;
         long outboxMax = -1;
         List<long[]> series = new ArrayList<>();
@@ -137,10 +141,12 @@ final class Step {
                 ? outage(lines, tally, outageStopMillis, outageRestartMillis, loadEndMillis) : null;
         return new StepResult(mode, rate, window, seconds, generated, tally.localReadings(), tally.serialReadings(),
                 tally.envelopes(), tally.rejectedCount(), tally.sequenceGaps(), loadSeconds, generated / loadSeconds,
-                localAndSerial / deliveredSpan, (lastArrival / 1000.0 - loadEndMillis) / 1000.0,
-                tally.latency(0, Long.MAX_VALUE),
+                delivered / deliveredSpan, (lastArrival / 1000.0 - loadEndMillis) / 1000.0,
+                tally.latency(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),
+                tally.transit(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),
                 100.0 * (cpuAtEnd - cpuStart) / Gateway.USER_HZ / loadSeconds, rss, hwm, outboxMax, series,
-                (tally.firstArrivalMicros() - gateway.startedMicros) / 1e6,
+                ((tally.firstSerialArrivalMicros() > 0 ? tally.firstSerialArrivalMicros() : tally.firstArrivalMicros())
+                        - gateway.startedMicros) / 1e6,
                 readyMicros == 0 ? Double.NaN : (readyMicros - gateway.startedMicros) / 1e6, loadAverage, outage);
     }
 
@@ -167,6 +173,20 @@ final class Step {
         long liveUntil = drained < 0 ? loadEnd : drained;
         return new StepResult.Outage(this.outageSeconds, backlog, drainSeconds, outageSeconds / drainSeconds,
                 drained >= 0 && drained <= loadEnd, tally.latency(restart * 1000L, liveUntil * 1000L));
+    }
+
+    /** When the runtime logged "WardGate ready" (its own time stamp), or 0. */
+    private static long readyTime(String log) {
+        for (String line : log.split("\n")) {
+            if (line.contains("WardGate ready")) {
+                try {
+                    return Collector.micros(java.time.Instant.parse(line.substring(0, line.indexOf(' '))));
+                } catch (RuntimeException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
     }
 
     private static void sleepUntil(long epochMillis) throws InterruptedException {

@@ -5,13 +5,15 @@ import java.util.List;
 /**
  * The figures of one step. Readings: a numeric or one waveform sample. Latency: from a reading's
  * receivedAt on the gateway to its arrival at the subscriber (after the broker's PUBACK to the gateway
- * and the broker's delivery to the receiver: an upper bound of reading-to-PUBACK). CPU: utime+stime of
+ * and the broker's delivery to the receiver: an upper bound of reading-to-PUBACK), for readings born
+ * from one second after the first load reading arrived (start-up is its own figure); afterSealing is the
+ * part from an envelope's sealing (its signed sealedAt) to its arrival (secured mode only). CPU: utime+stime of
  * the gateway process over the load phase, as a percentage of one core. Load average: /proc/loadavg at
  * the step's start (other work on the machine shows there).
  */
 record StepResult(String mode, int rate, int windowMillis, int seconds, long generated, long receivedLocal,
         long receivedSerial, long envelopes, long rejected, long sequenceGaps, double loadSeconds, double offeredRate,
-        double deliveredRate, double catchUpSeconds, Tally.Latency latency, double cpuPercent, long rssKib, long hwmKib,
+        double deliveredRate, double catchUpSeconds, Tally.Latency latency, Tally.Latency afterSealing, double cpuPercent, long rssKib, long hwmKib,
         long outboxMax, List<long[]> outboxSeries, double startupSeconds, double readySeconds, String loadAverage,
         Outage outage) {
 

@@ -17,13 +17,32 @@ final class Tally {
     private long envelopes;
     private long rejected;
     private long firstArrivalMicros;
+    private long firstSerialArrivalMicros;
     private long lastArrivalMicros;
+    private long lastLocalArrivalMicros;
+    private long firstLocalArrivalMicros;
     private final Map<String, BitSet> sequences = new HashMap<>();
     private long[] bornMicros = new long[1 << 16];
     private long[] latencyMicros = new long[1 << 16];
     private int size;
+    private long[] transitBorn = new long[1 << 12];
+    private long[] transitMicros = new long[1 << 12];
+    private int transitSize;
 
     synchronized void envelope(String deviceId, long sequence, long arrivalMicros) {
+        envelope(deviceId, sequence, arrivalMicros, -1);
+    }
+
+    /** An envelope sealed at {@code sealedAtMicros} (-1: unknown): its time from sealing to arrival is kept. */
+    synchronized void envelope(String deviceId, long sequence, long arrivalMicros, long sealedAtMicros) {
+        if (sealedAtMicros > 0 && deviceId.startsWith("local:")) {
+            if (transitSize == transitBorn.length) {
+                transitBorn = Arrays.copyOf(transitBorn, transitSize * 2);
+                transitMicros = Arrays.copyOf(transitMicros, transitSize * 2);
+            }
+            transitBorn[transitSize] = sealedAtMicros;
+            transitMicros[transitSize++] = arrivalMicros - sealedAtMicros;
+        }
         envelopes++;
         if (firstArrivalMicros == 0 || arrivalMicros < firstArrivalMicros) {
             firstArrivalMicros = arrivalMicros;
@@ -37,8 +56,15 @@ final class Tally {
     synchronized void reading(String deviceId, long count, long receivedAtMicros, long arrivalMicros) {
         if (deviceId.startsWith("local:")) {
             localReadings += count;
+            lastLocalArrivalMicros = Math.max(lastLocalArrivalMicros, arrivalMicros);
+            if (firstLocalArrivalMicros == 0 || arrivalMicros < firstLocalArrivalMicros) {
+                firstLocalArrivalMicros = arrivalMicros;
+            }
         } else {
             serialReadings += count;
+            if (firstSerialArrivalMicros == 0 || arrivalMicros < firstSerialArrivalMicros) {
+                firstSerialArrivalMicros = arrivalMicros;
+            }
         }
         if (size == bornMicros.length) {
             bornMicros = Arrays.copyOf(bornMicros, size * 2);
@@ -73,6 +99,21 @@ final class Tally {
         return firstArrivalMicros;
     }
 
+    /** The first reading from a serial device (through the real driver path), or 0. */
+    synchronized long firstSerialArrivalMicros() {
+        return firstSerialArrivalMicros;
+    }
+
+    /** The first arrival of a reading from the load source's devices, or 0. */
+    synchronized long firstLocalArrivalMicros() {
+        return firstLocalArrivalMicros;
+    }
+
+    /** The last arrival of a reading from the load source's devices. */
+    synchronized long lastLocalArrivalMicros() {
+        return lastLocalArrivalMicros;
+    }
+
     synchronized long lastArrivalMicros() {
         return lastArrivalMicros;
     }
@@ -93,6 +134,18 @@ final class Tally {
         for (int i = 0; i < size; i++) {
             if (bornMicros[i] >= fromMicros && bornMicros[i] < toMicros) {
                 picked[n++] = latencyMicros[i];
+            }
+        }
+        return Latency.of(Arrays.copyOf(picked, n));
+    }
+
+    /** From sealing to arrival (store, uplink, broker, subscriber) of the envelopes sealed in [from, to). */
+    synchronized Latency transit(long fromMicros, long toMicros) {
+        long[] picked = new long[transitSize];
+        int n = 0;
+        for (int i = 0; i < transitSize; i++) {
+            if (transitBorn[i] >= fromMicros && transitBorn[i] < toMicros) {
+                picked[n++] = transitMicros[i];
             }
         }
         return Latency.of(Arrays.copyOf(picked, n));

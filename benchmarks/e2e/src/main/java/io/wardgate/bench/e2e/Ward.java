@@ -103,12 +103,13 @@ final class Ward implements AutoCloseable {
     }
 
     /** The product's pipeline: sealing with the given batching window, SQLite outbox, MQTT over mutual TLS. */
-    void configureSecured(Path conf, int windowMillis) throws IOException {
+    void configureSecured(Path conf, int windowMillis, int idlePollMillis) throws IOException {
         write(conf, "io.wardgate.seal.Identity.config", "gatewayId=\"" + GATEWAY_ID + "\"\n");
         write(conf, "io.wardgate.seal.Sealer.config",
                 "backendKeyId=\"" + BACKEND_KEY_ID + "\"\nbatchMaxMillis=L\"" + windowMillis + "\"\n");
         write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + broker.url() + "\"]\nsite=\"" + SITE
-                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + caPem + "\"\n");
+                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + caPem + "\"\n"
+                + (idlePollMillis > 0 ? "idlePollMillis=I\"" + idlePollMillis + "\"\n" : ""));
     }
 
     /**
