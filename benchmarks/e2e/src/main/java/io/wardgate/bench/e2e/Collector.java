@@ -99,7 +99,9 @@ final class Collector implements AutoCloseable {
             options.setSocketFactory(sockets);
             options.setHttpsHostnameVerificationEnabled(true);
         }
-        options.setCleanStart(true);
+        // A fresh client id per step, and a session that outlives a broker restart (mosquitto persists
+        // it): whatever the gateway publishes before this subscriber is back is queued, not dropped.
+        options.setCleanStart(false);
         options.setSessionExpiryInterval(3600L);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 1);

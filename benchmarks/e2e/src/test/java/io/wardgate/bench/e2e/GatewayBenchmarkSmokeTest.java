@@ -56,7 +56,7 @@ class GatewayBenchmarkSmokeTest {
         assertThat(step.latency().max()).isFinite().isGreaterThanOrEqualTo(step.latency().p99());
         assertThat(step.cpuPercent()).isFinite().isPositive();
         assertThat(step.rssKib()).isPositive();
-        assertThat(step.hwmKib()).isGreaterThanOrEqualTo(step.rssKib());
+        assertThat(step.hwmKib()).as("VmHWM").isPositive();
         assertThat(step.startupSeconds()).isFinite().isPositive();
         assertThat(step.deliveredRate()).isFinite().isPositive();
         assertThat(step.loadAverage()).isNotBlank();
