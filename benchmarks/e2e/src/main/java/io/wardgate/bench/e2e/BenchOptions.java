@@ -13,7 +13,7 @@ import java.util.Map;
  */
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
-        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis) {
+        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -32,6 +32,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               drainTimeout=900      give up waiting for the receiver this long after the load ends
               jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
               idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
+              jar=distrib/appliance/target/wardgate.jar   the appliance to measure (e.g. a build from before a change)
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
             """;
@@ -47,7 +48,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
-                "idlePoll");
+                "idlePoll", "jar");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -65,7 +66,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
                 integer(values, "drainTimeout", 900, 5, 86_400),
                 values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
-                Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000));
+                Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
+                top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath());
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

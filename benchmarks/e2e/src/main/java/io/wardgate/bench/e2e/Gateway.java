@@ -26,14 +26,14 @@ final class Gateway implements AutoCloseable {
         this.startedMicros = startedMicros;
     }
 
-    static Gateway start(Path top, Path dir, Path data, Path conf, List<String> jvm, Path jfr) throws IOException {
+    static Gateway start(Path top, Path jar, Path dir, Path data, Path conf, List<String> jvm, Path jfr)
+            throws IOException {
         Files.createDirectories(data.resolve("tmp"));
         Path loadJar = top.resolve("benchmarks/load-source/target/io.wardgate.bench.load-0.1.0-SNAPSHOT.jar");
         if (!Files.isRegularFile(loadJar)) {
             throw new IllegalStateException("build first: " + loadJar + " is missing");
         }
         Files.copy(loadJar, conf.resolve("io.wardgate.bench.load.jar"));
-        Path jar = top.resolve("distrib/appliance/target/wardgate.jar");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);

@@ -60,7 +60,7 @@ final class Step {
         boolean deferred = outageSeconds == 0;
         try (Collector collector = secured ? Collector.secured(ward, clientId, deferred)
                 : Collector.plain(ward, clientId, deferred)) {
-            Gateway gateway = Gateway.start(options.top(), dir, data, conf, options.jvmArguments(),
+            Gateway gateway = Gateway.start(options.top(), options.jar(), dir, data, conf, options.jvmArguments(),
                     options.jfr() ? dir.resolve("gateway.jfr") : null);
             try {
                 return measure(gateway, collector, stats, loadAverage);
