@@ -48,7 +48,7 @@ final class Step {
         int loadSeconds = outageSeconds > 0
                 ? options.outageLeadSeconds() + outageSeconds + (options.outageTailSeconds() > 0
                         ? options.outageTailSeconds() : Math.max(20, outageSeconds / 2)) : seconds;
-        ward.configureCommon(conf, dev, stats, options.devices(), rate, loadSeconds);
+        ward.configureCommon(conf, dev, stats, options.devices(), rate, loadSeconds, options.tickMillis());
         if (secured) {
             ward.enroll(data);
             ward.configureSecured(conf, window, options.idlePollMillis());
