@@ -65,7 +65,8 @@ public final class GatewayBenchmark {
 
     private static StepResult step(BenchOptions options, Ward ward, String mode, int rate, int window, int seconds,
             int outage) throws Exception {
-        String name = String.format("%s-%d-w%d%s", mode, rate, window, outage > 0 ? "-outage" + outage : "");
+        String name = String.format("%02d-%s-%d-w%d%s", ward.nextStep(), mode, rate, window,
+                outage > 0 ? "-outage" + outage : "");
         System.out.println("e2e: " + name + " ...");
         StepResult result = new Step(options, ward, name, mode, rate, window, seconds, outage).run();
         System.out.println("e2e: " + name + ": " + Report.summary(result));

@@ -38,9 +38,11 @@ final class Report {
         if (o != null) {
             StepResult.Outage x = o.outage();
             out.append(String.format(Locale.ROOT, "Broker outage: %d s at %d readings/s: backlog %,d envelopes; drained in "
-                    + "%.1f s = %.1fx real time (%s); live data during the drain p50 %.0f ms, p99 %.0f ms, max %.0f ms "
+                    + "%.1f s after the broker's restart = %.1fx real time (uplink back after %.1f s of reconnect backoff; "
+                    + "%.1fx from then) (%s); live data during the drain p50 %.0f ms, p99 %.0f ms, max %.0f ms "
                     + "(%,d readings); loss-free %s; RSS %d MiB, HWM %d MiB; load avg %s\n", x.outageSeconds(), o.rate(),
-                    x.backlogEnvelopes(), x.drainSeconds(), x.drainMultiple(), x.drainedWhileLive()
+                    x.backlogEnvelopes(), x.drainSeconds(), x.drainMultiple(), x.reconnectSeconds(),
+                    x.drainMultipleAfterReconnect(), x.drainedWhileLive()
                             ? "while the live load kept running" : "NOT while the live load ran",
                     x.liveDuringDrain().p50(), x.liveDuringDrain().p99(), x.liveDuringDrain().max(),
                     x.liveDuringDrain().count(), o.lossFree(), o.rssKib() / 1024, o.hwmKib() / 1024, o.loadAverage()));
@@ -119,7 +121,9 @@ final class Report {
             StepResult.Outage x = r.outage();
             s.append(", \"outage\": {\"seconds\": ").append(x.outageSeconds()).append(", \"backlogEnvelopes\": ")
                     .append(x.backlogEnvelopes()).append(", \"drainSeconds\": ").append(num(x.drainSeconds()))
-                    .append(", \"drainMultiple\": ").append(num(x.drainMultiple())).append(", \"drainedWhileLive\": ")
+                    .append(", \"drainMultiple\": ").append(num(x.drainMultiple())).append(", \"reconnectSeconds\": ")
+                    .append(num(x.reconnectSeconds())).append(", \"drainMultipleAfterReconnect\": ")
+                    .append(num(x.drainMultipleAfterReconnect())).append(", \"drainedWhileLive\": ")
                     .append(x.drainedWhileLive()).append(", \"liveLatencyMs\": ").append(latency(x.liveDuringDrain()))
                     .append('}');
         }

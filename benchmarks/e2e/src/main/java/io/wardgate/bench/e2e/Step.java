@@ -138,7 +138,8 @@ final class Step {
             series.add(new long[] {line.t() - loadStartMillis, line.outboxEnvelopes(), line.outboxBytes()});
         }
         StepResult.Outage outage = outageSeconds > 0
-                ? outage(lines, tally, outageStopMillis, outageRestartMillis, loadEndMillis) : null;
+                ? outage(lines, tally, outageStopMillis, outageRestartMillis, loadEndMillis,
+                        reconnected(gateway.log(), outageRestartMillis)) : null;
         return new StepResult(mode, rate, window, seconds, generated, tally.localReadings(), tally.serialReadings(),
                 tally.envelopes(), tally.rejectedCount(), tally.sequenceGaps(), loadSeconds, generated / loadSeconds,
                 delivered / deliveredSpan, (lastArrival / 1000.0 - loadEndMillis) / 1000.0,
@@ -151,7 +152,8 @@ final class Step {
     }
 
     /** Drained: the first stats line after the restart whose outbox depth is back to what it was before the stop. */
-    private StepResult.Outage outage(List<LoadStats.Line> lines, Tally tally, long stop, long restart, long loadEnd) {
+    private StepResult.Outage outage(List<LoadStats.Line> lines, Tally tally, long stop, long restart, long loadEnd,
+            long reconnected) {
         long normal = 10;
         long backlog = 0;
         for (LoadStats.Line line : lines) {
@@ -171,8 +173,27 @@ final class Step {
         double drainSeconds = drained < 0 ? Double.NaN : (drained - restart) / 1000.0;
         double outageSeconds = (restart - stop) / 1000.0;
         long liveUntil = drained < 0 ? loadEnd : drained;
+        double reconnectSeconds = reconnected <= 0 ? Double.NaN : (reconnected - restart) / 1000.0;
         return new StepResult.Outage(this.outageSeconds, backlog, drainSeconds, outageSeconds / drainSeconds,
-                drained >= 0 && drained <= loadEnd, tally.latency(restart * 1000L, liveUntil * 1000L));
+                drained >= 0 && drained <= loadEnd, tally.latency(restart * 1000L, liveUntil * 1000L), reconnectSeconds,
+                outageSeconds / (drainSeconds - reconnectSeconds));
+    }
+
+    /** When the uplink logged its first connection at or after {@code afterMillis} (epoch ms), or 0. */
+    private static long reconnected(String log, long afterMillis) {
+        for (String line : log.split("\n")) {
+            if (line.contains("Uplink connected to")) {
+                try {
+                    long at = java.time.Instant.parse(line.substring(0, line.indexOf(' '))).toEpochMilli();
+                    if (at >= afterMillis) {
+                        return at;
+                    }
+                } catch (RuntimeException e) {
+                    // not a time-stamped line
+                }
+            }
+        }
+        return 0;
     }
 
     /** When the runtime logged "WardGate ready" (its own time stamp), or 0. */

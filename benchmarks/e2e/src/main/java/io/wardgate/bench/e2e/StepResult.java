@@ -27,8 +27,13 @@ record StepResult(String mode, int rate, int windowMillis, int seconds, long gen
         return lossFree() && catchUpSeconds <= 2.0 + windowMillis / 1000.0;
     }
 
-    /** The broker outage scenario's figures. */
+    /**
+     * The broker outage scenario's figures. Drain time runs from the broker's restart until the outbox
+     * is back to its depth before the outage; it includes the uplink's reconnect backoff (reconnectSeconds,
+     * from its log), and drainMultipleAfterReconnect leaves that out.
+     */
     record Outage(int outageSeconds, long backlogEnvelopes, double drainSeconds, double drainMultiple,
-            boolean drainedWhileLive, Tally.Latency liveDuringDrain) {
+            boolean drainedWhileLive, Tally.Latency liveDuringDrain, double reconnectSeconds,
+            double drainMultipleAfterReconnect) {
     }
 }

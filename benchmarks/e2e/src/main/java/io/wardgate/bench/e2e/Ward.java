@@ -42,6 +42,7 @@ final class Ward implements AutoCloseable {
     final Path receiverP12;
     final char[] receiverPassword;
     final List<SerialDevice> serial;
+    private int steps;
 
     Ward(Path dir, int serialDevices) throws IOException {
         this.dir = Files.createDirectories(dir);
@@ -63,6 +64,11 @@ final class Ward implements AutoCloseable {
             probed.add(SerialDevice.probe(SerialDevice.WARD.get(i)));
         }
         serial = List.copyOf(probed);
+    }
+
+    /** Numbers the steps, so every step has a directory of its own. */
+    int nextStep() {
+        return ++steps;
     }
 
     /** Plugs the serial simulators in for one step. */
