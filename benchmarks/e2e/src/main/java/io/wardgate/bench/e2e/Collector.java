@@ -69,13 +69,8 @@ final class Collector implements AutoCloseable {
 
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
-                if (reconnect) {
-                    try {
-                        client.subscribe(filter, 1);
-                    } catch (MqttException e) {
-                        // the next reconnect tries again
-                    }
-                }
+                // The persistent session keeps the subscription. Subscribing again here, on Paho's
+                // callback thread, would wait for a SUBACK that thread itself must deliver: a deadlock.
             }
 
             @Override

@@ -45,21 +45,31 @@ public final class GatewayBenchmark {
         try (Ward ward = new Ward(options.work().resolve("ward"), options.serialDevices())) {
             for (int rate : options.rates()) {
                 steps.add(step(options, ward, "secured", rate, options.defaultWindow(), options.seconds(), 0));
+                save(options, steps, curve, null);
                 if (options.baseline()) {
                     steps.add(step(options, ward, "baseline", rate, options.defaultWindow(), options.seconds(), 0));
+                    save(options, steps, curve, null);
                 }
             }
             for (int window : options.windows()) {
                 curve.add(step(options, ward, "secured", options.windowRate(), window, options.seconds(), 0));
+                save(options, steps, curve, null);
             }
             if (options.outageSeconds() > 0) {
                 outage = step(options, ward, "secured", options.outageRate(), options.defaultWindow(), 0,
                         options.outageSeconds());
             }
         }
-        Results results = new Results(Machine.describe(), options, steps, curve, outage);
+        return save(options, steps, curve, outage);
+    }
+
+    /** Writes what was measured so far, so an interrupted run keeps its finished steps. */
+    private static Results save(BenchOptions options, List<StepResult> steps, List<StepResult> curve,
+            StepResult outage) throws java.io.IOException {
+        Results results = new Results(Machine.describe(), options, List.copyOf(steps), List.copyOf(curve), outage);
         Files.createDirectories(options.result().getParent());
         Files.writeString(options.result(), Report.json(results));
+        Files.writeString(options.result().resolveSibling("result.txt"), Report.table(results));
         return results;
     }
 
