@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark's in-process source: N local devices submitting to {@link ReadingIntake} (the entry
- * point the serial and BLE drivers use) on a fixed schedule, for a fixed time. Every 250 ms it appends
- * a line to the stats file: readings generated so far and the outbox depth (when an outbox runs).
+ * point the serial and BLE drivers use) on a fixed schedule, for a fixed time. Every 250 ms, until it
+ * is deactivated, it appends a line to the stats file: readings generated so far, whether the load is
+ * done, and the outbox depth (when an outbox runs).
  * Benchmark only: it lives in benchmarks/, not in any product bndrun.
  */
 @Component(configurationPid = LoadSource.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
@@ -118,18 +119,12 @@ public final class LoadSource {
         }
     }
 
+    /** Reports until the component goes away: after the load the outbox depth still shows a drain. */
     private void report() {
-        boolean last = false;
-        while (!last) {
-            last = done || !running;
+        while (running) {
             line();
-            if (!last) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STATS_MILLIS));
-            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STATS_MILLIS));
         }
-        // A last line once the outbox had time to take what the final tick submitted.
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STATS_MILLIS));
-        line();
     }
 
     private void line() {
