@@ -89,7 +89,17 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
-        this.lanes = new StoreLanes(outbox, this::stored);
+        this.lanes = new StoreLanes(outbox, new StoreLanes.Done() {
+            @Override
+            public void stored(SealedEnvelope envelope, StoreOutcome outcome) {
+                BatchingSealer.this.stored(envelope, outcome);
+            }
+
+            @Override
+            public void failed(SealedEnvelope envelope, RuntimeException error) {
+                storeFailed(envelope, error);
+            }
+        });
         this.lastWallMillis = clock.millis();
         this.lastMonotonicNanos = System.nanoTime();
         scheduler.scheduleWithFixedDelay(this::checkClock, CLOCK_CHECK_SECONDS, CLOCK_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -239,16 +249,17 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         }
     }
 
-    /** On a store lane, after the outbox answered. */
-    private void stored(SealedEnvelope envelope, Object outcome) {
+    /** On a store lane: the outbox threw instead of answering. */
+    private void storeFailed(SealedEnvelope envelope, RuntimeException e) {
         EnvelopeTags tags = envelope.tags();
-        if (outcome instanceof RuntimeException e) {
-            LOG.error("Storing envelope {}/{}/{} failed: {}", tags.deviceId(), tags.epoch(), tags.sequence(),
-                    e.toString());
-            record("SEAL_FAILED", tags.deviceId(), AuditEvent.Outcome.FAILURE, "envelope of " + tags.readingCount()
-                    + " readings not stored: " + e.getClass().getSimpleName());
-            return;
-        }
+        LOG.error("Storing envelope {}/{}/{} failed: {}", tags.deviceId(), tags.epoch(), tags.sequence(), e.toString());
+        record("SEAL_FAILED", tags.deviceId(), AuditEvent.Outcome.FAILURE, "envelope of " + tags.readingCount()
+                + " readings not stored: " + e.getClass().getSimpleName());
+    }
+
+    /** On a store lane, after the outbox answered. */
+    private void stored(SealedEnvelope envelope, StoreOutcome outcome) {
+        EnvelopeTags tags = envelope.tags();
         sealed.incrementAndGet();
         if (outcome == StoreOutcome.REFUSED_FULL || outcome == StoreOutcome.REFUSED_ERROR) {
             // The outbox alarms and audits; the sequence number stays used, so the receiver sees the gap.

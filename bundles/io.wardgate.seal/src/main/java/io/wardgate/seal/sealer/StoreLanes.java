@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
  * Hands sealed envelopes to the outbox on a few threads ("lanes"), a device always on the same lane.
@@ -23,21 +22,25 @@ final class StoreLanes implements AutoCloseable {
     static final int LANES = 4;
     static final int LANE_CAPACITY = 256;
 
+    /** What became of a stored envelope; called on its lane's thread. */
+    interface Done {
+        void stored(SealedEnvelope envelope, StoreOutcome outcome);
+
+        /** The outbox threw instead of answering (it should not; it is reported, the lane goes on). */
+        void failed(SealedEnvelope envelope, RuntimeException error);
+    }
+
     private record Job(SealedEnvelope envelope, boolean stop) {
     }
 
     private final Outbox outbox;
-    private final BiConsumer<SealedEnvelope, Object> done;
+    private final Done done;
     private final List<BlockingQueue<Job>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Object idle = new Object();
     private int inFlight;
 
-    /**
-     * @param done called on the lane thread after each store with the envelope and its
-     *        {@link StoreOutcome}, or the RuntimeException the outbox threw
-     */
-    StoreLanes(Outbox outbox, BiConsumer<SealedEnvelope, Object> done) {
+    StoreLanes(Outbox outbox, Done done) {
         this.outbox = outbox;
         this.done = done;
         for (int i = 0; i < LANES; i++) {
@@ -50,12 +53,16 @@ final class StoreLanes implements AutoCloseable {
         }
     }
 
+    static int laneOf(String deviceId) {
+        return Math.floorMod(deviceId.hashCode(), LANES);
+    }
+
     /** Queues the envelope on its device's lane; blocks while that lane is full. */
     void store(SealedEnvelope envelope) throws InterruptedException {
         synchronized (idle) {
             inFlight++;
         }
-        int lane = Math.floorMod(envelope.tags().deviceId().hashCode(), LANES);
+        int lane = laneOf(envelope.tags().deviceId());
         try {
             queues.get(lane).put(new Job(envelope, false));
         } catch (InterruptedException e) {
@@ -90,14 +97,15 @@ final class StoreLanes implements AutoCloseable {
             if (job.stop()) {
                 return;
             }
-            Object outcome;
             try {
-                outcome = outbox.store(job.envelope());
-            } catch (RuntimeException e) {
-                outcome = e;
-            }
-            try {
-                done.accept(job.envelope(), outcome);
+                StoreOutcome outcome;
+                try {
+                    outcome = outbox.store(job.envelope());
+                } catch (RuntimeException e) {
+                    done.failed(job.envelope(), e);
+                    continue;
+                }
+                done.stored(job.envelope(), outcome);
             } catch (RuntimeException e) {
                 // reporting must not stop the lane
             } finally {
