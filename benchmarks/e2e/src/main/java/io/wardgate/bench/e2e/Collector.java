@@ -122,6 +122,10 @@ final class Collector implements AutoCloseable {
                             tally.reading(device, reading instanceof WaveformSegment wave ? wave.sampleCount() : 1,
                                     micros(reading.receivedAt()), message.arrivalMicros());
                         }
+                    } else if (result instanceof OpenResult.Rejected rejected
+                            && rejected.reason() == OpenResult.Reason.DUPLICATE) {
+                        // QoS 1 is at-least-once: a redelivery after a reconnect is expected, not an error.
+                        tally.duplicate();
                     } else {
                         tally.rejected();
                     }

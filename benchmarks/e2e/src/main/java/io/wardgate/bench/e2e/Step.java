@@ -141,7 +141,7 @@ final class Step {
                 ? outage(lines, tally, outageStopMillis, outageRestartMillis, loadEndMillis,
                         reconnected(gateway.log(), outageRestartMillis)) : null;
         return new StepResult(mode, rate, window, seconds, generated, tally.localReadings(), tally.serialReadings(),
-                tally.envelopes(), tally.rejectedCount(), tally.sequenceGaps(), loadSeconds, generated / loadSeconds,
+                tally.envelopes(), tally.rejectedCount(), tally.duplicates(), tally.sequenceGaps(), loadSeconds, generated / loadSeconds,
                 delivered / deliveredSpan, (lastArrival / 1000.0 - loadEndMillis) / 1000.0,
                 tally.latency(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),
                 tally.transit(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),

@@ -12,12 +12,16 @@ import java.util.List;
  * the step's start (other work on the machine shows there).
  */
 record StepResult(String mode, int rate, int windowMillis, int seconds, long generated, long receivedLocal,
-        long receivedSerial, long envelopes, long rejected, long sequenceGaps, double loadSeconds, double offeredRate,
+        long receivedSerial, long envelopes, long rejected, long duplicates, long sequenceGaps, double loadSeconds,
+        double offeredRate,
         double deliveredRate, double catchUpSeconds, Tally.Latency latency, Tally.Latency afterSealing, double cpuPercent, long rssKib, long hwmKib,
         long outboxMax, List<long[]> outboxSeries, double startupSeconds, double readySeconds, String loadAverage,
         Outage outage) {
 
-    /** Zero loss: every generated reading arrived, verified; no sequence gap; nothing rejected. */
+    /**
+     * Zero loss: every generated reading arrived, verified; no sequence gap; nothing rejected. Duplicates
+     * (QoS 1 redeliveries, dropped by the receiver's de-duplication) are counted apart and are no loss.
+     */
     boolean lossFree() {
         return generated > 0 && receivedLocal == generated && sequenceGaps == 0 && rejected == 0;
     }

@@ -16,6 +16,7 @@ final class Tally {
     private long serialReadings;
     private long envelopes;
     private long rejected;
+    private long duplicates;
     private long firstArrivalMicros;
     private long firstSerialArrivalMicros;
     private long lastArrivalMicros;
@@ -77,6 +78,14 @@ final class Tally {
 
     synchronized void rejected() {
         rejected++;
+    }
+
+    synchronized void duplicate() {
+        duplicates++;
+    }
+
+    synchronized long duplicates() {
+        return duplicates;
     }
 
     synchronized long localReadings() {
