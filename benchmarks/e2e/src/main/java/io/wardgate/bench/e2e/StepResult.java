@@ -13,10 +13,9 @@ import java.util.List;
  */
 record StepResult(String mode, int rate, int windowMillis, int seconds, long generated, long receivedLocal,
         long receivedSerial, long envelopes, long rejected, long duplicates, long sequenceGaps, double loadSeconds,
-        double offeredRate,
-        double deliveredRate, double catchUpSeconds, Tally.Latency latency, Tally.Latency afterSealing, double cpuPercent, long rssKib, long hwmKib,
-        long outboxMax, List<long[]> outboxSeries, double startupSeconds, double readySeconds, String loadAverage,
-        Outage outage) {
+        double offeredRate, double deliveredRate, double catchUpSeconds, Tally.Latency latency,
+        Tally.Latency afterSealing, double cpuPercent, long rssKib, long hwmKib, long outboxMax,
+        List<long[]> outboxSeries, double startupSeconds, double readySeconds, String loadAverage, Outage outage) {
 
     /**
      * Zero loss: every generated reading arrived, verified; no sequence gap; nothing rejected. Duplicates
