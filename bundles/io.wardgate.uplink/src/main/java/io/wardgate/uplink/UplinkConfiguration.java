@@ -55,7 +55,7 @@ public @interface UplinkConfiguration {
     long backoffMaxMillis() default 60_000;
 
     @AttributeDefinition(name = "Idle poll (ms)",
-            description = "How often an idle uplink looks for new envelopes in the outbox; 10 to 5000.", min = "10",
+            description = "How often an idle uplink looks for new envelopes in the outbox (a newly sealed envelope waits up to this long); 10 to 5000.", min = "10",
             max = "5000")
-    int idlePollMillis() default 100;
+    int idlePollMillis() default 20;
 }

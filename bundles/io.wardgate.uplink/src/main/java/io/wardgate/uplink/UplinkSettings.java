@@ -66,7 +66,7 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
     /** Test and demo defaults around the given brokers and trust anchors (production values otherwise). */
     public static UplinkSettings of(List<BrokerEndpoint> brokers, String site, String ward, Path trustAnchors) {
         return new UplinkSettings(brokers, site, ward, "", trustAnchors, Optional.empty(), false, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(100));
+                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20));
     }
 
     public UplinkSettings withCrl(Path file) {

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@link #seal} only hands work over. Sequence numbers count from 0 per device within the boot
  * epoch; at a device's first batch of the epoch the outbox is asked for the last one stored.
  * Timers use the monotonic clock, so wall-clock jumps change neither batching nor sequencing.
- * Plain Java: the OSGi component and the tests construct it directly.
+ * Sealed envelopes go to the outbox on a few store lanes ({@link StoreLanes}), so the outbox can commit
+ * several devices' envelopes under one fsync. Plain Java: the OSGi component and the tests construct it directly.
  */
 public final class BatchingSealer implements Sealer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingSealer.class);
@@ -59,6 +60,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private final Clock clock;
     private final Supplier<Optional<AuditTrail>> audit;
     private final ScheduledExecutorService scheduler;
+    private final StoreLanes lanes;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sealed = new AtomicLong();
@@ -87,6 +89,17 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
+        this.lanes = new StoreLanes(outbox, new StoreLanes.Done() {
+            @Override
+            public void stored(SealedEnvelope envelope, StoreOutcome outcome) {
+                BatchingSealer.this.stored(envelope, outcome);
+            }
+
+            @Override
+            public void failed(SealedEnvelope envelope, RuntimeException error) {
+                storeFailed(envelope, error);
+            }
+        });
         this.lastWallMillis = clock.millis();
         this.lastMonotonicNanos = System.nanoTime();
         scheduler.scheduleWithFixedDelay(this::checkClock, CLOCK_CHECK_SECONDS, CLOCK_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -123,7 +136,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         }
     }
 
-    /** Seals what is waiting, then stops the scheduler thread. */
+    /** Seals and stores what is waiting, then stops the scheduler thread and the store lanes. */
     @Override
     public void close() {
         try {
@@ -136,11 +149,15 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             LOG.warn("Could not seal the last batches at stop: {}", e.toString());
         }
         scheduler.shutdownNow();
+        lanes.close();
     }
 
-    /** Seals everything waiting now and waits for it (tests, and an orderly stop). */
+    /** Seals everything waiting now and waits until it is stored (tests, and an orderly stop). */
     public void flushNow() throws Exception {
         scheduler.submit(this::flushAll).get(30, TimeUnit.SECONDS);
+        if (!lanes.awaitIdle(30, TimeUnit.SECONDS)) {
+            throw new java.util.concurrent.TimeoutException("the outbox did not take the sealed envelopes in 30 s");
+        }
     }
 
     private void drop(int count, String why) {
@@ -224,11 +241,29 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         EnvelopeTags envelopeTags = new EnvelopeTags(gatewayId, deviceId, epoch, sequence, now,
                 Topics.topic(batch.location, gatewayId, batch.route, deviceId), batch.route.priority(),
                 batch.readings.size());
-        StoreOutcome outcome = outbox.store(new SealedEnvelope(envelopeTags, bytes));
+        try {
+            lanes.store(new SealedEnvelope(envelopeTags, bytes));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing the envelope to the outbox", e);
+        }
+    }
+
+    /** On a store lane: the outbox threw instead of answering. */
+    private void storeFailed(SealedEnvelope envelope, RuntimeException e) {
+        EnvelopeTags tags = envelope.tags();
+        LOG.error("Storing envelope {}/{}/{} failed: {}", tags.deviceId(), tags.epoch(), tags.sequence(), e.toString());
+        record("SEAL_FAILED", tags.deviceId(), AuditEvent.Outcome.FAILURE, "envelope of " + tags.readingCount()
+                + " readings not stored: " + e.getClass().getSimpleName());
+    }
+
+    /** On a store lane, after the outbox answered. */
+    private void stored(SealedEnvelope envelope, StoreOutcome outcome) {
+        EnvelopeTags tags = envelope.tags();
         sealed.incrementAndGet();
         if (outcome == StoreOutcome.REFUSED_FULL || outcome == StoreOutcome.REFUSED_ERROR) {
             // The outbox alarms and audits; the sequence number stays used, so the receiver sees the gap.
-            LOG.warn("Outbox refused envelope {}/{}/{}: {}", deviceId, epoch, sequence, outcome);
+            LOG.warn("Outbox refused envelope {}/{}/{}: {}", tags.deviceId(), tags.epoch(), tags.sequence(), outcome);
         }
     }
 

@@ -1,0 +1,92 @@
+package io.wardgate.bench.e2e;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's parameters, given as key=value arguments (defaults: the full run of
+ * docs/benchmarks.md). Durations in seconds, rates in readings/s (numerics plus waveform samples).
+ */
+record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
+        int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
+        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis) {
+
+    static final String USAGE = """
+            usage: benchmarks/e2e.sh [key=value ...]
+              devices=30            in-process (load-source) devices
+              serial=3              simulated serial devices on pseudo-terminals (IntelliVue, Masimo, Nonin)
+              rates=30000,60000,100000   load steps, readings/s (numerics + waveform samples), secured then baseline
+              seconds=30            load time per step
+              baseline=true         also run every rate against the plain-MQTT baseline
+              windows=10,50,200,1000     batching windows (ms) for the curve (empty: no curve)
+              windowRate=30000      load during the curve
+              window=1000           the sealer's batching window for the rate steps (the product default: 1000)
+              outage=600            broker outage, seconds (0: no outage scenario)
+              outageRate=30000      load during the outage scenario
+              outageLead=10         seconds of load before the broker stops
+              outageTail=0          seconds of load after the restart (0: max(20, outage/2), room to see 2x)
+              drainTimeout=900      give up waiting for the receiver this long after the load ends
+              jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+              idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
+              tick=100              the load source submits each device's readings every this many ms (5 to 1000)
+              jar=distrib/appliance/target/wardgate.jar   the appliance to measure (e.g. a build from before a change)
+              jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
+              work=target/e2e       working directory (emptied); result=<work>/result.json
+            """;
+
+    static BenchOptions parse(Path top, String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("not key=value: " + arg);
+            }
+            values.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
+                "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
+                "idlePoll", "jar", "tick");
+        for (String key : values.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown option " + key);
+            }
+        }
+        Path work = top.resolve(values.getOrDefault("work", "benchmarks/e2e/target/e2e")).toAbsolutePath();
+        Path result = values.containsKey("result") ? Path.of(values.get("result")).toAbsolutePath()
+                : work.resolve("result.json");
+        return new BenchOptions(top, work, result, integer(values, "devices", 30, 1, 10_000),
+                integer(values, "serial", 3, 0, 3), integers(values.getOrDefault("rates", "30000,60000,100000")),
+                integer(values, "seconds", 30, 1, 86_400), Boolean.parseBoolean(values.getOrDefault("baseline", "true")),
+                integers(values.getOrDefault("windows", "10,50,200,1000")), integer(values, "windowRate", 30_000, 1,
+                        10_000_000), integer(values, "window", 1000, 10, 60_000), integer(values, "outage", 600, 0,
+                        86_400), integer(values, "outageRate", 30_000, 1, 10_000_000),
+                integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
+                integer(values, "drainTimeout", 900, 5, 86_400),
+                values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
+                Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
+                top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
+                integer(values, "tick", 100, 5, 1000));
+    }
+
+    private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {
+        int value = values.containsKey(key) ? Integer.parseInt(values.get(key).trim()) : otherwise;
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be " + min + " to " + max);
+        }
+        return value;
+    }
+
+    private static List<Integer> integers(String list) {
+        List<Integer> out = new ArrayList<>();
+        Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(s -> out.add(Integer.parseInt(s)));
+        return List.copyOf(out);
+    }
+
+    List<String> jvmArguments() {
+        return Arrays.stream(jvm.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,101 @@
+package io.wardgate.bench.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exported appliance (distrib/appliance/target/wardgate.jar) as its own process, started the way
+ * the demo starts it, with the benchmark's load-source bundle dropped into its FileInstall directory
+ * (the filter is widened to jars for this launch only). CPU and memory come from /proc/PID.
+ */
+final class Gateway implements AutoCloseable {
+    /** Clock ticks per second of /proc/PID/stat (USER_HZ: 100 on Linux for x86 and arm). */
+    static final long USER_HZ = 100;
+
+    private final Process process;
+    private final Path log;
+    final long startedMicros;
+
+    private Gateway(Process process, Path log, long startedMicros) {
+        this.process = process;
+        this.log = log;
+        this.startedMicros = startedMicros;
+    }
+
+    static Gateway start(Path top, Path jar, Path dir, Path data, Path conf, List<String> jvm, Path jfr)
+            throws IOException {
+        Files.createDirectories(data.resolve("tmp"));
+        Path loadJar = top.resolve("benchmarks/load-source/target/io.wardgate.bench.load-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(loadJar)) {
+            throw new IllegalStateException("build first: " + loadJar + " is missing");
+        }
+        Files.copy(loadJar, conf.resolve("io.wardgate.bench.load.jar"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"), "-Dfelix.fileinstall.dir=" + conf,
+                "-Dfelix.fileinstall.filter=.*\\.(cfg|config|json|jar)", "-Dwardgate.data=" + data,
+                "-Djava.io.tmpdir=" + data.resolve("tmp"), "-Dorg.sqlite.tmpdir=" + data.resolve("tmp"),
+                "-Dfazecast.jSerialComm.appid=wardgate", "-jar", jar.toString()));
+        Path log = dir.resolve("gateway.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        long started = Collector.nowMicros();
+        return new Gateway(builder.start(), log, started);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** utime + stime of the gateway process so far, in clock ticks. */
+    long cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A line of /proc/PID/status in KiB, e.g. VmRSS or VmHWM; -1 when gone. */
+    long statusKib(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.wardgate.bench.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole-gateway benchmark (docs/benchmarks.md, "Whole gateway"): rate steps secured and baseline,
+ * the batching-window curve, and the broker outage scenario; prints a table and writes result.json.
+ *
+ * <pre>java -cp ... io.wardgate.bench.e2e.GatewayBenchmark TOP_DIR [key=value ...]</pre>
+ */
+public final class GatewayBenchmark {
+    private GatewayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(Path.of(args[0]).toAbsolutePath(),
+                    java.util.Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("e2e: " + e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Results results = run(options);
+        System.out.print(Report.table(results));
+        System.out.println("e2e: result written to " + options.result());
+        System.exit(0);
+    }
+
+    /** Runs every scenario the options ask for. */
+    static Results run(BenchOptions options) throws Exception {
+        Step.clean(options.work());
+        Files.createDirectories(options.work());
+        List<StepResult> steps = new ArrayList<>();
+        List<StepResult> curve = new ArrayList<>();
+        StepResult outage = null;
+        try (Ward ward = new Ward(options.work().resolve("ward"), options.serialDevices())) {
+            for (int rate : options.rates()) {
+                steps.add(step(options, ward, "secured", rate, options.defaultWindow(), options.seconds(), 0));
+                save(options, steps, curve, null);
+                if (options.baseline()) {
+                    steps.add(step(options, ward, "baseline", rate, options.defaultWindow(), options.seconds(), 0));
+                    save(options, steps, curve, null);
+                }
+            }
+            for (int window : options.windows()) {
+                curve.add(step(options, ward, "secured", options.windowRate(), window, options.seconds(), 0));
+                save(options, steps, curve, null);
+            }
+            if (options.outageSeconds() > 0) {
+                outage = step(options, ward, "secured", options.outageRate(), options.defaultWindow(), 0,
+                        options.outageSeconds());
+            }
+        }
+        return save(options, steps, curve, outage);
+    }
+
+    /** Writes what was measured so far, so an interrupted run keeps its finished steps. */
+    private static Results save(BenchOptions options, List<StepResult> steps, List<StepResult> curve,
+            StepResult outage) throws java.io.IOException {
+        Results results = new Results(Machine.describe(), options, List.copyOf(steps), List.copyOf(curve), outage);
+        Files.createDirectories(options.result().getParent());
+        Files.writeString(options.result(), Report.json(results));
+        Files.writeString(options.result().resolveSibling("result.txt"), Report.table(results));
+        return results;
+    }
+
+    private static StepResult step(BenchOptions options, Ward ward, String mode, int rate, int window, int seconds,
+            int outage) throws Exception {
+        String name = String.format("%02d-%s-%d-w%d%s", ward.nextStep(), mode, rate, window,
+                outage > 0 ? "-outage" + outage : "");
+        System.out.println("e2e: " + name + " ...");
+        StepResult result = new Step(options, ward, name, mode, rate, window, seconds, outage).run();
+        System.out.println("e2e: " + name + ": " + Report.summary(result));
+        return result;
+    }
+
+    /** Everything one invocation measured. */
+    record Results(String machine, BenchOptions options, List<StepResult> steps, List<StepResult> curve,
+            StepResult outage) {
+    }
+}
