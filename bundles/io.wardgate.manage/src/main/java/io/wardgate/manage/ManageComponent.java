@@ -7,6 +7,7 @@ import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.audit.api.AuditLog;
 import io.wardgate.manage.spi.ManagementOperation;
+import io.wardgate.manage.spi.StatusContribution;
 import io.wardgate.policy.api.Allowlist;
 import io.wardgate.seal.admin.GatewaySigner;
 import io.wardgate.seal.admin.IdentityAdmin;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.osgi.framework.Bundle;
@@ -53,6 +55,7 @@ public final class ManageComponent {
     private volatile IdentityAdmin identityAdmin;
 
     private final ContributedOperations contributed = new ContributedOperations();
+    private final StatusSections sections = new StatusSections();
     private final ManageService service;
 
     @Activate
@@ -68,7 +71,7 @@ public final class ManageComponent {
         Operations.Services services = new Operations.Services(() -> identity, () -> allowlist, () -> outbox,
                 () -> uplink, () -> auditLog, () -> bundles(context), () -> identityAdmin, channel::reconnect);
         this.service = new ManageService(channel, signer, trusted, nonces, audit,
-                contributed.over(Operations.of(services)), uploads,
+                contributed.over(withSections(Operations.of(services))), uploads,
                 new ManageService.Settings(identity.gatewayId(), Duration.ofSeconds(config.maxLifetimeSeconds()),
                         config.maxRequestBytes()), Clock.systemUTC()).start();
     }
@@ -81,6 +84,22 @@ public final class ManageComponent {
 
     void removeOperation(ManagementOperation operation, Map<String, Object> properties) {
         contributed.remove(operation);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStatus(StatusContribution contribution, Map<String, Object> properties) {
+        sections.add(contribution, properties);
+    }
+
+    void removeStatus(StatusContribution contribution, Map<String, Object> properties) {
+        sections.remove(contribution);
+    }
+
+    private Map<String, ManagementOperation> withSections(Map<String, ManagementOperation> builtIn) {
+        Map<String, ManagementOperation> out = new LinkedHashMap<>(builtIn);
+        out.put("status", sections.around(builtIn.get("status")));
+        return out;
     }
 
     private static Map<String, String> bundles(BundleContext context) {

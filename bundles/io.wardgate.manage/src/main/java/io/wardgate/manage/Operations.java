@@ -78,11 +78,15 @@ final class Operations {
         if (outbox != null) {
             out.put("outbox", outbox.status().toString());
         }
+        List<Object> alarms = new ArrayList<>();
         Uplink uplink = services.uplink().get();
         if (uplink != null) {
             out.put("uplink", uplink.status().toString());
-            out.put("alarms", uplink.status().lastError().isEmpty() ? List.of() : List.of(uplink.status().lastError()));
+            if (!uplink.status().lastError().isEmpty()) {
+                alarms.add("uplink: " + uplink.status().lastError());
+            }
         }
+        out.put("alarms", alarms);
         return out;
     }
 

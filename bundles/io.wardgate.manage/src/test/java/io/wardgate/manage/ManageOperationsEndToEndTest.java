@@ -12,6 +12,7 @@ import io.wardgate.api.Transport;
 import io.wardgate.api.VitalSign;
 import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.manage.client.AdminClient;
+import io.wardgate.manage.spi.StatusContribution;
 import io.wardgate.testkit.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,41 @@ class ManageOperationsEndToEndTest {
                 Map.of("device", NEW_MONITOR.id(), "reason", "sent to repair"));
         assertThat(revoked.status()).isEqualTo("ok");
         assertThat(gateway.policy().current().entries()).noneMatch(e -> e.identity().id().equals(NEW_MONITOR.id()));
+    }
+
+    @Test
+    void otherBundlesSectionsAndAlarmsJoinTheStatusAndABrokenSectionIsAnAlarm() throws Exception {
+        gateway.contributeStatus("update", new StatusContribution() {
+            @Override
+            public Map<String, Object> status() {
+                return Map.of("installedVersion", "1.1.0", "integrity", "mismatch");
+            }
+
+            @Override
+            public List<String> alarms() {
+                return List.of("INTEGRITY MISMATCH: bundle test.a installed jar differs");
+            }
+        });
+        gateway.contributeStatus("broken", new StatusContribution() {
+            @Override
+            public Map<String, Object> status() {
+                throw new IllegalStateException("not ready");
+            }
+
+            @Override
+            public List<String> alarms() {
+                return List.of();
+            }
+        });
+
+        AdminClient.Reply reply = client.send(gateway.gatewayId(), "status", Map.of());
+
+        assertThat(reply.status()).isEqualTo("ok");
+        assertThat(reply.payload().get("update").toString()).contains("installedVersion=1.1.0");
+        assertThat(((List<?>) reply.payload().get("alarms")).stream().map(Object::toString)).contains(
+                "update: INTEGRITY MISMATCH: bundle test.a installed jar differs",
+                "broken: status unavailable (IllegalStateException)");
+        assertThat(reply.payload().get("gateway")).isEqualTo(gateway.gatewayId());
     }
 
     @Test

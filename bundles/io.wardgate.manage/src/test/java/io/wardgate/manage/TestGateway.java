@@ -10,6 +10,7 @@ import io.wardgate.audit.FileAuditTrail;
 import io.wardgate.manage.client.AdminClient;
 import io.wardgate.manage.client.AdminKeys;
 import io.wardgate.manage.spi.ManagementOperation;
+import io.wardgate.manage.spi.StatusContribution;
 import io.wardgate.outbox.OutboxEngine;
 import io.wardgate.outbox.OutboxSettings;
 import io.wardgate.policy.internal.PolicyEngine;
@@ -70,6 +71,7 @@ public final class TestGateway implements AutoCloseable {
     private final PolicyEngine policy;
     private final ManageService manage;
     private final ContributedOperations contributed = new ContributedOperations();
+    private final StatusSections sections = new StatusSections();
     private EmbeddedFelix felix;
     public final List<String> progress = new CopyOnWriteArrayList<>();
 
@@ -123,7 +125,7 @@ public final class TestGateway implements AutoCloseable {
             SigningKey key = identity.signingKey();
             return SignedMessage.sign(payload, key.privateKey(), key.publicKey(), key.chain(), signer);
         }, new TrustedKeyFile(managementKey.writeCertificatePem(dir.resolve("management.pem"))),
-                new NonceStore(dir.resolve("nonces"), 1000), audit, contributed.over(Operations.of(services)),
+                new NonceStore(dir.resolve("nonces"), 1000), audit, contributed.over(withSections(Operations.of(services))),
                 new Uploads(dir.resolve("uploads"), new Uploads.Limits(4L << 20, 2, Duration.ofMinutes(5)),
                         Clock.systemUTC()),
                 new ManageService.Settings(gatewayId, Duration.ofMinutes(5), 65_536), Clock.systemUTC()).start();
@@ -170,6 +172,17 @@ public final class TestGateway implements AutoCloseable {
 
     public EmbeddedFelix felix() {
         return felix;
+    }
+
+    /** Offers a status section, as another bundle's StatusContribution service would be. */
+    public void contributeStatus(String name, StatusContribution contribution) {
+        sections.add(contribution, Map.of(StatusContribution.NAME, name));
+    }
+
+    private Map<String, ManagementOperation> withSections(Map<String, ManagementOperation> builtIn) {
+        Map<String, ManagementOperation> out = new java.util.LinkedHashMap<>(builtIn);
+        out.put("status", sections.around(builtIn.get("status")));
+        return out;
     }
 
     /** Offers a contributed operation, as another bundle's ManagementOperation service would be. */

@@ -3,10 +3,12 @@ package io.wardgate.update;
 import io.wardgate.manage.spi.ManagementContext;
 import io.wardgate.manage.spi.ManagementOperation;
 import io.wardgate.manage.spi.ManagementRequest;
+import io.wardgate.manage.spi.StatusContribution;
 import io.wardgate.update.api.InstallResult;
 import io.wardgate.update.api.IntegrityReport;
 import io.wardgate.update.api.UpdateInstaller;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
@@ -17,12 +19,14 @@ import org.osgi.service.component.annotations.Reference;
  * The remote-management face of updates: {@code update.install} (the package arrives as a signed
  * upload), {@code update.status} (installed version and the start-time integrity check) and
  * {@code restart}. Anything but a clean install is an error reply, so IT's client exits non-zero.
+ * The same figures form the "update" section of the status reply; integrity mismatches are its alarms.
  */
-@Component(service = ManagementOperation.class, property = {
+@Component(service = {ManagementOperation.class, StatusContribution.class}, property = {
+        StatusContribution.NAME + "=update",
         ManagementOperation.OPERATION + "=" + UpdateOperations.INSTALL,
         ManagementOperation.OPERATION + "=" + UpdateOperations.STATUS,
         ManagementOperation.OPERATION + "=" + UpdateOperations.RESTART})
-public final class UpdateOperations implements ManagementOperation {
+public final class UpdateOperations implements ManagementOperation, StatusContribution {
     static final String INSTALL = "update.install";
     static final String STATUS = "update.status";
     static final String RESTART = "restart";
@@ -67,7 +71,13 @@ public final class UpdateOperations implements ManagementOperation {
         }
     }
 
-    private Map<String, Object> status() {
+    @Override
+    public List<String> alarms() {
+        return installer.integrity().mismatches();
+    }
+
+    @Override
+    public Map<String, Object> status() {
         IntegrityReport integrity = installer.integrity();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("installedVersion", installer.installedVersion());

@@ -70,7 +70,7 @@ class UpdateOperationsEndToEndTest {
         IntegrityReport atStart = service.checkIntegrity();
 
         gateway = TestGateway.start(dir.resolve("gateway"), "wg-update-0001");
-        gateway.contribute(List.of(UpdateOperations.INSTALL, UpdateOperations.STATUS), new UpdateOperations(
+        UpdateOperations operations = new UpdateOperations(
                 new UpdateInstaller() {
                     @Override
                     public InstallResult install(Path signedPackage, String actor, Consumer<String> progress) {
@@ -91,7 +91,9 @@ class UpdateOperationsEndToEndTest {
                     public void restart(String actor, long delayMillis) {
                         throw new IllegalStateException("no restart in this test");
                     }
-                }));
+                });
+        gateway.contribute(List.of(UpdateOperations.INSTALL, UpdateOperations.STATUS), operations);
+        gateway.contributeStatus("update", operations);
         client = gateway.client();
     }
 
@@ -134,6 +136,8 @@ class UpdateOperationsEndToEndTest {
         AdminClient.Reply status = client.send(gateway.gatewayId(), UpdateOperations.STATUS, Map.of());
         assertThat(status.payload().get("installedVersion")).isEqualTo("1.1.0");
         assertThat(status.payload().get("integrity")).isEqualTo("ok");
+        AdminClient.Reply inventory = client.send(gateway.gatewayId(), "status", Map.of());
+        assertThat(inventory.payload().get("update").toString()).contains("installedVersion=1.1.0");
     }
 
     @Test

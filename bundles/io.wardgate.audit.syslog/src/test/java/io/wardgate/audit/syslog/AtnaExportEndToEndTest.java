@@ -252,10 +252,15 @@ class AtnaExportEndToEndTest {
                 fixture.append(8);
                 await().atMost(DEADLINE).until(() -> !engine.status().alarm().isEmpty());
                 assertThat(engine.status().alarm()).contains("not yet confirmed");
+                // What remote management's status reply shows (section "atna").
+                AtnaExportStatusSection section = new AtnaExportStatusSection(engine::status);
+                assertThat(section.alarms()).singleElement().asString().contains("not yet confirmed");
+                assertThat((Long) section.status().get("behind")).isGreaterThanOrEqualTo(5L);
 
                 try (TlsCollector back = fixture.collector(port)) {
                     await().atMost(DEADLINE).until(() -> engine.status().behind() == 0);
                     assertThat(engine.status().alarm()).isEmpty();
+                    assertThat(section.alarms()).isEmpty();
                 }
             }
         }

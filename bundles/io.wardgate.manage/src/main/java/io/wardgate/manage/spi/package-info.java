@@ -5,7 +5,7 @@
  * channel has already verified the request's signature, target, expiry and nonce before it runs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.manage.spi;
 
 import org.osgi.annotation.bundle.Export;
