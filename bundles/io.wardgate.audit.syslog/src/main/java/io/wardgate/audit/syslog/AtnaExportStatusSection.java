@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
-/** The export's progress as the "atna" section of remote management's status reply; its alarm as an alarm. */
-@Component(service = StatusContribution.class, property = StatusContribution.NAME + "=atna")
+/**
+ * The export's progress as the "atna" section of remote management's status reply; its alarm as an
+ * alarm. Configured by the export's own PID, so that it exists exactly when the export does.
+ */
+@Component(service = StatusContribution.class, property = StatusContribution.NAME + "=atna",
+        configurationPid = AtnaExportComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class AtnaExportStatusSection implements StatusContribution {
     private final AtnaExport export;
 
