@@ -29,11 +29,16 @@ public final class RequiredTools {
         boolean root = "root".equals(System.getProperty("user.name"));
         String message = why + " needs " + (root ? "" : "root and ") + "the tools " + List.of(tools) + "; missing: " + missing;
         if (!missing.isEmpty() || !root) {
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message);
+            unavailable(message);
         }
+    }
+
+    /** Something the test needs is absent: fails the test under CI=true, aborts it (saying what) elsewhere. */
+    public static void unavailable(String message) {
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     /** Runs a command, returns its output; fails the test on a non-zero exit. */

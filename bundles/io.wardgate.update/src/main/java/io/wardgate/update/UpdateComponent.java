@@ -15,14 +15,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
@@ -51,7 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class UpdateComponent implements UpdateInstaller, ConfigurationListener {
     static final String PID = "io.wardgate.update.Update";
     private static final Logger LOG = LoggerFactory.getLogger(UpdateComponent.class);
-    private static final Duration FRAMEWORK_START = Duration.ofMinutes(5);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,6 +67,12 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
     private final ScheduledExecutorService worker;
     private final IntegrityReport integrity;
     private final Thread shutdownHook;
+    private final AtomicBoolean inboxStarted = new AtomicBoolean();
+    private final FrameworkListener frameworkStarted = event -> {
+        if (event.getType() == FrameworkEvent.STARTED) {
+            startInbox();
+        }
+    };
     private ScheduledFuture<?> pendingConfigRecord;
 
     @Activate
@@ -86,7 +95,17 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
         this.shutdownHook = new Thread(this::flushConfigRecord, "wardgate-update-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        worker.execute(this::installFromInbox);
+        context.addFrameworkListener(frameworkStarted);
+        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+            startInbox();
+        }
+    }
+
+    /** Staged packages are installed once, after the framework finished starting (or at once if it has). */
+    private void startInbox() {
+        if (inboxStarted.compareAndSet(false, true)) {
+            worker.execute(this::installFromInbox);
+        }
     }
 
     @Override
@@ -114,16 +133,17 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
         LOG.warn("restart requested by {}: stopping the framework; systemd starts the gateway again", actor);
         // Stopping the system bundle deactivates every component in order; the bnd launcher then exits
         // with 117 (STOPPED), a failure for systemd's Restart=on-failure, which starts the service again.
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(Math.max(0, delayMillis));
-                context.getBundle(0).stop();
-            } catch (BundleException | InterruptedException | IllegalStateException e) {
-                LOG.error("restart failed: {}", e.toString());
-            }
-        }, "wardgate-restart");
-        stopper.setDaemon(false);
-        stopper.start();
+        try {
+            worker.schedule(() -> {
+                try {
+                    context.getBundle(0).stop(); // asynchronous: returns before this component is deactivated
+                } catch (BundleException | IllegalStateException e) {
+                    LOG.error("restart failed: {}", e.toString());
+                }
+            }, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the update service is stopping", e);
+        }
     }
 
     @Override
@@ -169,10 +189,6 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
             if (!Files.isDirectory(inbox)) {
                 return;
             }
-            long deadline = System.nanoTime() + FRAMEWORK_START.toNanos();
-            while (context.getBundle(0).getState() != Bundle.ACTIVE && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
             List<Path> staged;
             try (Stream<Path> list = Files.list(inbox)) {
                 staged = list.filter(p -> p.getFileName().toString().endsWith(".dp") && Files.isRegularFile(p))
@@ -187,8 +203,6 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
             }
         } catch (IOException e) {
             LOG.error("could not process the update inbox: {}", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -198,6 +212,11 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook runs or ran
+        }
+        try {
+            context.removeFrameworkListener(frameworkStarted);
+        } catch (IllegalStateException contextGone) {
+            // the framework stopped first: its listeners went with it
         }
         flushConfigRecord();
         worker.shutdownNow();
