@@ -3,12 +3,19 @@ package io.wardgate.outbox;
 import io.wardgate.api.pipeline.EnvelopeTags;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /** Test envelopes: opaque bytes with routing tags (the outbox never looks inside). */
 final class Envelopes {
-    static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+    /**
+     * When the test envelopes were sealed: an hour before the test run, so they are fresh both for tests
+     * that move a {@link io.wardgate.testkit.MutableClock} from here and for the component on the real
+     * clock (its maximum age is hours), on any date.
+     */
+    static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
 
     private Envelopes() {
     }

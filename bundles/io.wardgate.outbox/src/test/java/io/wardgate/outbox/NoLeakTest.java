@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.StoredEnvelope;
+import io.wardgate.testkit.MutableClock;
 import io.wardgate.testkit.RecordingAuditTrail;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package io.wardgate.web.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

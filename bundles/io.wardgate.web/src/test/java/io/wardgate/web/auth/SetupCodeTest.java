@@ -2,6 +2,7 @@ package io.wardgate.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wardgate.testkit.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
