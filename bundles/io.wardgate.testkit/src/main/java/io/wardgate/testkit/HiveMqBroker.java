@@ -177,6 +177,14 @@ public final class HiveMqBroker implements MqttBroker {
     }
 
     @Override
+    public int admittedConnections(String commonName) {
+        // "admitted <client id> as <subject>", the CN anywhere in the subject.
+        java.util.regex.Pattern admitted = java.util.regex.Pattern.compile(
+                "admitted \\S+ as (.*,)?CN=" + java.util.regex.Pattern.quote(commonName) + "(,.*)?");
+        return (int) log().lines().filter(line -> admitted.matcher(line).matches()).count();
+    }
+
+    @Override
     public void close() {
         stop();
     }

@@ -144,6 +144,12 @@ public final class MosquittoBroker implements MqttBroker {
         }
     }
 
+    /** With use_identity_as_username the certificate's CN is the username mosquitto logs as u'CN'. */
+    @Override
+    public int admittedConnections(String commonName) {
+        return log().split("u'" + java.util.regex.Pattern.quote(commonName) + "'", -1).length - 1;
+    }
+
     @Override
     public void close() {
         stop();

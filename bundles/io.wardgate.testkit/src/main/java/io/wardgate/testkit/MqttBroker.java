@@ -26,6 +26,12 @@ public interface MqttBroker extends AutoCloseable {
     /** What the broker logged so far (for a failing test's message). */
     String log();
 
+    /**
+     * How many connections the broker admitted so far with a client certificate whose CN is
+     * {@code commonName} (read from its log; the same answer from either broker).
+     */
+    int admittedConnections(String commonName);
+
     @Override
     void close();
 }
