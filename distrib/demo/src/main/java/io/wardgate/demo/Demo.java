@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class Demo {
     private static final PrintStream OUT = System.out;
+    /** The file the demo JVM's library logs go to (logback.xml): HiveMQ, Netty, the simulators. */
+    static final String LIBRARIES_LOG = "wardgate.demo.libraries.log";
+    static final String LIBRARIES_LOG_FILE = "libraries.log";
 
     private final Path top;
     private final Path dir;
@@ -53,7 +56,10 @@ public final class Demo {
             System.exit(2);
         }
         long seconds = args.length > 2 ? Long.parseLong(args[2]) : 0;
-        Demo demo = new Demo(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath());
+        Path dir = Path.of(args[1]).toAbsolutePath();
+        // Library logs to a file (logback.xml); set before anything logs, read when logging starts.
+        System.setProperty(LIBRARIES_LOG, dir.resolve(LIBRARIES_LOG_FILE).toString());
+        Demo demo = new Demo(Path.of(args[0]).toAbsolutePath(), dir);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "demo-stop"));
         long received = demo.run(seconds, false);
         System.exit(seconds > 0 && received == 0 ? 1 : 0);
@@ -67,10 +73,15 @@ public final class Demo {
         fresh(dir);
         say("demo directory " + dir);
 
+        Path libraries = Path.of(System.getProperty(LIBRARIES_LOG, dir.resolve(LIBRARIES_LOG_FILE).toString()));
+        say("logs, not shown here: gateway (with Jetty) " + dir.resolve("gateway.log") + ", receiver "
+                + dir.resolve("receiver.log") + ", libraries (HiveMQ, Netty, simulators) " + libraries);
+
         TestPki ca = TestPki.create("WardGate demo CA (demo only)");
         MqttBroker broker = Brokers.start(BrokerSetup.of(dir.resolve("broker"), ca));
         running.add(broker);
-        say("broker: " + broker.kind() + " with TLS and client certificates at " + broker.url());
+        say("broker: " + broker.kind() + " with TLS and client certificates at " + broker.url() + ", log "
+                + (broker.kind().equals("mosquitto") ? dir.resolve("broker/mosquitto.log") : libraries));
 
         Path pki = Files.createDirectories(dir.resolve("pki"));
         Path anchors = ca.writeCaPem(pki.resolve("demo-ca.pem"));
@@ -100,7 +111,6 @@ public final class Demo {
         Thread printer = new Thread(() -> print(receiver, everyBed), "demo-receiver-output");
         printer.setDaemon(true);
         printer.start();
-        say("gateway log: " + dir.resolve("gateway.log") + "; receiver errors: " + dir.resolve("receiver.log"));
         say("waiting for sealed readings to arrive at the receiver (Ctrl-C stops the demo) ...");
 
         if (seconds > 0) {
