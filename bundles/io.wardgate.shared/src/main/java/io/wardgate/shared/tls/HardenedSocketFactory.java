@@ -1,46 +1,35 @@
-package io.wardgate.uplink;
+package io.wardgate.shared.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.List;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
-/**
- * Every socket it makes offers only our protocols and suites and verifies the broker's hostname
- * (endpoint identification "HTTPS": the certificate must name the host in the URL).
- */
+/** Every socket it makes offers only the policy's protocols and suites and verifies the peer's host name. */
 final class HardenedSocketFactory extends SSLSocketFactory {
     private final SSLSocketFactory delegate;
-    private final String[] protocols;
-    private final String[] suites;
+    private final TlsPolicy policy;
 
-    HardenedSocketFactory(SSLSocketFactory delegate, List<String> protocols, List<String> suites) {
+    HardenedSocketFactory(SSLSocketFactory delegate, TlsPolicy policy) {
         this.delegate = delegate;
-        this.protocols = protocols.toArray(String[]::new);
-        this.suites = suites.toArray(String[]::new);
+        this.policy = policy;
     }
 
     private Socket harden(Socket socket) {
         SSLSocket ssl = (SSLSocket) socket;
-        SSLParameters parameters = ssl.getSSLParameters();
-        parameters.setProtocols(protocols.clone());
-        parameters.setCipherSuites(suites.clone());
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        ssl.setSSLParameters(parameters);
+        ssl.setSSLParameters(policy.apply(ssl.getSSLParameters(), true));
         return ssl;
     }
 
     @Override
     public String[] getDefaultCipherSuites() {
-        return suites.clone();
+        return policy.cipherSuites().toArray(String[]::new);
     }
 
     @Override
     public String[] getSupportedCipherSuites() {
-        return suites.clone();
+        return getDefaultCipherSuites();
     }
 
     @Override

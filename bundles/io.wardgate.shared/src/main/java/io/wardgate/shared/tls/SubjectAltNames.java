@@ -1,4 +1,4 @@
-package io.wardgate.audit.syslog;
+package io.wardgate.shared.tls;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,13 +8,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * The second, independent name check after the handshake (JSSE's endpoint identification is the first): the
- * collector's certificate must name the expected host in a subjectAltName. DNS names match case-insensitively,
- * a wildcard only as the whole left-most label; an IP literal only an IP subjectAltName; the common name never.
+ * The second, independent host check after the handshake (JSSE's endpoint identification is the first): the
+ * peer's certificate must name the host in a subjectAltName. DNS names match case-insensitively, with a
+ * wildcard only as the whole left-most label; an IP literal matches only an IP subjectAltName; the common
+ * name never counts.
  */
-final class SubjectAltNames {
+public final class SubjectAltNames {
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
@@ -22,7 +25,13 @@ final class SubjectAltNames {
     private SubjectAltNames() {
     }
 
-    static boolean names(X509Certificate certificate, String host) {
+    /** Whether {@code host} is an IP address literal (then SNI is not sent and only IP names match). */
+    public static boolean isIpLiteral(String host) {
+        return IP_LITERAL.matcher(host).matches();
+    }
+
+    /** Whether the certificate names {@code host} in a subjectAltName. */
+    public static boolean names(X509Certificate certificate, String host) {
         Collection<List<?>> names;
         try {
             names = certificate.getSubjectAlternativeNames();
@@ -32,7 +41,7 @@ final class SubjectAltNames {
         if (names == null || host == null || host.isEmpty()) {
             return false;
         }
-        boolean ip = IP_LITERAL.matcher(host).matches();
+        boolean ip = isIpLiteral(host);
         for (List<?> name : names) {
             int type = (Integer) name.get(0);
             String value = String.valueOf(name.get(1));
@@ -43,11 +52,23 @@ final class SubjectAltNames {
         return false;
     }
 
+    /** A verifier for clients that take one (Paho): the session's leaf must name the host. */
+    public static HostnameVerifier verifier() {
+        return (host, session) -> {
+            try {
+                return session.getPeerCertificates()[0] instanceof X509Certificate leaf && names(leaf, host);
+            } catch (SSLPeerUnverifiedException | RuntimeException e) {
+                return false;
+            }
+        };
+    }
+
     private static boolean dnsMatches(String host, String pattern) {
         String h = host.toLowerCase(Locale.ROOT);
         String p = pattern.toLowerCase(Locale.ROOT);
         if (p.startsWith("*.")) {
             int dot = h.indexOf('.');
+            // "*.example.org" matches "a.example.org", never "example.org" or "a.b.example.org".
             return dot > 0 && p.indexOf('*', 1) < 0 && p.chars().filter(c -> c == '.').count() >= 2
                     && h.substring(dot).equals(p.substring(1));
         }
