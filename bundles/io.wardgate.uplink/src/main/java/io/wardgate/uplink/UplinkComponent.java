@@ -6,7 +6,7 @@ import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.api.pipeline.UplinkStatus;
-import io.wardgate.uplink.channel.GatewayChannel;
+import io.wardgate.api.channel.GatewayChannel;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

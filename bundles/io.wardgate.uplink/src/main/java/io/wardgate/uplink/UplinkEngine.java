@@ -113,7 +113,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     /** The connection lent to other bundles for this gateway's own topics. */
-    public io.wardgate.uplink.channel.GatewayChannel channel() {
+    public io.wardgate.api.channel.GatewayChannel channel() {
         return channel;
     }
 

@@ -1,4 +1,4 @@
-package io.wardgate.manage.spi;
+package io.wardgate.api.manage;
 
 import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;

@@ -1,4 +1,4 @@
-package io.wardgate.uplink.channel;
+package io.wardgate.api.channel;
 
 import org.osgi.annotation.versioning.ProviderType;
 

@@ -1,4 +1,4 @@
-package io.wardgate.manage.spi;
+package io.wardgate.api.manage;
 
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;

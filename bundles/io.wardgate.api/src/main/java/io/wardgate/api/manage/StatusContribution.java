@@ -1,4 +1,4 @@
-package io.wardgate.manage.spi;
+package io.wardgate.api.manage;
 
 import java.util.List;
 import java.util.Map;
