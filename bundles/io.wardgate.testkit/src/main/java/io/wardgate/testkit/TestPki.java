@@ -222,6 +222,11 @@ public final class TestPki {
         }
     }
 
+    /** The CA itself (certificate and private key), for tests that sign as the CA (OCSP responses). */
+    public Issued authority() {
+        return new Issued(caCertificate, caKeys.getPrivate(), List.of(caCertificate));
+    }
+
     /** Writes the CA certificate as PEM. */
     public Path writeCaPem(Path file) {
         Pem.writeCertificates(file, List.of(caCertificate));
