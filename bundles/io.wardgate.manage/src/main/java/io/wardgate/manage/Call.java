@@ -1,7 +1,7 @@
 package io.wardgate.manage;
 
-import io.wardgate.manage.spi.ManagementContext;
-import io.wardgate.manage.spi.ManagementRequest;
+import io.wardgate.api.manage.ManagementContext;
+import io.wardgate.api.manage.ManagementRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

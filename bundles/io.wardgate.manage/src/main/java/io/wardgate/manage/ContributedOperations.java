@@ -1,6 +1,6 @@
 package io.wardgate.manage;
 
-import io.wardgate.manage.spi.ManagementOperation;
+import io.wardgate.api.manage.ManagementOperation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.wardgate.manage;
 
-import io.wardgate.manage.spi.ManagementOperation;
+import io.wardgate.api.manage.ManagementOperation;
 import io.wardgate.seal.admin.IdentityAdmin;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

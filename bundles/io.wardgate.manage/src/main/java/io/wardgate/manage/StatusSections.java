@@ -1,7 +1,7 @@
 package io.wardgate.manage;
 
-import io.wardgate.manage.spi.ManagementOperation;
-import io.wardgate.manage.spi.StatusContribution;
+import io.wardgate.api.manage.ManagementOperation;
+import io.wardgate.api.manage.StatusContribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

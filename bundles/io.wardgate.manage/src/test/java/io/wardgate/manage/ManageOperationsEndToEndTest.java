@@ -12,7 +12,7 @@ import io.wardgate.api.Transport;
 import io.wardgate.api.VitalSign;
 import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.manage.client.AdminClient;
-import io.wardgate.manage.spi.StatusContribution;
+import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.testkit.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;

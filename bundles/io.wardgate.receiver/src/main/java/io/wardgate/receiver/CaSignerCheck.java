@@ -3,9 +3,12 @@ package io.wardgate.receiver;
 import io.wardgate.seal.envelope.KeyIds;
 import io.wardgate.seal.envelope.SealTags;
 import io.wardgate.seal.envelope.SignerCheck;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
@@ -24,7 +27,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * Trusts a signer whose certificate chains to a configured CA (PKIX, with CRLs when given) and
+ * Trusts a signer whose certificate chains to a configured CA (PKIX), is not revoked (installed CRLs,
+ * the CRL distribution points and OCSP responders it names: io.wardgate.shared.tls.RevocationChecker) and
  * names the envelope's gateway id as its CN. Validity is checked at the envelope's sealing time,
  * so envelopes queued through an outage and sealed just before a certificate expired still open;
  * failing that, at reception, so envelopes sealed by a gateway whose clock was wrong (a Pi
@@ -36,7 +40,7 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  */
 public final class CaSignerCheck implements SignerCheck {
     private final Set<TrustAnchor> anchors = new HashSet<>();
-    private final List<X509CRL> crls;
+    private final RevocationChecker revocation;
     private final Map<String, X509Certificate> knownByKid = new HashMap<>();
     private final java.time.Clock clock;
 
@@ -45,14 +49,21 @@ public final class CaSignerCheck implements SignerCheck {
         this(caCertificates, knownGateways, crls, java.time.Clock.systemUTC());
     }
 
+    /** Revocation checked with {@code crls} and the CRLs and OCSP responders the certificates name (kept in memory). */
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             Collection<X509CRL> crls, java.time.Clock clock) {
+        this(caCertificates, knownGateways, new RevocationChecker(RevocationSettings.inMemory(), crls, clock), clock);
+    }
+
+    /** Revocation checked as {@code revocation} says (at the time of checking, whatever the sealing time). */
+    public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
+            RevocationChecker revocation, java.time.Clock clock) {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        this.revocation = java.util.Objects.requireNonNull(revocation, "revocation");
         if (caCertificates.isEmpty()) {
             throw new IllegalArgumentException("at least one CA certificate is needed");
         }
         caCertificates.forEach(ca -> anchors.add(new TrustAnchor(ca, null)));
-        this.crls = List.copyOf(crls);
         knownGateways.forEach(cert -> knownByKid.put(KeyIds.hex(KeyIds.kid(cert.getPublicKey())), cert));
     }
 
@@ -90,14 +101,10 @@ public final class CaSignerCheck implements SignerCheck {
         try {
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setDate(at);
-            if (crls.isEmpty()) {
-                parameters.setRevocationEnabled(false);
-            } else {
-                parameters.addCertStore(java.security.cert.CertStore.getInstance("Collection",
-                        new java.security.cert.CollectionCertStoreParameters(crls)));
-            }
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters);
+            parameters.setRevocationEnabled(false); // ours below: distribution points, OCSP, grace, fail closed
+            PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters);
+            revocation.check(certificates, result.getTrustAnchor().getTrustedCert());
             return null;
         } catch (GeneralSecurityException e) {
             return e.getMessage();

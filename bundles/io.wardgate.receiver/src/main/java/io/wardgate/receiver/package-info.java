@@ -4,7 +4,7 @@
  * FHIR R4). Transport-free; {@code io.wardgate.receiver.mqtt} subscribes with Paho.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.receiver;
 
 import org.osgi.annotation.bundle.Export;

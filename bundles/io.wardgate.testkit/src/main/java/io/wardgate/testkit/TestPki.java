@@ -17,7 +17,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -107,13 +112,25 @@ public final class TestPki {
     }
 
     public Issued issue(Profile profile, Validity validity) {
+        return issue(profile, validity, null, null);
+    }
+
+    /**
+     * A certificate valid now that names where its revocation status is found: a CRL distribution point
+     * and/or an OCSP responder (either may be null).
+     */
+    public Issued issueRevocable(Profile profile, java.net.URI crlDistributionPoint, java.net.URI ocspResponder) {
+        return issue(profile, validNow(), crlDistributionPoint, ocspResponder);
+    }
+
+    private Issued issue(Profile profile, Validity validity, java.net.URI crl, java.net.URI ocsp) {
         KeyPair keys;
         try {
             keys = newKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make a test key pair", e);
         }
-        X509Certificate certificate = certify(keys.getPublic(), profile, validity);
+        X509Certificate certificate = certify(keys.getPublic(), profile, validity, crl, ocsp);
         return new Issued(certificate, keys.getPrivate(), List.of(certificate, caCertificate));
     }
 
@@ -132,14 +149,15 @@ public final class TestPki {
                     .getPublicKey();
             Instant now = Instant.now();
             X509Certificate leaf = certify(key, Profile.client(commonName),
-                    new Validity(now.minus(SKEW), now.plus(Duration.ofDays(365))));
+                    new Validity(now.minus(SKEW), now.plus(Duration.ofDays(365))), null, null);
             return List.of(leaf, caCertificate);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the request", e);
         }
     }
 
-    private X509Certificate certify(java.security.PublicKey publicKey, Profile profile, Validity validity) {
+    private X509Certificate certify(java.security.PublicKey publicKey, Profile profile, Validity validity,
+            java.net.URI crl, java.net.URI ocsp) {
         try {
             KeyPair keys = new KeyPair(publicKey, null);
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -160,6 +178,17 @@ public final class TestPki {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
             }
+            if (crl != null) {
+                GeneralNames point = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
+                        crl.toString()));
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                    new DistributionPoint(new DistributionPointName(point), null, null)}));
+            }
+            if (ocsp != null) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier,
+                                ocsp.toString())));
+            }
             return toCertificate(builder.build(signer(caKeys)));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot issue a test certificate", e);
@@ -168,13 +197,19 @@ public final class TestPki {
 
     /** A CRL of this CA, valid for a day, revoking the given certificates. */
     public X509CRL crl(X509Certificate... revoked) {
+        Instant now = Instant.now();
+        return crl(now.minus(SKEW), now.plus(Duration.ofDays(1)), revoked);
+    }
+
+    /** A CRL of this CA issued at {@code thisUpdate}, due again at {@code nextUpdate}, revoking the given certificates. */
+    public X509CRL crl(Instant thisUpdate, Instant nextUpdate, X509Certificate... revoked) {
         try {
-            Instant now = Instant.now();
+            Instant now = thisUpdate;
             X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                    new X509CertificateHolder(caCertificate.getEncoded()).getSubject(), Date.from(now.minus(SKEW)));
-            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+                    new X509CertificateHolder(caCertificate.getEncoded()).getSubject(), Date.from(thisUpdate));
+            builder.setNextUpdate(Date.from(nextUpdate));
             for (X509Certificate certificate : revoked) {
-                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now.minus(SKEW)), CRLReason.keyCompromise);
+                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(now), CRLReason.keyCompromise);
             }
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCertificate));
@@ -185,6 +220,11 @@ public final class TestPki {
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot make a test CRL", e);
         }
+    }
+
+    /** The CA itself (certificate and private key), for tests that sign as the CA (OCSP responses). */
+    public Issued authority() {
+        return new Issued(caCertificate, caKeys.getPrivate(), List.of(caCertificate));
     }
 
     /** Writes the CA certificate as PEM. */

@@ -2,12 +2,16 @@ package io.wardgate.tools;
 
 import io.wardgate.manage.client.AdminClient;
 import io.wardgate.manage.client.AdminKeys;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +42,16 @@ final class AdminCommand implements Command {
               --tls-p12 FILE            this client's TLS key and certificate (CN wardgate-admin) ...
               --tls-password-file FILE  ... and the file holding its password (default: empty password)
               --tls-key FILE --tls-cert FILE   or: PEM PKCS#8 key and certificate chain instead of PKCS#12
-              --key FILE                the management key: PEM PKCS#8 EC P-256 (BEGIN PRIVATE KEY)
+              --key FILE                the management key: PEM PKCS#8 EC P-256, unencrypted (BEGIN
+                                        PRIVATE KEY) or encrypted (BEGIN ENCRYPTED PRIVATE KEY) ...
+              --key-password-file FILE  ... and the file holding its password; without it the password
+                                        is asked on the terminal (never give a password as an argument)
               --key-cert FILE           its certificate or public key (PEM), as the gateways trust it
               --requester NAME          who asks, for the gateway's audit trail (default: $USER)
               --timeout SECONDS         wait for the reply (default 60)
               --lifetime SECONDS        how long the request stays valid (default 120)
+              --revocation off          do not check the broker's certificates for revocation (on by
+                                        default: the CRLs and OCSP responders they name); warns
               --upload FILE             first upload FILE in 256 KiB chunks; the request names it in
                                         its signed argument "upload" (id, size, SHA-256)
 
@@ -107,6 +116,13 @@ final class AdminCommand implements Command {
             if (operation == null) {
                 throw new IllegalArgumentException("name an operation");
             }
+            if (options.keySet().stream().anyMatch(name -> name.endsWith("password"))) {
+                throw new IllegalArgumentException("passwords are never arguments: use --key-password-file or"
+                        + " --tls-password-file");
+            }
+            if (!options.getOrDefault("revocation", "on").matches("on|off")) {
+                throw new IllegalArgumentException("--revocation is on or off");
+            }
             for (String required : List.of("broker", "site", "ward", "gateway", "ca", "key", "key-cert")) {
                 if (!options.containsKey(required)) {
                     throw new IllegalArgumentException("option --" + required + " is required");
@@ -115,6 +131,9 @@ final class AdminCommand implements Command {
         } catch (IllegalArgumentException | IOException e) {
             err.println("wardgate admin: " + Json.printable(e.getMessage()));
             return USAGE;
+        }
+        if (options.getOrDefault("revocation", "on").equals("off")) {
+            err.println("wardgate admin: WARNING: certificate revocation checking is off (--revocation off)");
         }
         try (AdminClient client = AdminClient.connect(settings(options), line -> err.println("# " + line))) {
             if (options.containsKey("upload")) {
@@ -161,23 +180,48 @@ final class AdminCommand implements Command {
 
     private static AdminClient.Settings settings(Map<String, String> options) throws IOException {
         List<X509Certificate> anchors = AdminKeys.certificates(Path.of(options.get("ca")));
+        RevocationChecker revocation = options.getOrDefault("revocation", "on").equals("off") ? RevocationChecker.off()
+                : new RevocationChecker(RevocationSettings.inMemory(), List.of(), Clock.systemUTC());
         SSLContext tls;
         if (options.containsKey("tls-p12")) {
             char[] password = options.containsKey("tls-password-file")
                     ? Files.readString(Path.of(options.get("tls-password-file")), StandardCharsets.UTF_8).strip()
                             .toCharArray()
                     : new char[0];
-            tls = AdminKeys.tls(Path.of(options.get("tls-p12")), password, anchors);
+            tls = AdminKeys.tls(Path.of(options.get("tls-p12")), password, anchors, revocation);
         } else if (options.containsKey("tls-key") && options.containsKey("tls-cert")) {
-            tls = AdminKeys.tls(Path.of(options.get("tls-key")), Path.of(options.get("tls-cert")), anchors);
+            tls = AdminKeys.tls(Path.of(options.get("tls-key")), Path.of(options.get("tls-cert")), anchors, revocation);
         } else {
             throw new IllegalArgumentException("give --tls-p12, or --tls-key and --tls-cert");
         }
         String requester = options.getOrDefault("requester", System.getProperty("user.name", "it"));
         return new AdminClient.Settings(options.get("broker"), options.get("site"), options.get("ward"), tls,
-                AdminKeys.privateKey(Path.of(options.get("key"))), AdminKeys.publicKey(Path.of(options.get("key-cert"))),
+                AdminKeys.privateKey(Path.of(options.get("key")), () -> keyPassword(options)),
+                AdminKeys.publicKey(Path.of(options.get("key-cert"))),
                 anchors, requester, Duration.ofSeconds(seconds(options, "timeout", 60)),
                 Duration.ofSeconds(seconds(options, "lifetime", 120)));
+    }
+
+    /** The management key's password: first line of --key-password-file, else asked on the terminal (not echoed). */
+    private static char[] keyPassword(Map<String, String> options) throws IOException {
+        if (options.containsKey("key-password-file")) {
+            Path file = Path.of(options.get("key-password-file"));
+            if (Files.size(file) > 4096) {
+                throw new IOException(file + " is larger than 4096 bytes: not a password file");
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            return (end < 0 ? text : text.substring(0, end)).strip().toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new IOException("the management key is encrypted: give --key-password-file, or run on a terminal");
+        }
+        char[] typed = console.readPassword("password of the management key: ");
+        if (typed == null) {
+            throw new IOException("no password given");
+        }
+        return typed;
     }
 
     private static long seconds(Map<String, String> options, String name, long fallback) {

@@ -1,14 +1,13 @@
 package io.wardgate.tools;
 
+import io.wardgate.shared.json.JsonWriter;
+
 /**
- * Just enough JSON for one object per line: a string escaper and a field appender. Hand-written
- * because the output is flat and small; a library would be the only third-party jar of the tool.
- * Everything outside printable ASCII is escaped, so a hostile capture cannot put terminal control
+ * Just enough JSON for one object per line: a field appender over the shared writer's escaping
+ * (io.wardgate.shared.json). Everything outside printable ASCII is escaped, so a hostile capture cannot put terminal control
  * sequences or line breaks into the output.
  */
 final class Json {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private final StringBuilder text = new StringBuilder(128).append('{');
 
     Json string(String name, String value) {
@@ -44,26 +43,7 @@ final class Json {
     }
 
     static StringBuilder quote(String value, StringBuilder to) {
-        to.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> to.append("\\\"");
-                case '\\' -> to.append("\\\\");
-                case '\n' -> to.append("\\n");
-                case '\r' -> to.append("\\r");
-                case '\t' -> to.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) {
-                        to.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        to.append(c);
-                    }
-                }
-            }
-        }
-        return to.append('"');
+        return JsonWriter.quote(value, JsonWriter.Escaping.ASCII, to);
     }
 
     /** For error messages quoting what the user typed: printable ASCII, at most 60 characters. */

@@ -1,9 +1,9 @@
 package io.wardgate.update;
 
-import io.wardgate.manage.spi.ManagementContext;
-import io.wardgate.manage.spi.ManagementOperation;
-import io.wardgate.manage.spi.ManagementRequest;
-import io.wardgate.manage.spi.StatusContribution;
+import io.wardgate.api.manage.ManagementContext;
+import io.wardgate.api.manage.ManagementOperation;
+import io.wardgate.api.manage.ManagementRequest;
+import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.update.api.InstallResult;
 import io.wardgate.update.api.IntegrityReport;
 import io.wardgate.update.api.UpdateInstaller;

@@ -2,7 +2,7 @@ package io.wardgate.uplink;
 
 import io.wardgate.uplink.MqttTransport.MqttSession;
 import io.wardgate.uplink.MqttTransport.PublishCallback;
-import io.wardgate.uplink.channel.GatewayChannel;
+import io.wardgate.api.channel.GatewayChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;

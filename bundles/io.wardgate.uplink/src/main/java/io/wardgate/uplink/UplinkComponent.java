@@ -1,11 +1,13 @@
 package io.wardgate.uplink;
 
+import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.api.pipeline.UplinkStatus;
-import io.wardgate.uplink.channel.GatewayChannel;
+import io.wardgate.api.channel.GatewayChannel;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -37,10 +39,11 @@ public final class UplinkComponent implements Uplink, GatewayChannel {
     private final UplinkEngine engine;
 
     @Activate
-    public UplinkComponent(@Reference Outbox outbox, @Reference GatewayIdentity identity, UplinkConfiguration config) {
+    public UplinkComponent(BundleContext context, @Reference Outbox outbox, @Reference GatewayIdentity identity,
+            UplinkConfiguration config) {
         UplinkSettings settings;
         try {
-            settings = UplinkSettings.from(config);
+            settings = UplinkSettings.from(config, context.getProperty(DataDirectory.PROPERTY));
         } catch (IllegalArgumentException e) {
             LOG.error("Uplink configuration {} refused: {}", PID, e.getMessage());
             throw e;

@@ -8,6 +8,11 @@ import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.StoredEnvelope;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.api.pipeline.UplinkStatus;
+import io.wardgate.shared.retry.Backoff;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.SubjectAltNames;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
 import io.wardgate.uplink.MqttTransport.ConnectRequest;
 import io.wardgate.uplink.MqttTransport.MqttSession;
 import io.wardgate.uplink.MqttTransport.PublishCallback;
@@ -22,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +48,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final Supplier<AuditTrail> audit;
     private final Clock clock;
     private final Backoff backoff;
+    private final RandomGenerator random;
+    private final RevocationChecker revocation;
     private final TopicScheme topics;
     private final SharedChannel channel;
     private final Object signal = new Object();
@@ -57,6 +65,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private volatile String lossReason;
     private volatile UplinkStatus status;
     private String lastAuditedFailure = "";
+    private boolean revocationOffAudited;
 
     public UplinkEngine(UplinkSettings settings, Outbox outbox, GatewayIdentity identity, MqttTransport transport,
             Supplier<AuditTrail> audit, Clock clock, RandomGenerator random) {
@@ -66,7 +75,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
+        this.random = Objects.requireNonNull(random, "random");
+        this.revocation = revocationChecker(settings, clock);
         this.topics = new TopicScheme(settings.site(), settings.ward(), identity.gatewayId());
         this.channel = new SharedChannel(topics, this::lost);
         this.status = new UplinkStatus(false, settings.brokers().get(0).url(), clock.instant(), 0, 0, "");
@@ -82,6 +93,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     public UplinkEngine start() {
+        if (!settings.revocation().enabled()) {
+            LOG.warn("Uplink: certificate revocation checking is switched off by configuration");
+        }
         thread.start();
         return this;
     }
@@ -99,7 +113,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     /** The connection lent to other bundles for this gateway's own topics. */
-    public io.wardgate.uplink.channel.GatewayChannel channel() {
+    public io.wardgate.api.channel.GatewayChannel channel() {
         return channel;
     }
 
@@ -116,7 +130,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
             failedRounds = connected ? 0 : failedRounds + 1;
             if (running) {
-                await(backoff.delay(Math.max(0, failedRounds - 1)));
+                await(backoff.delay(Math.max(0, failedRounds - 1), random));
             }
         }
     }
@@ -247,15 +261,35 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         }
         SSLSocketFactory factory;
         try {
-            factory = UplinkTls.socketFactory(identity.tlsKeyManager(), settings.trustAnchors(), settings.crl(),
-                    settings.allowTls12());
+            if (!settings.revocation().enabled() && !revocationOffAudited) {
+                // Audited once per start, from the first attempt (the optional audit trail is bound by then).
+                revocationOffAudited = record("UPLINK_REVOCATION_OFF", Outcome.WARNING, topics.prefix(),
+                        "certificate revocation checking of the broker is switched off by configuration");
+            }
+            if (revocation == null) {
+                throw new GeneralSecurityException("the configured CRL file is unreadable");
+            }
+            // Anchors are read anew for each connection attempt (renewed files take effect without a restart).
+            TlsPolicy policy = new TlsPolicy(settings.allowTls12());
+            factory = policy.clientSocketFactory(TlsPolicy.context(new KeyManager[] {identity.tlsKeyManager()},
+                    TrustAnchors.trustManagers(TrustAnchors.read(settings.trustAnchors()), revocation)));
         } catch (GeneralSecurityException | IOException e) {
             throw UplinkException.of("cannot set up TLS from the configured trust anchors/CRL", e);
         }
         String clientId = settings.clientId().isEmpty() ? identity.gatewayId() : settings.clientId();
         return new ConnectRequest(clientId, (int) settings.keepAlive().toSeconds(),
                 (int) settings.connectTimeout().toSeconds(), topics.statusTopic(), topics.will(), factory,
-                new StrictHostnameVerifier());
+                SubjectAltNames.verifier());
+    }
+
+    /** Null when an installed CRL file cannot be read (every connection attempt then fails with that reason). */
+    private static RevocationChecker revocationChecker(UplinkSettings settings, Clock clock) {
+        try {
+            return new RevocationChecker(settings.revocation(), clock);
+        } catch (GeneralSecurityException | IOException e) {
+            LOG.error("Uplink: the configured CRL file is unreadable: {}", e.getMessage());
+            return null;
+        }
     }
 
     private void lost(String reason) {
@@ -311,17 +345,19 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         return new UplinkStatus(now.connected(), now.broker(), now.since(), 0, 0, error);
     }
 
-    private void record(String action, Outcome outcome, String target, String detail) {
+    private boolean record(String action, Outcome outcome, String target, String detail) {
         AuditTrail trail = audit.get();
         if (trail == null) {
-            return;
+            return false;
         }
         try {
             String bounded = detail.length() <= 1024 ? detail : detail.substring(0, 1021) + "...";
             trail.record(new AuditEvent(clock.instant(), "system", action, target.length() <= 256 ? target
                     : target.substring(0, 256), outcome, bounded.replaceAll("[^\\x20-\\x7E]", "?")));
+            return true;
         } catch (RuntimeException e) {
             LOG.error("Audit trail refused uplink event {}: {}", action, e.toString());
+            return false;
         }
     }
 

@@ -1,10 +1,11 @@
 package io.wardgate.uplink;
 
+import io.wardgate.api.DataDirectory;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,11 +16,11 @@ import java.util.regex.Pattern;
  * @param ward topic level
  * @param clientId the MQTT client id, or empty for the gateway id
  * @param trustAnchors PEM file of the CA certificates trusted for brokers
- * @param crl optional CRL file
+ * @param revocation how the broker's certificates are checked for revocation (on unless opted out)
  * @param allowTls12 also offer TLS 1.2 (ECDHE + AEAD suites only)
  */
 public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String ward, String clientId, Path trustAnchors,
-        Optional<Path> crl, boolean allowTls12, Duration keepAlive, Duration connectTimeout, int inFlightWindow,
+        RevocationSettings revocation, boolean allowTls12, Duration keepAlive, Duration connectTimeout, int inFlightWindow,
         Duration backoffMin, Duration backoffMax, Duration idlePoll) {
     private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{0,64}");
@@ -36,7 +37,7 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
             throw new IllegalArgumentException("client id must be up to 64 letters, digits, '.', '_' or '-'");
         }
         Objects.requireNonNull(trustAnchors, "trustAnchors");
-        Objects.requireNonNull(crl, "crl");
+        Objects.requireNonNull(revocation, "revocation");
         require(keepAlive, Duration.ofSeconds(5), Duration.ofHours(1), "keep-alive");
         require(connectTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5), "connect timeout");
         if (inFlightWindow < 1 || inFlightWindow > 1000) {
@@ -49,15 +50,23 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
 
     /** Checks a configuration; the message of the exception says what is wrong (never a secret: there is none). */
     public static UplinkSettings from(UplinkConfiguration config) {
+        return from(config, null);
+    }
+
+    /** As {@link #from(UplinkConfiguration)}, with relative paths resolved against the data directory. */
+    public static UplinkSettings from(UplinkConfiguration config, String dataDirectory) {
         String[] urls = config.brokerUrls() == null ? new String[0] : config.brokerUrls();
         List<BrokerEndpoint> brokers = java.util.Arrays.stream(urls).map(BrokerEndpoint::parse).toList();
         if (config.trustAnchorsPath() == null || config.trustAnchorsPath().isBlank()) {
             throw new IllegalArgumentException("trustAnchorsPath is required: the system trust store is never used");
         }
-        Optional<Path> crl = config.crlPath() == null || config.crlPath().isBlank() ? Optional.empty()
-                : Optional.of(Path.of(config.crlPath()));
+        List<Path> crlFiles = config.crlPath() == null || config.crlPath().isBlank() ? List.of()
+                : List.of(Path.of(config.crlPath()));
+        RevocationSettings revocation = !config.revocationCheck() ? RevocationSettings.off()
+                : RevocationSettings.defaults(DataDirectory.resolve(dataDirectory, config.crlCachePath()))
+                        .withGrace(Duration.ofHours(config.revocationGraceHours())).withCrlFiles(crlFiles);
         return new UplinkSettings(brokers, config.site(), config.ward(), config.clientId(),
-                Path.of(config.trustAnchorsPath()), crl, config.allowTls12(),
+                Path.of(config.trustAnchorsPath()), revocation, config.allowTls12(),
                 Duration.ofSeconds(config.keepAliveSeconds()), Duration.ofSeconds(config.connectTimeoutSeconds()),
                 config.inFlightWindow(), Duration.ofMillis(config.backoffMinMillis()),
                 Duration.ofMillis(config.backoffMaxMillis()), Duration.ofMillis(config.idlePollMillis()));
@@ -65,27 +74,33 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
 
     /** Test and demo defaults around the given brokers and trust anchors (production values otherwise). */
     public static UplinkSettings of(List<BrokerEndpoint> brokers, String site, String ward, Path trustAnchors) {
-        return new UplinkSettings(brokers, site, ward, "", trustAnchors, Optional.empty(), false, Duration.ofSeconds(30),
+        RevocationSettings revocation = RevocationSettings.defaults(
+                trustAnchors.toAbsolutePath().resolveSibling("crl-cache"));
+        return new UplinkSettings(brokers, site, ward, "", trustAnchors, revocation, false, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20));
     }
 
     public UplinkSettings withCrl(Path file) {
-        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, Optional.of(file), allowTls12, keepAlive,
+        return withRevocation(revocation.withCrlFiles(List.of(file)));
+    }
+
+    public UplinkSettings withRevocation(RevocationSettings newRevocation) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, newRevocation, allowTls12, keepAlive,
                 connectTimeout, inFlightWindow, backoffMin, backoffMax, idlePoll);
     }
 
     public UplinkSettings withTls12(boolean allow) {
-        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allow, keepAlive, connectTimeout,
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allow, keepAlive, connectTimeout,
                 inFlightWindow, backoffMin, backoffMax, idlePoll);
     }
 
     public UplinkSettings withWindow(int window) {
-        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allowTls12, keepAlive, connectTimeout,
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allowTls12, keepAlive, connectTimeout,
                 window, backoffMin, backoffMax, idlePoll);
     }
 
     public UplinkSettings withTiming(Duration newKeepAlive, Duration newBackoffMin, Duration newBackoffMax) {
-        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, crl, allowTls12, newKeepAlive,
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allowTls12, newKeepAlive,
                 connectTimeout, inFlightWindow, newBackoffMin, newBackoffMax, idlePoll);
     }
 

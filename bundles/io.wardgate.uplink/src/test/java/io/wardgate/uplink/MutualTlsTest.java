@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.outbox.OutboxEngine;
+import io.wardgate.shared.tls.RevocationSettings;
 import io.wardgate.testkit.BrokerSetup;
+import io.wardgate.testkit.CrlServer;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.MqttBroker;
 import io.wardgate.testkit.TestGatewayIdentity;
@@ -15,6 +17,7 @@ import io.wardgate.testkit.TestSubscriber;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +119,37 @@ class MutualTlsTest {
         UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()).withCrl(crl), outbox);
         assertRefused(uplink, "revoked");
         assertTlsRejectionAudited("revoked");
+    }
+
+    /** #20 finding 5: revocation is on by default; the broker's certificate names its CRL distribution point. */
+    @Test
+    void theGatewayRefusesABrokerRevokedAtItsCrlDistributionPointByDefault() {
+        try (CrlServer crls = CrlServer.start()) {
+            MqttBroker broker = revokedBroker(crls);
+            UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()), outbox);
+            assertRefused(uplink, "revoked");
+            assertTlsRejectionAudited("revoked");
+            assertThat(crls.requests()).isPositive();
+        }
+    }
+
+    @Test
+    void theExplicitOptOutIsAuditedAndLetsTheSameBrokerIn() {
+        try (CrlServer crls = CrlServer.start()) {
+            MqttBroker broker = revokedBroker(crls);
+            fixture.uplink(fixture.settings(broker.url()).withRevocation(RevocationSettings.off()), outbox);
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status().envelopes() == 0);
+            assertThat(fixture.audit.withAction("UPLINK_REVOCATION_OFF")).hasSize(1);
+            assertThat(crls.requests()).isZero();
+        }
+    }
+
+    /** A broker whose certificate names {@code crls} as its distribution point, which lists it as revoked. */
+    private MqttBroker revokedBroker(CrlServer crls) {
+        Issued server = fixture.pki.issueRevocable(TestPki.Profile.server("broker", List.of("localhost"),
+                List.of("127.0.0.1")), crls.url(), null);
+        crls.serve(fixture.pki.crl(server.certificate()));
+        return fixture.broker(BrokerSetup.of(dir.resolve("b"), fixture.pki).withServer(server));
     }
 
     @Test

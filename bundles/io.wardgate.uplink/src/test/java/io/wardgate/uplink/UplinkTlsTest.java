@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.Optional;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.SubjectAltNames;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
@@ -23,8 +27,10 @@ class UplinkTlsTest {
     Path dir;
 
     private SSLSocket socket(boolean allowTls12) throws Exception {
-        SSLSocketFactory factory = UplinkTls.socketFactory(PKI.client("wg-1").keyManager(),
-                PKI.writeCaPem(dir.resolve("ca.pem")), Optional.empty(), allowTls12);
+        TlsPolicy policy = new TlsPolicy(allowTls12);
+        SSLSocketFactory factory = policy.clientSocketFactory(TlsPolicy.context(
+                new KeyManager[] {PKI.client("wg-1").keyManager()}, TrustAnchors.trustManagers(
+                        TrustAnchors.read(PKI.writeCaPem(dir.resolve("ca.pem"))), RevocationChecker.off())));
         return (SSLSocket) factory.createSocket();
     }
 
@@ -32,7 +38,7 @@ class UplinkTlsTest {
     void byDefaultOnlyTls13IsOffered() throws Exception {
         try (SSLSocket socket = socket(false)) {
             assertThat(socket.getEnabledProtocols()).containsExactly("TLSv1.3");
-            assertThat(socket.getEnabledCipherSuites()).containsExactlyInAnyOrderElementsOf(UplinkTls.TLS13_SUITES);
+            assertThat(socket.getEnabledCipherSuites()).containsExactlyInAnyOrderElementsOf(TlsPolicy.TLS13_SUITES);
             assertThat(socket.getSSLParameters().getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
         }
     }
@@ -42,7 +48,7 @@ class UplinkTlsTest {
         try (SSLSocket socket = socket(true)) {
             assertThat(socket.getEnabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
             assertThat(socket.getEnabledCipherSuites()).allSatisfy(suite -> assertThat(suite)
-                    .satisfiesAnyOf(s -> assertThat(UplinkTls.TLS13_SUITES).contains(s),
+                    .satisfiesAnyOf(s -> assertThat(TlsPolicy.TLS13_SUITES).contains(s),
                             s -> assertThat(s).startsWith("TLS_ECDHE_").containsAnyOf("_GCM_", "_CHACHA20_POLY1305_")));
             assertThat(socket.getEnabledProtocols()).doesNotContain("TLSv1", "TLSv1.1");
         }
@@ -51,24 +57,24 @@ class UplinkTlsTest {
     @Test
     void trustAnchorsMustBeConfiguredAndReadable() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
-        assertThatThrownBy(() -> UplinkTls.trustManagers(empty, Optional.empty()))
+        assertThatThrownBy(() -> TrustAnchors.read(empty))
                 .isInstanceOf(GeneralSecurityException.class).hasMessageContaining("no CA certificate");
-        assertThatThrownBy(() -> UplinkTls.trustManagers(dir.resolve("missing.pem"), Optional.empty()))
+        assertThatThrownBy(() -> TrustAnchors.read(dir.resolve("missing.pem")))
                 .isInstanceOf(java.io.IOException.class);
     }
 
     @Test
     void hostnamesMatchOnlySubjectAltNames() {
         Issued server = PKI.server("broker", "*.ward.example.org");
-        assertThat(StrictHostnameVerifier.matches("localhost", server.certificate())).isTrue();
-        assertThat(StrictHostnameVerifier.matches("LOCALHOST", server.certificate())).isTrue();
-        assertThat(StrictHostnameVerifier.matches("127.0.0.1", server.certificate())).isTrue();
-        assertThat(StrictHostnameVerifier.matches("mq.ward.example.org", server.certificate())).isTrue();
-        assertThat(StrictHostnameVerifier.matches("a.mq.ward.example.org", server.certificate())).isFalse();
-        assertThat(StrictHostnameVerifier.matches("ward.example.org", server.certificate())).isFalse();
-        assertThat(StrictHostnameVerifier.matches("broker", server.certificate())).isFalse(); // the CN does not count
-        assertThat(StrictHostnameVerifier.matches("127.0.0.2", server.certificate())).isFalse();
-        assertThat(StrictHostnameVerifier.matches("localhost", PKI.serverFor("other.example").certificate())).isFalse();
+        assertThat(SubjectAltNames.names(server.certificate(), "localhost")).isTrue();
+        assertThat(SubjectAltNames.names(server.certificate(), "LOCALHOST")).isTrue();
+        assertThat(SubjectAltNames.names(server.certificate(), "127.0.0.1")).isTrue();
+        assertThat(SubjectAltNames.names(server.certificate(), "mq.ward.example.org")).isTrue();
+        assertThat(SubjectAltNames.names(server.certificate(), "a.mq.ward.example.org")).isFalse();
+        assertThat(SubjectAltNames.names(server.certificate(), "ward.example.org")).isFalse();
+        assertThat(SubjectAltNames.names(server.certificate(), "broker")).isFalse(); // the CN does not count
+        assertThat(SubjectAltNames.names(server.certificate(), "127.0.0.2")).isFalse();
+        assertThat(SubjectAltNames.names(PKI.serverFor("other.example").certificate(), "localhost")).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wardgate.bench.e2e;
 
-import io.wardgate.seal.identity.IdentityStore;
+import io.wardgate.seal.admin.Identities;
+import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.sim.SimulatorRunner;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
@@ -84,7 +85,7 @@ final class Ward implements AutoCloseable {
 
     /** The gateway's first start, done ahead: its key is made in its own directory and never leaves it. */
     void enroll(Path data) throws IOException {
-        IdentityStore store = IdentityStore.open(data.resolve("identity"), GATEWAY_ID, new SecureRandom(),
+        IdentityAdmin store = Identities.open(data.resolve("identity"), GATEWAY_ID, new SecureRandom(),
                 Clock.systemUTC());
         store.installTrustAnchors(List.of(ca.caCertificate()));
         store.installCertificateChain(ca.signRequest(store.certificateSigningRequest(), GATEWAY_ID));

@@ -30,8 +30,24 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String trustAnchorsPath();
 
     @AttributeDefinition(name = "CRL file (PEM or DER)", required = false,
-            description = "Certificate revocation lists checked for the collector's chain; empty: no revocation check.")
+            description = "Certificate revocation lists installed by hand, checked in addition to the CRL "
+                    + "distribution points and OCSP responders the certificates name; absolute or relative to the "
+                    + "data directory; empty: none.")
     String crlPath() default "";
+
+    @AttributeDefinition(name = "Check certificate revocation",
+            description = "Check the collector's certificates against the CRLs and OCSP responders they name (fail "
+                    + "closed after the grace period). Turning this off is recorded in the audit trail at every start.")
+    boolean revocationCheck() default true;
+
+    @AttributeDefinition(name = "Revocation grace period (hours)", min = "0", max = "168",
+            description = "How long past its next update a cached CRL still counts while no fresh one can be "
+                    + "fetched; then the collector is refused. 0 to 168.")
+    int revocationGraceHours() default 24;
+
+    @AttributeDefinition(name = "CRL cache directory",
+            description = "Where fetched CRLs are kept; absolute or relative to the data directory.")
+    String crlCachePath() default "crl-cache/audit-export";
 
     @AttributeDefinition(name = "Allow TLS 1.2",
             description = "Also offer TLS 1.2 (ECDHE with AES-GCM or ChaCha20-Poly1305 only) for collectors without "

@@ -2,7 +2,7 @@ package io.wardgate.audit.syslog;
 
 import io.wardgate.audit.syslog.api.AtnaExport;
 import io.wardgate.audit.syslog.api.AtnaExportStatus;
-import io.wardgate.manage.spi.StatusContribution;
+import io.wardgate.api.manage.StatusContribution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

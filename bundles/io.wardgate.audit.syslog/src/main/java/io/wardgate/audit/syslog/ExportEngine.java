@@ -6,8 +6,11 @@ import io.wardgate.audit.api.AuditLog;
 import io.wardgate.audit.api.AuditRecord;
 import io.wardgate.audit.syslog.CursorFile.Cursor;
 import io.wardgate.audit.syslog.api.AtnaExportStatus;
+import io.wardgate.shared.retry.Backoff;
+import io.wardgate.shared.tls.RevocationChecker;
 import java.io.Closeable;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,9 @@ final class ExportEngine implements Closeable {
     private final Supplier<GatewayIdentity> identity;
     private final Clock clock;
     private final Backoff backoff;
+    private final RandomGenerator random;
+    private final RevocationChecker revocation;
+    private final String revocationProblem;
     private final CursorFile cursorFile;
     private final SyslogMessageWriter writer;
     private final SelfAudit selfAudit;
@@ -64,7 +70,17 @@ final class ExportEngine implements Closeable {
         this.log = log;
         this.identity = identity;
         this.clock = clock;
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), random);
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
+        this.random = random;
+        RevocationChecker checker = null;
+        String problem = "";
+        try {
+            checker = new RevocationChecker(settings.revocation(), clock);
+        } catch (GeneralSecurityException | IOException e) {
+            problem = "the configured CRL file is unreadable: " + e.getMessage();
+        }
+        this.revocation = checker;
+        this.revocationProblem = problem;
         this.cursorFile = new CursorFile(settings.cursor());
         this.writer = new SyslogMessageWriter(settings.format());
         this.selfAudit = new SelfAudit(audit, clock, settings.collector());
@@ -79,6 +95,10 @@ final class ExportEngine implements Closeable {
     }
 
     ExportEngine start() {
+        if (!settings.revocation().enabled()) {
+            selfAudit.note(SelfAudit.REVOCATION_OFF,
+                    "certificate revocation checking of the collector is switched off by configuration");
+        }
         thread.start();
         return this;
     }
@@ -115,7 +135,7 @@ final class ExportEngine implements Closeable {
             } catch (RuntimeException e) {
                 lastError = "audit trail unreadable: " + e.getMessage();
                 LOG.error("Audit export cannot read the audit trail", e);
-                await(backoff.delay(++failures));
+                await(backoff.delay(failures++, random));
                 continue;
             }
             if (batch.isEmpty()) {
@@ -127,7 +147,7 @@ final class ExportEngine implements Closeable {
             failures = session(batch) ? 0 : failures + 1;
             watchAlarm();
             if (failures > 0 && running) {
-                await(backoff.delay(failures));
+                await(backoff.delay(failures - 1, random));
             }
         }
     }
@@ -136,7 +156,10 @@ final class ExportEngine implements Closeable {
     private boolean session(List<AuditRecord> first) {
         SyslogConnection connection;
         try {
-            connection = SyslogConnection.open(settings, keyManager());
+            if (revocation == null) {
+                throw new ExportException(revocationProblem, false);
+            }
+            connection = SyslogConnection.open(settings, keyManager(), revocation);
         } catch (ExportException e) {
             fail(e.getMessage(), e.tlsRejection());
             return false;

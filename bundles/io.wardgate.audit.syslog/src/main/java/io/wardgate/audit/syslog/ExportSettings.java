@@ -1,10 +1,11 @@
 package io.wardgate.audit.syslog;
 
 import io.wardgate.api.DataDirectory;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param port collector TCP port
  * @param expectedName the name the collector's certificate must carry
  * @param trustAnchors PEM file of the CA certificates trusted for the collector
- * @param crl optional CRL file
+ * @param revocation how the collector's certificates are checked for revocation (on unless opted out)
  * @param allowTls12 also offer TLS 1.2 (ECDHE + AEAD suites only)
  * @param clientCertificate present the gateway's certificate (mutual TLS)
  * @param format what goes into each message besides the record
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * @param timeout connect, handshake, stalled write, answer to the close
  * @param cursor the durable cursor file
  */
-record ExportSettings(String host, int port, String expectedName, Path trustAnchors, Optional<Path> crl,
+record ExportSettings(String host, int port, String expectedName, Path trustAnchors, RevocationSettings revocation,
         boolean allowTls12, boolean clientCertificate, FormatSettings format, int batchRecords, int sessionRecords,
         Duration poll, Duration timeout, Duration backoffMin, Duration backoffMax, long alarmBehindRecords,
         Duration alarmAfter, Path cursor) {
@@ -38,7 +39,7 @@ record ExportSettings(String host, int port, String expectedName, Path trustAnch
             throw new IllegalArgumentException("collector port must be 1..65535, not " + port);
         }
         Objects.requireNonNull(trustAnchors, "trustAnchors");
-        Objects.requireNonNull(crl, "crl");
+        Objects.requireNonNull(revocation, "revocation");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(cursor, "cursor");
         requireRange(batchRecords, 1, 10_000, "records per read");
@@ -61,12 +62,15 @@ record ExportSettings(String host, int port, String expectedName, Path trustAnch
         }
         String expected = config.expectedHostName() == null || config.expectedHostName().isBlank()
                 ? config.collectorHost() : config.expectedHostName();
-        Optional<Path> crl = config.crlPath() == null || config.crlPath().isBlank() ? Optional.empty()
-                : Optional.of(DataDirectory.resolve(dataDirectory, config.crlPath()));
+        List<Path> crlFiles = config.crlPath() == null || config.crlPath().isBlank() ? List.of()
+                : List.of(DataDirectory.resolve(dataDirectory, config.crlPath()));
+        RevocationSettings revocation = !config.revocationCheck() ? RevocationSettings.off()
+                : RevocationSettings.defaults(DataDirectory.resolve(dataDirectory, config.crlCachePath()))
+                        .withGrace(Duration.ofHours(config.revocationGraceHours())).withCrlFiles(crlFiles);
         FormatSettings format = new FormatSettings(config.appName(), config.enterpriseNumber(), procId,
                 config.maxMessageBytes());
         return new ExportSettings(config.collectorHost(), config.collectorPort(), expected,
-                DataDirectory.resolve(dataDirectory, config.trustAnchorsPath()), crl, config.allowTls12(),
+                DataDirectory.resolve(dataDirectory, config.trustAnchorsPath()), revocation, config.allowTls12(),
                 config.presentClientCertificate(), format, config.batchRecords(), config.sessionRecords(),
                 Duration.ofMillis(config.pollMillis()), Duration.ofSeconds(config.timeoutSeconds()),
                 Duration.ofMillis(config.backoffMinMillis()), Duration.ofMillis(config.backoffMaxMillis()),
@@ -76,7 +80,8 @@ record ExportSettings(String host, int port, String expectedName, Path trustAnch
 
     /** Settings for tests: the given collector and files, production values otherwise, quick retries. */
     static ExportSettings of(String host, int port, String expectedName, Path trustAnchors, Path cursor) {
-        return new ExportSettings(host, port, expectedName, trustAnchors, Optional.empty(), false, true,
+        return new ExportSettings(host, port, expectedName, trustAnchors,
+                RevocationSettings.defaults(cursor.toAbsolutePath().resolveSibling("crl-cache")), false, true,
                 new FormatSettings("wardgate", 32473, "4242", 8192), 200, 2000, Duration.ofMillis(50),
                 Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), 1000, Duration.ofMinutes(15),
                 cursor);
@@ -87,12 +92,18 @@ record ExportSettings(String host, int port, String expectedName, Path trustAnch
     }
 
     ExportSettings withSessionRecords(int records) {
-        return new ExportSettings(host, port, expectedName, trustAnchors, crl, allowTls12, clientCertificate, format,
+        return new ExportSettings(host, port, expectedName, trustAnchors, revocation, allowTls12, clientCertificate, format,
                 batchRecords, records, poll, timeout, backoffMin, backoffMax, alarmBehindRecords, alarmAfter, cursor);
     }
 
+    ExportSettings withRevocation(RevocationSettings newRevocation) {
+        return new ExportSettings(host, port, expectedName, trustAnchors, newRevocation, allowTls12, clientCertificate,
+                format, batchRecords, sessionRecords, poll, timeout, backoffMin, backoffMax, alarmBehindRecords,
+                alarmAfter, cursor);
+    }
+
     ExportSettings withAlarms(long behind, Duration after) {
-        return new ExportSettings(host, port, expectedName, trustAnchors, crl, allowTls12, clientCertificate, format,
+        return new ExportSettings(host, port, expectedName, trustAnchors, revocation, allowTls12, clientCertificate, format,
                 batchRecords, sessionRecords, poll, timeout, backoffMin, backoffMax, behind, after, cursor);
     }
 

@@ -23,6 +23,7 @@ final class SelfAudit {
     static final String RESTORED = "AUDIT_EXPORT_RESTORED";
     static final String GAP = "AUDIT_EXPORT_GAP";
     static final String CURSOR_RESET = "AUDIT_EXPORT_CURSOR_RESET";
+    static final String REVOCATION_OFF = "AUDIT_EXPORT_REVOCATION_OFF";
     private static final Logger LOG = LoggerFactory.getLogger(SelfAudit.class);
 
     private final Supplier<AuditTrail> trail;

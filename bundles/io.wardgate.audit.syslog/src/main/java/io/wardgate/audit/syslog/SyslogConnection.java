@@ -10,7 +10,11 @@ import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.regex.Pattern;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.SubjectAltNames;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -27,7 +31,6 @@ import javax.net.ssl.X509KeyManager;
  * probe during the session is no substitute: a read timeout inside JSSE corrupted the stream in testing.)
  */
 final class SyslogConnection implements Closeable {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
     /** A collector sends no data; a little is allowed for TLS post-handshake messages and alerts. */
     private static final long MAX_BYTES_FROM_COLLECTOR = 1 << 20;
     /** Longer than a round trip on a hospital network; a reset caused by our last bytes arrives within it. */
@@ -46,10 +49,13 @@ final class SyslogConnection implements Closeable {
     }
 
     /** Connects, shakes hands and checks the collector's name; nothing is sent on failure. */
-    static SyslogConnection open(ExportSettings settings, X509KeyManager keyManager) throws ExportException {
+    static SyslogConnection open(ExportSettings settings, X509KeyManager keyManager, RevocationChecker revocation)
+            throws ExportException {
         SSLContext context;
         try {
-            context = SyslogTls.context(keyManager, settings.trustAnchors(), settings.crl());
+            KeyManager[] keys = keyManager == null ? new KeyManager[0] : new KeyManager[] {keyManager};
+            context = TlsPolicy.context(keys, TrustAnchors.trustManagers(TrustAnchors.read(settings.trustAnchors()),
+                    revocation));
         } catch (GeneralSecurityException | IOException e) {
             throw new ExportException("cannot set up TLS from the configured trust anchors/CRL: " + e.getMessage(),
                     false);
@@ -62,8 +68,8 @@ final class SyslogConnection implements Closeable {
             raw.setKeepAlive(true);
             SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(raw, settings.expectedName(),
                     settings.port(), false);
-            SSLParameters parameters = SyslogTls.parameters(tls.getSSLParameters(), settings.allowTls12());
-            if (!IP_LITERAL.matcher(settings.expectedName()).matches()) {
+            SSLParameters parameters = new TlsPolicy(settings.allowTls12()).apply(tls.getSSLParameters(), true);
+            if (!SubjectAltNames.isIpLiteral(settings.expectedName())) {
                 parameters.setServerNames(List.of(new SNIHostName(settings.expectedName())));
             }
             tls.setSSLParameters(parameters);

@@ -166,7 +166,7 @@ class AtnaExportEndToEndTest {
         try (TlsCollector collector = fixture.collector(0)) {
             base = fixture.settings(collector.port());
             ExportSettings noClientCertificate = new ExportSettings(base.host(), base.port(), base.expectedName(),
-                    base.trustAnchors(), base.crl(), base.allowTls12(), false, base.format(), base.batchRecords(),
+                    base.trustAnchors(), base.revocation(), base.allowTls12(), false, base.format(), base.batchRecords(),
                     base.sessionRecords(), base.poll(), base.timeout(), base.backoffMin(), base.backoffMax(),
                     base.alarmBehindRecords(), base.alarmAfter(), base.cursor());
             try (ExportEngine engine = fixture.engine(noClientCertificate)) {
@@ -231,7 +231,7 @@ class AtnaExportEndToEndTest {
                 assertThat(fixture.received.messages()).isEmpty();
             }
             ExportSettings tls12 = new ExportSettings(tls13.host(), tls13.port(), tls13.expectedName(),
-                    tls13.trustAnchors(), tls13.crl(), true, true, tls13.format(), tls13.batchRecords(),
+                    tls13.trustAnchors(), tls13.revocation(), true, true, tls13.format(), tls13.batchRecords(),
                     tls13.sessionRecords(), tls13.poll(), tls13.timeout(), tls13.backoffMin(), tls13.backoffMax(),
                     tls13.alarmBehindRecords(), tls13.alarmAfter(), tls13.cursor());
             try (ExportEngine engine = fixture.engine(tls12)) {

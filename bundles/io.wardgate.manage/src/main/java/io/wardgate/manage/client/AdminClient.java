@@ -3,6 +3,7 @@ package io.wardgate.manage.client;
 import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.KeyIds;
 import io.wardgate.seal.envelope.SignedMessage;
+import io.wardgate.shared.tls.TlsPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -137,7 +138,8 @@ public final class AdminClient implements AutoCloseable {
             AdminClient admin = new AdminClient(settings, client, progress);
             client.setCallback(admin.callback());
             MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setSocketFactory(settings.tls().getSocketFactory());
+            // WardGate's explicit protocols and suites on every socket (JSSE's defaults are never used).
+            options.setSocketFactory(TlsPolicy.strict().clientSocketFactory(settings.tls()));
             options.setHttpsHostnameVerificationEnabled(true);
             options.setCleanStart(true);
             options.setConnectionTimeout((int) Math.max(1, settings.timeout().toSeconds()));

@@ -1,18 +1,22 @@
 package io.wardgate.manage.client;
 
+import io.wardgate.shared.tls.KeyManagers;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
@@ -20,11 +24,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 
-/** Reading IT's keys and certificates: PEM (PKCS#8 keys, X.509 certificates, public keys) and PKCS#12. */
+/** Reading IT's keys and certificates: PEM (PKCS#8 keys, also encrypted; X.509 certificates, public keys) and PKCS#12. */
 public final class AdminKeys {
     private static final int MAX_FILE_BYTES = 256 * 1024;
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -51,15 +61,51 @@ public final class AdminKeys {
 
     /** An unencrypted PKCS#8 EC private key ("BEGIN PRIVATE KEY", as openssl genpkey writes). */
     public static PrivateKey privateKey(Path pem) throws IOException {
-        List<byte[]> der = blocks(pem, "PRIVATE KEY");
-        if (der.size() != 1) {
-            throw new IOException(pem + ": expected one unencrypted PKCS#8 key (BEGIN PRIVATE KEY); convert with"
-                    + " openssl pkcs8 -topk8 -nocrypt");
+        return privateKey(pem, () -> {
+            throw new IOException(pem + " is encrypted: a password is needed");
+        });
+    }
+
+    /** Where the password of an encrypted key comes from (a file or a prompt, never an argument). */
+    @FunctionalInterface
+    public interface Password {
+        /** The password; the caller wipes the array after use. */
+        char[] read() throws IOException;
+    }
+
+    /**
+     * A PKCS#8 EC private key, unencrypted ("BEGIN PRIVATE KEY") or encrypted ("BEGIN ENCRYPTED PRIVATE KEY",
+     * PBES2 as {@code openssl genpkey -aes-256-cbc} or {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes);
+     * {@code password} is asked only for an encrypted key. Errors never contain the password.
+     */
+    public static PrivateKey privateKey(Path pem, Password password) throws IOException {
+        List<byte[]> plain = blocks(pem, "PRIVATE KEY");
+        List<byte[]> encrypted = blocks(pem, "ENCRYPTED PRIVATE KEY");
+        if (plain.size() + encrypted.size() != 1) {
+            throw new IOException(pem + ": expected one PKCS#8 key (BEGIN PRIVATE KEY or BEGIN ENCRYPTED PRIVATE KEY)");
         }
+        byte[] der = plain.isEmpty() ? decrypt(pem, encrypted.get(0), password) : plain.get(0);
         try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der.get(0)));
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             throw new IOException(pem + ": not an EC private key", e);
+        } finally {
+            java.util.Arrays.fill(der, (byte) 0);
+        }
+    }
+
+    private static byte[] decrypt(Path pem, byte[] der, Password password) throws IOException {
+        char[] secret = password.read();
+        try {
+            // BC's provider by instance (not installed globally): PBES2 names its cipher AES/CBC/PKCS7Padding.
+            InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(new BouncyCastleProvider()).build(secret);
+            return new PKCS8EncryptedPrivateKeyInfo(der).decryptPrivateKeyInfo(decryptor).getEncoded();
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            throw new IOException(pem + ": cannot decrypt the key (wrong password or unsupported encryption: "
+                    + e.getMessage() + ")");
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
         }
     }
 
@@ -76,45 +122,44 @@ public final class AdminKeys {
         return certificates(pem).get(0).getPublicKey();
     }
 
-    /** TLS 1.2/1.3 client context presenting a PKCS#12 key and chain, trusting only {@code anchors}. */
+    /**
+     * A client context by WardGate's TLS policy presenting a PKCS#12 key and chain, trusting only {@code anchors},
+     * with revocation checked (CRLs and OCSP the certificates name, kept in memory).
+     */
     public static SSLContext tls(Path pkcs12, char[] password, List<X509Certificate> anchors) throws IOException {
-        try (InputStream in = Files.newInputStream(pkcs12)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return context(store, password, anchors);
+        return tls(pkcs12, password, anchors, defaultRevocation());
+    }
+
+    public static SSLContext tls(Path pkcs12, char[] password, List<X509Certificate> anchors,
+            RevocationChecker revocation) throws IOException {
+        try {
+            return context(KeyManagers.pkcs12(pkcs12, password), anchors, revocation);
         } catch (GeneralSecurityException e) {
             throw new IOException(pkcs12 + ": unreadable PKCS#12 or wrong password", e);
         }
     }
 
-    /** TLS client context presenting a PEM key (PKCS#8) and certificate chain, trusting only {@code anchors}. */
+    /** As {@link #tls(Path, char[], List)}, from a PEM key (PKCS#8) and certificate chain. */
     public static SSLContext tls(Path keyPem, Path chainPem, List<X509Certificate> anchors) throws IOException {
+        return tls(keyPem, chainPem, anchors, defaultRevocation());
+    }
+
+    public static SSLContext tls(Path keyPem, Path chainPem, List<X509Certificate> anchors,
+            RevocationChecker revocation) throws IOException {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            char[] password = new char[0];
-            store.setKeyEntry("client", privateKey(keyPem), password,
-                    certificates(chainPem).toArray(new X509Certificate[0]));
-            return context(store, password, anchors);
+            return context(KeyManagers.of(privateKey(keyPem), certificates(chainPem)), anchors, revocation);
         } catch (GeneralSecurityException e) {
             throw new IOException("client key and certificate unusable: " + e.getMessage(), e);
         }
     }
 
-    private static SSLContext context(KeyStore keys, char[] password, List<X509Certificate> anchors)
-            throws GeneralSecurityException, IOException {
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, password);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        for (int i = 0; i < anchors.size(); i++) {
-            trust.setCertificateEntry("anchor-" + i, anchors.get(i));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS"); // JDK 17 enables only TLS 1.3 and 1.2 by default
-        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new java.security.SecureRandom());
-        return context;
+    private static RevocationChecker defaultRevocation() {
+        return new RevocationChecker(RevocationSettings.inMemory(), List.of(), Clock.systemUTC());
+    }
+
+    private static SSLContext context(X509KeyManager keys, List<X509Certificate> anchors,
+            RevocationChecker revocation) throws GeneralSecurityException {
+        return TlsPolicy.context(new KeyManager[] {keys}, TrustAnchors.trustManagers(anchors, revocation));
     }
 
     private static List<byte[]> blocks(Path pem, String type) throws IOException {

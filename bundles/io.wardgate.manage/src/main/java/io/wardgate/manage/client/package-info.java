@@ -5,7 +5,7 @@
  * {@code wardgate admin}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.manage.client;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,6 +10,9 @@ import io.wardgate.receiver.WindowDeduplicator;
 import io.wardgate.receiver.mqtt.PahoSubscriber;
 import io.wardgate.receiver.mqtt.TlsContexts;
 import io.wardgate.seal.envelope.EnvelopeOpener;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
+import io.wardgate.shared.tls.TlsPolicy;
 import io.wardgate.seal.envelope.OpenResult;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -21,6 +24,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +41,10 @@ import java.util.concurrent.CountDownLatch;
  *                    [--topic wardgate/#] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
  *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
+ * TLS and revocation: [--crl-cache DIR] [--revocation-grace-hours N] [--revocation off] [--tls12 allow]
  * </pre>
+ * Revocation (gateway signer certificates and the broker's) is checked by default; {@code --revocation off}
+ * is the explicit opt-out and is reported on standard error at every start.
  * Exit status: 0 when every envelope was accepted (open) or on orderly stop (subscribe), 1 on a
  * usage or configuration error, 2 when an envelope was rejected (open).
  */
@@ -56,6 +64,9 @@ public final class ReceiverMain {
             stderr.println("receiver: " + e.getMessage());
             stderr.println(Options.USAGE);
             return 1;
+        }
+        if (!revocationSettings(options).enabled()) {
+            stderr.println("receiver: WARNING: certificate revocation checking is off (--revocation off)");
         }
         Writer out = options.out == null
                 ? new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8))
@@ -83,7 +94,8 @@ public final class ReceiverMain {
             PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.value("--broker", ""),
                     options.value("--client-id", ""), options.value("--topic", "wardgate/#"),
                     options.value("--share-group", ""), TlsContexts.socketFactory(options.require("--client-p12"),
-                            password, options.require("--broker-ca")));
+                            password, options.require("--broker-ca"), revocation(options),
+                            new TlsPolicy(options.value("--tls12", "").equals("allow"))));
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             try (PahoSubscriber subscriber = new PahoSubscriber(settings)) {
@@ -110,12 +122,26 @@ public final class ReceiverMain {
                 ? ReceiverKeys.certificates(options.require("--gateway-certs")) : List.of();
         List<X509CRL> crls = options.has("--crl") ? ReceiverKeys.crls(options.require("--crl")) : List.of();
         CaSignerCheck trust = new CaSignerCheck(ReceiverKeys.certificates(options.require("--gateway-ca")), known,
-                crls);
+                new RevocationChecker(revocationSettings(options), crls, Clock.systemUTC()), Clock.systemUTC());
         ReadingSink sink = options.value("--format", "json").equals("fhir") ? new FhirObservationSink(out)
                 : new JsonLinesSink(out);
         return new Receiver(new EnvelopeOpener(keys, trust), new WindowDeduplicator(
                 Integer.parseInt(options.value("--window", "1024")),
                 Integer.parseInt(options.value("--max-streams", "100000"))), List.of(sink));
+    }
+
+    /** Revocation as the options say: on (CRLs cached in --crl-cache, else in memory) unless --revocation off. */
+    static RevocationSettings revocationSettings(Options options) {
+        if (options.value("--revocation", "on").equals("off")) {
+            return RevocationSettings.off();
+        }
+        RevocationSettings settings = options.has("--crl-cache") ? RevocationSettings.defaults(
+                options.require("--crl-cache")) : RevocationSettings.inMemory();
+        return settings.withGrace(Duration.ofHours(Long.parseLong(options.value("--revocation-grace-hours", "24"))));
+    }
+
+    private static RevocationChecker revocation(Options options) {
+        return new RevocationChecker(revocationSettings(options), List.of(), Clock.systemUTC());
     }
 
     /** Parsed command line. */
@@ -148,6 +174,11 @@ public final class ReceiverMain {
             }
             if (options.has("--out")) {
                 options.out = options.require("--out");
+            }
+            if (!List.of("on", "off").contains(options.value("--revocation", "on"))
+                    || !options.value("--revocation-grace-hours", "24").matches("[0-9]{1,3}")
+                    || Long.parseLong(options.value("--revocation-grace-hours", "24")) > 168) {
+                throw new IllegalArgumentException("--revocation is on or off; --revocation-grace-hours 0 to 168");
             }
             String format = options.value("--format", "json");
             if (!format.equals("json") && !format.equals("fhir")) {

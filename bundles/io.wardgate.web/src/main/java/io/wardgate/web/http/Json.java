@@ -1,5 +1,6 @@
 package io.wardgate.web.http;
 
+import io.wardgate.shared.json.JsonWriter;
 import java.time.Instant;
 import java.util.Map;
 
@@ -70,24 +71,6 @@ public final class Json {
 
     /** Escapes quotes, backslashes, control characters, and '<', '>', '&' (never HTML-active). */
     static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonWriter.quote(s, JsonWriter.Escaping.HTML_SAFE, out);
     }
 }

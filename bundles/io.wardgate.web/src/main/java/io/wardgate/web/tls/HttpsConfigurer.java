@@ -1,5 +1,6 @@
 package io.wardgate.web.tls;
 
+import io.wardgate.shared.tls.TlsPolicy;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -18,13 +19,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 public final class HttpsConfigurer {
     public static final String PID = "org.apache.felix.http";
-    static final String PROTOCOLS = "TLSv1.3,TLSv1.2";
+    /** WardGate's one TLS policy (io.wardgate.shared.tls), with TLS 1.2 for browsers without 1.3. */
+    private static final TlsPolicy POLICY = new TlsPolicy(true);
+    static final String PROTOCOLS = String.join(",", POLICY.protocols());
     /** TLS 1.3 suites, then TLS 1.2 ECDHE with AEAD (ECDSA for our key, RSA for a hospital-issued one). */
-    static final String SUITES = String.join(",", "TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
-            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    static final String SUITES = String.join(",", POLICY.cipherSuites());
 
     private HttpsConfigurer() {
     }
