@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RuntimeTest {
 
     /** The WardGate bundles the appliance must contain. */
-    static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.protocol",
+    static final List<String> EXPECTED = List.of("io.wardgate.api", "io.wardgate.driver.intellivue",
+            "io.wardgate.driver.nonin", "io.wardgate.driver.masimo", "io.wardgate.driver.gatt",
             "io.wardgate.serial", "io.wardgate.ble", "io.wardgate.policy", "io.wardgate.audit",
             "io.wardgate.audit.syslog", "io.wardgate.seal",
             "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.web.adapters",
