@@ -14,7 +14,7 @@ import java.util.List;
  * Arbitrary bytes into whole sessions: once as they come off the line (any bytes, any state), and once
  * framed as a PDU arriving in each state of a scripted association, so the message decoders see them past the
  * FCS. Invariants: nothing thrown, no internal error, output bounded. Corpus under
- * src/test/resources/io/wardgate/protocol/intellivue/IntelliVueSessionFuzzTestInputs/fuzz.
+ * src/test/resources/io/wardgate/driver/intellivue/IntelliVueSessionFuzzTestInputs/fuzz.
  */
 class IntelliVueSessionFuzzTest {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 /**
  * Any bytes, split anywhere: nothing escapes, output stays proportional to input, and a good line
  * after the next line end still decodes. The regression corpus under
- * src/test/resources/io/wardgate/protocol/masimo/MasimoSessionFuzzTestInputs/anyBytes runs in every
+ * src/test/resources/io/wardgate/driver/masimo/MasimoSessionFuzzTestInputs/anyBytes runs in every
  * build; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class MasimoSessionFuzzTest {
