@@ -1,11 +1,11 @@
 package io.wardgate.benchmarks;
 
-import io.wardgate.protocol.Decoded;
-import io.wardgate.protocol.ProtocolSession;
-import io.wardgate.protocol.Protocols;
-import io.wardgate.protocol.SessionOutput;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SerialDriver;
+import io.wardgate.api.driver.SessionOutput;
 import io.wardgate.sim.Conversation;
-import io.wardgate.sim.Simulators;
+import io.wardgate.sim.Discovered;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +41,13 @@ public class DecodeBenchmark {
     public String protocol;
 
     private byte[] capture;
+    private SerialDriver driver;
 
     @Setup(Level.Trial)
     public void record() {
-        Conversation conversation = Conversation.run(Protocols.open(protocol).orElseThrow(),
-                Simulators.forProtocol(protocol, 7).orElseThrow(), START, Duration.ofMinutes(1), Duration.ofMillis(10));
+        driver = Discovered.serialDriver(protocol).orElseThrow();
+        Conversation conversation = Conversation.run(driver.openSession(),
+                Discovered.simulator(protocol, 7).orElseThrow(), START, Duration.ofMinutes(1), Duration.ofMillis(10));
         capture = conversation.capture();
         long readings = conversation.decoded().stream().filter(d -> d instanceof Decoded.ReadingDecoded).count();
         System.out.printf("%n%s: %d bytes and %d readings per capture%n", protocol, capture.length, readings);
@@ -53,7 +55,7 @@ public class DecodeBenchmark {
 
     @Benchmark
     public void decode(Blackhole sink) {
-        ProtocolSession session = Protocols.open(protocol).orElseThrow();
+        ProtocolSession session = driver.openSession();
         SessionOutput out = new SessionOutput() {
             @Override
             public void decoded(Decoded item) {

@@ -1,6 +1,7 @@
 package io.wardgate.ble;
 
 import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.driver.GattUuids;
 import io.wardgate.api.pipeline.Admission;
 import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class BleGateway implements BluezBus.Listener {
     private final Clock clock;
     private final EventLoop loop = new EventLoop("wardgate-ble", 2);
     private final Notifications notifications;
+    private final GattDriverCatalog drivers;
 
     // Owned by the event thread.
     private final ObjectTree tree = new ObjectTree();
@@ -53,15 +56,17 @@ public final class BleGateway implements BluezBus.Listener {
     private boolean filterApplied;
     private Instant nextAdapterAttempt = Instant.MIN;
     private long foreignSignals;
+    private Set<String> uncovered = Set.of();
 
-    public BleGateway(BleSettings settings, BluezBus.Connector connector, DevicePolicy policy, ReadingIntake intake,
-            Clock clock) {
+    public BleGateway(BleSettings settings, GattDriverCatalog drivers, BluezBus.Connector connector,
+            DevicePolicy policy, ReadingIntake intake, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.intake = Objects.requireNonNull(intake, "intake");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.notifications = new Notifications(settings, intake, clock);
+        this.drivers = Objects.requireNonNull(drivers, "drivers");
+        this.notifications = new Notifications(settings, drivers, intake, clock);
     }
 
     public void start() {
@@ -181,6 +186,7 @@ public final class BleGateway implements BluezBus.Listener {
 
     private void reconcile() {
         Instant now = clock.instant();
+        warnUncoveredServices();
         if (bus == null) {
             openBus(now);
             return;
@@ -310,7 +316,7 @@ public final class BleGateway implements BluezBus.Listener {
     private void subscribe(DeviceState device, Instant now) {
         for (String path : tree.pathsWith(BluezBus.GATT_CHARACTERISTIC, device.path)) {
             Map<String, Object> props = tree.get(path, BluezBus.GATT_CHARACTERISTIC);
-            if (!Notifications.wanted(props) || device.notifying.contains(path)) {
+            if (!notifications.wanted(props) || device.notifying.contains(path)) {
                 continue;
             }
             if (ObjectTree.bool(props, "Notifying")) {
@@ -429,9 +435,22 @@ public final class BleGateway implements BluezBus.Listener {
         return slash > 0 ? path.substring(0, slash) : path;
     }
 
+    /** Says once, and again whenever it changes, which configured services no installed GATT driver covers. */
+    private void warnUncoveredServices() {
+        Set<String> now = new TreeSet<>(settings.services());
+        now.removeAll(drivers.services());
+        if (!now.equals(uncovered)) {
+            uncovered = now;
+            if (!now.isEmpty()) {
+                LOG.warn("no installed GATT driver decodes services {}: their devices are discovered but nothing is"
+                        + " read from them (installed drivers: {})", now, drivers.names());
+            }
+        }
+    }
+
     private List<String> fullUuids() {
         List<String> uuids = new ArrayList<>();
-        settings.services().forEach(s -> uuids.add(io.wardgate.protocol.gatt.GattDecoders.fullUuid(s)));
+        settings.services().forEach(s -> uuids.add(GattUuids.fullUuid(s)));
         return uuids;
     }
 }

@@ -1,7 +1,6 @@
 package io.wardgate.ble;
 
 import io.wardgate.api.Location;
-import io.wardgate.protocol.gatt.GattDecoders;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.regex.Pattern;
  *        for the system bus
  * @param adapter the adapter's name, e.g. "hci0"
  * @param location where this gateway's BLE devices stand
- * @param services 16-bit UUIDs of the services to discover (upper-case hex), all supported ones
+ * @param services 16-bit UUIDs of the services to discover (upper-case hex); the gateway warns about
+ *        any no installed GATT driver covers
  * @param rssiThreshold discovery ignores devices weaker than this (dBm), or null for no RSSI filter
  * @param reconnectMin first delay before connecting again after a failure
  * @param reconnectMax longest delay between connection attempts (doubling from reconnectMin)
@@ -28,6 +28,7 @@ public record BleSettings(String busAddress, String adapter, Location location, 
         Duration tick, ZoneId deviceZone) {
     private static final Pattern ADDRESS = Pattern.compile("(unix:(path|abstract)=[\\x21-\\x7E]{1,200})?");
     private static final Pattern ADAPTER = Pattern.compile("hci[0-9]{1,3}");
+    private static final Pattern SERVICE = Pattern.compile("[0-9A-F]{4}");
 
     public BleSettings {
         Objects.requireNonNull(busAddress, "busAddress");
@@ -44,9 +45,8 @@ public record BleSettings(String busAddress, String adapter, Location location, 
             throw new IllegalArgumentException("at least one service to discover");
         }
         for (String service : services) {
-            if (!GattDecoders.supportedServices().contains(service)) {
-                throw new IllegalArgumentException("unsupported service " + service + "; supported: "
-                        + GattDecoders.supportedServices());
+            if (service == null || !SERVICE.matcher(service).matches()) {
+                throw new IllegalArgumentException("services must be 16-bit UUIDs, four upper-case hex digits each");
             }
         }
         if (rssiThreshold != null && (rssiThreshold < -127 || rssiThreshold > 20)) {

@@ -17,7 +17,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The BLE driver as a component. It starts only once configured (Bluetooth stays off on a gateway
- * nobody set up for it), and restarts on a configuration change.
+ * nobody set up for it), and restarts on a configuration change. GATT drivers may be installed
+ * before or after it: it subscribes to what the drivers installed at the time decode.
  */
 @Component(configurationPid = "io.wardgate.ble.Bluetooth", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
@@ -26,8 +27,9 @@ public final class BluetoothComponent {
     private final BleGateway gateway;
 
     @Activate
-    public BluetoothComponent(@Reference DevicePolicy policy, @Reference ReadingIntake intake, BluetoothConfig config) {
-        gateway = new BleGateway(settings(config), DbusJavaBluez::open, policy, intake, Clock.systemUTC());
+    public BluetoothComponent(@Reference DevicePolicy policy, @Reference ReadingIntake intake,
+            @Reference GattDriverCatalog drivers, BluetoothConfig config) {
+        gateway = new BleGateway(settings(config), drivers, DbusJavaBluez::open, policy, intake, Clock.systemUTC());
         gateway.start();
     }
 

@@ -3,9 +3,9 @@ package io.wardgate.ble;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.driver.GattDriver;
+import io.wardgate.api.driver.GattResult;
 import io.wardgate.api.pipeline.ReadingIntake;
-import io.wardgate.protocol.gatt.GattDecoders;
-import io.wardgate.protocol.gatt.GattResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,20 +19,22 @@ final class Notifications {
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final BleSettings settings;
+    private final GattDriverCatalog drivers;
     private final ReadingIntake intake;
     private final Clock clock;
     /** Malformed values per device, so that a babbling device cannot flood the log. */
     private final Map<String, Long> malformed = new ConcurrentHashMap<>();
 
-    Notifications(BleSettings settings, ReadingIntake intake, Clock clock) {
+    Notifications(BleSettings settings, GattDriverCatalog drivers, ReadingIntake intake, Clock clock) {
         this.settings = settings;
+        this.drivers = drivers;
         this.intake = intake;
         this.clock = clock;
     }
 
-    /** Whether a GattCharacteristic1 is one of ours to subscribe to. */
-    static boolean wanted(Map<String, Object> characteristic) {
-        if (!GattDecoders.supports(ObjectTree.string(characteristic, "UUID"))) {
+    /** Whether a GattCharacteristic1 is one of ours to subscribe to: an installed GATT driver decodes it. */
+    boolean wanted(Map<String, Object> characteristic) {
+        if (drivers.forCharacteristic(ObjectTree.string(characteristic, "UUID")).isEmpty()) {
             return false;
         }
         Object flags = characteristic.get("Flags");
@@ -42,9 +44,14 @@ final class Notifications {
 
     void handle(DeviceIdentity device, String uuid, byte[] value) {
         Instant now = clock.instant();
+        GattDriver driver = drivers.forCharacteristic(uuid).orElse(null);
+        if (driver == null) {
+            LOG.debug("no GATT driver installed for {} any more; value from {} dropped", uuid, device.id());
+            return;
+        }
         GattResult result;
         try {
-            result = GattDecoders.decode(uuid, value, now, settings.deviceZone());
+            result = driver.decode(uuid, value, now, settings.deviceZone());
         } catch (RuntimeException bug) {
             LOG.error("GATT decoder failed on a {}-byte value of {} from {}", value.length, uuid, device.id(), bug);
             return;

@@ -3,8 +3,8 @@ package io.wardgate.ble;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.wardgate.api.Location;
+import io.wardgate.api.driver.GattDriver;
 import io.wardgate.ble.bluez.DbusJavaBluez;
-import io.wardgate.protocol.gatt.GattDecoders;
 import io.wardgate.sim.ble.FakeBluez;
 import io.wardgate.sim.ble.PrivateBus;
 import java.io.IOException;
@@ -14,11 +14,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Assumptions;
 
 /** A real dbus-daemon, a fake BlueZ on it and the gateway's real driver talking to it. */
 final class BleFixture implements AutoCloseable {
     static final Location LOCATION = new Location("st-mary", "icu-3", "bed-7");
+    /** The GATT driver bundle's driver, found as the decode tool finds it (META-INF/services). */
+    static final GattDriver GATT = ServiceLoader.load(GattDriver.class).findFirst().orElseThrow();
 
     private final Path dir;
     PrivateBus bus;
@@ -34,13 +38,13 @@ final class BleFixture implements AutoCloseable {
     }
 
     static BleSettings settings(String busAddress) {
-        return new BleSettings(busAddress, "hci0", LOCATION, GattDecoders.supportedServices(), -90,
+        return new BleSettings(busAddress, "hci0", LOCATION, List.copyOf(GATT.services()).stream().sorted().toList(), -90,
                 Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(100),
                 ZoneOffset.UTC);
     }
 
     BleGateway startGateway() {
-        gateway = new BleGateway(settings(bus.address()), DbusJavaBluez::open, policy, intake, Clock.systemUTC());
+        gateway = new BleGateway(settings(bus.address()), GattDriverCatalog.of(GATT), DbusJavaBluez::open, policy, intake, Clock.systemUTC());
         gateway.start();
         return gateway;
     }

@@ -9,7 +9,7 @@ import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.DeviceSighting;
 import io.wardgate.api.Transport;
 import io.wardgate.api.pipeline.Verdict;
-import io.wardgate.sim.ble.BleProfile;
+import io.wardgate.driver.gatt.sim.BleProfile;
 import io.wardgate.sim.ble.SimulatedBleDevice;
 import java.nio.file.Path;
 import java.time.Duration;

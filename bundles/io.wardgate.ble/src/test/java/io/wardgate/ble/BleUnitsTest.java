@@ -26,9 +26,9 @@ class BleUnitsTest {
         assertThatThrownBy(() -> new BleSettings("", "../hci0", BleFixture.LOCATION, List.of("180D"), null,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
                 ZoneOffset.UTC)).hasMessageContaining("adapter");
-        assertThatThrownBy(() -> new BleSettings("", "hci0", BleFixture.LOCATION, List.of("1234"), null,
+        assertThatThrownBy(() -> new BleSettings("", "hci0", BleFixture.LOCATION, List.of("12g4"), null,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                ZoneOffset.UTC)).hasMessageContaining("unsupported service 1234");
+                ZoneOffset.UTC)).hasMessageContaining("16-bit UUIDs");
         assertThatThrownBy(() -> new BleSettings("", "hci0", BleFixture.LOCATION, List.of("180D"), null,
                 Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
                 ZoneOffset.UTC)).hasMessageContaining("reconnectMax");
@@ -77,14 +77,19 @@ class BleUnitsTest {
     }
 
     @Test
-    void onlySupportedNotifyingCharacteristicsAreWanted() {
-        assertThat(Notifications.wanted(Map.of("UUID", "00002a37-0000-1000-8000-00805f9b34fb",
+    void onlyNotifyingCharacteristicsAnInstalledDriverDecodesAreWanted() {
+        Notifications notifications = new Notifications(BleFixture.settings(""), GattDriverCatalog.of(BleFixture.GATT),
+                null, null);
+        assertThat(notifications.wanted(Map.of("UUID", "00002a37-0000-1000-8000-00805f9b34fb",
                 "Flags", List.of("notify")))).isTrue();
-        assertThat(Notifications.wanted(Map.of("UUID", "00002a35-0000-1000-8000-00805f9b34fb",
+        assertThat(notifications.wanted(Map.of("UUID", "00002a35-0000-1000-8000-00805f9b34fb",
                 "Flags", List.of("indicate")))).isTrue();
-        assertThat(Notifications.wanted(Map.of("UUID", "00002a37-0000-1000-8000-00805f9b34fb",
+        assertThat(notifications.wanted(Map.of("UUID", "00002a37-0000-1000-8000-00805f9b34fb",
                 "Flags", List.of("read")))).isFalse();
-        assertThat(Notifications.wanted(Map.of("UUID", "00002a19-0000-1000-8000-00805f9b34fb"))).isFalse();
+        assertThat(notifications.wanted(Map.of("UUID", "00002a19-0000-1000-8000-00805f9b34fb"))).isFalse();
+        Notifications withoutDrivers = new Notifications(BleFixture.settings(""), GattDriverCatalog.of(), null, null);
+        assertThat(withoutDrivers.wanted(Map.of("UUID", "00002a37-0000-1000-8000-00805f9b34fb",
+                "Flags", List.of("notify")))).isFalse();
     }
 
     @Test

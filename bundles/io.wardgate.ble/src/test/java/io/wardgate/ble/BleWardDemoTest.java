@@ -25,7 +25,7 @@ class BleWardDemoTest {
         BleWard.DEVICES.forEach(device -> policy.set(device.address(), Verdict.ALLOWED));
         try (PrivateBus bus = PrivateBus.dbusDaemon(BleFixture.requireDbusDaemon(dir));
                 BleWard ward = BleWard.start(bus.address(), BleWard.DEVICES, 60)) {
-            BleGateway gateway = new BleGateway(BleFixture.settings(bus.address()), DbusJavaBluez::open, policy, intake,
+            BleGateway gateway = new BleGateway(BleFixture.settings(bus.address()), GattDriverCatalog.of(BleFixture.GATT), DbusJavaBluez::open, policy, intake,
                     Clock.systemUTC());
             gateway.start();
             try {

@@ -2,6 +2,10 @@ package io.wardgate.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
+import io.wardgate.api.driver.FlowControl;
+import io.wardgate.api.driver.LineSettings;
+import io.wardgate.api.driver.Parity;
+import io.wardgate.api.driver.StopBits;
 import java.io.IOException;
 import java.nio.file.Path;
 

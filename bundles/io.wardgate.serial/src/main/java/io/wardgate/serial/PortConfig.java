@@ -1,5 +1,8 @@
 package io.wardgate.serial;
 
+import io.wardgate.api.driver.FlowControl;
+import io.wardgate.api.driver.Parity;
+import io.wardgate.api.driver.StopBits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -40,8 +43,10 @@ public @interface PortConfig {
     FlowControl flowControl() default FlowControl.NONE;
 
     @AttributeDefinition(name = "Protocol",
-            description = "The protocol the device speaks, by name, e.g. masimo. The port refuses to start with a"
-                    + " name the gateway does not know; its log lists the known names.")
+            description = "The protocol the device speaks, by the name of its driver, e.g. masimo: 1 to 32 lower-case"
+                    + " letters, digits and '-'. While no driver of that name is installed the port waits (a"
+                    + " DISCONNECTED event and its log say so and list the installed names) and opens as soon as"
+                    + " the driver appears.")
     String protocol();
 
     @AttributeDefinition(name = "Expected model", required = false,

@@ -1,7 +1,8 @@
 package io.wardgate.serial;
 
 import io.wardgate.api.Location;
-import io.wardgate.protocol.Protocols;
+import io.wardgate.api.driver.LineSettings;
+import io.wardgate.api.driver.ProtocolNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param path absolute path of the serial device (or a stable udev name)
  * @param line how the line is driven
- * @param protocol a name from {@link Protocols#names()}
+ * @param protocol the name of the protocol's driver (installed or not: the port waits for it)
  * @param expectedModel empty to learn
  * @param expectedSerialNumber empty to learn
  * @param location where the device stands
@@ -34,8 +35,8 @@ record PortSettings(String path, LineSettings line, String protocol, String expe
         }
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(protocol, "protocol");
-        if (!Protocols.names().contains(protocol)) {
-            throw new IllegalArgumentException("protocol must be one of " + Protocols.names());
+        if (!ProtocolNames.isValid(protocol)) {
+            throw new IllegalArgumentException("protocol must be 1 to 32 lower-case letters, digits and '-'");
         }
         expectedModel = printable(expectedModel, "expectedModel");
         expectedSerialNumber = printable(expectedSerialNumber, "expectedSerialNumber");

@@ -1,9 +1,9 @@
 package io.wardgate.serial;
 
 import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.api.pipeline.ReadingIntake;
-import io.wardgate.protocol.ProtocolSession;
-import io.wardgate.protocol.Protocols;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One port's own daemon thread: open the line (retrying with backoff), feed every byte read to a
- * fresh protocol session, tick the session between reads, write what it asks to send, notice
- * silence, and start over when the line is lost. Nothing a device sends, and no failure of the
+ * One port's own daemon thread: wait for the protocol's driver while none is installed, open the line
+ * (retrying with backoff), feed every byte read to a fresh session of the driver, tick the session between reads, write what it asks to send, notice
+ * silence, and start over when the line is lost or the driver goes away. Nothing a device sends, and no failure of the
  * session or the intake, leaves this thread; other ports never share anything with it.
  *
  * <p>The session's ticks run on this same thread, between reads that wait at most
@@ -30,21 +30,28 @@ final class PortWorker {
     static final Duration MALFORMED_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final int READ_BUFFER_BYTES = 4096;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+    /** How long one wait for a missing driver lasts before the thread checks for a stop request. */
+    private static final Duration DRIVER_WAIT = Duration.ofMillis(200);
 
     private final PortSettings settings;
     private final ReadingIntake intake;
     private final SerialLines lines;
+    private final SerialDriverCatalog drivers;
     private final Clock clock;
     private final Backoff backoff;
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile String stopReason = "port stopped";
     private int openFailures;
+    /** The driver whose line settings were last compared with the port's (warn once, not per retry). */
+    private SerialDriver lineChecked;
 
-    PortWorker(PortSettings settings, ReadingIntake intake, SerialLines lines, Clock clock, DoubleSupplier random) {
+    PortWorker(PortSettings settings, ReadingIntake intake, SerialLines lines, SerialDriverCatalog drivers, Clock clock,
+            DoubleSupplier random) {
         this.settings = settings;
         this.intake = intake;
         this.lines = lines;
+        this.drivers = drivers;
         this.clock = clock;
         this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), random);
         this.thread = new Thread(this::run, "wardgate-serial-" + settings.path());
@@ -92,8 +99,12 @@ final class PortWorker {
         PortOutput output = new PortOutput(settings, intake, clock, new MalformedInputLimiter(MALFORMED_REPORT_INTERVAL));
         while (!stopRequested()) {
             try {
+                SerialDriver driver = awaitDriver(output);
+                if (driver == null) {
+                    break;
+                }
                 SerialLine line = open();
-                if (line != null && serve(line, output)) {
+                if (line != null && serve(line, output, driver)) {
                     backoff.reset();
                 }
             } catch (RuntimeException e) {
@@ -103,6 +114,40 @@ final class PortWorker {
                 break;
             }
         }
+    }
+
+    /** The port's driver; while none is installed, says so once and waits. Null when asked to stop. */
+    private SerialDriver awaitDriver(PortOutput output) {
+        boolean told = false;
+        while (!stopRequested()) {
+            long seen = drivers.generation();
+            SerialDriver driver = drivers.find(settings.protocol()).orElse(null);
+            if (driver != null) {
+                if (told) {
+                    LOG.info("{}: protocol driver '{}' installed; opening the port", settings.path(), settings.protocol());
+                }
+                if (driver != lineChecked && !driver.line().equals(settings.line())) {
+                    LOG.warn("{}: configured {}, protocol {} expects {}", settings.path(), settings.line(),
+                            settings.protocol(), driver.line());
+                }
+                lineChecked = driver;
+                return driver;
+            }
+            if (!told) {
+                told = true;
+                String detail = "waiting for the protocol driver '" + settings.protocol() + "': not installed (installed: "
+                        + String.join(", ", drivers.names()) + ")";
+                LOG.warn("{}: {}", settings.path(), detail);
+                output.report(DeviceEvent.Kind.DISCONNECTED, detail);
+            }
+            try {
+                drivers.awaitChange(seen, DRIVER_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     private SerialLine open() {
@@ -126,14 +171,14 @@ final class PortWorker {
     }
 
     /** Runs one connection until the line is lost or a stop is asked for; returns whether data came. */
-    private boolean serve(SerialLine line, PortOutput output) {
+    private boolean serve(SerialLine line, PortOutput output, SerialDriver driver) {
         byte[] buffer = new byte[READ_BUFFER_BYTES];
         long silenceNanos = settings.silenceTimeout().toNanos();
         boolean receivedData = false;
         String reason = stopReason;
         output.connected("opened " + settings.path() + " at " + settings.line() + ", protocol " + settings.protocol());
         try {
-            Session session = new Session(output);
+            Session session = new Session(output, driver);
             session.start();
             write(line, output);
             long lastData = System.nanoTime();
@@ -149,6 +194,10 @@ final class PortWorker {
                     session.receive(buffer, n);
                 }
                 if (now - nextTick >= 0) {
+                    if (drivers.find(settings.protocol()).orElse(null) != driver) {
+                        reason = "protocol driver '" + settings.protocol() + "' removed or replaced";
+                        break;
+                    }
                     session.tick();
                     output.tick(now);
                     nextTick = now + TICK.toNanos();
@@ -160,7 +209,9 @@ final class PortWorker {
                 output.flushReadings();
                 write(line, output);
             }
-            reason = stopReason;
+            if (stopRequested()) {
+                reason = stopReason;
+            }
         } catch (IOException e) {
             reason = "line lost: " + e.getMessage();
         } catch (RuntimeException e) {
@@ -183,11 +234,13 @@ final class PortWorker {
     /** The protocol session of one connection; a session that throws is replaced by a fresh one. */
     private final class Session {
         private final PortOutput output;
+        private final SerialDriver driver;
         private ProtocolSession session;
 
-        Session(PortOutput output) {
+        Session(PortOutput output, SerialDriver driver) {
             this.output = output;
-            this.session = fresh();
+            this.driver = driver;
+            this.session = driver.openSession();
         }
 
         void start() {
@@ -202,11 +255,6 @@ final class PortWorker {
             guarded(() -> session.tick(clock.instant(), output));
         }
 
-        private ProtocolSession fresh() {
-            return Protocols.open(settings.protocol())
-                    .orElseThrow(() -> new IllegalStateException("protocol vanished: " + settings.protocol()));
-        }
-
         /** A session must never throw; if one does anyway (a bug), the bytes are lost, not the port. */
         private void guarded(Runnable call) {
             try {
@@ -215,7 +263,7 @@ final class PortWorker {
                 LOG.error("{}: protocol session {} failed; starting a fresh one", settings.path(), settings.protocol(), e);
                 output.malformed(System.nanoTime(), "decoder failure (" + e.getClass().getSimpleName()
                         + "); protocol session restarted");
-                session = fresh();
+                session = driver.openSession();
                 try {
                     Instant now = clock.instant();
                     session.start(now, output);

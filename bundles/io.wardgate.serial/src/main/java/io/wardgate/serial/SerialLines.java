@@ -1,5 +1,6 @@
 package io.wardgate.serial;
 
+import io.wardgate.api.driver.LineSettings;
 import java.io.IOException;
 
 /** Opens serial lines: {@link JSerialCommLine#open} in the product, something else in tests. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One configured serial port (one factory configuration of {@value PortConfig#PID}). It runs as
- * long as its configuration exists and a {@link ReadingIntake} is there; a changed configuration
+ * long as its configuration exists and a {@link ReadingIntake} is there; it finds the driver its
+ * configuration names in the {@link SerialDriverCatalog} and waits while that driver is missing; a changed configuration
  * re-opens the port with the new settings, without restarting anything else. A configuration that
  * fails its checks is refused: on activation the component does not start; on modification the
  * port keeps running with its previous settings (and DS logs why).
@@ -29,20 +30,24 @@ public final class SerialPortComponent {
 
     private final ReadingIntake intake;
     private final SerialLines lines;
+    private final SerialDriverCatalog drivers;
     private final Clock clock;
     private final DoubleSupplier random;
     private PortWorker worker;
     private PortSettings settings;
 
     @Activate
-    public SerialPortComponent(@Reference ReadingIntake intake, PortConfig config) {
-        this(intake, PortSettings.from(config), JSerialCommLine::open, Clock.systemUTC(), new SecureRandom()::nextDouble);
+    public SerialPortComponent(@Reference ReadingIntake intake, @Reference SerialDriverCatalog drivers,
+            PortConfig config) {
+        this(intake, drivers, PortSettings.from(config), JSerialCommLine::open, Clock.systemUTC(),
+                new SecureRandom()::nextDouble);
     }
 
-    /** The component as a plain object: tests give it their own lines, clock and jitter. */
-    SerialPortComponent(ReadingIntake intake, PortSettings settings, SerialLines lines, Clock clock,
-            DoubleSupplier random) {
+    /** The component as a plain object: tests give it their own drivers, lines, clock and jitter. */
+    SerialPortComponent(ReadingIntake intake, SerialDriverCatalog drivers, PortSettings settings, SerialLines lines,
+            Clock clock, DoubleSupplier random) {
         this.intake = Objects.requireNonNull(intake, "intake");
+        this.drivers = Objects.requireNonNull(drivers, "drivers");
         this.lines = Objects.requireNonNull(lines, "lines");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -77,7 +82,7 @@ public final class SerialPortComponent {
 
     private synchronized void start(PortSettings newSettings) {
         settings = newSettings;
-        worker = new PortWorker(newSettings, intake, lines, clock, random);
+        worker = new PortWorker(newSettings, intake, lines, drivers, clock, random);
         worker.start();
         LOG.info("{}: started ({}, protocol {}, {})", newSettings.path(), newSettings.line(), newSettings.protocol(),
                 newSettings.location());

@@ -1,5 +1,8 @@
 package io.wardgate.serial;
 
+import io.wardgate.api.driver.DeviceDriver;
+import io.wardgate.api.driver.SerialDriver;
+import io.wardgate.driver.masimo.MasimoDriver;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +10,22 @@ import java.util.Map;
 /** PortConfig instances as DS would make them: given values, else the annotation's defaults. */
 final class Configs {
     private Configs() {
+    }
+
+    /** A driver catalog with the Masimo driver installed, as DS binds it. */
+    static SerialDriverCatalog drivers() {
+        SerialDriverCatalog catalog = new SerialDriverCatalog();
+        install(catalog, new MasimoDriver());
+        return catalog;
+    }
+
+    /** Binds a driver the way DS does: with its protocol as the service property. */
+    static void install(SerialDriverCatalog catalog, SerialDriver driver) {
+        catalog.addDriver(driver, Map.of(DeviceDriver.PROTOCOL, driver.protocol()));
+    }
+
+    static void uninstall(SerialDriverCatalog catalog, SerialDriver driver) {
+        catalog.removeDriver(driver, Map.of(DeviceDriver.PROTOCOL, driver.protocol()));
     }
 
     /** The required attributes for a Masimo at bed 12, plus any overrides. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.wardgate.api.driver.LineSettings;
 import io.wardgate.sim.pty.PtyPair;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Observation;
 import io.wardgate.api.Transport;
 import io.wardgate.api.VitalSign;
-import io.wardgate.protocol.Decoded;
+import io.wardgate.api.driver.Decoded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -42,7 +42,7 @@ class PortWorkerTest {
                 }
             };
         };
-        SerialPortComponent component = new SerialPortComponent(intake, settings(), lines, Clock.systemUTC(), () -> 0.5);
+        SerialPortComponent component = new SerialPortComponent(intake, Configs.drivers(), settings(), lines, Clock.systemUTC(), () -> 0.5);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> intake.count(PATH, DeviceEvent.Kind.DISCONNECTED) >= 3);
             assertThat(component.isRunning()).isTrue();
@@ -63,7 +63,7 @@ class PortWorkerTest {
             attempts.incrementAndGet();
             throw new IOException("no serial port at " + path);
         };
-        SerialPortComponent component = new SerialPortComponent(intake, settings(), lines, Clock.systemUTC(), () -> 0.5);
+        SerialPortComponent component = new SerialPortComponent(intake, Configs.drivers(), settings(), lines, Clock.systemUTC(), () -> 0.5);
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 5);
         component.deactivate();
         assertThat(component.isRunning()).isFalse();

@@ -9,8 +9,8 @@ import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Location;
 import io.wardgate.api.Observation;
 import io.wardgate.api.Transport;
+import io.wardgate.driver.masimo.sim.MasimoRadical;
 import io.wardgate.sim.SimulatorRunner;
-import io.wardgate.sim.masimo.MasimoRadical;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +64,7 @@ class SerialPortEndToEndTest {
     }
 
     private SerialPortComponent port(PortSettings settings) {
-        SerialPortComponent component = new SerialPortComponent(intake, settings, JSerialCommLine::open,
+        SerialPortComponent component = new SerialPortComponent(intake, Configs.drivers(), settings, JSerialCommLine::open,
                 Clock.systemUTC(), new SplittableRandom(1)::nextDouble);
         components.add(component);
         return component;

@@ -1,8 +1,9 @@
 package io.wardgate.sim;
 
-import io.wardgate.protocol.Decoded;
-import io.wardgate.protocol.ProtocolSession;
-import io.wardgate.protocol.SessionOutput;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SessionOutput;
+import io.wardgate.api.sim.SimulatedDevice;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.wardgate.sim;
 
+import io.wardgate.api.sim.SimulatedDevice;
 import io.wardgate.sim.pty.PtyPair;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.wardgate.sim.masimo.MasimoRadical;
+import io.wardgate.api.sim.SimulatedDevice;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +49,27 @@ class SimulatorRunnerTest {
         }
     }
 
+    /** Sends a Masimo-like line every 50 ms, whether or not anyone listens (the real simulators live in the driver bundles). */
+    private static final class Talker implements SimulatedDevice {
+        private Instant next = Instant.MIN;
+
+        @Override
+        public void fromHost(byte[] bytes, Instant now, Consumer<byte[]> wire) {
+        }
+
+        @Override
+        public void tick(Instant now, Consumer<byte[]> wire) {
+            if (!now.isBefore(next)) {
+                next = now.plusMillis(50);
+                wire.accept("SN=SIM7 SPO2=097 BPM=072\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
     @Test
     void hostsADeviceBehindALinkAndSurvivesUnplugAndReplug() throws Exception {
         Path link = dir.resolve("bed-12");
-        MasimoRadical device = new MasimoRadical("SIM7", 7, Duration.ofMillis(50), ZoneOffset.UTC);
+        Talker device = new Talker();
         try (SimulatorRunner runner = SimulatorRunner.plugged(device, link)) {
             Path first = Files.readSymbolicLink(link);
             assertThat(runner.slavePath()).contains(first);

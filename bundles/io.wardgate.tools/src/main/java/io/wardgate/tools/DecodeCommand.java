@@ -1,9 +1,9 @@
 package io.wardgate.tools;
 
-import io.wardgate.protocol.Decoded;
-import io.wardgate.protocol.ProtocolSession;
-import io.wardgate.protocol.Protocols;
-import io.wardgate.protocol.SessionOutput;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SerialDriver;
+import io.wardgate.api.driver.SessionOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,12 +14,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * {@code wardgate decode --protocol NAME FILE}: feeds a raw capture of what a device sent through the
- * protocol's session and prints every decoded item as one JSON line. The session's own requests go
+ * {@code wardgate decode --protocol NAME FILE}: feeds a raw capture of what a device sent through a
+ * session of the protocol's driver and prints every decoded item as one JSON line. Drivers are found
+ * with {@link ServiceLoader} (each driver jar's META-INF/services) on the tool's class path. The session's own requests go
  * nowhere. Time is synthetic and advances {@link #BYTE_TIME} per byte (about 9600 baud), so the
  * session's timers see the capture pass at line speed; after the last byte, {@link #FINAL_SILENCE}
  * passes so that a truncated last frame is reported.
@@ -64,10 +67,12 @@ final class DecodeCommand implements Command {
             usage(err);
             return USAGE;
         }
-        Optional<ProtocolSession> session = Protocols.open(protocol);
+        String wanted = protocol;
+        Optional<ProtocolSession> session = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
+                .map(SerialDriver::openSession);
         if (session.isEmpty()) {
             err.println("wardgate decode: unknown protocol '" + Json.printable(protocol) + "' (known: "
-                    + String.join(", ", Protocols.names()) + ")");
+                    + String.join(", ", drivers().stream().map(SerialDriver::protocol).toList()) + ")");
             return USAGE;
         }
         Path path;
@@ -117,11 +122,21 @@ final class DecodeCommand implements Command {
         return Json.printable(String.valueOf(e.getMessage()));
     }
 
+    /** The serial drivers on the class path, sorted by protocol name. */
+    static List<SerialDriver> drivers() {
+        return ServiceLoader.load(SerialDriver.class).stream().map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(SerialDriver::protocol)).toList();
+    }
+
     private static void usage(PrintStream stream) {
         stream.println("usage: wardgate decode --protocol NAME FILE");
         stream.println("       wardgate decode --gatt UUID HEX");
         stream.println("  FILE     raw bytes captured from the device side of the line");
-        stream.println("  NAME     one of: " + String.join(", ", Protocols.names()));
+        stream.println("  NAME     one of the protocols found:");
+        for (SerialDriver driver : drivers()) {
+            stream.printf("    %-12s %s%n", driver.protocol(), driver.description());
+        }
+        GattDecode.listDrivers(stream);
         stream.println("prints one JSON object per decoded item, with its byte offset in FILE");
     }
 

@@ -5,7 +5,7 @@ import io.wardgate.api.Reading;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.WaveScale;
 import io.wardgate.api.WaveformSegment;
-import io.wardgate.protocol.Decoded;
+import io.wardgate.api.driver.Decoded;
 import java.util.Set;
 import java.util.StringJoiner;
 

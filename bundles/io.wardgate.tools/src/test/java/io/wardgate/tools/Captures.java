@@ -1,6 +1,6 @@
 package io.wardgate.tools;
 
-import io.wardgate.sim.nonin.NoninOximeter;
+import io.wardgate.driver.nonin.sim.NoninOximeter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.wardgate.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wardgate.sim.nonin.NoninOximeter.Mode;
+import io.wardgate.driver.nonin.sim.NoninOximeter.Mode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -181,6 +181,17 @@ class DecodeCommandTest {
         assertThat(run("--help")).isZero();
         assertThat(run("decode", "--help")).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("usage: wardgate decode --protocol NAME FILE");
+    }
+
+    @Test
+    void helpListsTheProtocolsOfTheDriversFoundOnTheClassPath() {
+        assertThat(run("decode", "--help")).isZero();
+        String help = stdout.toString(StandardCharsets.UTF_8);
+        // Each driver jar's META-INF/services (written by bnd) makes it known; nothing lists them in the tool.
+        assertThat(help).containsPattern("(?m)^    intellivue +Philips IntelliVue")
+                .containsPattern("(?m)^    masimo +Masimo Radical")
+                .containsPattern("(?m)^    nonin-df7 +Nonin").containsPattern("(?m)^    nonin-df8 +Nonin")
+                .containsPattern("(?m)^    gatt +2A18 2A1C 2A35 2A37 2A5E 2A5F 2A9D: Bluetooth LE GATT");
     }
 
     @Test

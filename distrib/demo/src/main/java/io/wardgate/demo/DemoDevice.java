@@ -1,10 +1,9 @@
 package io.wardgate.demo;
 
-import io.wardgate.protocol.Decoded;
-import io.wardgate.protocol.Protocols;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.sim.SimulatedDevice;
 import io.wardgate.sim.Conversation;
-import io.wardgate.sim.SimulatedDevice;
-import io.wardgate.sim.Simulators;
+import io.wardgate.sim.Discovered;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -19,7 +18,7 @@ record DemoDevice(String protocol, String bed, int baudRate, long seed, String m
         Set<Integer> metrics) {
 
     static DemoDevice probe(String protocol, String bed, int baudRate, long seed) {
-        Conversation twin = Conversation.run(Protocols.open(protocol).orElseThrow(), simulator(protocol, seed),
+        Conversation twin = Conversation.run(Discovered.serialDriver(protocol).orElseThrow().openSession(), simulator(protocol, seed),
                 Instant.now(), Duration.ofSeconds(20), Duration.ofMillis(10));
         String model = "";
         String serial = "";
@@ -39,7 +38,7 @@ record DemoDevice(String protocol, String bed, int baudRate, long seed, String m
     }
 
     static SimulatedDevice simulator(String protocol, long seed) {
-        return Simulators.forProtocol(protocol, seed)
+        return Discovered.simulator(protocol, seed)
                 .orElseThrow(() -> new IllegalArgumentException("no simulator for " + protocol));
     }
 }

@@ -1,10 +1,9 @@
 package io.wardgate.bench.e2e;
 
-import io.wardgate.protocol.Decoded;
-import io.wardgate.protocol.Protocols;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.sim.SimulatedDevice;
 import io.wardgate.sim.Conversation;
-import io.wardgate.sim.SimulatedDevice;
-import io.wardgate.sim.Simulators;
+import io.wardgate.sim.Discovered;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +24,7 @@ record SerialDevice(String protocol, String bed, int baudRate, long seed, String
     static SerialDevice probe(String[] spec) {
         String protocol = spec[0];
         long seed = Long.parseLong(spec[3]);
-        Conversation twin = Conversation.run(Protocols.open(protocol).orElseThrow(), simulator(protocol, seed),
+        Conversation twin = Conversation.run(Discovered.serialDriver(protocol).orElseThrow().openSession(), simulator(protocol, seed),
                 Instant.now(), Duration.ofSeconds(20), Duration.ofMillis(10));
         String model = "";
         String serial = "";
@@ -42,6 +41,6 @@ record SerialDevice(String protocol, String bed, int baudRate, long seed, String
     }
 
     static SimulatedDevice simulator(String protocol, long seed) {
-        return Simulators.forProtocol(protocol, seed).orElseThrow();
+        return Discovered.simulator(protocol, seed).orElseThrow();
     }
 }

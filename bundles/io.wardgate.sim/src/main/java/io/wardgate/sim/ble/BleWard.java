@@ -1,5 +1,7 @@
 package io.wardgate.sim.ble;
 
+import io.wardgate.driver.gatt.sim.BleProfile;
+import io.wardgate.driver.gatt.sim.BleValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;

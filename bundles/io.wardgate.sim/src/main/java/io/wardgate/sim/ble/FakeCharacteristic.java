@@ -1,5 +1,7 @@
 package io.wardgate.sim.ble;
 
+import io.wardgate.api.driver.GattUuids;
+import io.wardgate.driver.gatt.sim.BleProfile;
 import io.wardgate.sim.ble.bluez.BluezGattCharacteristic1;
 import java.util.Map;
 import org.freedesktop.dbus.DBusPath;
@@ -15,7 +17,7 @@ final class FakeCharacteristic extends BluezObject implements BluezGattCharacter
     FakeCharacteristic(FakeBluez bluez, String path, String servicePath, FakeDevice device, BleProfile profile) {
         super(bluez, path);
         this.device = device;
-        init(IFACE, "UUID", new Variant<>(BleProfile.full(profile.characteristic())));
+        init(IFACE, "UUID", new Variant<>(GattUuids.fullUuid(profile.characteristic())));
         init(IFACE, "Service", new Variant<>(new DBusPath(servicePath)));
         init(IFACE, "Device", new Variant<>(new DBusPath(device.getObjectPath())));
         init(IFACE, "Flags", new Variant<>(new String[] {profile.flag()}, "as"));

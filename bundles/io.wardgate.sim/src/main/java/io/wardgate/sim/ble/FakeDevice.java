@@ -1,5 +1,6 @@
 package io.wardgate.sim.ble;
 
+import io.wardgate.api.driver.GattUuids;
 import io.wardgate.sim.ble.bluez.BluezDevice1;
 import java.util.List;
 import org.freedesktop.dbus.DBusPath;
@@ -27,7 +28,7 @@ final class FakeDevice extends BluezObject implements BluezDevice1 {
         init(IFACE, "Trusted", new Variant<>(simulated.bonded()));
         init(IFACE, "Blocked", new Variant<>(false));
         init(IFACE, "RSSI", new Variant<>((short) simulated.rssi()));
-        init(IFACE, "UUIDs", new Variant<>(new String[] {BleProfile.full(simulated.profile().service())}, "as"));
+        init(IFACE, "UUIDs", new Variant<>(new String[] {GattUuids.fullUuid(simulated.profile().service())}, "as"));
         init(IFACE, "Connected", new Variant<>(false));
         init(IFACE, "ServicesResolved", new Variant<>(false));
     }

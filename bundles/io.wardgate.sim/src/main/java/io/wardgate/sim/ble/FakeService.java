@@ -1,5 +1,7 @@
 package io.wardgate.sim.ble;
 
+import io.wardgate.api.driver.GattUuids;
+import io.wardgate.driver.gatt.sim.BleProfile;
 import io.wardgate.sim.ble.bluez.BluezGattService1;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.types.Variant;
@@ -10,7 +12,7 @@ final class FakeService extends BluezObject implements BluezGattService1 {
 
     FakeService(FakeBluez bluez, String path, String devicePath, BleProfile profile) {
         super(bluez, path);
-        init(IFACE, "UUID", new Variant<>(BleProfile.full(profile.service())));
+        init(IFACE, "UUID", new Variant<>(GattUuids.fullUuid(profile.service())));
         init(IFACE, "Primary", new Variant<>(true));
         init(IFACE, "Device", new Variant<>(new DBusPath(devicePath)));
     }

@@ -1,5 +1,6 @@
 package io.wardgate.sim.ble;
 
+import io.wardgate.driver.gatt.sim.BleProfile;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;

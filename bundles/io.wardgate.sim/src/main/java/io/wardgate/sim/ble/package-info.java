@@ -4,7 +4,7 @@
  * private bus to run it on ({@link io.wardgate.sim.ble.PrivateBus}).
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.wardgate.sim.ble;
 
 import org.osgi.annotation.bundle.Export;

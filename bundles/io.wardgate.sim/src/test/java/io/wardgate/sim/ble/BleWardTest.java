@@ -3,8 +3,8 @@ package io.wardgate.sim.ble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wardgate.protocol.gatt.GattDecoders;
-import io.wardgate.protocol.gatt.GattResult;
+import io.wardgate.api.driver.GattDriver;
+import io.wardgate.api.driver.GattResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +69,8 @@ class BleWardTest {
             client.getRemoteObject("org.bluez", oximeter + "/service0010/char0011", Characteristic.class).StartNotify();
             await().atMost(Duration.ofSeconds(10)).until(() -> values.size() >= 3);
             for (byte[] value : values) {
-                GattResult result = GattDecoders.decode("2A5F", value, Instant.now());
+                GattResult result = java.util.ServiceLoader.load(GattDriver.class).findFirst().orElseThrow()
+                        .decode("2A5F", value, Instant.now(), java.time.ZoneOffset.UTC);
                 assertThat(result).isInstanceOf(GattResult.GattMeasurement.class);
             }
             assertThat(ward.bluez().calls("Connect")).isEqualTo(1);

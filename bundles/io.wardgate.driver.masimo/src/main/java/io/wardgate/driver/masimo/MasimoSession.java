@@ -1,0 +1,141 @@
+package io.wardgate.driver.masimo;
+
+import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.Observation;
+import io.wardgate.api.StatusFlag;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SessionOutput;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Masimo Radical-7 / Rad-8 / Rad-97 serial "ASCII 1": the device sends one line per second and
+ * listens to nothing, so this session never sends. Per line it reports, in this order: the device
+ * identity when the SN= field is new or changed; one observation per numeric field (dashes become an
+ * UNAVAILABLE status, never a number; ALARM and EXC bits become status flags); an ALARM event when the
+ * ALARM word changed (including back to 0); and a framing error per field it could not read.
+ *
+ * <p>The line carries no model name, so identities report the serial number only. The device clock
+ * has no zone: its time is read in the zone given (the gateway's own by default, as both hang on the
+ * same ward's wall).
+ */
+public final class MasimoSession implements ProtocolSession {
+    /** The longest line accepted. The spec example has 133 characters; newer firmware adds a few fields. */
+    public static final int MAX_LINE_LENGTH = 512;
+
+    private final ZoneId deviceZone;
+    private final LineFramer framer = new LineFramer(MAX_LINE_LENGTH);
+    private String reportedSerial;
+    private OptionalAlarm lastAlarm = OptionalAlarm.UNKNOWN;
+
+    public MasimoSession() {
+        this(ZoneId.systemDefault());
+    }
+
+    public MasimoSession(ZoneId deviceZone) {
+        this.deviceZone = Objects.requireNonNull(deviceZone, "deviceZone");
+    }
+
+    @Override
+    public void start(Instant now, SessionOutput out) {
+        framer.reset();
+        reportedSerial = null;
+        lastAlarm = OptionalAlarm.UNKNOWN;
+    }
+
+    @Override
+    public void receive(byte[] bytes, int offset, int length, Instant now, SessionOutput out) {
+        framer.feed(bytes, offset, length, new LineFramer.Sink() {
+            @Override
+            public void line(long lineOffset, String line) {
+                decodeLine(lineOffset, line, now, out);
+            }
+
+            @Override
+            public void error(long errorOffset, String reason) {
+                out.decoded(new Decoded.FramingError(errorOffset, reason));
+            }
+        });
+    }
+
+    @Override
+    public void tick(Instant now, SessionOutput out) {
+        // Nothing is due: the device talks by itself and silence is the port's business.
+    }
+
+    private void decodeLine(long offset, String text, Instant now, SessionOutput out) {
+        MasimoLine line = MasimoLineDecoder.decode(text);
+        if (!line.recognized()) {
+            out.decoded(new Decoded.FramingError(offset, "not a Masimo ASCII 1 line"));
+            return;
+        }
+        if (!line.serialNumber().isEmpty() && !line.serialNumber().equals(reportedSerial)) {
+            reportedSerial = line.serialNumber();
+            out.decoded(new Decoded.IdentityDecoded(offset, "", reportedSerial, ""));
+        }
+        long alarm = line.alarm().orElse(0);
+        long exceptions = line.exceptions().orElse(0);
+        Instant deviceTime = deviceInstant(line.deviceTime());
+        for (Map.Entry<MasimoParameter, Optional<Decimal>> field : line.values().entrySet()) {
+            Observation observation = observation(field.getKey(), field.getValue(), alarm, exceptions, deviceTime, now);
+            out.decoded(new Decoded.ReadingDecoded(offset, observation));
+        }
+        if (line.alarm().isPresent()) {
+            if (lastAlarm.differsFrom(alarm)) {
+                out.decoded(new Decoded.EventDecoded(offset, DeviceEvent.Kind.ALARM, AlarmBit.describe(alarm)));
+            }
+            lastAlarm = OptionalAlarm.of(alarm);
+        }
+        for (String problem : line.problems()) {
+            out.decoded(new Decoded.FramingError(offset, problem));
+        }
+    }
+
+    private Instant deviceInstant(LocalDateTime time) {
+        return time == null ? null : time.atZone(deviceZone).toInstant();
+    }
+
+    static Observation observation(MasimoParameter parameter, Optional<Decimal> value, long alarm, long exceptions,
+            Instant deviceTime, Instant now) {
+        Set<StatusFlag> flags = EnumSet.noneOf(StatusFlag.class);
+        for (ExceptionBit bit : ExceptionBit.values()) {
+            if (bit.isSetIn(exceptions) && bit.concerns(parameter)) {
+                flags.add(bit.flag());
+            }
+        }
+        if (AlarmBit.limitViolated(parameter, alarm)) {
+            flags.add(StatusFlag.IN_ALARM);
+            if (AlarmBit.SILENCED.isSetIn(alarm)) {
+                flags.add(StatusFlag.ALARM_INHIBITED);
+            }
+        }
+        if (value.isEmpty()) {
+            flags.add(StatusFlag.UNAVAILABLE);
+        }
+        boolean noValue = flags.stream().anyMatch(StatusFlag::meansNoValue);
+        Decimal number = noValue ? null : value.get();
+        return new Observation(parameter.metric(), parameter.unit(), number, flags, deviceTime, now);
+    }
+
+    /** The last ALARM word seen since start, or none yet. */
+    private record OptionalAlarm(boolean known, long word) {
+        static final OptionalAlarm UNKNOWN = new OptionalAlarm(false, 0);
+
+        static OptionalAlarm of(long word) {
+            return new OptionalAlarm(true, word);
+        }
+
+        /** A first word is news only when it is an alarm; later ones whenever they change. */
+        boolean differsFrom(long word) {
+            return known ? this.word != word : word != 0;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.wardgate.driver.nonin;
+
+import io.wardgate.api.driver.SessionOutput;
+import java.time.Instant;
+
+/** Turns good frames of one data format into decoded items. Frames arrive already checked. */
+interface FrameDecoder {
+
+    void frame(long offset, byte[] frame, Instant now, SessionOutput out);
+
+    /** Frames stopped being consecutive, or the line went quiet: finish what is pending. */
+    void flush(Instant now, SessionOutput out);
+
+    /** Forget everything (the line was re-opened). */
+    void reset();
+}
