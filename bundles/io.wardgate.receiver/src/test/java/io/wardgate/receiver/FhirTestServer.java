@@ -38,12 +38,12 @@ import org.hl7.fhir.r4.model.Observation;
  * transaction handler does what the FHIR RESTful API says of a conditional create in a transaction:
  * an entry whose ifNoneExist search finds a resource creates nothing ("200 OK").
  */
-final class FhirTestServer implements AutoCloseable {
+public final class FhirTestServer implements AutoCloseable {
     private final Store store = new Store();
     private final Server jetty;
     private final int port;
 
-    FhirTestServer() throws Exception {
+    public FhirTestServer() throws Exception {
         RestfulServer fhir = new RestfulServer(FhirValidation.CONTEXT);
         fhir.setResourceProviders(store);
         fhir.registerProvider(new Transactions(store));
@@ -63,7 +63,7 @@ final class FhirTestServer implements AutoCloseable {
         connector.setPort(port); // a restart binds the same port again, not a new ephemeral one
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/fhir");
     }
 
@@ -76,7 +76,7 @@ final class FhirTestServer implements AutoCloseable {
         jetty.start();
     }
 
-    List<Observation> observations() {
+    public List<Observation> observations() {
         return store.all();
     }
 

@@ -77,6 +77,19 @@ public final class SpoolSender implements AutoCloseable {
         }
     }
 
+    /** Waits until the queue is empty or the timeout passed; true when empty. */
+    public synchronized boolean awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (spool.size() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+        return true;
+    }
+
     public long delivered() {
         return delivered.get();
     }
@@ -121,6 +134,9 @@ public final class SpoolSender implements AutoCloseable {
         if (outcome instanceof Delivery.Delivered) {
             spool.remove(entry.sequence());
             delivered.incrementAndGet();
+            synchronized (this) {
+                notifyAll();
+            }
             delay = settings.firstRetry();
             retriesInARow = 0;
             return true;
@@ -135,6 +151,9 @@ public final class SpoolSender implements AutoCloseable {
                 : "still deferred after " + settings.maxRetries() + " retries: " + ((Delivery.Retry) outcome).reason();
         LOG.warn("{}: message {} set aside in {}/rejected: {}", name, entry.sequence(), spool.directory(), reason);
         spool.reject(entry.sequence(), reason);
+        synchronized (this) {
+            notifyAll();
+        }
         retriesInARow = 0;
         delay = settings.firstRetry();
         return true;

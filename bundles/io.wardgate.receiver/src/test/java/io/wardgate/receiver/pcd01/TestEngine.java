@@ -1,0 +1,134 @@
+package io.wardgate.receiver.pcd01;
+
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.HL7Service;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.protocol.ReceivingApplication;
+import ca.uhn.hl7v2.util.StandardSocketFactory;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The integration engine for tests: HAPI's own MLLP server (HL7Service) with HAPI's default message
+ * validation, on loopback, acknowledging ORU^R01 as its mode says. Restartable on the same port.
+ */
+public final class TestEngine implements AutoCloseable {
+    public enum Mode { ACCEPT, ERROR, REJECT, SILENT }
+
+    private final int port;
+    private final List<Message> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile Mode mode = Mode.ACCEPT;
+    private HapiContext hapi;
+    private HL7Service service;
+
+    public TestEngine() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized void mode(Mode newMode) {
+        mode = newMode;
+        notifyAll();
+    }
+
+    /** Holds a SILENT answer back until the mode changes or the engine closes (at most a minute). */
+    private synchronized void awaitSpeaking() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (mode == Mode.SILENT && release.getCount() > 0 && System.nanoTime() < deadline) {
+            wait(1000);
+        }
+    }
+
+    public List<Message> received() {
+        return received;
+    }
+
+    void start() throws Exception {
+        hapi = new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool());
+        hapi.setValidationContext(ValidationContextFactory.defaultValidation());
+        hapi.setSocketFactory(new StandardSocketFactory() {
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return new LoopbackServerSocket();
+            }
+        });
+        service = hapi.newServer(port, false);
+        service.registerApplication("ORU", "R01", new ReceivingApplication<Message>() {
+            @Override
+            public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
+                try {
+                    return switch (mode) {
+                        case ACCEPT -> {
+                            received.add(message);
+                            yield message.generateACK();
+                        }
+                        case ERROR -> message.generateACK(AcknowledgmentCode.AE, new HL7Exception("unknown bed"));
+                        case REJECT -> message.generateACK(AcknowledgmentCode.AR, new HL7Exception("engine busy"));
+                        case SILENT -> {
+                            awaitSpeaking();
+                            throw new HL7Exception("this one timed out at the sender already");
+                        }
+                    };
+                } catch (IOException e) {
+                    throw new HL7Exception(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new HL7Exception(e);
+                }
+            }
+
+            @Override
+            public boolean canProcess(Message message) {
+                return true;
+            }
+        });
+        service.startAndWait();
+    }
+
+    void stop() throws IOException {
+        service.stopAndWait();
+        hapi.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            release.countDown();
+            notifyAll();
+        }
+        stop();
+    }
+
+    /** HAPI binds the wildcard address; tests listen on loopback only. */
+    private static final class LoopbackServerSocket extends ServerSocket {
+        LoopbackServerSocket() throws IOException {
+            super();
+            setReuseAddress(true);
+        }
+
+        @Override
+        public void bind(SocketAddress endpoint, int backlog) throws IOException {
+            int port = ((InetSocketAddress) endpoint).getPort();
+            super.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
+        }
+    }
+}
