@@ -66,6 +66,7 @@ public final class MllpDelivery implements Delivery, AutoCloseable {
         }));
         // Our own messages were validated when built; the engine's ACK is read leniently.
         hapi.setValidationContext(ValidationContextFactory.noValidation());
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         settings.tls().ifPresent(context -> hapi.setSocketFactory(new TlsSocketFactory(context)));
         return hapi;
     }

@@ -63,6 +63,8 @@ public final class Pcd01Messages {
         this.addressing = Objects.requireNonNull(addressing, "addressing");
         this.hapi = new DefaultHapiContext();
         hapi.setValidationContext(ValidationContextFactory.defaultValidation());
+        // HAPI's default control-id generator writes a file in the working directory; MSH-10 is ours anyway.
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
     }
 
     /** The message for one envelope, encoded (ER7, segments ended by CR); empty when it holds only waveforms. */

@@ -111,6 +111,7 @@ class MllpDeliveryTest {
         engine.mode(TestEngine.Mode.ACCEPT);
         await().atMost(Duration.ofSeconds(30)).until(() -> sender.spool().size() == 0);
         assertThat(receivedControlIds()).containsExactlyElementsOf(controlIds(0, 2));
+        assertThat(sender.spool().rejectedCount()).isZero();
     }
 
     @Test

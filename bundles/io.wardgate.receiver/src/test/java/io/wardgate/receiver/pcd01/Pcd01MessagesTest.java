@@ -29,6 +29,7 @@ class Pcd01MessagesTest {
     static ORU_R01 parse(String er7) throws Exception {
         try (HapiContext hapi = new DefaultHapiContext()) {
             hapi.setValidationContext(ValidationContextFactory.defaultValidation());
+            hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
             return (ORU_R01) hapi.getPipeParser().parse(er7);
         }
     }

@@ -50,10 +50,13 @@ public final class TestEngine implements AutoCloseable {
         notifyAll();
     }
 
-    /** Holds a SILENT answer back until the mode changes or the engine closes (at most a minute). */
+    /**
+     * Holds a SILENT answer back until the engine closes (at most a minute): a message once met with
+     * silence never gets an answer, even after the mode changed (the sender has given up on it).
+     */
     private synchronized void awaitSpeaking() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (mode == Mode.SILENT && release.getCount() > 0 && System.nanoTime() < deadline) {
+        while (release.getCount() > 0 && System.nanoTime() < deadline) {
             wait(1000);
         }
     }
@@ -65,6 +68,7 @@ public final class TestEngine implements AutoCloseable {
     void start() throws Exception {
         hapi = new DefaultHapiContext(java.util.concurrent.Executors.newCachedThreadPool());
         hapi.setValidationContext(ValidationContextFactory.defaultValidation());
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         hapi.setSocketFactory(new StandardSocketFactory() {
             @Override
             public ServerSocket createServerSocket() throws IOException {
