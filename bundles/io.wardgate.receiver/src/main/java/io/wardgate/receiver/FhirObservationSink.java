@@ -20,7 +20,7 @@ public final class FhirObservationSink implements ReadingSink {
     private final Terms terms;
 
     public FhirObservationSink(Writer out) {
-        this(out, Terms.ofReadings());
+        this(out, Terms.nomenclature());
     }
 
     FhirObservationSink(Writer out, Terms terms) {
@@ -39,6 +39,6 @@ public final class FhirObservationSink implements ReadingSink {
 
     /** The resources of one batch as JSON, one per element. */
     static List<String> resources(SealTags tags, Batch batch) {
-        return FhirResources.of(tags, batch, Terms.ofReadings()).stream().map(FhirResource::json).toList();
+        return FhirResources.of(tags, batch, Terms.nomenclature()).stream().map(FhirResource::json).toList();
     }
 }

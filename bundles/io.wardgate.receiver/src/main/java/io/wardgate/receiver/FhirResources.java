@@ -58,7 +58,7 @@ final class FhirResources {
 
     /** The resources for one batch, in reading order (a panel where its first part was). */
     static List<FhirResource> of(SealTags tags, Batch batch, Terms terms) {
-        return new FhirResources(tags, batch, terms).build();
+        return new FhirResources(tags, terms.resolve(batch), terms).build();
     }
 
     private List<FhirResource> build() {

@@ -17,7 +17,7 @@ public final class FhirTransactionSink implements ReadingSink {
 
     public FhirTransactionSink(SpoolSender sender) {
         this.sender = Objects.requireNonNull(sender, "sender");
-        this.terms = Terms.ofReadings();
+        this.terms = Terms.nomenclature();
     }
 
     @Override

@@ -22,7 +22,7 @@ class FhirConformanceTest {
     private static List<FhirResource> ward() {
         List<FhirResource> resources = new ArrayList<>();
         for (Map.Entry<SealTags, Batch> batch : GeneratedWard.batches().entrySet()) {
-            resources.addAll(FhirResources.of(batch.getKey(), batch.getValue(), Terms.ofReadings()));
+            resources.addAll(FhirResources.of(batch.getKey(), batch.getValue(), Terms.nomenclature()));
         }
         return resources;
     }
@@ -36,6 +36,9 @@ class FhirConformanceTest {
                 .anyMatch(j -> j.contains("\"code\":\"196616\""))
                 .anyMatch(j -> j.contains("\"85354-9\"") && j.contains("\"dataAbsentReason\""))
                 .anyMatch(j -> j.contains("\"code\":\"negative-infinity\""));
+        // No placeholder leaves the receiver: the driver's MDC_IV_0302 / {mdc-dim-263442} are named by the table.
+        assertThat(resources).extracting(FhirResource::json).noneMatch(j -> j.contains("MDC_IV_") || j.contains("{mdc-dim"))
+                .anyMatch(j -> j.contains("\"MDC_ECG_AMPL_ST_II\"") && j.contains("\"code\":\"mm\""));
         List<String> problems = new ArrayList<>();
         for (FhirResource resource : resources) {
             FhirValidation.problems(resource.json()).forEach(p -> problems.add(resource.identifier() + " " + p));
@@ -46,7 +49,7 @@ class FhirConformanceTest {
     @Test
     void aTransactionBundleOfABatchValidates() {
         Map.Entry<SealTags, Batch> first = GeneratedWard.batches().entrySet().iterator().next();
-        String bundle = FhirTransaction.bundle(FhirResources.of(first.getKey(), first.getValue(), Terms.ofReadings()));
+        String bundle = FhirTransaction.bundle(FhirResources.of(first.getKey(), first.getValue(), Terms.nomenclature()));
         assertThat(FhirValidation.problems(bundle)).isEmpty();
     }
 

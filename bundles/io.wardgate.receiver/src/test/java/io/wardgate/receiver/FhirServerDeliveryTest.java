@@ -63,7 +63,7 @@ class FhirServerDeliveryTest {
 
     private static int expectedResources() {
         return GeneratedWard.batches().entrySet().stream()
-                .mapToInt(e -> FhirResources.of(e.getKey(), e.getValue(), Terms.ofReadings()).size()).sum();
+                .mapToInt(e -> FhirResources.of(e.getKey(), e.getValue(), Terms.nomenclature()).size()).sum();
     }
 
     @Test
@@ -117,6 +117,6 @@ class FhirServerDeliveryTest {
         assertThat(sender.spool().rejectedCount()).isEqualTo(1);
         Path reason = temp.resolve("refusal/rejected/1.reason");
         assertThat(Files.readString(reason)).startsWith("HTTP 422");
-        assertThat(server.observations()).hasSize(FhirResources.of(one.getKey(), one.getValue(), Terms.ofReadings()).size());
+        assertThat(server.observations()).hasSize(FhirResources.of(one.getKey(), one.getValue(), Terms.nomenclature()).size());
     }
 }

@@ -98,6 +98,10 @@ final class GeneratedWard {
                 EnumSet.of(StatusFlag.IN_ALARM, StatusFlag.QUESTIONABLE), at));
         readings.add(Observation.of(VitalSign.SPO2, Decimal.ofInteger(84),
                 EnumSet.of(StatusFlag.IN_ALARM, StatusFlag.ALARM_INHIBITED), at));
+        // What the IntelliVue driver emits today for codes it cannot name (issue #19 item 1): ST II in
+        // mm as MDC_IV_0302 with the unit {mdc-dim-263442}; the outputs name both from the table.
+        readings.add(new Observation(Metric.mdc(0x20000 + 0x0302, "MDC_IV_0302"),
+                new Unit("{mdc-dim-263442}", 263442, ""), Decimal.parse("0.1"), Set.of(), at, at));
         return readings;
     }
 

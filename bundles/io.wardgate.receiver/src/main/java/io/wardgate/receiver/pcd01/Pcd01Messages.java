@@ -11,6 +11,7 @@ import io.wardgate.api.Observation;
 import io.wardgate.api.Reading;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.Unit;
+import io.wardgate.api.nomenclature.Nomenclature;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.KeyIds;
 import io.wardgate.seal.envelope.SealTags;
@@ -71,7 +72,8 @@ public final class Pcd01Messages {
     public java.util.Optional<String> encode(SealTags tags, Batch batch) {
         List<Observation> numerics = new ArrayList<>();
         for (Reading reading : batch.readings()) {
-            if (reading instanceof Observation o) {
+            // Named by the nomenclature table: a driver's placeholder (MDC_IV_..., {mdc-dim-...}) never goes out.
+            if (Nomenclature.standard().resolve(reading) instanceof Observation o) {
                 numerics.add(o);
             }
         }

@@ -41,6 +41,8 @@ class Pcd01MessagesTest {
         readings.add(Observation.of(VitalSign.HEART_RATE, Decimal.ofInteger(148), Set.of(StatusFlag.IN_ALARM),
                 TestReadings.T0));
         readings.add(TestReadings.ecg(16));
+        readings.add(new Observation(io.wardgate.api.Metric.mdc(0x20302, "MDC_IV_0302"),
+                new io.wardgate.api.Unit("{mdc-dim-263442}", 263442, ""), Decimal.parse("0.1"), Set.of(), TestReadings.T0, TestReadings.T0));
         return readings;
     }
 
@@ -98,6 +100,9 @@ class Pcd01MessagesTest {
         assertThat(invalid.getObservationValue()).isEmpty();
         assertThat(er7).contains("NTE|||device status: INVALID");
         assertThat(obx).anyMatch(o -> "A".equals(o.getAbnormalFlags(0).getValue()));
+        // A driver's placeholder names are replaced by the nomenclature table's.
+        assertThat(er7).doesNotContain("MDC_IV_").doesNotContain("{mdc-dim")
+                .contains("|NM|131842^MDC_ECG_AMPL_ST_II^MDC|").contains("|0.1|263442^MDC_DIM_MILLI_M^MDC^mm^mm^UCUM|");
         // The waveform is not in PCD-01.
         assertThat(obx).noneMatch(o -> o.getObservationIdentifier().getIdentifier().getValue().equals("131330"));
     }
