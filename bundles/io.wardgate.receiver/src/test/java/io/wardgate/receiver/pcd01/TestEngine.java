@@ -34,7 +34,15 @@ public final class TestEngine implements AutoCloseable {
     private HapiContext hapi;
     private HL7Service service;
 
+    private final javax.net.ssl.SSLContext tls;
+
     public TestEngine() throws Exception {
+        this(null);
+    }
+
+    /** An engine listening with TLS (server key and certificate in the context) when tls is not null. */
+    public TestEngine(javax.net.ssl.SSLContext tls) throws Exception {
+        this.tls = tls;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
@@ -72,10 +80,15 @@ public final class TestEngine implements AutoCloseable {
         hapi.setSocketFactory(new StandardSocketFactory() {
             @Override
             public ServerSocket createServerSocket() throws IOException {
-                return new LoopbackServerSocket();
+                return new LoopbackServerSocket(null);
+            }
+
+            @Override
+            public ServerSocket createTlsServerSocket() throws IOException {
+                return new LoopbackServerSocket(tls);
             }
         });
-        service = hapi.newServer(port, false);
+        service = hapi.newServer(port, tls != null);
         service.registerApplication("ORU", "R01", new ReceivingApplication<Message>() {
             @Override
             public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
@@ -124,9 +137,25 @@ public final class TestEngine implements AutoCloseable {
 
     /** HAPI binds the wildcard address; tests listen on loopback only. */
     private static final class LoopbackServerSocket extends ServerSocket {
-        LoopbackServerSocket() throws IOException {
+        private final javax.net.ssl.SSLContext tls;
+
+        LoopbackServerSocket(javax.net.ssl.SSLContext tls) throws IOException {
             super();
+            this.tls = tls;
             setReuseAddress(true);
+        }
+
+        /** With TLS: the accepted connection is wrapped as the server side of a TLS session. */
+        @Override
+        public java.net.Socket accept() throws IOException {
+            java.net.Socket plain = super.accept();
+            if (tls == null) {
+                return plain;
+            }
+            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                    .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+            socket.setUseClientMode(false);
+            return socket;
         }
 
         @Override
