@@ -37,6 +37,7 @@ class FhirServerDeliveryTest {
     @BeforeEach
     void start() throws Exception {
         server = new FhirTestServer();
+        server.warmUp();
     }
 
     @AfterEach

@@ -63,6 +63,11 @@ public final class FhirTestServer implements AutoCloseable {
         connector.setPort(port); // a restart binds the same port again, not a new ephemeral one
     }
 
+    /** Loads the validator's definitions now (seconds on a loaded machine), not inside the first request. */
+    public void warmUp() {
+        FhirValidation.problems("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}");
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/fhir");
     }

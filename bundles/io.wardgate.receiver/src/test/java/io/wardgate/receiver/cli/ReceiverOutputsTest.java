@@ -58,13 +58,14 @@ class ReceiverOutputsTest {
         Path caFile = Files.writeString(temp.resolve("ca.pem"), Certificates.pem(List.of(ca.certificate())));
 
         try (TestEngine engine = new TestEngine(); FhirTestServer fhir = new FhirTestServer()) {
+            fhir.warmUp();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = ReceiverMain.run(new String[] {"open", "--backend-key", "backend-test=" + key,
                 "--gateway-ca", caFile.toString(), "--out", temp.resolve("readings.jsonl").toString(),
                 "--pcd01-engine", "127.0.0.1:" + engine.port(), "--pcd01-spool", temp.resolve("pcd01").toString(),
                 "--pcd01-receiving-application", "ENGINE", "--fhir-server", fhir.base().toString(), "--fhir-spool",
-                temp.resolve("fhir").toString(), files[0].toString(), files[1].toString()},
+                temp.resolve("fhir").toString(), "--fhir-timeout-ms", "120000", files[0].toString(), files[1].toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(engine.received()).hasSize(2);
