@@ -63,6 +63,14 @@ final class Json {
         return this;
     }
 
+    /** A value that is already JSON (a resource inside a bundle); the caller vouches for it. */
+    Json raw(String json) {
+        comma();
+        out.append(json);
+        needComma = true;
+        return this;
+    }
+
     Json field(String name, String text) {
         return name(name).value(text);
     }

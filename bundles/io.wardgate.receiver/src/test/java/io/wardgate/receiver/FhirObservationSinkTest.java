@@ -55,21 +55,27 @@ class FhirObservationSinkTest {
         for (int i = 0; i < readings.size(); i++) {
             Observation expected = (Observation) readings.get(i);
             org.hl7.fhir.r4.model.Observation fhir = observations.get(i);
-            assertThat(fhir.getMeta().getProfile()).extracting(p -> p.getValue())
-                    .containsExactly(FhirObservationSink.VITALSIGNS);
+            // The subject is a bed: no vital-signs profile is claimed until the backend associates a patient.
+            assertThat(fhir.getMeta().hasProfile()).isFalse();
+            assertThat(fhir.getSubject().getType()).isEqualTo("Location");
             assertThat(fhir.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
-            assertThat(fhir.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("vital-signs");
+            // EtCO2's LOINC is not in FHIR's vital-signs value set: no vital-signs category for it.
+            assertThat(fhir.getCategoryFirstRep().getCodingFirstRep().getCode())
+                    .isEqualTo(expected.metric().loinc().equals("19889-5") ? null : "vital-signs");
             Map<String, Coding> codes = codings(fhir.getCode());
-            assertThat(codes.get(FhirObservationSink.LOINC).getCode()).isEqualTo(expected.metric().loinc());
-            assertThat(codes.get(FhirObservationSink.MDC).getCode())
+            assertThat(codes.get(FhirResources.LOINC).getCode()).isEqualTo(expected.metric().loinc());
+            assertThat(codes.get(FhirResources.MDC).getCode())
                     .isEqualTo(Integer.toString(expected.metric().mdcCode()));
             Quantity quantity = fhir.getValueQuantity();
             assertThat(quantity.getValue()).isEqualByComparingTo(expected.value().toBigDecimal());
             assertThat(quantity.getValueElement().getValueAsString()).isEqualTo(expected.value().toString());
-            assertThat(quantity.getSystem()).isEqualTo(FhirObservationSink.UCUM);
+            assertThat(quantity.getSystem()).isEqualTo(FhirResources.UCUM);
             assertThat(quantity.getCode()).isEqualTo(expected.unit().ucum());
             assertThat(fhir.getEffectiveDateTimeType().getValue().toInstant())
                     .isEqualTo(expected.deviceTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            // Milliseconds at most: the device time has nanoseconds, the resource does not.
+            assertThat(fhir.getEffectiveDateTimeType().getValueAsString()).matches(".*T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
+            assertThat(fhir.getIssuedElement().getValueAsString()).matches(".*T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
             assertThat(fhir.getIdentifierFirstRep().getValue()).isEqualTo(
                     "wg-test-0001/serial:/dev/wardgate/bed-12/3/17/" + i);
             assertThat(fhir.getDevice().getIdentifier().getValue()).isEqualTo(TestReadings.MONITOR.eui64());
@@ -91,9 +97,9 @@ class FhirObservationSinkTest {
             StatusFlag flag = readings.get(i).status().iterator().next();
             assertThat(fhir.hasValue()).isFalse();
             assertThat(fhir.getDataAbsentReason().getCodingFirstRep().getSystem())
-                    .isEqualTo(FhirObservationSink.ABSENT);
+                    .isEqualTo(FhirResources.ABSENT);
             assertThat(fhir.getDataAbsentReason().getCodingFirstRep().getCode())
-                    .isEqualTo(FhirObservationSink.absentReason(flag));
+                    .isEqualTo(FhirResources.absentReason(flag));
             assertThat(fhir.getDataAbsentReason().getText()).isEqualTo(flag.name());
         }
         assertThat(observations).extracting(o -> o.getDataAbsentReason().getCodingFirstRep().getCode())
@@ -112,18 +118,20 @@ class FhirObservationSinkTest {
                 Observation.absent(VitalSign.NIBP_DIASTOLIC.metric(), VitalSign.NIBP_DIASTOLIC.unit(),
                         Set.of(StatusFlag.INVALID), at.plusSeconds(60)));
         List<org.hl7.fhir.r4.model.Observation> observations = parse(readings);
-        assertThat(observations).hasSize(3);
-        assertThat(codings(observations.get(0).getCode()).get(FhirObservationSink.LOINC).getCode()).isEqualTo("8867-4");
-        assertThat(observations.get(0).getNoteFirstRep().getText()).contains("IN_ALARM");
-
-        org.hl7.fhir.r4.model.Observation panel = observations.get(1);
-        assertThat(codings(panel.getCode()).get(FhirObservationSink.LOINC).getCode()).isEqualTo("85354-9");
+        // panel, heart rate, panel, the heart rate's alarm
+        assertThat(observations).hasSize(4);
+        org.hl7.fhir.r4.model.Observation panel = observations.get(0);
+        assertThat(codings(panel.getCode()).get(FhirResources.LOINC).getCode()).isEqualTo("85354-9");
         assertThat(panel.hasValue()).isFalse();
-        assertThat(panel.getComponent()).extracting(c -> codings(c.getCode()).get(FhirObservationSink.LOINC).getCode())
+        assertThat(panel.getComponent()).extracting(c -> codings(c.getCode()).get(FhirResources.LOINC).getCode())
                 .containsExactly("8480-6", "8462-4", "8478-0");
         assertThat(panel.getComponent()).extracting(c -> c.getValueQuantity().getValue().intValue())
                 .containsExactly(120, 80, 93);
         assertThat(panel.getComponentFirstRep().getValueQuantity().getCode()).isEqualTo("mm[Hg]");
+        assertThat(panel.getIdentifierFirstRep().getValue()).endsWith("/3/17/bp-0-1-2");
+
+        assertThat(codings(observations.get(1).getCode()).get(FhirResources.LOINC).getCode()).isEqualTo("8867-4");
+        assertThat(observations.get(1).getNoteFirstRep().getText()).contains("IN_ALARM");
 
         ObservationComponentComponent missing = observations.get(2).getComponent().get(1);
         assertThat(missing.hasValue()).isFalse();
@@ -132,7 +140,53 @@ class FhirObservationSinkTest {
     }
 
     @Test
-    void aWaveformBecomesSampledData() {
+    void partsAFewMillisecondsApartAreOnePanelAndARepeatedPartStartsAnother() {
+        Instant at = TestReadings.T0;
+        List<Reading> readings = List.of(
+                Observation.of(VitalSign.NIBP_SYSTOLIC, Decimal.ofInteger(120), Set.of(), at)
+                        .withDeviceTime(at.plusMillis(3)),
+                Observation.of(VitalSign.NIBP_DIASTOLIC, Decimal.ofInteger(80), Set.of(), at)
+                        .withDeviceTime(at.plusMillis(7)),
+                Observation.of(VitalSign.NIBP_MEAN, Decimal.ofInteger(93), Set.of(), at).withDeviceTime(at),
+                Observation.of(VitalSign.NIBP_SYSTOLIC, Decimal.ofInteger(121), Set.of(), at)
+                        .withDeviceTime(at.plusMillis(9)));
+        List<org.hl7.fhir.r4.model.Observation> observations = parse(readings);
+        assertThat(observations).hasSize(2);
+        org.hl7.fhir.r4.model.Observation panel = observations.get(0);
+        assertThat(panel.getComponent()).extracting(c -> c.getValueQuantity().getValue().intValue())
+                .containsExactly(120, 80, 93);
+        // The panel's time is its earliest part's.
+        assertThat(panel.getEffectiveDateTimeType().getValue().toInstant())
+                .isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // The second systolic cannot join a panel that has one: a panel of its own, diastolic unknown.
+        org.hl7.fhir.r4.model.Observation second = observations.get(1);
+        assertThat(second.getComponent()).hasSize(2);
+        assertThat(second.getComponentFirstRep().getValueQuantity().getValue().intValue()).isEqualTo(121);
+        assertThat(second.getComponent().get(1).getDataAbsentReason().getCodingFirstRep().getCode())
+                .isEqualTo("unknown");
+    }
+
+    @Test
+    void anAlarmIsAnObservationCodedMdcEvtAlarmNamingItsSource() {
+        List<Reading> readings = List.of(Observation.of(VitalSign.SPO2, Decimal.ofInteger(84),
+                Set.of(StatusFlag.IN_ALARM, StatusFlag.ALARM_INHIBITED), TestReadings.T0));
+        List<org.hl7.fhir.r4.model.Observation> observations = parse(readings);
+        assertThat(observations).hasSize(2);
+        org.hl7.fhir.r4.model.Observation alarm = observations.get(1);
+        assertThat(codings(alarm.getCode()).get(FhirResources.MDC).getCode()).isEqualTo("196616");
+        assertThat(alarm.getCategory()).isEmpty();
+        assertThat(alarm.getIdentifierFirstRep().getValue()).endsWith("/3/17/alarm-0");
+        assertThat(alarm.getDerivedFromFirstRep().getIdentifier().getValue())
+                .isEqualTo(observations.get(0).getIdentifierFirstRep().getValue());
+        assertThat(alarm.getComponent()).hasSize(3);
+        assertThat(codings(alarm.getComponentFirstRep().getValueCodeableConcept()).get(FhirResources.MDC).getCode())
+                .isEqualTo("150456");
+        assertThat(alarm.getComponent().get(1).getValueStringType().getValue()).isEqualTo("active");
+        assertThat(alarm.getComponent().get(2).getValueStringType().getValue()).isEqualTo("inhibited");
+    }
+
+    @Test
+    void aWaveformBecomesSampledDataWithShortDecimals() {
         org.hl7.fhir.r4.model.Observation fhir = parse(List.of(TestReadings.ecg(8))).get(0);
         assertThat(fhir.getMeta().hasProfile()).isFalse();
         SampledData data = fhir.getValueSampledData();
@@ -140,10 +194,31 @@ class FhirObservationSinkTest {
         assertThat(data.getDimensions()).isEqualTo(1);
         assertThat(data.getData().split(" ")).hasSize(8);
         assertThat(data.getOrigin().getCode()).isEqualTo("mV");
-        // physical = origin + factor * raw must agree with the scale: raw -2048 is -5.000 mV, raw 2047 is 5.000 mV.
-        java.math.BigDecimal low = data.getOrigin().getValue().add(data.getFactor().multiply(java.math.BigDecimal.valueOf(-2048)));
-        java.math.BigDecimal high = data.getOrigin().getValue().add(data.getFactor().multiply(java.math.BigDecimal.valueOf(2047)));
-        assertThat(low.doubleValue()).isCloseTo(-5.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(high.doubleValue()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+        // 10 mV over 4095 steps: the factor is rounded to 9 significant digits, no trailing zeros anywhere.
+        assertThat(data.getFactorElement().getValueAsString()).isEqualTo("0.00244200244");
+        assertThat(data.getOrigin().getValueElement().getValueAsString()).isEqualTo("0.00122099712");
+        // physical = origin + factor * raw agrees with the scale within 1/1000 of a step at both ends.
+        java.math.BigDecimal step = data.getFactor();
+        java.math.BigDecimal low = data.getOrigin().getValue().add(step.multiply(java.math.BigDecimal.valueOf(-2048)));
+        java.math.BigDecimal high = data.getOrigin().getValue().add(step.multiply(java.math.BigDecimal.valueOf(2047)));
+        assertThat(low.subtract(new java.math.BigDecimal("-5")).abs()).isLessThan(step.movePointLeft(3));
+        assertThat(high.subtract(new java.math.BigDecimal("5")).abs()).isLessThan(step.movePointLeft(3));
+    }
+
+    @Test
+    void aRepeatingScaleAt16BitsStaysWithinAThousandthOfAStep() {
+        io.wardgate.api.WaveScale wide = new io.wardgate.api.WaveScale(-32768, 32767, Decimal.parse("-12.5"),
+                Decimal.parse("37.3"));
+        io.wardgate.api.WaveformSegment w = new io.wardgate.api.WaveformSegment(TestReadings.ECG_II,
+                io.wardgate.api.Unit.MILLIVOLT, java.time.Duration.ofMillis(2), TestReadings.T0, new int[] {0},
+                wide, Set.of(), TestReadings.T0);
+        FhirResources.Scale scale = FhirResources.Scale.of(w);
+        for (int raw : new int[] {-32768, 0, 32767}) {
+            java.math.BigDecimal exact = wide.physical(raw);
+            java.math.BigDecimal ours = scale.origin().add(scale.factor().multiply(java.math.BigDecimal.valueOf(raw)));
+            assertThat(ours.subtract(exact).abs()).isLessThan(scale.factor().movePointLeft(3));
+        }
+        assertThat(scale.factor().precision()).isLessThanOrEqualTo(9);
+        assertThat(scale.origin().toPlainString()).doesNotEndWith("0");
     }
 }

@@ -41,6 +41,8 @@ import java.util.concurrent.CountDownLatch;
  *                    [--topic wardgate/#] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
  *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
+ *         [outputs to other systems: --pcd01-engine HOST:PORT --pcd01-spool DIR ..., --fhir-server URL
+ *          --fhir-spool DIR ...; see {@link Outputs}]
  * TLS and revocation: [--crl-cache DIR] [--revocation-grace-hours N] [--revocation off] [--tls12 allow]
  * </pre>
  * Revocation (gateway signer certificates and the broker's) is checked by default; {@code --revocation off}
@@ -73,8 +75,10 @@ public final class ReceiverMain {
                 : Files.newBufferedWriter(options.out, StandardCharsets.UTF_8);
         try (out) {
             Receiver receiver;
+            Outputs outputs;
             try {
-                receiver = receiver(options, out);
+                outputs = Outputs.of(options);
+                receiver = receiver(options, out, outputs.sinks());
             } catch (java.io.IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
                 stderr.println("receiver: configuration error: " + e);
                 return 1;
@@ -88,6 +92,11 @@ public final class ReceiverMain {
                         status = 2;
                     }
                 }
+                int left = outputs.drain(java.time.Duration.ofSeconds(30));
+                if (left > 0) {
+                    stderr.println("receiver: " + left + " message(s) not yet confirmed; kept in the spool for the next run");
+                }
+                outputs.close();
                 return status;
             }
             char[] password = Files.readString(options.require("--client-password-file")).trim().toCharArray();
@@ -102,11 +111,12 @@ public final class ReceiverMain {
                 subscriber.start((topic, payload) -> receiver.receive(topic, payload));
                 stop.await();
             }
+            outputs.close();
             return 0;
         }
     }
 
-    static Receiver receiver(Options options, Writer out) throws Exception {
+    static Receiver receiver(Options options, Writer out, List<ReadingSink> outputs) throws Exception {
         Map<String, PrivateKey> keys = new HashMap<>();
         for (String spec : options.all("--backend-key")) {
             int equals = spec.indexOf('=');
@@ -125,9 +135,11 @@ public final class ReceiverMain {
                 new RevocationChecker(revocationSettings(options), crls, Clock.systemUTC()), Clock.systemUTC());
         ReadingSink sink = options.value("--format", "json").equals("fhir") ? new FhirObservationSink(out)
                 : new JsonLinesSink(out);
+        List<ReadingSink> sinks = new ArrayList<>(List.of(sink));
+        sinks.addAll(outputs);
         return new Receiver(new EnvelopeOpener(keys, trust), new WindowDeduplicator(
                 Integer.parseInt(options.value("--window", "1024")),
-                Integer.parseInt(options.value("--max-streams", "100000"))), List.of(sink));
+                Integer.parseInt(options.value("--max-streams", "100000"))), sinks);
     }
 
     /** Revocation as the options say: on (CRLs cached in --crl-cache, else in memory) unless --revocation off. */
