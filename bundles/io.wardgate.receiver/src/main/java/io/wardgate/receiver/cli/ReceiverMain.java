@@ -33,7 +33,7 @@ import java.util.concurrent.CountDownLatch;
  * receiver open      [common options] FILE...     envelopes from files (one envelope per file)
  * receiver subscribe [common options] --broker ssl://host:8883 --client-id ID
  *                    --client-p12 FILE --client-password-file FILE --broker-ca FILE
- *                    [--topic wardgate/#] [--share-group GROUP]
+ *                    [--topic wardgate/+/+/+/+/+] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
  *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
  * </pre>
@@ -81,7 +81,7 @@ public final class ReceiverMain {
             }
             char[] password = Files.readString(options.require("--client-password-file")).trim().toCharArray();
             PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.value("--broker", ""),
-                    options.value("--client-id", ""), options.value("--topic", "wardgate/#"),
+                    options.value("--client-id", ""), options.value("--topic", PahoSubscriber.ENVELOPE_FILTER),
                     options.value("--share-group", ""), TlsContexts.socketFactory(options.require("--client-p12"),
                             password, options.require("--broker-ca")));
             CountDownLatch stop = new CountDownLatch(1);
