@@ -25,20 +25,27 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
  * Trusts a signer whose certificate chains to a configured CA (PKIX, with CRLs when given) and
- * names the envelope's gateway id as its CN. Validity is checked at the envelope's sealing time,
- * so envelopes queued through an outage and sealed just before a certificate expired still open;
- * failing that, at reception, so envelopes sealed by a gateway whose clock was wrong (a Pi
- * cold-booted without RTC, before NTP) still open when the certificate is valid now. The chain comes from
- * the envelope's x5chain; envelopes sealed before the gateway had a certificate carry only a kid,
- * which is looked up among the gateway certificates given here (each validated the same way).
- * Old envelopes stay verifiable after a rotation: their x5chain names the old certificate, still
- * issued by the CA.
+ * names the envelope's gateway id as its CN. The time that counts is the receiver's, not the
+ * signer's: the path must validate at reception. Envelopes queued through an outage may have been
+ * sealed just before the certificate expired; for them, and only within a bound, validity at the
+ * sealing time is enough: sealedAt no earlier than {@code outageAllowance} before reception and no
+ * later than {@link #CLOCK_SKEW} after it, the path valid at sealedAt, and no certificate of the
+ * path on a CRL (whatever the revocation date, since sealedAt is the signer's claim). A gateway
+ * with a wrong clock (a Pi cold-booted without RTC, before NTP) is still trusted while its
+ * certificate is valid now. The chain comes from the envelope's x5chain; envelopes sealed before
+ * the gateway had a certificate carry only a kid, looked up among the gateway certificates given
+ * here (each validated the same way). Rule in docs/envelope.md ("Key identification and trust").
  */
 public final class CaSignerCheck implements SignerCheck {
+    /** How far sealedAt may lie after reception (clocks of gateway and receiver differ a little). */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /** The default outage allowance: the gateway outbox's default maximum age (168 hours). */
+    public static final java.time.Duration DEFAULT_OUTAGE_ALLOWANCE = java.time.Duration.ofHours(168);
     private final Set<TrustAnchor> anchors = new HashSet<>();
     private final List<X509CRL> crls;
     private final Map<String, X509Certificate> knownByKid = new HashMap<>();
     private final java.time.Clock clock;
+    private final java.time.Duration outageAllowance;
 
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             Collection<X509CRL> crls) {
@@ -47,7 +54,17 @@ public final class CaSignerCheck implements SignerCheck {
 
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             Collection<X509CRL> crls, java.time.Clock clock) {
+        this(caCertificates, knownGateways, crls, clock, DEFAULT_OUTAGE_ALLOWANCE);
+    }
+
+    /** @param outageAllowance how long before reception an envelope may have been sealed (0 to 365 days) */
+    public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
+            Collection<X509CRL> crls, java.time.Clock clock, java.time.Duration outageAllowance) {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        if (outageAllowance.isNegative() || outageAllowance.compareTo(java.time.Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("the outage allowance is 0 to 365 days");
+        }
+        this.outageAllowance = outageAllowance;
         if (caCertificates.isEmpty()) {
             throw new IllegalArgumentException("at least one CA certificate is needed");
         }
@@ -78,19 +95,45 @@ public final class CaSignerCheck implements SignerCheck {
         if (certificates.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
             certificates.remove(certificates.size() - 1);
         }
-        String problem = validate(certificates, Date.from(tags.sealedAt()));
-        if (problem != null && validate(certificates, Date.from(clock.instant())) != null) {
-            return Verdict.untrusted("certificate not trusted: " + problem);
+        java.time.Instant received = clock.instant();
+        String problem = validate(certificates, received, true);
+        if (problem == null) {
+            return Verdict.trusted(leaf.getPublicKey());
+        }
+        String sealedProblem = sealedDuringOutage(certificates, tags.sealedAt(), received);
+        if (sealedProblem != null) {
+            return Verdict.untrusted("certificate not trusted at reception: " + problem + "; " + sealedProblem);
         }
         return Verdict.trusted(leaf.getPublicKey());
     }
 
+    /** Null when the outage allowance applies to an envelope sealed at {@code sealedAt}, else why not. */
+    private String sealedDuringOutage(List<X509Certificate> certificates, java.time.Instant sealedAt,
+            java.time.Instant received) {
+        if (sealedAt.isAfter(received.plus(CLOCK_SKEW))) {
+            return "sealed after reception (" + sealedAt + ")";
+        }
+        if (sealedAt.isBefore(received.minus(outageAllowance))) {
+            return "sealed at " + sealedAt + ", longer ago than the outage allowance of " + outageAllowance;
+        }
+        for (X509Certificate certificate : certificates) {
+            for (X509CRL crl : crls) {
+                if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                        && crl.isRevoked(certificate)) {
+                    return "revoked";
+                }
+            }
+        }
+        String problem = validate(certificates, sealedAt, false);
+        return problem == null ? null : "not valid when sealed either: " + problem;
+    }
+
     /** Null when the path validates to an anchor at {@code at}, else the problem. */
-    private String validate(List<X509Certificate> certificates, Date at) {
+    private String validate(List<X509Certificate> certificates, java.time.Instant at, boolean revocation) {
         try {
             PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setDate(at);
-            if (crls.isEmpty()) {
+            parameters.setDate(Date.from(at));
+            if (crls.isEmpty() || !revocation) {
                 parameters.setRevocationEnabled(false);
             } else {
                 parameters.addCertStore(java.security.cert.CertStore.getInstance("Collection",

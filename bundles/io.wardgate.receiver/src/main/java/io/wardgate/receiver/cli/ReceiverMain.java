@@ -1,6 +1,8 @@
 package io.wardgate.receiver.cli;
 
 import io.wardgate.receiver.CaSignerCheck;
+import io.wardgate.receiver.Deduplicator;
+import io.wardgate.receiver.JournalDeduplicator;
 import io.wardgate.receiver.FhirObservationSink;
 import io.wardgate.receiver.JsonLinesSink;
 import io.wardgate.receiver.ReadingSink;
@@ -35,7 +37,8 @@ import java.util.concurrent.CountDownLatch;
  *                    --client-p12 FILE --client-password-file FILE --broker-ca FILE
  *                    [--topic wardgate/+/+/+/+/+] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
- *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
+ *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N] [--dedup-journal FILE]
+ *         [--outage-allowance-hours H]
  * </pre>
  * Exit status: 0 when every envelope was accepted (open) or on orderly stop (subscribe), 1 on a
  * usage or configuration error, 2 when an envelope was rejected (open).
@@ -110,12 +113,16 @@ public final class ReceiverMain {
                 ? ReceiverKeys.certificates(options.require("--gateway-certs")) : List.of();
         List<X509CRL> crls = options.has("--crl") ? ReceiverKeys.crls(options.require("--crl")) : List.of();
         CaSignerCheck trust = new CaSignerCheck(ReceiverKeys.certificates(options.require("--gateway-ca")), known,
-                crls);
+                crls, java.time.Clock.systemUTC(), java.time.Duration.ofHours(Long.parseLong(options.value(
+                        "--outage-allowance-hours", String.valueOf(CaSignerCheck.DEFAULT_OUTAGE_ALLOWANCE.toHours())))));
         ReadingSink sink = options.value("--format", "json").equals("fhir") ? new FhirObservationSink(out)
                 : new JsonLinesSink(out);
-        return new Receiver(new EnvelopeOpener(keys, trust), new WindowDeduplicator(
-                Integer.parseInt(options.value("--window", "1024")),
-                Integer.parseInt(options.value("--max-streams", "100000"))), List.of(sink));
+        WindowDeduplicator window = new WindowDeduplicator(Integer.parseInt(options.value("--window", "1024")),
+                Integer.parseInt(options.value("--max-streams", "100000")));
+        // A journal keeps de-duplication across restarts (security review finding 8).
+        Deduplicator deduplicator = options.has("--dedup-journal")
+                ? new JournalDeduplicator(window, options.require("--dedup-journal"), 1_000_000) : window;
+        return new Receiver(new EnvelopeOpener(keys, trust), deduplicator, List.of(sink));
     }
 
     /** Parsed command line. */
