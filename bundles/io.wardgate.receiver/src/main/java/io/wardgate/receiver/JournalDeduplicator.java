@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A {@link WindowDeduplicator} that survives a restart: every written envelope is appended to a
@@ -23,10 +22,9 @@ import java.util.Objects;
  * line (a crash while appending) is dropped; any other bad line stops the start with its number,
  * since guessing could let a replay through.
  */
-public final class JournalDeduplicator implements Deduplicator, AutoCloseable {
+public final class JournalDeduplicator extends WindowBacked implements AutoCloseable {
     private static final int MAX_LINE = 512;
 
-    private final WindowDeduplicator memory;
     private final Path journal;
     private final long compactAfter;
     private FileChannel channel;
@@ -34,7 +32,7 @@ public final class JournalDeduplicator implements Deduplicator, AutoCloseable {
     private long threshold;
 
     public JournalDeduplicator(WindowDeduplicator memory, Path journal, long compactAfter) throws IOException {
-        this.memory = Objects.requireNonNull(memory, "memory");
+        super(memory);
         this.journal = journal.toAbsolutePath();
         if (compactAfter < 1_000) {
             throw new IllegalArgumentException("compactAfter must be at least 1000");
@@ -47,27 +45,12 @@ public final class JournalDeduplicator implements Deduplicator, AutoCloseable {
     }
 
     @Override
-    public Verdict peek(SealTags tags) {
-        return memory.peek(tags);
-    }
-
-    @Override
-    public Verdict admit(SealTags tags) {
-        return memory.admit(tags);
-    }
-
-    @Override
     public synchronized void written(SealTags tags) throws IOException {
         append("A " + tags.gatewayId() + ' ' + tags.epoch() + ' ' + tags.sequence() + ' ' + tags.deviceId() + '\n');
         channel.force(false);
         if (++appended >= threshold) {
             compact();
         }
-    }
-
-    @Override
-    public void notWritten(SealTags tags) {
-        memory.notWritten(tags);
     }
 
     private void append(String line) throws IOException {

@@ -127,6 +127,38 @@ public final class WindowDeduplicator implements Deduplicator {
         evictedEpochFloor.merge(gatewayId + '\u0000' + deviceId, epochFloor, Math::max);
     }
 
+    /**
+     * One stream's state, e.g. for a changelog: the highest sequence and the window's bitmap
+     * (bit {@code s mod window} for sequence s). {@code bits} has window/64 longs.
+     */
+    public record StreamState(long highest, long[] bits) {
+        public StreamState {
+            bits = bits.clone();
+        }
+
+        @Override
+        public long[] bits() {
+            return bits.clone();
+        }
+    }
+
+    /** The state of the stream of {@code tags} (gateway, device, epoch), if remembered. */
+    public synchronized java.util.Optional<StreamState> stream(SealTags tags) {
+        Stream stream = streams.get(tags.streamKey());
+        return stream == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new StreamState(stream.highest, stream.bits));
+    }
+
+    /** Restores a stream's state written by {@link #stream}; a bitmap of another window size is refused. */
+    public synchronized void restore(SealTags tags, StreamState state) {
+        if (state.bits.length != window / 64) {
+            throw new IllegalArgumentException("the state has a window of " + state.bits.length * 64 + ", not "
+                    + window);
+        }
+        streams.put(tags.streamKey(), new Stream(state.highest(), state.bits()));
+        evictIfFull(tags.streamKey());
+    }
+
     /** Streams currently remembered. */
     public synchronized int streamCount() {
         return streams.size();

@@ -98,17 +98,7 @@ public final class ReceiverMain {
     }
 
     static Receiver receiver(Options options, Writer out) throws Exception {
-        Map<String, PrivateKey> keys = new HashMap<>();
-        for (String spec : options.all("--backend-key")) {
-            int equals = spec.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("--backend-key wants KEYID=FILE");
-            }
-            keys.put(spec.substring(0, equals), ReceiverKeys.privateKey(Path.of(spec.substring(equals + 1))));
-        }
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("at least one --backend-key KEYID=FILE is needed");
-        }
+        Map<String, PrivateKey> keys = ReceiverKeys.backendKeys(options.all("--backend-key"));
         List<X509Certificate> known = options.has("--gateway-certs")
                 ? ReceiverKeys.certificates(options.require("--gateway-certs")) : List.of();
         List<X509CRL> crls = options.has("--crl") ? ReceiverKeys.crls(options.require("--crl")) : List.of();

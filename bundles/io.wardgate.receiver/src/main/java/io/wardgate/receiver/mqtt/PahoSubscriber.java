@@ -157,6 +157,17 @@ public final class PahoSubscriber implements EnvelopeSource {
         }
     }
 
+    /**
+     * Drops the connection and connects again with the same session, so that the broker redelivers
+     * every message not acknowledged yet (e.g. after its hand-over failed later, asynchronously).
+     */
+    public void reconnectNow() {
+        MqttClient current = client.get();
+        if (current != null && !closed) {
+            connector.execute(() -> reconnect(current));
+        }
+    }
+
     private static void discard(MqttClient mqtt) {
         try {
             mqtt.disconnectForcibly(0, 1_000, false);
