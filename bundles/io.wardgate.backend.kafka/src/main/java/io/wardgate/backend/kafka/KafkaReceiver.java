@@ -55,7 +55,8 @@ public final class KafkaReceiver implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Producer<byte[], byte[]> producer;
+    private final Supplier<Producer<byte[], byte[]>> producers;
+    private Producer<byte[], byte[]> producer;
     private final Supplier<Consumer<byte[], byte[]>> changelogReaders;
     private final EnvelopeOpener opener;
     private final BackendTopics topics;
@@ -73,14 +74,15 @@ public final class KafkaReceiver implements AutoCloseable {
 
     /**
      * @param consumer a consumer of the receivers' group, read_committed, auto-commit off
-     * @param producer a transactional producer (a transactional.id of its own per instance)
+     * @param producers makes the transactional producer (a transactional.id of its own per instance);
+     *     called again when a transaction could not even be aborted
      * @param changelogReaders read_committed consumers without a group, for restoring state
      */
-    public KafkaReceiver(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer,
+    public KafkaReceiver(Consumer<byte[], byte[]> consumer, Supplier<Producer<byte[], byte[]>> producers,
             Supplier<Consumer<byte[], byte[]>> changelogReaders, EnvelopeOpener opener, BackendTopics topics,
             int window, int maxStreams) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
-        this.producer = Objects.requireNonNull(producer, "producer");
+        this.producers = Objects.requireNonNull(producers, "producers");
         this.changelogReaders = Objects.requireNonNull(changelogReaders, "changelogReaders");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.topics = Objects.requireNonNull(topics, "topics");
@@ -91,6 +93,7 @@ public final class KafkaReceiver implements AutoCloseable {
 
     /** Runs until {@link #stop()}; throws when this instance was fenced or is not authorised. */
     public void run() {
+        producer = producers.get();
         producer.initTransactions();
         consumer.subscribe(List.of(topics.envelopes()), new ConsumerRebalanceListener() {
             @Override
@@ -135,14 +138,36 @@ public final class KafkaReceiver implements AutoCloseable {
             envelopes.addAndGet(counts[0]);
             readings.addAndGet(counts[1]);
             rejected.addAndGet(counts[2]);
-        } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException
-                | AuthorizationException e) {
+        } catch (ProducerFencedException | AuthorizationException e) {
             throw e;
         } catch (KafkaException | IOException e) {
             LOG.warn("Transaction failed ({}); aborting and re-reading from the committed offsets", e.toString());
-            producer.abortTransaction();
+            abort(e);
             restore(consumer.assignment());
         }
+    }
+
+    /**
+     * Aborts the open transaction. When that fails too, or the producer's epoch is gone (the
+     * coordinator aborted a transaction that outlived transaction.timeout.ms), a new producer with
+     * the same transactional id takes over: initTransactions aborts whatever the old one left open.
+     */
+    private void abort(Exception cause) {
+        boolean renew = cause instanceof InvalidProducerEpochException || cause instanceof OutOfOrderSequenceException
+                || cause.getCause() instanceof InvalidProducerEpochException;
+        if (!renew) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (ProducerFencedException e) {
+                throw e;
+            } catch (KafkaException e) {
+                LOG.warn("Abort failed too ({}); a new producer takes over", e.toString());
+            }
+        }
+        producer.close(Duration.ZERO);
+        producer = producers.get();
+        producer.initTransactions();
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record, long[] counts) throws IOException {
@@ -239,7 +264,9 @@ public final class KafkaReceiver implements AutoCloseable {
         try {
             consumer.close();
         } finally {
-            producer.close();
+            if (producer != null) {
+                producer.close();
+            }
         }
     }
 }

@@ -87,7 +87,7 @@ public final class MqttKafkaBridge implements AutoCloseable {
         try {
             subscriber.close();
         } finally {
-            producer.flush();
+            producer.close(java.time.Duration.ofSeconds(30));
         }
     }
 }

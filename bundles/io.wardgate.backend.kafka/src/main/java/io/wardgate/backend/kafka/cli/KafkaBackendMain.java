@@ -141,6 +141,8 @@ public final class KafkaBackendMain {
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         consumer.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
+        // One transaction per poll: small batches keep it well inside the transaction timeout.
+        consumer.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
         Properties reader = new Properties();
         reader.putAll(kafka);
         reader.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -156,7 +158,7 @@ public final class KafkaBackendMain {
 
         try (KafkaReceiver receiver = new KafkaReceiver(
                 new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
+                () -> new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()),
                 () -> new KafkaConsumer<>(reader, new ByteArrayDeserializer(), new ByteArrayDeserializer()), opener,
                 topics, Integer.parseInt(value(options, "--window", "1024")),
                 Integer.parseInt(value(options, "--max-streams", "100000")))) {
