@@ -27,22 +27,30 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * Trusts a signer whose certificate chains to a configured CA (PKIX), is not revoked (installed CRLs,
- * the CRL distribution points and OCSP responders it names: io.wardgate.shared.tls.RevocationChecker) and
- * names the envelope's gateway id as its CN. Validity is checked at the envelope's sealing time,
- * so envelopes queued through an outage and sealed just before a certificate expired still open;
- * failing that, at reception, so envelopes sealed by a gateway whose clock was wrong (a Pi
- * cold-booted without RTC, before NTP) still open when the certificate is valid now. The chain comes from
- * the envelope's x5chain; envelopes sealed before the gateway had a certificate carry only a kid,
- * which is looked up among the gateway certificates given here (each validated the same way).
- * Old envelopes stay verifiable after a rotation: their x5chain names the old certificate, still
- * issued by the CA.
+ * Trusts a signer whose certificate chains to a configured CA (PKIX), is not revoked (installed CRLs, the CRL
+ * distribution points and OCSP responders it names: io.wardgate.shared.tls.RevocationChecker, checked now
+ * whatever the sealing time) and
+ * names the envelope's gateway id as its CN. The time that counts is the receiver's, not the
+ * signer's: the path must validate at reception. Envelopes queued through an outage may have been
+ * sealed just before the certificate expired; for them, and only within a bound, validity at the
+ * sealing time is enough: sealedAt no earlier than {@code outageAllowance} before reception and no
+ * later than {@link #CLOCK_SKEW} after it, the path valid at sealedAt, and no certificate of the
+ * path on a CRL (whatever the revocation date, since sealedAt is the signer's claim). A gateway
+ * with a wrong clock (a Pi cold-booted without RTC, before NTP) is still trusted while its
+ * certificate is valid now. The chain comes from the envelope's x5chain; envelopes sealed before
+ * the gateway had a certificate carry only a kid, looked up among the gateway certificates given
+ * here (each validated the same way). Rule in docs/envelope.md ("Key identification and trust").
  */
 public final class CaSignerCheck implements SignerCheck {
+    /** How far sealedAt may lie after reception (clocks of gateway and receiver differ a little). */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    /** The default outage allowance: the gateway outbox's default maximum age (168 hours). */
+    public static final java.time.Duration DEFAULT_OUTAGE_ALLOWANCE = java.time.Duration.ofHours(168);
     private final Set<TrustAnchor> anchors = new HashSet<>();
     private final RevocationChecker revocation;
     private final Map<String, X509Certificate> knownByKid = new HashMap<>();
     private final java.time.Clock clock;
+    private final java.time.Duration outageAllowance;
 
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             Collection<X509CRL> crls) {
@@ -58,8 +66,25 @@ public final class CaSignerCheck implements SignerCheck {
     /** Revocation checked as {@code revocation} says (at the time of checking, whatever the sealing time). */
     public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
             RevocationChecker revocation, java.time.Clock clock) {
+        this(caCertificates, knownGateways, revocation, clock, DEFAULT_OUTAGE_ALLOWANCE);
+    }
+
+    /** @param outageAllowance how long before reception an envelope may have been sealed (0 to 365 days) */
+    public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
+            Collection<X509CRL> crls, java.time.Clock clock, java.time.Duration outageAllowance) {
+        this(caCertificates, knownGateways, new RevocationChecker(RevocationSettings.inMemory(), crls, clock), clock,
+                outageAllowance);
+    }
+
+    /** @param outageAllowance how long before reception an envelope may have been sealed (0 to 365 days) */
+    public CaSignerCheck(Collection<X509Certificate> caCertificates, Collection<X509Certificate> knownGateways,
+            RevocationChecker revocation, java.time.Clock clock, java.time.Duration outageAllowance) {
         this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.revocation = java.util.Objects.requireNonNull(revocation, "revocation");
+        if (outageAllowance.isNegative() || outageAllowance.compareTo(java.time.Duration.ofDays(365)) > 0) {
+            throw new IllegalArgumentException("the outage allowance is 0 to 365 days");
+        }
+        this.outageAllowance = outageAllowance;
         if (caCertificates.isEmpty()) {
             throw new IllegalArgumentException("at least one CA certificate is needed");
         }
@@ -89,18 +114,39 @@ public final class CaSignerCheck implements SignerCheck {
         if (certificates.size() > 1 && anchors.stream().anyMatch(a -> last.equals(a.getTrustedCert()))) {
             certificates.remove(certificates.size() - 1);
         }
-        String problem = validate(certificates, Date.from(tags.sealedAt()));
-        if (problem != null && validate(certificates, Date.from(clock.instant())) != null) {
-            return Verdict.untrusted("certificate not trusted: " + problem);
+        java.time.Instant received = clock.instant();
+        String problem = validate(certificates, received);
+        if (problem == null) {
+            return Verdict.trusted(leaf.getPublicKey());
+        }
+        String sealedProblem = sealedDuringOutage(certificates, tags.sealedAt(), received);
+        if (sealedProblem != null) {
+            return Verdict.untrusted("certificate not trusted at reception: " + problem + "; " + sealedProblem);
         }
         return Verdict.trusted(leaf.getPublicKey());
     }
 
-    /** Null when the path validates to an anchor at {@code at}, else the problem. */
-    private String validate(List<X509Certificate> certificates, Date at) {
+    /** Null when the outage allowance applies to an envelope sealed at {@code sealedAt}, else why not. */
+    private String sealedDuringOutage(List<X509Certificate> certificates, java.time.Instant sealedAt,
+            java.time.Instant received) {
+        if (sealedAt.isAfter(received.plus(CLOCK_SKEW))) {
+            return "sealed after reception (" + sealedAt + ")";
+        }
+        if (sealedAt.isBefore(received.minus(outageAllowance))) {
+            return "sealed at " + sealedAt + ", longer ago than the outage allowance of " + outageAllowance;
+        }
+        String problem = validate(certificates, sealedAt);
+        return problem == null ? null : "not valid when sealed either: " + problem;
+    }
+
+    /**
+     * Null when the path validates to an anchor at {@code at} and no certificate of it is revoked now
+     * (revocation is checked at the time of checking, whatever {@code at}: sealedAt is the signer's claim).
+     */
+    private String validate(List<X509Certificate> certificates, java.time.Instant at) {
         try {
             PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setDate(at);
+            parameters.setDate(Date.from(at));
             parameters.setRevocationEnabled(false); // ours below: distribution points, OCSP, grace, fail closed
             PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
                     .validate(CertificateFactory.getInstance("X.509").generateCertPath(certificates), parameters);

@@ -56,9 +56,15 @@ public final class Receiver {
         if (verdict != Deduplicator.Verdict.NEW) {
             return log(topic, reject(verdict));
         }
-        for (ReadingSink sink : sinks) {
-            sink.write(opened);
+        try {
+            for (ReadingSink sink : sinks) {
+                sink.write(opened);
+            }
+        } catch (IOException | RuntimeException e) {
+            deduplicator.notWritten(opened.tags());
+            throw e;
         }
+        deduplicator.written(opened.tags());
         return opened;
     }
 

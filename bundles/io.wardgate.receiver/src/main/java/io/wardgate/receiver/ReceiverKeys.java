@@ -58,4 +58,20 @@ public final class ReceiverKeys {
             throw new IOException(pem + " holds no readable CRLs", e);
         }
     }
+
+    /** Backend decryption keys from {@code KEYID=FILE} arguments (at least one). */
+    public static java.util.Map<String, PrivateKey> backendKeys(List<String> specs) throws IOException {
+        java.util.Map<String, PrivateKey> keys = new java.util.HashMap<>();
+        for (String spec : specs) {
+            int equals = spec.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--backend-key wants KEYID=FILE");
+            }
+            keys.put(spec.substring(0, equals), privateKey(Path.of(spec.substring(equals + 1))));
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one --backend-key KEYID=FILE is needed");
+        }
+        return keys;
+    }
 }

@@ -90,6 +90,75 @@ public final class WindowDeduplicator implements Deduplicator {
         }
     }
 
+    @Override
+    public synchronized void notWritten(SealTags tags) {
+        Stream stream = streams.get(tags.streamKey());
+        if (stream != null && tags.sequence() > stream.highest - window) {
+            stream.clear(tags.sequence(), window);
+        }
+    }
+
+    /** What a snapshot holds: accepted envelopes still in a window, and epoch floors of evicted streams. */
+    public interface Visitor {
+        void accepted(String gatewayId, String deviceId, long epoch, long sequence) throws java.io.IOException;
+
+        void evicted(String gatewayId, String deviceId, long epochFloor) throws java.io.IOException;
+    }
+
+    /** Visits everything remembered, so that a persistent store can rewrite it compactly. */
+    public synchronized void remembered(Visitor visitor) throws java.io.IOException {
+        for (Map.Entry<String, Long> floor : evictedEpochFloor.entrySet()) {
+            String[] parts = floor.getKey().split("\u0000");
+            visitor.evicted(parts[0], parts[1], floor.getValue());
+        }
+        for (Map.Entry<String, Stream> entry : streams.entrySet()) {
+            String[] parts = entry.getKey().split("\u0000");
+            Stream stream = entry.getValue();
+            for (long sequence = Math.max(0, stream.highest - window + 1); sequence <= stream.highest; sequence++) {
+                if (stream.isSet(sequence, window)) {
+                    visitor.accepted(parts[0], parts[1], Long.parseLong(parts[2]), sequence);
+                }
+            }
+        }
+    }
+
+    /** Restores an epoch floor from a snapshot (see {@link #remembered}). */
+    public synchronized void restoreEvicted(String gatewayId, String deviceId, long epochFloor) {
+        evictedEpochFloor.merge(gatewayId + '\u0000' + deviceId, epochFloor, Math::max);
+    }
+
+    /**
+     * One stream's state, e.g. for a changelog: the highest sequence and the window's bitmap
+     * (bit {@code s mod window} for sequence s). {@code bits} has window/64 longs.
+     */
+    public record StreamState(long highest, long[] bits) {
+        public StreamState {
+            bits = bits.clone();
+        }
+
+        @Override
+        public long[] bits() {
+            return bits.clone();
+        }
+    }
+
+    /** The state of the stream of {@code tags} (gateway, device, epoch), if remembered. */
+    public synchronized java.util.Optional<StreamState> stream(SealTags tags) {
+        Stream stream = streams.get(tags.streamKey());
+        return stream == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new StreamState(stream.highest, stream.bits));
+    }
+
+    /** Restores a stream's state written by {@link #stream}; a bitmap of another window size is refused. */
+    public synchronized void restore(SealTags tags, StreamState state) {
+        if (state.bits.length != window / 64) {
+            throw new IllegalArgumentException("the state has a window of " + state.bits.length * 64 + ", not "
+                    + window);
+        }
+        streams.put(tags.streamKey(), new Stream(state.highest(), state.bits()));
+        evictIfFull(tags.streamKey());
+    }
+
     /** Streams currently remembered. */
     public synchronized int streamCount() {
         return streams.size();
@@ -108,6 +177,11 @@ public final class WindowDeduplicator implements Deduplicator {
         boolean isSet(long sequence, int window) {
             int index = (int) Math.floorMod(sequence, (long) window);
             return (bits[index >>> 6] & (1L << (index & 63))) != 0;
+        }
+
+        void clear(long sequence, int window) {
+            int index = (int) Math.floorMod(sequence, (long) window);
+            bits[index >>> 6] &= ~(1L << (index & 63));
         }
 
         void set(long sequence, int window) {

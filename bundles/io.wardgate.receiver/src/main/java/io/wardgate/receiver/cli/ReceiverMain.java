@@ -1,6 +1,8 @@
 package io.wardgate.receiver.cli;
 
 import io.wardgate.receiver.CaSignerCheck;
+import io.wardgate.receiver.Deduplicator;
+import io.wardgate.receiver.JournalDeduplicator;
 import io.wardgate.receiver.FhirObservationSink;
 import io.wardgate.receiver.JsonLinesSink;
 import io.wardgate.receiver.ReadingSink;
@@ -38,9 +40,10 @@ import java.util.concurrent.CountDownLatch;
  * receiver open      [common options] FILE...     envelopes from files (one envelope per file)
  * receiver subscribe [common options] --broker ssl://host:8883 --client-id ID
  *                    --client-p12 FILE --client-password-file FILE --broker-ca FILE
- *                    [--topic wardgate/#] [--share-group GROUP]
+ *                    [--topic wardgate/+/+/+/+/+] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
- *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N]
+ *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N] [--dedup-journal FILE]
+ *         [--outage-allowance-hours H]
  *         [outputs to other systems: --pcd01-engine HOST:PORT --pcd01-spool DIR ..., --fhir-server URL
  *          --fhir-spool DIR ...; see {@link Outputs}]
  * TLS and revocation: [--crl-cache DIR] [--revocation-grace-hours N] [--revocation off] [--tls12 allow]
@@ -101,7 +104,7 @@ public final class ReceiverMain {
             }
             char[] password = Files.readString(options.require("--client-password-file")).trim().toCharArray();
             PahoSubscriber.Settings settings = new PahoSubscriber.Settings(options.value("--broker", ""),
-                    options.value("--client-id", ""), options.value("--topic", "wardgate/#"),
+                    options.value("--client-id", ""), options.value("--topic", PahoSubscriber.ENVELOPE_FILTER),
                     options.value("--share-group", ""), TlsContexts.socketFactory(options.require("--client-p12"),
                             password, options.require("--broker-ca"), revocation(options),
                             new TlsPolicy(options.value("--tls12", "").equals("allow"))));
@@ -117,29 +120,24 @@ public final class ReceiverMain {
     }
 
     static Receiver receiver(Options options, Writer out, List<ReadingSink> outputs) throws Exception {
-        Map<String, PrivateKey> keys = new HashMap<>();
-        for (String spec : options.all("--backend-key")) {
-            int equals = spec.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("--backend-key wants KEYID=FILE");
-            }
-            keys.put(spec.substring(0, equals), ReceiverKeys.privateKey(Path.of(spec.substring(equals + 1))));
-        }
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("at least one --backend-key KEYID=FILE is needed");
-        }
+        Map<String, PrivateKey> keys = ReceiverKeys.backendKeys(options.all("--backend-key"));
         List<X509Certificate> known = options.has("--gateway-certs")
                 ? ReceiverKeys.certificates(options.require("--gateway-certs")) : List.of();
         List<X509CRL> crls = options.has("--crl") ? ReceiverKeys.crls(options.require("--crl")) : List.of();
         CaSignerCheck trust = new CaSignerCheck(ReceiverKeys.certificates(options.require("--gateway-ca")), known,
-                new RevocationChecker(revocationSettings(options), crls, Clock.systemUTC()), Clock.systemUTC());
+                new RevocationChecker(revocationSettings(options), crls, Clock.systemUTC()), Clock.systemUTC(),
+                Duration.ofHours(Long.parseLong(options.value("--outage-allowance-hours",
+                        String.valueOf(CaSignerCheck.DEFAULT_OUTAGE_ALLOWANCE.toHours())))));
         ReadingSink sink = options.value("--format", "json").equals("fhir") ? new FhirObservationSink(out)
                 : new JsonLinesSink(out);
         List<ReadingSink> sinks = new ArrayList<>(List.of(sink));
         sinks.addAll(outputs);
-        return new Receiver(new EnvelopeOpener(keys, trust), new WindowDeduplicator(
-                Integer.parseInt(options.value("--window", "1024")),
-                Integer.parseInt(options.value("--max-streams", "100000"))), sinks);
+        WindowDeduplicator window = new WindowDeduplicator(Integer.parseInt(options.value("--window", "1024")),
+                Integer.parseInt(options.value("--max-streams", "100000")));
+        // A journal keeps de-duplication across restarts (security review finding 8).
+        Deduplicator deduplicator = options.has("--dedup-journal")
+                ? new JournalDeduplicator(window, options.require("--dedup-journal"), 1_000_000) : window;
+        return new Receiver(new EnvelopeOpener(keys, trust), deduplicator, sinks);
     }
 
     /** Revocation as the options say: on (CRLs cached in --crl-cache, else in memory) unless --revocation off. */

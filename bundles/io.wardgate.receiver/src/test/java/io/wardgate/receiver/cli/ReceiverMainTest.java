@@ -66,6 +66,16 @@ class ReceiverMainTest {
                 .allMatch(line -> line.startsWith("{\"resourceType\":\"Observation\""));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.cose: rejected, DECRYPTION_FAILED")
                 .contains("good.cose: rejected, DUPLICATE");
+
+        // With a journal the second run (a restarted receiver) still knows the envelope.
+        String[] journaled = {"open", "--backend-key", "backend-test=" + key, "--gateway-ca", caFile.toString(),
+            "--dedup-journal", temp.resolve("dedup.journal").toString(), "--out", temp.resolve("out.jsonl").toString(),
+            good.toString()};
+        assertThat(ReceiverMain.run(journaled, System.out, System.err)).isZero();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertThat(ReceiverMain.run(journaled, System.out, new PrintStream(again, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("good.cose: rejected, DUPLICATE");
     }
 
     @Test
