@@ -42,7 +42,7 @@
         trend(s.points));
     });
     return el('section', { class: 'card device' },
-      el('header', {}, el('h3', {}, d.location), el('span', { class: 'muted' }, (d.model || '') + ' · ' + d.id)),
+      el('header', {}, el('h3', {}, d.location), el('span', { class: 'muted' }, (d.model ? d.model + ' · ' : '') + d.id)),
       el('div', { class: 'vitals' }, vitals),
       el('footer', { class: 'muted' }, 'Last reading ' + WG.when(d.lastSeen) + ' · device alarms and technical alarms are not forwarded to this page'));
   }

@@ -86,7 +86,7 @@
       el('p', { class: 'muted' }, 'Rejected or revoked devices. Re-allow puts a device back to "waiting for approval" when it is next seen.'),
       table('denied', ['Device', 'Model and serial', 'Reason', 'Decided', ''], denied, 'No device is denied.'),
       el('h2', {}, 'Device groups'),
-      d.groups.length ? el('ul', { class: 'groups' }, d.groups.map(g => el('li', {}, el('strong', {}, g.name), ': ', g.metrics.join(', '), el('div', { class: 'muted' }, g.description))))
+      d.groups.length ? el('ul', { class: 'groups' }, d.groups.map(g => el('li', {}, el('strong', {}, g.name), ': ', g.metrics.join(', '), el('div', { class: 'muted' }, g.description.replace(/^metrics [^;]*; /, '')))))
         : el('p', { class: 'msg info' }, 'No device group yet: create one to approve devices.'),
       edit ? groupEditor(d) : null);
   }

@@ -42,15 +42,15 @@ final class ChecklistApi {
                 status.isPresent() ? (status.get().connected() ? "connected to " + status.get().broker()
                         : "configured, not connected" + (status.get().lastError().isEmpty() ? "" : ": " + status.get().lastError()))
                         : brokers ? "configured; the uplink starts once the certificate and trust anchors are installed"
-                                : "Set the broker URL (ssl://host:8883) and the trust anchors file.", "/config.html#" + UPLINK));
+                                : "Set the broker URL (ssl://host:8883) and the broker CA file (trustAnchorsPath).", "/config.html#" + UPLINK));
+        int anchors = services.trustAnchors().map(TrustAnchors::anchors).map(List::size).orElse(0);
+        steps.add(step("anchors", "Trust anchors (hospital CA)", anchors > 0,
+                anchors > 0 ? anchors + " CA certificate(s) installed" : "Install the hospital CA certificates the gateway certificate will chain to (before it).",
+                "/security.html#install"));
         boolean certified = services.identity().map(i -> !i.certificateChain().isEmpty()).orElse(false);
         steps.add(step("certificate", "Gateway certificate", certified,
                 certified ? "installed for " + services.identity().map(GatewayIdentity::gatewayId).orElse("")
                         : "Download the certificate request, have the hospital PKI sign it, install the signed chain.",
-                "/security.html#install"));
-        int anchors = services.trustAnchors().map(TrustAnchors::anchors).map(List::size).orElse(0);
-        steps.add(step("anchors", "Trust anchors (hospital CA)", anchors > 0,
-                anchors > 0 ? anchors + " CA certificate(s) installed" : "Install the CA certificates the broker's certificate chains to.",
                 "/security.html#install"));
         Optional<DeviceRegistry> registry = services.devices();
         int groups = registry.map(r -> r.groups().size()).orElse(0);

@@ -66,9 +66,10 @@ final class DashboardApi {
             out.put("since", s.since());
             out.put("published", s.published());
             out.put("acknowledged", s.acknowledged());
-            out.put("lastError", s.lastError());
+            String why = plain(s.lastError());
+            out.put("lastError", why);
             if (!s.connected()) {
-                alarms.add(alarm("warning", "Uplink not connected" + (s.lastError().isEmpty() ? "" : ": " + s.lastError())));
+                alarms.add(alarm("warning", "Uplink not connected" + (why.isEmpty() ? "" : ": " + why)));
             }
         });
         if (status.isEmpty()) {
@@ -161,6 +162,19 @@ final class DashboardApi {
             alarms.add(alarm("info", count + " device(s) waiting for approval"));
         }
         return count;
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /** An error text for people: no Java class names, one line. */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        String one = text.lines().findFirst().orElse("");
+        String out = JAVA_NAMES.matcher(one).replaceAll("").strip();
+        return out.isEmpty() && !one.isEmpty() ? "see the gateway log" : out;
     }
 
     static Map<String, Object> alarm(String severity, String text) {

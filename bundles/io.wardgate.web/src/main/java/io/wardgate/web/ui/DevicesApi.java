@@ -33,7 +33,10 @@ final class DevicesApi {
         if (registry.isPresent()) {
             out.put("allowed", registry.get().allowed().stream().map(DevicesApi::entry).toList());
             out.put("pending", registry.get().pending().stream().map(DevicesApi::pending).toList());
-            out.put("groups", registry.get().groups().stream().map(DevicesApi::group).toList());
+            Map<Integer, io.wardgate.api.Metric> seen = new java.util.HashMap<>();
+            services.readings().ifPresent(r -> r.recent(java.time.Duration.ofMinutes(15), 1)
+                    .forEach(d -> d.series().forEach(s -> seen.put(s.metric().mdcCode(), s.metric()))));
+            out.put("groups", registry.get().groups().stream().map(g -> group(g, seen)).toList());
             out.put("denied", registry.get().denied().stream().map(DevicesApi::denied).toList());
             out.put("metricChoices", java.util.Arrays.stream(io.wardgate.api.VitalSign.values())
                     .map(v -> Map.of("code", v.metric().mdcCode(), "name", MetricNames.name(v.metric()))).toList());
@@ -133,9 +136,16 @@ final class DevicesApi {
         return out;
     }
 
-    private static Map<String, Object> group(DeviceGroup g) {
-        return Map.of("name", g.name(), "description", g.description(),
-                "metrics", g.metrics().stream().map(c -> MetricNames.name(String.valueOf(c))).toList());
+    /** Metric names: from the table, else from what the devices sent recently, else "MDC code n". */
+    private static Map<String, Object> group(DeviceGroup g, Map<Integer, io.wardgate.api.Metric> seen) {
+        List<String> names = g.metrics().stream().map(c -> {
+            String known = MetricNames.name(String.valueOf(c));
+            if (!known.equals(String.valueOf(c))) {
+                return known;
+            }
+            return seen.containsKey(c) ? MetricNames.name(seen.get(c)) : "MDC code " + c;
+        }).toList();
+        return Map.of("name", g.name(), "description", g.description(), "metrics", names);
     }
 
     private static Map<String, Object> denied(DeniedEntry d) {

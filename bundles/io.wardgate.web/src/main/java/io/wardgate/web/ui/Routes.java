@@ -81,6 +81,7 @@ public final class Routes {
         r.add(new Route("GET", "/api/checklist", ENGINEERS, c -> a.checklist().checklist(c)));
         r.add(new Route("GET", "/api/audit", SECURITY, c -> a.audit().search(c)));
         r.add(new Route("GET", "/api/audit/verify", SECURITY, c -> a.audit().verify(c)));
+        r.add(new Route("GET", "/api/audit.csv", SECURITY, c -> a.audit().csv(c)));
         r.add(new Route("GET", "/api/users", ADMIN, c -> a.users().list(c)));
         r.add(new Route("POST", "/api/users/create", ADMIN, c -> a.users().create(c)));
         r.add(new Route("POST", "/api/users/remove", ADMIN, c -> a.users().remove(c)));

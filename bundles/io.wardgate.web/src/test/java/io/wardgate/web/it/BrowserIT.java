@@ -68,6 +68,7 @@ class BrowserIT {
         }
         runtime = FelixRuntime.start("browser");
         runtime.register(AuditTrail.class, AUDIT);
+        runtime.register(io.wardgate.web.port.AuditLog.class, AUDIT);
         runtime.register(DeviceRegistry.class, new Fakes.Registry());
         runtime.register(LatestReadings.class, new Fakes.Readings());
         runtime.register(Uplink.class, new Fakes.ConnectedUplink());
@@ -267,7 +268,10 @@ class BrowserIT {
     @Order(9)
     void usersStartLeastPrivilegedAndRoleAndPasswordChangesAreDeliberate() throws Exception {
         driver.findElement(By.linkText("Users")).click();
-        WebElement role = wait.until(d -> d.findElement(By.cssSelector("#create select[name=role]")));
+        WebElement role = wait.until(d -> {
+            WebElement select = d.findElement(By.cssSelector("#create select[name=role]"));
+            return new Select(select).getOptions().size() == 4 ? select : null;
+        });
         assertThat(new Select(role).getFirstSelectedOption().getAttribute("value")).isEqualTo("viewer");
         type("nu", "dave");
         type("np", "Ward-Seven-long-pass-7");
@@ -296,6 +300,23 @@ class BrowserIT {
 
     @Test
     @Order(10)
+    void theAuditLogFiltersByOutcomePagesAndExportsCsv() throws Exception {
+        driver.findElement(By.linkText("Audit log")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#records tbody tr")).size() > 3);
+        assertThat(driver.findElement(By.id("zone")).getText()).contains("Times are shown in");
+        new Select(driver.findElement(By.name("outcome"))).selectByValue("FAILURE");
+        driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#records tbody tr")).stream().allMatch(r -> r.getText().contains("FAILURE")));
+        assertThat(driver.findElement(By.id("records")).getText()).contains("LOGIN_FAILED");
+        String csv = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('csv').href, {credentials: 'same-origin'}).then(r => r.text()).then(done);");
+        assertThat(csv).startsWith("sequence,time_utc,actor,action,target,outcome,detail,hash").contains("\"LOGIN_FAILED\"");
+        screenshot("audit");
+    }
+
+    @Test
+    @Order(11)
     void thePagesRanWithoutContentSecurityPolicyViolations() {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
         assertThat(entries).noneMatch(e -> e.getMessage().contains("Content Security Policy"));

@@ -31,13 +31,32 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** Keeps every event, as the audit bundle would durably. */
-    static final class RecordingAudit implements AuditTrail {
+    /** Keeps every event, as the audit bundle would durably, and reads them back (newest first). */
+    static final class RecordingAudit implements AuditTrail, io.wardgate.web.port.AuditLog {
         final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
         @Override
         public void record(AuditEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public List<io.wardgate.web.port.AuditRecord> search(String text, Instant from, Instant to, int limit) {
+            List<io.wardgate.web.port.AuditRecord> out = new java.util.ArrayList<>();
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            for (int i = events.size() - 1; i >= 0 && out.size() < limit; i--) {
+                AuditEvent e = events.get(i);
+                String all = (e.actor() + " " + e.action() + " " + e.target() + " " + e.detail()).toLowerCase(java.util.Locale.ROOT);
+                if (all.contains(t) && (from == null || !e.at().isBefore(from)) && (to == null || e.at().isBefore(to))) {
+                    out.add(new io.wardgate.web.port.AuditRecord(i + 1, e, "h" + i));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public io.wardgate.web.port.ChainCheck verifyChain() {
+            return new io.wardgate.web.port.ChainCheck(true, events.size(), -1, "");
         }
 
         long count(String action, String target) {

@@ -54,7 +54,7 @@ class RoleMatrixIT {
             Map.entry("POST /api/security/rotate-ui-certificate", ADMIN),
             Map.entry("POST /api/security/chain", ADMIN), Map.entry("POST /api/security/anchors", ADMIN),
             Map.entry("GET /api/checklist", ENGINEERS), Map.entry("GET /checklist.html", ENGINEERS), Map.entry("GET /api/audit", SECURITY),
-            Map.entry("GET /api/audit/verify", SECURITY), Map.entry("GET /api/users", ADMIN),
+            Map.entry("GET /api/audit/verify", SECURITY), Map.entry("GET /api/audit.csv", SECURITY), Map.entry("GET /api/users", ADMIN),
             Map.entry("POST /api/users/create", ADMIN), Map.entry("POST /api/users/remove", ADMIN),
             Map.entry("POST /api/users/role", ADMIN), Map.entry("POST /api/users/reset-password", ADMIN),
             Map.entry("POST /api/users/unlock", ADMIN), Map.entry("POST /api/users/reset-totp", ADMIN)));
