@@ -4,6 +4,7 @@ const WG = (() => {
   let session = null;
   const NAV = [
     ['index.html', 'Dashboard', ['administrator', 'clinical-engineer', 'auditor', 'viewer']],
+    ['checklist.html', 'First run', ['administrator', 'clinical-engineer']],
     ['devices.html', 'Devices', ['administrator', 'clinical-engineer', 'auditor', 'viewer']],
     ['config.html', 'Configuration', ['administrator', 'clinical-engineer', 'auditor']],
     ['security.html', 'Security', ['administrator', 'auditor']],
@@ -82,7 +83,8 @@ const WG = (() => {
   function when(iso) {
     if (!iso) return '—';
     const d = new Date(iso);
-    return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    // Every time with its zone (the browser's), so that nobody has to guess.
+    return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
   }
 
   function can(...roles) { return session && roles.includes(session.role); }

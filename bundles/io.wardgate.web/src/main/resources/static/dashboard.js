@@ -1,19 +1,24 @@
 'use strict';
 (() => {
   const { el } = WG;
-  const NAMES = {
-    MDC_ECG_HEART_RATE: 'Heart rate', MDC_PULS_OXIM_SAT_O2: 'SpO₂', MDC_PULS_OXIM_PULS_RATE: 'Pulse rate',
-    MDC_PRESS_BLD_NONINV_SYS: 'NIBP sys', MDC_PRESS_BLD_NONINV_DIA: 'NIBP dia', MDC_PRESS_BLD_NONINV_MEAN: 'NIBP mean',
-    MDC_TEMP_BODY: 'Temperature', MDC_RESP_RATE: 'Resp. rate', MDC_CONC_AWAY_CO2_ET: 'EtCO₂',
-  };
+  const UNITS = { '/min': '/min', 'Cel': '°C', 'mm[Hg]': 'mmHg', '%': '%', '1': '', '{beats}/min': '/min', '{breaths}/min': '/min' };
+  // A value older than this is marked: NIBP is intermittent, so its age matters as much as its value.
+  const STALE_SECONDS = 60;
 
-  function card(title, value, sub, state) {
-    return el('section', { class: 'card status ' + (state || '') }, el('h3', {}, title), el('div', { class: 'big' }, value), el('div', { class: 'sub' }, sub));
+  function age(seconds) {
+    if (seconds < 60) return Math.max(0, Math.round(seconds)) + ' s ago';
+    if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
+    return Math.round(seconds / 3600) + ' h ago';
   }
 
-  function trend(points) {
+  function card(title, value, sub, state, sub2) {
+    return el('section', { class: 'card status ' + (state || '') }, el('h3', {}, title), el('div', { class: 'big' }, value),
+      el('div', { class: 'sub', title: sub }, sub), sub2 ? el('div', { class: 'sub2' }, sub2) : null);
+  }
+
+  function trend(points, extra) {
     const w = 160, h = 40, pad = 3;
-    const svg = el('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, class: 'trend', role: 'img' });
+    const svg = el('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, class: 'trend' + (extra ? ' ' + extra : ''), role: 'img' });
     if (points.length < 2) return svg;
     const xs = points.map(p => p[0]), ys = points.map(p => Number(p[1]));
     const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
@@ -25,38 +30,51 @@
     return svg;
   }
 
-  function device(d) {
+  function device(d, now) {
     const vitals = d.series.map(s => {
-      const last = s.points.length ? s.points[s.points.length - 1][1] : '—';
-      return el('div', { class: 'vital' },
-        el('div', { class: 'vname' }, NAMES[s.metric] || s.metric),
-        el('div', { class: 'vvalue' }, last, el('span', { class: 'unit' }, ' ' + s.unit.replace('/min', '/min').replace('Cel', '°C').replace('mm[Hg]', 'mmHg'))),
+      const lastPoint = s.points.length ? s.points[s.points.length - 1] : null;
+      const seconds = lastPoint ? (Date.parse(now) - lastPoint[0]) / 1000 : null;
+      const unit = s.unit in UNITS ? UNITS[s.unit] : s.unit;
+      return el('div', { class: 'vital', title: s.metric + ' (MDC ' + s.code + ')' },
+        el('div', { class: 'vname' }, s.name || s.metric),
+        el('div', { class: 'vvalue' }, lastPoint ? lastPoint[1] : '—', unit ? el('span', { class: 'unit' }, ' ' + unit) : null),
+        el('div', { class: 'vage' + (seconds !== null && seconds > STALE_SECONDS ? ' stale' : '') }, seconds === null ? 'no value' : age(seconds)),
         trend(s.points));
     });
     return el('section', { class: 'card device' },
-      el('header', {}, el('h3', {}, d.location), el('span', { class: 'muted' }, (d.model || '') + ' · ' + d.id)),
+      el('header', {}, el('h3', {}, d.location), el('span', { class: 'muted' }, (d.model ? d.model + ' · ' : '') + d.id)),
       el('div', { class: 'vitals' }, vitals),
-      el('footer', { class: 'muted' }, 'Last reading ' + WG.when(d.lastSeen)));
+      el('footer', { class: 'muted' }, 'Last reading ' + WG.when(d.lastSeen) + ' · device alarms and technical alarms are not forwarded to this page'));
   }
 
   function render(data) {
     const u = data.uplink, o = data.outbox, c = data.certificate;
+    const uplinkProblem = (data.components || []).find(p => p.pid.startsWith('io.wardgate.uplink'));
+    const outboxCard = () => {
+      const full = Math.round(100 * o.bytes / Math.max(1, o.capacityBytes));
+      const section = card('Outbox', String(o.envelopes) + ' waiting',
+        o.envelopes ? 'oldest ' + age(o.ageSeconds) + ' · ' + full + ' % full' + (o.growing ? ' · growing' : '') : 'empty: everything was acknowledged',
+        o.alarm ? 'bad' : o.growing ? 'warn' : 'ok');
+      if (o.trend && o.trend.length > 1) section.appendChild(trend(o.trend, 'backlog'));
+      return section;
+    };
     const cards = [
-      u.available ? card('Uplink', u.connected ? 'Connected' : 'Disconnected', u.broker || '', u.connected ? 'ok' : 'bad')
-        : card('Uplink', 'Not running', 'uplink service absent', 'off'),
-      o.available ? card('Outbox', String(o.envelopes), o.envelopes ? 'oldest ' + Math.round(o.ageSeconds) + ' s ago · ' + Math.round(100 * o.bytes / Math.max(1, o.capacityBytes)) + ' % full' : 'empty', o.alarm ? 'bad' : 'ok')
-        : card('Outbox', 'Not running', 'outbox service absent', 'off'),
+      u.available ? card('Uplink', u.connected ? 'Connected' : 'Disconnected', u.broker || '',
+        u.connected ? 'ok' : 'bad', (u.since ? (u.connected ? 'connected since ' : 'down since ') + WG.when(u.since) + ' · ' : '')
+          + u.published + ' published · ' + u.acknowledged + ' acknowledged by the broker')
+        : card('Uplink', 'Not running', uplinkProblem ? uplinkProblem.reason : 'the uplink is not configured', 'bad'),
+      o.available ? outboxCard() : card('Outbox', 'Not running', 'outbox service absent', 'off'),
       c.available ? card('Gateway certificate', c.daysLeft + ' days', 'valid until ' + WG.when(c.notAfter), c.daysLeft < 30 ? 'warn' : 'ok')
-        : card('Gateway certificate', 'None', 'no identity installed', 'off'),
+        : card('Gateway certificate', 'None', 'no certificate installed: see Security', 'off'),
       data.pendingDevices === null ? card('Pending devices', '—', 'device policy absent', 'off')
         : card('Pending devices', String(data.pendingDevices), 'awaiting approval', data.pendingDevices ? 'warn' : 'ok'),
     ];
     document.getElementById('cards').replaceChildren(...cards);
     const alarms = data.alarms.map(a => el('li', { class: 'alarm ' + a.severity }, el('span', { class: 'sev' }, a.severity), a.text));
-    document.getElementById('alarms').replaceChildren(...(alarms.length ? alarms : [el('li', { class: 'alarm none' }, 'No alarms')]));
-    const devices = data.devices.map(device);
+    document.getElementById('alarms').replaceChildren(...(alarms.length ? alarms : [el('li', { class: 'alarm none' }, 'No gateway alarms')]));
+    const devices = data.devices.map(d => device(d, data.now));
     document.getElementById('devices').replaceChildren(...(devices.length ? devices : [el('p', { class: 'muted' }, 'No readings in the last 15 minutes.')]));
-    document.getElementById('updated').textContent = 'Updated ' + WG.when(data.now);
+    document.getElementById('updated').textContent = 'Updated ' + WG.when(data.now) + (data.gatewayId ? ' · gateway ' + data.gatewayId : '');
   }
 
   async function refresh() {

@@ -1,21 +1,49 @@
 'use strict';
+// Users: the least-privileged role first, role changes confirmed, a real password-reset form (no
+// browser prompt), TOTP reset for a lost phone.
 (() => {
   const { el } = WG;
   let roles = [];
+  const LABEL = { administrator: 'administrator', 'clinical-engineer': 'clinical engineer', auditor: 'auditor', viewer: 'viewer' };
+
+  function resetForm(row, user) {
+    const cell = row.querySelector('td.actions');
+    const before = [...cell.childNodes];
+    const p1 = el('input', { type: 'password', autocomplete: 'new-password', placeholder: 'new password (12+ characters)', 'aria-label': 'New password' });
+    const p2 = el('input', { type: 'password', autocomplete: 'new-password', placeholder: 'repeat it', 'aria-label': 'Repeat the new password' });
+    const save = el('button', { class: 'primary' }, 'Set password');
+    const cancel = el('button', {}, 'Cancel');
+    cell.replaceChildren(p1, p2, save, cancel);
+    p1.focus();
+    cancel.addEventListener('click', () => cell.replaceChildren(...before));
+    save.addEventListener('click', () => {
+      if (p1.value !== p2.value) { WG.message('msg', 'The two passwords differ.'); return; }
+      act('reset-password', { user: user.name, password: p1.value });
+    });
+  }
+
   async function load() {
     const d = await WG.api('/api/users');
     roles = d.roles;
-    document.getElementById('role').replaceChildren(...roles.map(r => el('option', { value: r }, r)));
+    document.getElementById('role').replaceChildren(...[...roles].reverse().map(r => el('option', { value: r, selected: r === 'viewer' }, LABEL[r] || r)));
     document.getElementById('list').replaceChildren(el('table', {},
-      el('thead', {}, el('tr', {}, ['User', 'Role', 'TOTP', 'Created', 'Locked until', ''].map(h => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['User', 'Role', 'Second factor', 'Created', 'Locked until', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, d.users.map(u => {
-        const role = el('select', { 'aria-label': 'Role of ' + u.name, onchange: () => act('role', { user: u.name, role: role.value }) }, roles.map(r => el('option', { value: r, selected: r === u.role }, r)));
-        return el('tr', { 'data-user': u.name }, el('td', {}, u.name), el('td', {}, role), el('td', {}, u.totp ? 'enrolled' : (u.role === 'administrator' ? 'at next login' : '—')),
+        const role = el('select', { 'aria-label': 'Role of ' + u.name }, roles.map(r => el('option', { value: r, selected: r === u.role }, LABEL[r] || r)));
+        role.addEventListener('change', () => {
+          if (confirm('Change the role of ' + u.name + ' from ' + LABEL[u.role] + ' to ' + LABEL[role.value] + '? Their sessions end.')) act('role', { user: u.name, role: role.value });
+          else role.value = u.role;
+        });
+        const needsTotp = u.role === 'administrator' || u.role === 'clinical-engineer';
+        const row = el('tr', { 'data-user': u.name }, el('td', {}, u.name), el('td', {}, role),
+          el('td', {}, u.totp ? 'TOTP enrolled' : (needsTotp ? 'enrolls at next login' : 'not required')),
           el('td', {}, WG.when(u.createdAt)), el('td', {}, u.lockedUntil ? WG.when(u.lockedUntil) : '—'),
           el('td', { class: 'actions' },
             u.lockedUntil ? el('button', { onclick: () => act('unlock', { user: u.name }) }, 'Unlock') : null,
-            el('button', { onclick: () => { const p = prompt('New password for ' + u.name + ' (at least 12 characters)'); if (p) act('reset-password', { user: u.name, password: p }); } }, 'Reset password'),
+            el('button', { class: 'reset-password', onclick: () => resetForm(row, u) }, 'Reset password…'),
+            u.totp && u.name !== WG.session().user ? el('button', { class: 'reset-totp', onclick: () => { if (confirm('Remove the authenticator of ' + u.name + ' (lost phone)? They enroll a new one at their next login.')) act('reset-totp', { user: u.name }); } }, 'Reset TOTP') : null,
             el('button', { class: 'danger', onclick: () => { if (confirm('Remove ' + u.name + '?')) act('remove', { user: u.name }); } }, 'Remove')));
+        return row;
       }))));
   }
   async function act(what, fields) {

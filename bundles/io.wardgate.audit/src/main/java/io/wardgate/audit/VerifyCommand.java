@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /**
  * {@code verify-audit DIR}: checks the hash chain of an audit directory without writing to it
  * (safe on a copy, or beside a running gateway between writes). Exit status 0 intact, 1 broken,
- * 2 usage or read error. Until the wardgate CLI bundle exists, run it as
- * {@code java -cp io.wardgate.audit.jar:io.wardgate.api.jar:slf4j-api.jar io.wardgate.audit.VerifyCommand DIR}.
+ * 2 usage or read error. {@code wardgate check} runs the same verification ({@link #verify}).
  */
 public final class VerifyCommand {
     private VerifyCommand() {
@@ -18,6 +17,11 @@ public final class VerifyCommand {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** Verifies an audit directory without writing to it (for the self-check of the command line). */
+    public static Verification verify(Path directory) throws IOException {
+        return ChainVerifier.verify(directory);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

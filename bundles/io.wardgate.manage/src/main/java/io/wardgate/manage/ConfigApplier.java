@@ -126,8 +126,8 @@ final class ConfigApplier {
             for (ComponentConfigurationDTO dto : mine) {
                 switch (dto.state) {
                     case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                        return "!component " + description.name + " failed to activate with " + pid + ": "
-                                + firstLine(dto.failure);
+                        return "!" + name(description) + " did not start with these settings: "
+                                + Plain.reason(dto.failure);
                     case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                         return "!component " + description.name + " lacks its configuration " + pid;
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
@@ -148,6 +148,76 @@ final class ConfigApplier {
             }
         }
         return null;
+    }
+
+    /**
+     * After an applied change: the affected components that still wait for a service, in plain
+     * words (the change is kept; it takes effect when the service appears).
+     */
+    List<String> waiting(List<Plan> plans) {
+        List<String> out = new ArrayList<>();
+        for (Plan plan : plans) {
+            for (ComponentConfigurationDTO dto : configurations(plan)) {
+                if (dto.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                    out.add(name(dto.description) + " is saved but does not run yet: it waits for " + needs(dto));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every configured WardGate component that does not run, with why. */
+    List<io.wardgate.api.config.ComponentProblem> problems() {
+        List<io.wardgate.api.config.ComponentProblem> out = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (description.bundle == null || description.bundle.symbolicName == null
+                    || !description.bundle.symbolicName.startsWith("io.wardgate.") || !scr.isComponentEnabled(description)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO dto : scr.getComponentConfigurationDTOs(description)) {
+                String pid = String.join(",", ConfigValidator.asStrings(dto.properties.get("service.pid")));
+                if (pid.isEmpty()) {
+                    continue; // not configured by anyone: not a problem of a configuration
+                }
+                switch (dto.state) {
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> out.add(new io.wardgate.api.config.ComponentProblem(
+                            name(description), pid, "failed", Plain.reason(dto.failure)));
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> out.add(
+                            new io.wardgate.api.config.ComponentProblem(name(description), pid, "waiting",
+                                    "waits for " + needs(dto)));
+                    default -> {
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** "UplinkComponent" of "io.wardgate.uplink.UplinkComponent", as people read it: "uplink". */
+    static String name(ComponentDescriptionDTO description) {
+        String simple = description.name.substring(description.name.lastIndexOf('.') + 1)
+                .replaceAll("(Component|Service|Impl)$", "");
+        return words(simple);
+    }
+
+    private static String needs(ComponentConfigurationDTO dto) {
+        List<String> names = new ArrayList<>();
+        for (UnsatisfiedReferenceDTO reference : dto.unsatisfiedReferences == null ? new UnsatisfiedReferenceDTO[0]
+                : dto.unsatisfiedReferences) {
+            String type = reference.name;
+            for (var declared : dto.description.references) {
+                if (declared.name.equals(reference.name)) {
+                    type = declared.interfaceName.substring(declared.interfaceName.lastIndexOf('.') + 1);
+                }
+            }
+            names.add(type.equals("GatewayIdentity") ? "the gateway identity (install the signed certificate)"
+                    : "the " + words(type) + " service");
+        }
+        return names.isEmpty() ? "a service" : String.join(" and ", names);
+    }
+
+    private static String words(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private boolean hasValues(ComponentConfigurationDTO dto, Plan plan) {
@@ -192,14 +262,6 @@ final class ConfigApplier {
             names.add(reference.name);
         }
         return names.toString();
-    }
-
-    private static String firstLine(String failure) {
-        if (failure == null || failure.isBlank()) {
-            return "no reason given";
-        }
-        String line = failure.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7E]", "?");
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     private static String plan(List<Plan> plans) {

@@ -1,13 +1,11 @@
 package io.wardgate.manage;
 
-import io.wardgate.api.pipeline.AuditEvent;
-import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.config.ChangeResult;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.manage.ManagementContext;
 import io.wardgate.api.manage.ManagementOperation;
 import io.wardgate.api.manage.ManagementRequest;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -44,10 +42,8 @@ public final class ConfigOperations implements ManagementOperation {
     static final String PID = "io.wardgate.manage.ConfigOperations";
 
     private final ConfigTargets targets;
-    private final ConfigApplier applier;
-    private final AuditTrail audit;
+    private final ConfigChanges changer;
     private final int maxPids;
-    private final Clock clock = Clock.systemUTC();
 
     @Activate
     public ConfigOperations(ConfigOperationsConfiguration config, BundleContext context,
@@ -61,8 +57,8 @@ public final class ConfigOperations implements ManagementOperation {
     public ConfigOperations(BundleContext context, ConfigurationAdmin admin, MetaTypeService metatype,
             ServiceComponentRuntime scr, AuditTrail audit, Duration settle, int maxPids) {
         this.targets = new ConfigTargets(context, metatype, admin);
-        this.applier = new ConfigApplier(targets, scr, settle);
-        this.audit = audit;
+        this.changer = new ConfigChanges(context, targets, new ConfigApplier(targets, scr, settle),
+                ConfigFiles.in(context), () -> java.util.Optional.of(audit), maxPids);
         this.maxPids = maxPids;
     }
 
@@ -130,65 +126,32 @@ public final class ConfigOperations implements ManagementOperation {
                 || changes.size() > maxPids) {
             throw new IllegalArgumentException("argument 'changes' must map 1 to " + maxPids + " PIDs to their changes");
         }
-        Map<String, ConfigTargets.Described> described = targets.described();
-        List<ConfigApplier.Plan> plans = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<?, ?> change : changes.entrySet()) {
-            if (!(change.getKey() instanceof String pid) || !pid.matches("[A-Za-z0-9._~-]{1,200}")
-                    || !(change.getValue() instanceof Map<?, ?> values)) {
-                problems.add("a PID must be text (letters, digits, . _ - ~) mapped to its changes");
-                continue;
-            }
-            if (pid.equals(ManageComponent.PID)) {
-                // Changing it restarts the channel that is running this very request.
-                problems.add(pid + " is the management channel's own configuration: change it on the gateway"
-                        + " (the trusted keys file is reread when edited)");
-                continue;
-            }
-            try {
-                ConfigTargets.Target target = targets.target(pid, described);
-                ConfigValidator.Result result = ConfigValidator.validate(target.described().ocd(), values,
-                        target.existing().map(Configuration::getProperties).orElse(null));
-                result.problems().forEach((key, problem) -> problems.add(pid + "." + key + ": " + problem));
-                if (result.ok() && (!result.changed().isEmpty() || target.existing().isEmpty())) {
-                    plans.add(new ConfigApplier.Plan(target, result.properties(), result.changed()));
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+        if (changes.containsKey(ManageComponent.PID)) {
+            // Changing it restarts the channel that is running this very request.
+            throw new IllegalArgumentException("refused, nothing changed: " + ManageComponent.PID
+                    + " is the management channel's own configuration: change it on the gateway"
+                    + " (the trusted keys file is reread when edited)");
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("refused, nothing changed: " + String.join("; ", problems));
-        }
-        context.progress("validated " + plans.size() + " configuration(s)", 10);
-        String failure = plans.isEmpty() ? null : applier.apply(plans);
-        String what = describe(plans);
-        if (failure != null) {
-            record(request.actor(), "CONFIG_ROLLED_BACK", Outcome.FAILURE, what + "; " + failure);
-            throw new IllegalStateException("rolled back: " + failure);
+        context.progress("validating and applying", 10);
+        ChangeResult result = changer.apply(request.actor(), changes, "remote, request " + request.id());
+        switch (result.status()) {
+            case REFUSED -> {
+                List<String> problems = new ArrayList<>();
+                result.problems().forEach((pid, byKey) -> byKey.forEach((key, problem) -> problems.add(
+                        pid.equals("*") ? problem : key.equals("*") ? pid + ": " + problem : pid + "." + key + ": " + problem)));
+                throw new IllegalArgumentException("refused, nothing changed: " + String.join("; ", problems));
+            }
+            case ROLLED_BACK -> throw new IllegalStateException("rolled back: " + result.failure());
+            default -> {
+            }
         }
         List<Object> applied = new ArrayList<>();
-        for (ConfigApplier.Plan plan : plans) {
-            applied.add(ConfigApplier.summary(plan));
-            record(request.actor(), "CONFIG_CHANGED", Outcome.SUCCESS, plan.target().pid() + " keys "
-                    + String.join(", ", plan.changed()) + " (remote, request " + request.id() + ")");
+        for (String pid : result.applied()) {
+            applied.add(Map.of("pid", pid));
         }
         context.progress("applied", 100);
-        return Map.of("applied", applied);
-    }
-
-    private static String describe(List<ConfigApplier.Plan> plans) {
-        List<String> parts = new ArrayList<>();
-        for (ConfigApplier.Plan plan : plans) {
-            parts.add(plan.target().pid() + " keys " + String.join(", ", plan.changed()));
-        }
-        return String.join("; ", parts);
-    }
-
-    private void record(String actor, String action, Outcome outcome, String detail) {
-        String clean = detail.replaceAll("[^\\x20-\\x7E]", "?");
-        audit.record(new AuditEvent(clock.instant(), actor, action, "configuration", outcome,
-                clean.length() > 1000 ? clean.substring(0, 997) + "..." : clean));
+        return result.notices().isEmpty() ? Map.of("applied", applied)
+                : Map.of("applied", applied, "notices", result.notices());
     }
 
     /** A configuration value as the reply's CBOR speaks it: integers as Long, lists for arrays, else text. */

@@ -125,7 +125,7 @@ class ConfigOperationsEndToEndTest {
                 Map.of(A, Map.of("port", 1999L), B, Map.of("host", "b.hospital", "mode", "explode"))));
         assertThat(reply.status()).isEqualTo("error");
         assertThat(reply.payload().get("reason").toString()).startsWith("rolled back")
-                .contains("io.wardgate.manage.fixture.FixtureB").contains("failed to activate");
+                .contains("fixture b").contains("did not start");
         assertThat(properties(A).get("port")).isEqualTo(before.get("port"));
         assertThat(properties(B)).isNull();
         org.awaitility.Awaitility.await().until(() -> state(A) == ComponentConfigurationDTO.ACTIVE);

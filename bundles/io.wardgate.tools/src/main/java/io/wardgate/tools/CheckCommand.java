@@ -60,7 +60,7 @@ final class CheckCommand implements Command {
             }
             Installation installation = new Installation(data, conf, logs, sbom, pid, allowed,
                     defaults.firewallCommand(), defaults.proc(), defaults.expiryWarningDays(), defaults.clock());
-            Report report = SelfCheck.withBuiltIns(List.of()).run(installation);
+            Report report = SelfCheck.withBuiltIns(List.of(new AuditChainProbe())).run(installation);
             out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
             out.flush();
             return report.passed() ? OK : CHECK_FAILED;

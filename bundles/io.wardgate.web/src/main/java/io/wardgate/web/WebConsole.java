@@ -1,5 +1,7 @@
 package io.wardgate.web;
 
+import io.wardgate.api.config.ConfigurationChanges;
+import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
@@ -80,6 +82,11 @@ public final class WebConsole implements Services {
     private volatile TrustAnchors trustAnchors;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CertificateRequests certificateRequests;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationChanges configurationChanges;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.wardgate.web.port.IdentityInstall identityInstall;
+    private final java.util.Map<StatusContribution, String> statusSections = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Clock clock = Clock.systemUTC();
     private final ConfigurationAdmin configAdmin;
@@ -89,6 +96,7 @@ public final class WebConsole implements Services {
     private final Tls tls;
     private final ServiceRegistration<Servlet> registration;
     private volatile WebConfig config;
+    private final ConfigApi configApi;
 
     @Activate
     public WebConsole(BundleContext context, WebConfig config, @Reference ConfigurationAdmin configAdmin,
@@ -113,8 +121,8 @@ public final class WebConsole implements Services {
                     + "(works once, until {}; restart WardGate for a new one).", displayHost(config), config.port(),
                     issued.text(), issued.holder().expires());
         }
-        ConfigApi configApi = new ConfigApi(() -> Optional.of(new ConfigForms(context, metatype, configAdmin)),
-                () -> Optional.of(configAdmin), this::audit);
+        this.configApi = new ConfigApi(() -> Optional.of(new ConfigForms(context, metatype, configAdmin)),
+                () -> Optional.ofNullable(configurationChanges), this::audit);
         Servlet servlet = Endpoints.controller(new Endpoints.Parts(clock, secrets, users, sessions, throttle, auth,
                 userAdmin, this::audit, this, configApi, () -> tls));
         Dictionary<String, Object> props = new Hashtable<>();
@@ -132,6 +140,16 @@ public final class WebConsole implements Services {
         throttle.setLimits(limits(changed));
         sessions.setIdleTimeout(Duration.ofMinutes(changed.idleTimeoutMinutes()));
         tls.apply(changed);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addStatus(StatusContribution contribution, java.util.Map<String, Object> properties) {
+        statusSections.put(contribution, String.valueOf(properties.getOrDefault(StatusContribution.NAME, "status")));
+    }
+
+    void removeStatus(StatusContribution contribution) {
+        statusSections.remove(contribution);
     }
 
     @Deactivate
@@ -177,6 +195,32 @@ public final class WebConsole implements Services {
     @Override
     public Optional<CertificateRequests> certificateRequests() {
         return Optional.ofNullable(certificateRequests);
+    }
+
+    @Override
+    public Optional<io.wardgate.web.port.IdentityInstall> identityInstall() {
+        return Optional.ofNullable(identityInstall);
+    }
+
+    @Override
+    public java.util.Map<String, java.util.List<String>> statusAlarms() {
+        java.util.Map<String, java.util.List<String>> out = new java.util.TreeMap<>();
+        statusSections.forEach((contribution, name) -> {
+            try {
+                java.util.List<String> alarms = contribution.alarms();
+                if (!alarms.isEmpty()) {
+                    out.put(name, java.util.List.copyOf(alarms));
+                }
+            } catch (RuntimeException e) {
+                out.put(name, java.util.List.of("its status could not be read"));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public java.util.List<java.util.Map<String, Object>> componentProblems() {
+        return configApi.problems();
     }
 
     @Override

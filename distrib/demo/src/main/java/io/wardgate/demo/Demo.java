@@ -104,8 +104,12 @@ public final class Demo {
         GatewayFiles.enroll(data, ca, backend);
         GatewayFiles.configure(conf, dev, devices, broker.url(), anchors);
         say("gateway " + GatewayFiles.GATEWAY_ID + " enrolled by the demo CA; devices pre-approved");
+        int consolePort = DemoConsole.configure(conf);
 
         Process gateway = gateway(data, conf);
+        DemoConsole console = new DemoConsole();
+        running.add(console);
+        console.announce(dir.resolve("gateway.log"), consolePort, Demo::say);
         Process receiver = receiver(broker, ca, backend, pki);
         CountDownLatch everyBed = new CountDownLatch(devices.size());
         Thread printer = new Thread(() -> print(receiver, everyBed), "demo-receiver-output");

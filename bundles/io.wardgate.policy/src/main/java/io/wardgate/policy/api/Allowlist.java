@@ -32,6 +32,17 @@ public interface Allowlist {
     /** Removes an approved device: its data is dropped from now on, even data already admitted. */
     void revoke(String deviceId, String reason, String actor) throws AllowlistException;
 
+    /**
+     * Takes a rejected or revoked device off the denied list (a reversible decision): from its next
+     * sighting it is pending again and can be approved.
+     *
+     * @param deviceId the denied device's id, e.g. "serial:/dev/wardgate/bed-12"
+     */
+    void reallow(String deviceId, String actor) throws AllowlistException;
+
+    /** Adds a device group, or replaces the group of that name (its devices keep their place). */
+    void putGroup(DeviceGroup group, String actor) throws AllowlistException;
+
     /** The whole allowlist as a JSON document, the format {@link #importJson} takes. */
     String exportJson();
 

@@ -6,7 +6,7 @@
  * {@link io.wardgate.policy.api.ReadingObserver} services see the readings admitted (whiteboard).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.wardgate.policy.api;
 
 import org.osgi.annotation.bundle.Export;

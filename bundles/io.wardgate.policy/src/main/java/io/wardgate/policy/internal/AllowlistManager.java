@@ -165,6 +165,35 @@ final class AllowlistManager {
         }
     }
 
+    void reallow(String deviceId, String actor) throws AllowlistException {
+        requireActor(actor);
+        synchronized (changes) {
+            Snapshot current = snapshot;
+            List<DeniedDevice> denied = new ArrayList<>(current.document().denied());
+            DeniedDevice found = denied.stream().filter(d -> d.identity().id().equals(deviceId)).findFirst()
+                    .orElseThrow(() -> new AllowlistException("no denied device '" + deviceId + "'"));
+            denied.remove(found);
+            commit(new AllowlistDocument(current.document().groups(), current.document().entries(), denied));
+            audit.always(event(actor, "DEVICE_REALLOWED", deviceId, Outcome.SUCCESS,
+                    Snapshot.describe(found.identity()) + "; denied before by " + found.by() + ": " + found.reason()
+                            + "; pending again at its next sighting"));
+        }
+    }
+
+    void putGroup(DeviceGroup group, String actor) throws AllowlistException {
+        requireActor(actor);
+        synchronized (changes) {
+            Snapshot current = snapshot;
+            List<DeviceGroup> groups = new ArrayList<>(current.document().groups());
+            boolean replaced = groups.removeIf(g -> g.name().equals(group.name()));
+            groups.add(group);
+            commit(new AllowlistDocument(groups, current.document().entries(), current.document().denied()));
+            audit.always(event(actor, replaced ? "DEVICE_GROUP_CHANGED" : "DEVICE_GROUP_CREATED", group.name(),
+                    Outcome.SUCCESS, "metrics " + group.metrics().stream().sorted().toList() + "; "
+                            + group.maxReadingsPerSecond() + "/s, burst " + group.burst() + "; topic " + group.topicSuffix()));
+        }
+    }
+
     private void deny(DeviceIdentity identity, String reason, String actor) throws AllowlistException {
         if (reason == null || reason.length() > 256 || !reason.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
             throw new AllowlistException("reason must be at most 256 printable characters");

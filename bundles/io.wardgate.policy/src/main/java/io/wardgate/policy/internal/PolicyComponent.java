@@ -121,6 +121,16 @@ public final class PolicyComponent implements DevicePolicy, ReadingIntake, Allow
     }
 
     @Override
+    public void reallow(String deviceId, String actor) throws AllowlistException {
+        engine.reallow(deviceId, actor);
+    }
+
+    @Override
+    public void putGroup(io.wardgate.policy.api.DeviceGroup group, String actor) throws AllowlistException {
+        engine.putGroup(group, actor);
+    }
+
+    @Override
     public String exportJson() {
         return engine.exportJson();
     }

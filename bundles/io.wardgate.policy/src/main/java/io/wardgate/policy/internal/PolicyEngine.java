@@ -269,6 +269,16 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     }
 
     @Override
+    public void reallow(String deviceId, String actor) throws AllowlistException {
+        allowlist.reallow(deviceId, actor);
+    }
+
+    @Override
+    public void putGroup(io.wardgate.policy.api.DeviceGroup group, String actor) throws AllowlistException {
+        allowlist.putGroup(group, actor);
+    }
+
+    @Override
     public String exportJson() {
         return allowlist.snapshot().json();
     }

@@ -5,7 +5,9 @@ import io.wardgate.policy.api.AllowlistException;
 import io.wardgate.policy.api.DeviceGroup;
 import io.wardgate.policy.api.MetricRange;
 import io.wardgate.web.port.AllowlistEntry;
+import io.wardgate.web.port.DeniedEntry;
 import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.GroupRules;
 import io.wardgate.web.port.PendingDevice;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,16 +49,17 @@ public final class DeviceRegistryAdapter implements DeviceRegistry {
     @Override
     public List<io.wardgate.web.port.DeviceGroup> groups() {
         return allowlist.current().groups().stream()
-                .map(g -> new io.wardgate.web.port.DeviceGroup(g.name(), describe(g))).toList();
+                .map(g -> new io.wardgate.web.port.DeviceGroup(g.name(), describe(g),
+                        g.metrics().stream().sorted().toList())).toList();
     }
 
     /** The group's rules in one line for people, e.g. "metrics 150456; 10/s, burst 10; bonding required; ...". */
     static String describe(DeviceGroup g) {
         StringBuilder out = new StringBuilder("metrics ");
-        out.append(g.metrics().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+        out.append(g.metrics().stream().sorted().map(DeviceRegistryAdapter::metricName).collect(Collectors.joining(", ")));
         for (MetricRange range : g.ranges().stream().sorted((a, b) -> Integer.compare(a.mdcCode(), b.mdcCode()))
                 .toList()) {
-            out.append("; ").append(range.mdcCode()).append(" plausible ").append(range.min().toPlainString())
+            out.append("; ").append(metricName(range.mdcCode())).append(" plausible ").append(range.min().toPlainString())
                     .append("..").append(range.max().toPlainString());
         }
         out.append("; ").append(number(g.maxReadingsPerSecond())).append(" readings/s, burst ").append(g.burst());
@@ -64,6 +67,11 @@ public final class DeviceRegistryAdapter implements DeviceRegistry {
         out.append("; topic ").append(g.topicSuffix()).append("; backend key ").append(g.backendKeyId());
         out.append("; priority ").append(g.priority());
         return out.toString();
+    }
+
+    /** The metric as people read it (its IEEE 11073 reference id), the MDC code when it is not in the table. */
+    static String metricName(int mdcCode) {
+        return io.wardgate.api.VitalSign.byMdcCode(mdcCode).map(v -> v.metric().referenceId()).orElse(String.valueOf(mdcCode));
     }
 
     private static String number(double value) {
@@ -80,20 +88,58 @@ public final class DeviceRegistryAdapter implements DeviceRegistry {
     }
 
     @Override
-    public void reject(String deviceId, String by) {
+    public void reject(String deviceId, String reason, String by) {
         try {
-            allowlist.reject(deviceId, REJECT_REASON, by);
+            allowlist.reject(deviceId, reason(reason, REJECT_REASON), by);
         } catch (AllowlistException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
     @Override
-    public void revoke(String deviceId, String by) {
+    public void revoke(String deviceId, String reason, String by) {
         try {
-            allowlist.revoke(deviceId, REVOKE_REASON, by);
+            allowlist.revoke(deviceId, reason(reason, REVOKE_REASON), by);
         } catch (AllowlistException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<DeniedEntry> denied() {
+        return allowlist.current().denied().stream()
+                .map(d -> new DeniedEntry(d.identity(), d.by(), d.at(), d.reason())).toList();
+    }
+
+    @Override
+    public void reallow(String deviceId, String by) {
+        try {
+            allowlist.reallow(deviceId, by);
+        } catch (AllowlistException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putGroup(GroupRules rules, String by) {
+        DeviceGroup group;
+        try {
+            group = new DeviceGroup(rules.name(), new java.util.TreeSet<>(rules.metrics()), List.of(),
+                    rules.maxReadingsPerSecond(), rules.burst(), rules.bondingRequired(), rules.topicSuffix(),
+                    rules.backendKeyId(), rules.priority());
+            allowlist.putGroup(group, by);
+        } catch (AllowlistException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The person's reason, with where it was given; the fixed text when none was given. */
+    static String reason(String given, String fallback) {
+        String clean = given == null ? "" : given.strip().replaceAll("[^\\x20-\\x7E]", "?");
+        if (clean.isEmpty()) {
+            return fallback;
+        }
+        String text = fallback + ": " + clean;
+        return text.length() > 256 ? text.substring(0, 256) : text;
     }
 }

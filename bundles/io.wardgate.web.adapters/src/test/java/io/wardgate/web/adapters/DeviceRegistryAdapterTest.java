@@ -46,8 +46,9 @@ class DeviceRegistryAdapterTest {
     @Test
     void groupsCarryTheirNameAndRulesForPeople() {
         assertThat(registry.groups()).extracting(DeviceGroup::name).containsExactly("icu-monitors", "ward-ble");
-        assertThat(registry.groups().get(0).description()).isEqualTo("metrics 149530, 150456; 150456 plausible 50..100; "
+        assertThat(registry.groups().get(0).description()).isEqualTo("metrics MDC_PULS_OXIM_PULS_RATE, MDC_PULS_OXIM_SAT_O2; MDC_PULS_OXIM_SAT_O2 plausible 50..100; "
                 + "10 readings/s, burst 20; BLE bonding required; topic vitals; backend key backend-2026; priority 7");
+        assertThat(registry.groups().get(0).metrics()).containsExactly(149530, 150456);
         assertThat(registry.groups().get(1).description()).contains("0.5 readings/s, burst 5",
                 "BLE bonding not required", "priority 3");
     }
@@ -94,7 +95,7 @@ class DeviceRegistryAdapterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-group");
         assertThatThrownBy(() -> registry.approve("serial:/dev/none", "ward-ble", "user:alice"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> registry.revoke("serial:/dev/none", "user:alice"))
+        assertThatThrownBy(() -> registry.revoke("serial:/dev/none", "", "user:alice"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(registry.pending()).extracting(PendingDevice::identity).containsExactly(RealPolicy.STRANGER);
     }
@@ -103,19 +104,51 @@ class DeviceRegistryAdapterTest {
     void rejectingDeniesThePendingDeviceByWhomAndWhy() {
         policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
 
-        registry.reject(RealPolicy.STRANGER.id(), "user:bob");
+        registry.reject(RealPolicy.STRANGER.id(), "not a ward device", "user:bob");
 
         assertThat(registry.pending()).isEmpty();
         assertThat(policy.engine.current().denied()).singleElement().satisfies((DeniedDevice d) -> {
             assertThat(d.identity()).isEqualTo(RealPolicy.STRANGER);
             assertThat(d.by()).isEqualTo("user:bob");
-            assertThat(d.reason()).isEqualTo(DeviceRegistryAdapter.REJECT_REASON);
+            assertThat(d.reason()).isEqualTo(DeviceRegistryAdapter.REJECT_REASON + ": not a ward device");
         });
+        assertThat(registry.denied()).singleElement().satisfies(d -> assertThat(d.reason()).endsWith("not a ward device"));
+    }
+
+    @Test
+    void aDeniedDeviceCanBeReallowedAndIsPendingAgainAtItsNextSighting() {
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        registry.reject(RealPolicy.STRANGER.id(), "", "user:bob");
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        assertThat(registry.pending()).as("denied: not pending").isEmpty();
+
+        registry.reallow(RealPolicy.STRANGER.id(), "user:alice");
+
+        assertThat(registry.denied()).isEmpty();
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        assertThat(registry.pending()).extracting(PendingDevice::identity).containsExactly(RealPolicy.STRANGER);
+        assertThat(policy.trail.query(AuditQuery.latest(100).withActor("user:alice")))
+                .anyMatch(r -> r.event().action().equals("DEVICE_REALLOWED"));
+        assertThatThrownBy(() -> registry.reallow("serial:/dev/none", "user:alice"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no denied device");
+    }
+
+    @Test
+    void aGroupCreatedInTheEditorIsOneADeviceCanBeApprovedInto() {
+        registry.putGroup(new io.wardgate.web.port.GroupRules("night-ward", java.util.List.of(150456, 149530), 2, 10,
+                false, "vitals", "backend-2026", 5), "user:alice");
+        assertThat(registry.groups()).extracting(DeviceGroup::name).contains("night-ward");
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        registry.approve(RealPolicy.STRANGER.id(), "night-ward", "user:alice");
+        assertThat(registry.allowed()).anyMatch(e -> e.group().equals("night-ward"));
+        assertThatThrownBy(() -> registry.putGroup(new io.wardgate.web.port.GroupRules("bad name", java.util.List.of(150456),
+                2, 10, false, "vitals", "backend-2026", 5), "user:alice")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
     void revokingStopsTheDevicesData() {
-        registry.revoke(RealPolicy.MONITOR.id(), "user:carol");
+        registry.revoke(RealPolicy.MONITOR.id(), "", "user:carol");
 
         assertThat(registry.allowed()).isEmpty();
         assertThat(policy.engine.current().denied()).singleElement().satisfies(d -> {

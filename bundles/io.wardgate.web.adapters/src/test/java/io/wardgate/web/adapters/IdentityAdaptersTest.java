@@ -95,6 +95,19 @@ class IdentityAdaptersTest {
         assertThat(new TrustAnchorsAdapter(store()).anchors()).containsExactly(first, second); // as stored on disk
     }
 
+    @Test
+    void theConsoleInstallsTrustAnchorsAndRefusesAChainForAnotherKey() throws Exception {
+        IdentityStore store = store();
+        IdentityInstallAdapter install = new IdentityInstallAdapter(store);
+        X509Certificate anchor = ca("WardGate Hospital CA");
+
+        install.installTrustAnchors(List.of(anchor));
+
+        assertThat(new TrustAnchorsAdapter(store()).anchors()).containsExactly(anchor);
+        assertThatThrownBy(() -> install.installCertificateChain(List.of(ca("Not the gateway"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("Exception");
+    }
+
     /** A fresh self-signed EC P-256 CA certificate. */
     private static X509Certificate ca(String name) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

@@ -86,22 +86,17 @@ public final class AuthService {
         if (!hasher.verify(password, user.passwordHash())) {
             return failed(who, target, address, "unknown user or wrong password");
         }
-        Session.Stage stage = Session.Stage.ACTIVE;
-        if (user.role().requiresTotp()) {
-            if (user.hasTotp()) {
-                OptionalLong step = Totp.verify(user.totpSecret(), totp, clock.instant(), user.totpLastStep());
-                if (step.isEmpty()) {
-                    return failed(who, target, address, "wrong or reused TOTP code");
-                }
-                user = user.withTotp(user.totpSecret(), step.getAsLong());
-            } else {
-                stage = Session.Stage.ENROLLING;
-            }
+        Session.Stage stage = user.role().requiresTotp() && !user.hasTotp() ? Session.Stage.ENROLLING
+                : Session.Stage.ACTIVE;
+        String rehashed = hasher.needsRehash(user.passwordHash()) ? hasher.hash(password) : null;
+        // Verify the code and spend its time step in one step under the store's lock: two logins
+        // racing with the same code cannot both see the old last step (review finding 6).
+        String verified = user.passwordHash();
+        Optional<User> saved = update(target, stored -> accept(stored, totp, verified, rehashed));
+        if (saved.isEmpty()) {
+            return failed(who, target, address, "wrong or reused TOTP code");
         }
-        if (hasher.needsRehash(user.passwordHash())) {
-            user = user.withPasswordHash(hasher.hash(password));
-        }
-        save(user);
+        user = saved.get();
         throttle.recordSuccess(target);
         audit.record("user:" + target, "LOGIN_SUCCEEDED", target, Outcome.SUCCESS,
                 "from " + address + (stage == Session.Stage.ENROLLING ? ", TOTP enrollment required" : ""));
@@ -131,8 +126,11 @@ public final class AuthService {
         if (checked != SetupCode.Result.ACCEPTED) {
             throttle.recordFailure("", address);
             audit.record(who, "SETUP_REFUSED", "", Outcome.FAILURE, "setup code " + checked.name().toLowerCase());
-            return Result.refused(checked == SetupCode.Result.WRONG ? "Wrong setup code."
-                    : "The setup code was used or has expired; restart WardGate for a new one (see the log).");
+            return Result.refused(switch (checked) {
+                case WRONG -> "Wrong setup code.";
+                case TOO_MANY_ATTEMPTS -> "Too many wrong setup codes; wait a few minutes and try again.";
+                default -> "The setup code was used or has expired; restart WardGate for a new one (see the log).";
+            });
         }
         User admin = new User(name, Role.ADMINISTRATOR, hasher.hash(password), null, -1, clock.instant());
         try {
@@ -193,6 +191,30 @@ public final class AuthService {
                     "too many failed logins for the user or from " + address);
         }
         return Result.refused(LOGIN_REFUSED);
+    }
+
+    /** The stored user after this login, or empty when the TOTP code is wrong or its step was spent. */
+    private Optional<User> accept(User stored, String totp, String verified, String rehashed) {
+        if (!stored.passwordHash().equals(verified)) {
+            return Optional.empty(); // the password changed meanwhile
+        }
+        User next = stored;
+        if (stored.role().requiresTotp() && stored.hasTotp()) {
+            OptionalLong step = Totp.verify(stored.totpSecret(), totp, clock.instant(), stored.totpLastStep());
+            if (step.isEmpty()) {
+                return Optional.empty();
+            }
+            next = next.withTotp(stored.totpSecret(), step.getAsLong());
+        }
+        return Optional.of(rehashed == null ? next : next.withPasswordHash(rehashed));
+    }
+
+    private Optional<User> update(String name, java.util.function.Function<User, Optional<User>> change) {
+        try {
+            return users.update(name, change);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the user file", e);
+        }
     }
 
     private void save(User user) {

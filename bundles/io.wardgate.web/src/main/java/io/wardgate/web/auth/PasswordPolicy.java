@@ -10,11 +10,27 @@ import java.util.Set;
  */
 public final class PasswordPolicy {
     public static final int MIN = 12;
-    private static final Set<String> BANNED = Set.of("password", "password1", "password123", "admin", "administrator",
-            "changeme", "wardgate", "default", "123456789012", "qwertyuiopas", "letmein", "welcome", "kura",
-            "admin123", "root", "secret", "passw0rd");
+    private static final Set<String> BANNED = load();
 
     private PasswordPolicy() {
+    }
+
+    /** The list of common passwords shipped in the bundle (one a line, "#" comments). */
+    private static Set<String> load() {
+        try (java.io.InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("common-passwords.txt is missing from the bundle");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs of digits only ("123456789012"), which a list cannot hold all of. */
+    private static boolean isSequence(String lower) {
+        return lower.chars().allMatch(Character::isDigit);
     }
 
     /** Why the password is not acceptable, or empty when it is. */
@@ -29,7 +45,10 @@ public final class PasswordPolicy {
         if (lower.contains(user.toLowerCase(Locale.ROOT))) {
             return Optional.of("a password must not contain the user name");
         }
-        if (BANNED.contains(lower) || lower.chars().distinct().count() < 4) {
+        // "password1234", "!Welcome2026": a common word with digits and punctuation around it is no better.
+        String stem = lower.replaceAll("^[^a-z]+|[^a-z]+$", "");
+        if (BANNED.contains(lower) || BANNED.contains(stem) || lower.chars().distinct().count() < 4
+                || isSequence(lower)) {
             return Optional.of("this password is too easy to guess");
         }
         return Optional.empty();

@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum Role {
     /** Everything, including users, security settings and this UI's own configuration. */
     ADMINISTRATOR,
-    /** Devices (approve, reject, revoke) and the configuration of the gateway's other bundles. */
+    /** Devices (approve, reject, revoke) and the device-side configuration (ports, BLE, policy, outbox). */
     CLINICAL_ENGINEER,
     /** Reads the audit log, the security page and the configuration; changes nothing. */
     AUDITOR,
@@ -28,8 +28,8 @@ public enum Role {
         return Optional.empty();
     }
 
-    /** Administrators must use a second factor (TOTP). */
+    /** Every role that can change anything must use a second factor (TOTP); read-only roles need not. */
     public boolean requiresTotp() {
-        return this == ADMINISTRATOR;
+        return this == ADMINISTRATOR || this == CLINICAL_ENGINEER;
     }
 }

@@ -7,20 +7,26 @@ import java.time.Instant;
 
 /**
  * The one-time code that creates the first administrator. It is written to the log at start
- * (a secret only until used); only its hash is kept. It works once, until it expires, and dies
- * after {@link #MAX_ATTEMPTS} wrong guesses; a restart of the service issues a new one while no user exists.
+ * (a secret only until used); only its hash is kept. It works once, until it expires; a restart of
+ * the service issues a new one while no user exists. After {@link #MAX_ATTEMPTS} wrong guesses it
+ * refuses every guess for a cooldown that doubles each round (capped): with about 99 bits guessing
+ * is hopeless anyway, and a stranger on the network must not be able to disable setup for good.
  */
 public final class SetupCode {
     public static final int MAX_ATTEMPTS = 5;
+    public static final Duration FIRST_COOLDOWN = Duration.ofMinutes(1);
+    static final Duration MAX_COOLDOWN = Duration.ofMinutes(30);
     private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
     /** Why a code was refused or accepted. */
-    public enum Result { ACCEPTED, WRONG, USED_OR_EXPIRED }
+    public enum Result { ACCEPTED, WRONG, TOO_MANY_ATTEMPTS, USED_OR_EXPIRED }
 
     private final Clock clock;
     private final Instant expires;
     private byte[] hash;
     private int wrongAttempts;
+    private int cooldowns;
+    private Instant coolingUntil = Instant.MIN;
 
     private SetupCode(Clock clock, Instant expires, byte[] hash) {
         this.clock = clock;
@@ -60,10 +66,16 @@ public final class SetupCode {
         if (!isUsable()) {
             return Result.USED_OR_EXPIRED;
         }
+        Instant now = clock.instant();
+        if (now.isBefore(coolingUntil)) {
+            return Result.TOO_MANY_ATTEMPTS;
+        }
         if (candidate == null || candidate.length() > 64
                 || !MessageDigest.isEqual(Secrets.sha256(normalize(candidate)), hash)) {
             if (++wrongAttempts >= MAX_ATTEMPTS) {
-                hash = null;
+                wrongAttempts = 0;
+                Duration cooldown = FIRST_COOLDOWN.multipliedBy(1L << Math.min(cooldowns++, 5));
+                coolingUntil = now.plus(cooldown.compareTo(MAX_COOLDOWN) > 0 ? MAX_COOLDOWN : cooldown);
             }
             return Result.WRONG;
         }

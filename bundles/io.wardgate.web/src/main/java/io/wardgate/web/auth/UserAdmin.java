@@ -95,10 +95,27 @@ public final class UserAdmin {
         return Optional.empty();
     }
 
-    public Optional<String> changeOwnPassword(Session by, char[] current, char[] replacement) throws IOException {
+    /**
+     * A wrong current password counts as a failed login for the user and the address: a stolen
+     * session cannot guess the password faster than the login form, and at the limit the account
+     * is locked and its sessions end.
+     */
+    public Optional<String> changeOwnPassword(Session by, char[] current, char[] replacement, String address)
+            throws IOException {
+        if (throttle.lockedUntil(by.user(), address).isPresent()) {
+            sessions.invalidateUser(by.user());
+            audit.record(by.actor(), "PASSWORD_CHANGE_FAILED", by.user(), Outcome.DENIED, "account locked");
+            return Optional.of("The account is locked for a while after too many wrong passwords");
+        }
         Optional<User> user = users.find(by.user());
         if (user.isEmpty() || !hasher.verify(current, user.get().passwordHash())) {
             audit.record(by.actor(), "PASSWORD_CHANGE_FAILED", by.user(), Outcome.FAILURE, "wrong current password");
+            if (throttle.recordFailure(by.user(), address)) {
+                sessions.invalidateUser(by.user());
+                audit.record("system", "ACCOUNT_LOCKED", by.user(), Outcome.WARNING,
+                        "too many wrong current passwords on password change, from " + address);
+                return Optional.of("The account is locked for a while after too many wrong passwords");
+            }
             return Optional.of("The current password is wrong");
         }
         Optional<String> weak = PasswordPolicy.problem(by.user(), replacement);
@@ -108,6 +125,27 @@ public final class UserAdmin {
         users.replace(user.get().withPasswordHash(hasher.hash(replacement)));
         sessions.invalidateUser(by.user());
         audit.record(by.actor(), "PASSWORD_CHANGED", by.user(), Outcome.SUCCESS, "");
+        return Optional.empty();
+    }
+
+    /**
+     * A lost phone: the user's TOTP secret is removed and their sessions end; at the next login
+     * (password only) they must enroll a new one before doing anything. Not for one's own account.
+     */
+    public Optional<String> resetTotp(Session by, String name) throws IOException {
+        Optional<User> user = users.find(name);
+        if (user.isEmpty()) {
+            return Optional.of("No such user");
+        }
+        if (name.equals(by.user())) {
+            return Optional.of("Another administrator must reset your own second factor");
+        }
+        if (!user.get().hasTotp()) {
+            return Optional.of(name + " has no second factor enrolled");
+        }
+        users.replace(user.get().withTotp(null, -1));
+        sessions.invalidateUser(name);
+        audit.record(by.actor(), "MFA_RESET", name, Outcome.SUCCESS, "TOTP removed; enrollment at the next login");
         return Optional.empty();
     }
 

@@ -78,6 +78,29 @@ public final class UserStore {
         return true;
     }
 
+    /**
+     * Read-modify-write of one user under the store's lock: {@code change} sees the stored user and
+     * returns its replacement, or empty to leave it. Returns the stored result, empty when there is
+     * no such user or the change declined.
+     */
+    public synchronized Optional<User> update(String name, java.util.function.Function<User, Optional<User>> change)
+            throws IOException {
+        User current = users.get(name);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Optional<User> next = change.apply(current);
+        if (next.isPresent() && !next.get().equals(current)) {
+            if (!next.get().name().equals(name)) {
+                throw new IllegalArgumentException("an update cannot rename a user");
+            }
+            Map<String, User> all = new TreeMap<>(users);
+            all.put(name, next.get());
+            write(all);
+        }
+        return next;
+    }
+
     public synchronized boolean remove(String name) throws IOException {
         if (!users.containsKey(name)) {
             return false;

@@ -24,14 +24,24 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  */
 public final class ConfigForms {
     public static final String BUNDLE_PREFIX = "io.wardgate.";
-    /** This UI's own settings (lockout, bind address, ...): administrators only. */
-    public static final String ADMIN_ONLY_PREFIX = "io.wardgate.web.";
+    /**
+     * The only settings a clinical engineer may change: the device side. Everything else (audit,
+     * TLS, trust anchors, keys, management, update, this UI, and any PID added later) is
+     * security-relevant and administrators only: deny by default.
+     */
+    public static final java.util.Set<String> ENGINEER_PIDS = java.util.Set.of("io.wardgate.serial.Port",
+            "io.wardgate.ble.Bluetooth", "io.wardgate.policy.Allowlist", "io.wardgate.outbox.Outbox");
 
     /** A PID the forms know: its definition, whether it is a factory, and the bundle describing it. */
     public record Known(String pid, boolean factory, ObjectClassDefinition ocd, Bundle bundle) {
         public boolean adminOnly() {
-            return pid.startsWith(ADMIN_ONLY_PREFIX);
+            return ConfigForms.adminOnly(pid);
         }
+    }
+
+    /** Whether only administrators may change this PID (or factory PID). */
+    public static boolean adminOnly(String pid) {
+        return !ENGINEER_PIDS.contains(pid);
     }
 
     private final BundleContext context;
@@ -82,6 +92,10 @@ public final class ConfigForms {
         return out;
     }
 
+    public int instances(String factoryPid) throws IOException {
+        return list("(service.factoryPid=" + escape(factoryPid) + ")").length;
+    }
+
     public Optional<Configuration> find(String pid) throws IOException {
         Configuration[] found = list("(service.pid=" + escape(pid) + ")");
         return found.length == 0 ? Optional.empty() : Optional.of(found[0]);
@@ -101,6 +115,8 @@ public final class ConfigForms {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("pid", pid);
         form.put("factoryPid", factoryPid);
+        form.put("group", group(k.pid()));
+        form.put("instance", pid != null && pid.contains("~") ? pid.substring(pid.indexOf('~') + 1) : null);
         form.put("bundle", k.bundle().getSymbolicName());
         form.put("name", ocd.getName());
         form.put("description", ocd.getDescription());
@@ -114,7 +130,8 @@ public final class ConfigForms {
             a.put("id", ad.getID());
             a.put("name", ad.getName());
             a.put("description", ad.getDescription());
-            a.put("type", AttributeValues.typeName(ad.getType()));
+            // The Metatype type code (AttributeDefinition.STRING = 1 ... PASSWORD = 12); config.js names it.
+            a.put("type", ad.getType());
             a.put("cardinality", ad.getCardinality());
             a.put("required", required.contains(ad.getID()));
             List<Map<String, String>> options = new ArrayList<>();
@@ -133,11 +150,33 @@ public final class ConfigForms {
             } else {
                 a.put("defaults", ad.getDefaultValue() == null ? List.of() : Arrays.asList(ad.getDefaultValue()));
                 a.put("values", current == null ? null : asStrings(current));
+                // Kura marks what is a default: empty (null) values mean the default applies.
+                a.put("usesDefault", current == null);
             }
             attributes.add(a);
         }
         form.put("attributes", attributes);
         return form;
+    }
+
+    /** The task a service belongs to, as the configuration page groups them (like Kura's service list). */
+    static String group(String pid) {
+        if (pid.startsWith("io.wardgate.serial.") || pid.startsWith("io.wardgate.ble.") || pid.startsWith("io.wardgate.policy.")) {
+            return "Devices";
+        }
+        if (pid.startsWith("io.wardgate.uplink.") || pid.startsWith("io.wardgate.outbox.") || pid.startsWith("io.wardgate.seal.")) {
+            return "Uplink and identity";
+        }
+        if (pid.startsWith("io.wardgate.audit") || pid.startsWith("io.wardgate.check.")) {
+            return "Audit and self-check";
+        }
+        if (pid.startsWith("io.wardgate.manage.") || pid.startsWith("io.wardgate.update.")) {
+            return "Remote management and updates";
+        }
+        if (pid.startsWith("io.wardgate.web.")) {
+            return "This console";
+        }
+        return "Other";
     }
 
     static List<String> asStrings(Object value) {

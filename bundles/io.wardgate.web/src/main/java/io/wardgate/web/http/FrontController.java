@@ -61,6 +61,11 @@ public final class FrontController extends HttpServlet {
             reply = Reply.error(500, "Internal error; see the gateway log.");
         }
         drain(request);
+        String path = safePath(request);
+        if (reply.status() >= 400 && (path == null || !path.startsWith("/api/")) && Reply.JSON.equals(reply.contentType())) {
+            // A person typed or followed a link: a page to read, not JSON.
+            reply = ErrorPage.of(reply.status());
+        }
         send(reply, request, response);
     }
 

@@ -22,9 +22,18 @@ public interface DeviceRegistry {
     /** Puts a pending device on the allowlist in a group. {@code by} is the actor, e.g. "user:alice". */
     void approve(String deviceId, String group, String by);
 
-    /** Refuses a pending device: it stays denied until someone approves it later. */
-    void reject(String deviceId, String by);
+    /** Refuses a pending device with a reason people read: it stays denied until someone re-allows it. */
+    void reject(String deviceId, String reason, String by);
 
-    /** Takes a device off the allowlist: its data is dropped from now on. */
-    void revoke(String deviceId, String by);
+    /** Takes a device off the allowlist, with the reason: its data is dropped from now on. */
+    void revoke(String deviceId, String reason, String by);
+
+    /** Rejected or revoked devices: who decided, when and why. */
+    List<DeniedEntry> denied();
+
+    /** Takes a device off the denied list: at its next sighting it is pending again. */
+    void reallow(String deviceId, String by);
+
+    /** Creates a group, or replaces the group of that name. */
+    void putGroup(GroupRules rules, String by);
 }

@@ -10,7 +10,7 @@
  * </ul>
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.wardgate.web.port;
 
 import org.osgi.annotation.bundle.Export;

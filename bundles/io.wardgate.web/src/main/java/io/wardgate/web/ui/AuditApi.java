@@ -26,9 +26,45 @@ final class AuditApi {
         if (log.isEmpty()) {
             return Reply.json(Map.of("available", false));
         }
+        Optional<List<AuditRecord>> found = find(call, log.get());
+        if (found.isEmpty()) {
+            return Reply.error(400, "search text longer than 200 characters, or limit not a number");
+        }
+        return Reply.json(Map.of("available", true, "records", found.get().stream().map(AuditApi::record).toList()));
+    }
+
+    /** The same search as CSV (UTC times, RFC 4180 quoting; cells that a spreadsheet would run as a formula are defused). */
+    Reply csv(Call call) {
+        Optional<AuditLog> log = services.auditLog();
+        if (log.isEmpty()) {
+            return Reply.error(503, "The audit log is not available");
+        }
+        Optional<List<AuditRecord>> found = find(call, log.get());
+        if (found.isEmpty()) {
+            return Reply.error(400, "search text longer than 200 characters, or limit not a number");
+        }
+        StringBuilder out = new StringBuilder("sequence,time_utc,actor,action,target,outcome,detail,hash\r\n");
+        for (AuditRecord r : found.get()) {
+            out.append(r.sequence()).append(',').append(r.event().at()).append(',').append(cell(r.event().actor()))
+                    .append(',').append(cell(r.event().action())).append(',').append(cell(r.event().target()))
+                    .append(',').append(r.event().outcome()).append(',').append(cell(r.event().detail())).append(',')
+                    .append(cell(r.hash())).append("\r\n");
+        }
+        return Reply.bytes("text/csv; charset=utf-8", out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String cell(String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Optional<List<AuditRecord>> find(Call call, AuditLog log) {
         String text = call.field("q").orElse("");
         if (text.length() > 200) {
-            return Reply.error(400, "search text longer than 200 characters");
+            return Optional.empty();
         }
         Instant from = instant(call, "from");
         Instant to = instant(call, "to");
@@ -36,10 +72,9 @@ final class AuditApi {
         try {
             limit = Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(call.field("limit").orElse("100"))));
         } catch (NumberFormatException e) {
-            return Reply.error(400, "limit is a number");
+            return Optional.empty();
         }
-        List<Map<String, Object>> records = log.get().search(text, from, to, limit).stream().map(AuditApi::record).toList();
-        return Reply.json(Map.of("available", true, "records", records));
+        return Optional.of(log.search(text, from, to, limit));
     }
 
     Reply verify(Call call) {

@@ -24,6 +24,7 @@ final class DashboardApi {
 
     private final Services services;
     private final Clock clock;
+    private final Backlog backlog = new Backlog();
 
     DashboardApi(Services services, Clock clock) {
         this.services = services;
@@ -42,6 +43,15 @@ final class DashboardApi {
         out.put("certificate", certificate(now, alarms));
         out.put("devices", devices());
         out.put("pendingDevices", pending(alarms));
+        for (Map<String, Object> p : services.componentProblems()) {
+            alarms.add(alarm(p.get("state").equals("failed") ? "critical" : "warning",
+                    "Component " + p.get("component") + (p.get("state").equals("failed") ? " does not run: " : " ")
+                            + p.get("reason")));
+        }
+        out.put("components", services.componentProblems());
+        for (Map.Entry<String, List<String>> section : services.statusAlarms().entrySet()) {
+            section.getValue().forEach(text -> alarms.add(alarm("warning", section.getKey() + ": " + text)));
+        }
         out.put("alarms", alarms);
         return Reply.json(out);
     }
@@ -56,9 +66,10 @@ final class DashboardApi {
             out.put("since", s.since());
             out.put("published", s.published());
             out.put("acknowledged", s.acknowledged());
-            out.put("lastError", s.lastError());
+            String why = plain(s.lastError());
+            out.put("lastError", why);
             if (!s.connected()) {
-                alarms.add(alarm("warning", "Uplink not connected" + (s.lastError().isEmpty() ? "" : ": " + s.lastError())));
+                alarms.add(alarm("warning", "Uplink not connected" + (why.isEmpty() ? "" : ": " + why)));
             }
         });
         if (status.isEmpty()) {
@@ -78,6 +89,12 @@ final class DashboardApi {
             out.put("oldest", s.oldest());
             out.put("ageSeconds", s.oldest() == null ? 0 : Math.max(0, Duration.between(s.oldest(), now).toSeconds()));
             out.put("alarm", s.alarm());
+            boolean growing = backlog.record(now, s.envelopes());
+            out.put("growing", growing);
+            out.put("trend", backlog.trend());
+            if (growing) {
+                alarms.add(alarm("warning", "Outbox backlog growing: " + s.envelopes() + " envelopes waiting"));
+            }
             if (s.alarm() != null && !s.alarm().isEmpty()) {
                 alarms.add(alarm("critical", "Outbox: " + s.alarm()));
             }
@@ -120,6 +137,7 @@ final class DashboardApi {
             for (DeviceVitals.Series s : device.series()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("metric", s.metric().referenceId());
+                m.put("name", MetricNames.name(s.metric()));
                 m.put("code", s.metric().mdcCode());
                 m.put("unit", s.unit().ucum());
                 List<List<Object>> points = new ArrayList<>();
@@ -144,6 +162,19 @@ final class DashboardApi {
             alarms.add(alarm("info", count + " device(s) waiting for approval"));
         }
         return count;
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /** An error text for people: no Java class names, one line. */
+    static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        String one = text.lines().findFirst().orElse("");
+        String out = JAVA_NAMES.matcher(one).replaceAll("").strip();
+        return out.isEmpty() && !one.isEmpty() ? "see the gateway log" : out;
     }
 
     static Map<String, Object> alarm(String severity, String text) {

@@ -7,7 +7,9 @@ import io.wardgate.web.http.Call;
 import io.wardgate.web.http.Reply;
 import io.wardgate.web.port.AllowlistEntry;
 import io.wardgate.web.port.DeviceGroup;
+import io.wardgate.web.port.DeniedEntry;
 import io.wardgate.web.port.DeviceRegistry;
+import io.wardgate.web.port.GroupRules;
 import io.wardgate.web.port.PendingDevice;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,13 @@ final class DevicesApi {
         if (registry.isPresent()) {
             out.put("allowed", registry.get().allowed().stream().map(DevicesApi::entry).toList());
             out.put("pending", registry.get().pending().stream().map(DevicesApi::pending).toList());
-            out.put("groups", registry.get().groups().stream().map(DevicesApi::group).toList());
+            Map<Integer, io.wardgate.api.Metric> seen = new java.util.HashMap<>();
+            services.readings().ifPresent(r -> r.recent(java.time.Duration.ofMinutes(15), 1)
+                    .forEach(d -> d.series().forEach(s -> seen.put(s.metric().mdcCode(), s.metric()))));
+            out.put("groups", registry.get().groups().stream().map(g -> group(g, seen)).toList());
+            out.put("denied", registry.get().denied().stream().map(DevicesApi::denied).toList());
+            out.put("metricChoices", java.util.Arrays.stream(io.wardgate.api.VitalSign.values())
+                    .map(v -> Map.of("code", v.metric().mdcCode(), "name", MetricNames.name(v.metric()))).toList());
         }
         return Reply.json(out);
     }
@@ -44,12 +52,38 @@ final class DevicesApi {
 
     Reply reject(Call call) {
         String id = call.required("device");
-        return change(call, id, "DEVICE_REJECTED", "", r -> r.reject(id, call.actor()));
+        String reason = call.field("reason").orElse("");
+        return change(call, id, "DEVICE_REJECTED", reason, r -> r.reject(id, reason, call.actor()));
     }
 
     Reply revoke(Call call) {
         String id = call.required("device");
-        return change(call, id, "DEVICE_REVOKED", "", r -> r.revoke(id, call.actor()));
+        String reason = call.field("reason").orElse("");
+        return change(call, id, "DEVICE_REVOKED", reason, r -> r.revoke(id, reason, call.actor()));
+    }
+
+    Reply reallow(Call call) {
+        String id = call.required("device");
+        return change(call, id, "DEVICE_REALLOWED", "", r -> r.reallow(id, call.actor()));
+    }
+
+    /** The group editor: a group with its metrics (MDC codes), rate, burst, topic, backend key, priority. */
+    Reply putGroup(Call call) {
+        String name = call.required("name");
+        GroupRules rules;
+        try {
+            List<Integer> metrics = call.fields("metric").stream().map(String::strip).map(Integer::valueOf).toList();
+            rules = new GroupRules(name, metrics, Double.parseDouble(call.required("maxReadingsPerSecond").strip()),
+                    Integer.parseInt(call.required("burst").strip()), call.field("bondingRequired").orElse("").equals("true"),
+                    call.required("topicSuffix").strip(), call.required("backendKeyId").strip(),
+                    Integer.parseInt(call.field("priority").orElse("5").strip()));
+        } catch (NumberFormatException e) {
+            return Reply.error(400, "Rate, burst, priority and metrics are numbers");
+        }
+        if (rules.metrics().isEmpty()) {
+            return Reply.error(400, "Choose at least one metric the group's devices may deliver");
+        }
+        return change(call, name, "DEVICE_GROUP_SAVED", "", r -> r.putGroup(rules, call.actor()));
     }
 
     private Reply change(Call call, String id, String action, String detail, java.util.function.Consumer<DeviceRegistry> op) {
@@ -102,8 +136,24 @@ final class DevicesApi {
         return out;
     }
 
-    private static Map<String, Object> group(DeviceGroup g) {
-        return Map.of("name", g.name(), "description", g.description());
+    /** Metric names: from the table, else from what the devices sent recently, else "MDC code n". */
+    private static Map<String, Object> group(DeviceGroup g, Map<Integer, io.wardgate.api.Metric> seen) {
+        List<String> names = g.metrics().stream().map(c -> {
+            String known = MetricNames.name(String.valueOf(c));
+            if (!known.equals(String.valueOf(c))) {
+                return known;
+            }
+            return seen.containsKey(c) ? MetricNames.name(seen.get(c)) : "MDC code " + c;
+        }).toList();
+        return Map.of("name", g.name(), "description", g.description(), "metrics", names);
+    }
+
+    private static Map<String, Object> denied(DeniedEntry d) {
+        Map<String, Object> out = identity(d.identity());
+        out.put("by", d.by());
+        out.put("at", d.at());
+        out.put("reason", d.reason());
+        return out;
     }
 
 }

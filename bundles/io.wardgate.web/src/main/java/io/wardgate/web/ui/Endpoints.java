@@ -28,7 +28,7 @@ public final class Endpoints {
                 new SessionApi(p.auth(), p.userAdmin(), p.sessions(), p.secrets(), p.services()),
                 new DashboardApi(p.services(), p.clock()), new DevicesApi(p.services(), p.audit()), p.config(),
                 new SecurityApi(p.services(), p.uiCertificate()::get, p.audit()), new AuditApi(p.services()),
-                new UsersApi(p.users(), p.userAdmin(), p.throttle()));
+                new UsersApi(p.users(), p.userAdmin(), p.throttle()), new ChecklistApi(p.services(), p.config()));
         return new FrontController(Routes.table(apis), p.sessions(), p.audit(),
                 () -> p.auth().setupOpen() ? "/setup.html" : "/login.html");
     }

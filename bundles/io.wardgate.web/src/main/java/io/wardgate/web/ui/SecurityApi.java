@@ -72,6 +72,40 @@ final class SecurityApi {
         return Reply.bytes("application/pkcs10", pem.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Installs the signed chain the hospital PKI returned (PEM, the gateway's certificate first). */
+    Reply installChain(Call call) {
+        return install(call, "chain", "GATEWAY_CERTIFICATE_INSTALLED", (i, certs) -> i.installCertificateChain(certs));
+    }
+
+    /** Replaces the trust anchors with the CA certificates given (PEM). */
+    Reply installAnchors(Call call) {
+        return install(call, "anchors", "TRUST_ANCHORS_INSTALLED", (i, certs) -> i.installTrustAnchors(certs));
+    }
+
+    private Reply install(Call call, String field, String action,
+            java.util.function.BiConsumer<io.wardgate.web.port.IdentityInstall, List<X509Certificate>> op) {
+        Optional<io.wardgate.web.port.IdentityInstall> install = services.identityInstall();
+        if (install.isEmpty()) {
+            return Reply.error(503, "The identity service is not running");
+        }
+        List<X509Certificate> certificates;
+        try {
+            certificates = Pem.certificates(call.required(field));
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, e.getMessage());
+        }
+        String target = services.identity().map(GatewayIdentity::gatewayId).orElse("");
+        try {
+            op.accept(install.get(), certificates);
+        } catch (IllegalArgumentException e) {
+            audit.record(call.actor(), action, target, Outcome.FAILURE, String.valueOf(e.getMessage()));
+            return Reply.error(400, "Not installed: " + e.getMessage());
+        }
+        audit.record(call.actor(), action, target, Outcome.SUCCESS, certificates.size() + " certificate(s), first sha256 "
+                + fingerprint(certificates.get(0)));
+        return Reply.json(Map.of("ok", true, "certificates", describe(certificates)));
+    }
+
     Reply rotate(Call call) throws IOException {
         UiCertificate current = ui.get();
         if (current == null || current.custom()) {

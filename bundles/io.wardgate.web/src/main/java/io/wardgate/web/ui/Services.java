@@ -27,6 +27,14 @@ public interface Services {
 
     Optional<io.wardgate.web.port.CertificateRequests> certificateRequests();
 
+    Optional<io.wardgate.web.port.IdentityInstall> identityInstall();
+
+    /** Configured components that do not run, with the reason in plain words (component, pid, state, reason). */
+    java.util.List<java.util.Map<String, Object>> componentProblems();
+
+    /** Other bundles' alarms (update integrity, audit export, ...), by section name. */
+    java.util.Map<String, java.util.List<String>> statusAlarms();
+
     /** The name shown in the header of every page (configuration attribute siteName). */
     String siteName();
 }

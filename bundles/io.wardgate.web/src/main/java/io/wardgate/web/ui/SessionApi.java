@@ -110,7 +110,8 @@ final class SessionApi {
             if (!Arrays.equals(replacement, call.secret("password2"))) {
                 return Reply.error(400, "The two passwords differ.");
             }
-            Optional<String> problem = admin.changeOwnPassword(call.session(), current, replacement);
+            Optional<String> problem = admin.changeOwnPassword(call.session(), current, replacement,
+                    call.address());
             return problem.map(p -> Reply.error(400, p))
                     .orElseGet(() -> Reply.ok().withCookie(Cookies.clear(Cookies.SESSION)));
         } finally {

@@ -64,6 +64,10 @@ final class UsersApi {
         }
     }
 
+    Reply resetTotp(Call call) throws IOException {
+        return done(admin.resetTotp(call.session(), call.required("user")));
+    }
+
     Reply unlock(Call call) {
         return done(admin.unlock(call.session(), call.required("user")));
     }

@@ -71,6 +71,17 @@ class FrontControllerTest {
     }
 
     @Test
+    void aBrowserGetsAStyledPageForAnErrorAndTheApiStaysJson() throws Exception {
+        var page = call("GET", "/nothing-here.html", Map.of());
+        assertThat(page.status).isEqualTo(404);
+        assertThat(page.type).startsWith("text/html");
+        assertThat(page.body).contains("No such page", "/app.css", "Back to the dashboard").doesNotContain("{\"error\"");
+        var api = call("GET", "/api/nothing-here", Map.of());
+        assertThat(api.status).isEqualTo(404);
+        assertThat(api.type).startsWith("application/json");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersEvenA404() throws Exception {
         Answer a = call("GET", "/nothing/here", Map.of());
         assertThat(a.status).isEqualTo(404);
@@ -83,6 +94,9 @@ class FrontControllerTest {
     /** The status and headers a call produced. */
     static final class Answer {
         int status = 200;
+        String type = "";
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        String body = "";
         final Map<String, String> headers = new HashMap<>();
     }
 
@@ -106,10 +120,12 @@ class FrontControllerTest {
                     switch (m.getName()) {
                         case "setStatus" -> answer.status = (Integer) args[0];
                         case "setHeader", "addHeader" -> answer.headers.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> answer.type = (String) args[0];
                         case "getOutputStream" -> {
                             return new ServletOutputStream() {
                                 @Override
                                 public void write(int b) {
+                                    answer.bytes.write(b);
                                 }
 
                                 @Override
@@ -128,6 +144,7 @@ class FrontControllerTest {
                     return null;
                 });
         controller.service(request, response);
+        answer.body = answer.bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         return answer;
     }
 

@@ -31,13 +31,32 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** Keeps every event, as the audit bundle would durably. */
-    static final class RecordingAudit implements AuditTrail {
+    /** Keeps every event, as the audit bundle would durably, and reads them back (newest first). */
+    static final class RecordingAudit implements AuditTrail, io.wardgate.web.port.AuditLog {
         final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 
         @Override
         public void record(AuditEvent event) {
             events.add(event);
+        }
+
+        @Override
+        public List<io.wardgate.web.port.AuditRecord> search(String text, Instant from, Instant to, int limit) {
+            List<io.wardgate.web.port.AuditRecord> out = new java.util.ArrayList<>();
+            String t = text.toLowerCase(java.util.Locale.ROOT);
+            for (int i = events.size() - 1; i >= 0 && out.size() < limit; i--) {
+                AuditEvent e = events.get(i);
+                String all = (e.actor() + " " + e.action() + " " + e.target() + " " + e.detail()).toLowerCase(java.util.Locale.ROOT);
+                if (all.contains(t) && (from == null || !e.at().isBefore(from)) && (to == null || e.at().isBefore(to))) {
+                    out.add(new io.wardgate.web.port.AuditRecord(i + 1, e, "h" + i));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public io.wardgate.web.port.ChainCheck verifyChain() {
+            return new io.wardgate.web.port.ChainCheck(true, events.size(), -1, "");
         }
 
         long count(String action, String target) {
@@ -68,10 +87,14 @@ final class Fakes {
             return List.copyOf(pending);
         }
 
+        final List<DeviceGroup> groups = new CopyOnWriteArrayList<>(List.of(
+                new DeviceGroup("icu-monitors", "ICU bedside monitors", List.of(149530, 150456)),
+                new DeviceGroup("ward-spot-check", "Spot-check devices on the general ward", List.of(150456))));
+        final List<io.wardgate.web.port.DeniedEntry> denied = new CopyOnWriteArrayList<>();
+
         @Override
         public List<DeviceGroup> groups() {
-            return List.of(new DeviceGroup("icu-monitors", "ICU bedside monitors"),
-                    new DeviceGroup("ward-spot-check", "Spot-check devices on the general ward"));
+            return List.copyOf(groups);
         }
 
         @Override
@@ -86,17 +109,42 @@ final class Fakes {
         }
 
         @Override
-        public void reject(String deviceId, String by) {
-            if (!pending.removeIf(d -> d.identity().id().equals(deviceId))) {
-                throw new IllegalArgumentException("no pending device " + deviceId);
-            }
+        public void reject(String deviceId, String reason, String by) {
+            PendingDevice p = pending.stream().filter(d -> d.identity().id().equals(deviceId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no pending device " + deviceId));
+            pending.remove(p);
+            denied.add(new io.wardgate.web.port.DeniedEntry(p.identity(), by, Instant.now(), reason));
         }
 
         @Override
-        public void revoke(String deviceId, String by) {
-            if (!allowed.removeIf(d -> d.identity().id().equals(deviceId))) {
-                throw new IllegalArgumentException("not on the allowlist: " + deviceId);
+        public void revoke(String deviceId, String reason, String by) {
+            AllowlistEntry a = allowed.stream().filter(d -> d.identity().id().equals(deviceId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not on the allowlist: " + deviceId));
+            allowed.remove(a);
+            denied.add(new io.wardgate.web.port.DeniedEntry(a.identity(), by, Instant.now(), reason));
+        }
+
+        @Override
+        public List<io.wardgate.web.port.DeniedEntry> denied() {
+            return List.copyOf(denied);
+        }
+
+        @Override
+        public void reallow(String deviceId, String by) {
+            io.wardgate.web.port.DeniedEntry d = denied.stream().filter(x -> x.identity().id().equals(deviceId))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no denied device " + deviceId));
+            denied.remove(d);
+            // As the policy does at the device's next sighting.
+            pending.add(new PendingDevice(d.identity(), Instant.now(), Instant.now(), "unknown device"));
+        }
+
+        @Override
+        public void putGroup(io.wardgate.web.port.GroupRules rules, String by) {
+            if (!rules.name().matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("name must be 1 to 64 letters, digits, '.', '_' or '-'");
             }
+            groups.removeIf(g -> g.name().equals(rules.name()));
+            groups.add(new DeviceGroup(rules.name(), "made in the group editor", rules.metrics()));
         }
     }
 

@@ -29,7 +29,12 @@ import org.osgi.framework.launch.FrameworkFactory;
  */
 final class FelixRuntime implements AutoCloseable {
     static final String EXPORTS = exportsOf(io.wardgate.api.Decimal.class) + ","
-            + exportsOf(io.wardgate.web.port.DeviceRegistry.class);
+            + exportsOf(io.wardgate.web.port.DeviceRegistry.class) + ","
+            // What the real io.wardgate.manage bundle (installed for its ConfigurationChanges) imports,
+            // without the bundles behind it: their services come from the tests or stay absent.
+            + exportsOf(io.wardgate.audit.api.AuditLog.class) + "," + exportsOf(io.wardgate.policy.api.ReadingObserver.class)
+            + "," + exportsOf(io.wardgate.seal.admin.IdentityAdmin.class) + ","
+            + exportsOf(org.eclipse.paho.mqttv5.client.MqttClient.class);
 
     final Framework framework;
     final Path work;

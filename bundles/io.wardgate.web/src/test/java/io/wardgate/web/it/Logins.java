@@ -34,6 +34,11 @@ final class Logins {
                 "password", ADMIN_PASSWORD, "password2", ADMIN_PASSWORD));
         assertThat(setup.statusCode()).as(setup.body()).isEqualTo(200);
         client.refreshSession();
+        return new Admin(client, enroll(client));
+    }
+
+    /** Enrolls TOTP for a session in the enrolling stage; returns the secret (the client's session is the new one). */
+    static byte[] enroll(WebClient client) throws Exception {
         HttpResponse<String> totp = client.get("/api/me/totp");
         Matcher m = Pattern.compile("\"secret\":\"([A-Z2-7]+)\"").matcher(totp.body());
         assertThat(m.find()).as(totp.body()).isTrue();
@@ -42,11 +47,19 @@ final class Logins {
                 Map.of("code", Totp.code(secret, Totp.step(Instant.now()), 6)));
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(200);
         client.refreshSession();
-        return new Admin(client, secret);
+        return secret;
     }
 
     /** A logged-in admin client and the admin's TOTP secret. */
     record Admin(WebClient client, byte[] secret) {
+    }
+
+    /** First login of a user whose role needs TOTP: logs in, enrolls, returns the active client. */
+    static WebClient loginAndEnroll(int port, String user, String password) throws Exception {
+        WebClient client = login(port, user, password, "");
+        assertThat(client.refreshSession()).contains("\"stage\":\"enrolling\"");
+        enroll(client);
+        return client;
     }
 
     static WebClient login(int port, String user, String password, String totp) throws Exception {

@@ -47,13 +47,17 @@ class RoleMatrixIT {
             Map.entry("POST /api/me/password", ALL), Map.entry("GET /api/dashboard", ALL),
             Map.entry("GET /api/devices", ALL), Map.entry("POST /api/devices/approve", ENGINEERS),
             Map.entry("POST /api/devices/reject", ENGINEERS), Map.entry("POST /api/devices/revoke", ENGINEERS),
+            Map.entry("POST /api/devices/reallow", ENGINEERS), Map.entry("POST /api/devices/group", ENGINEERS),
             Map.entry("GET /api/config", READERS), Map.entry("POST /api/config", ENGINEERS),
+            Map.entry("POST /api/config/delete", ENGINEERS),
             Map.entry("GET /api/security", SECURITY), Map.entry("GET /api/security/csr", ADMIN),
-            Map.entry("POST /api/security/rotate-ui-certificate", ADMIN), Map.entry("GET /api/audit", SECURITY),
-            Map.entry("GET /api/audit/verify", SECURITY), Map.entry("GET /api/users", ADMIN),
+            Map.entry("POST /api/security/rotate-ui-certificate", ADMIN),
+            Map.entry("POST /api/security/chain", ADMIN), Map.entry("POST /api/security/anchors", ADMIN),
+            Map.entry("GET /api/checklist", ENGINEERS), Map.entry("GET /checklist.html", ENGINEERS), Map.entry("GET /api/audit", SECURITY),
+            Map.entry("GET /api/audit/verify", SECURITY), Map.entry("GET /api/audit.csv", SECURITY), Map.entry("GET /api/users", ADMIN),
             Map.entry("POST /api/users/create", ADMIN), Map.entry("POST /api/users/remove", ADMIN),
             Map.entry("POST /api/users/role", ADMIN), Map.entry("POST /api/users/reset-password", ADMIN),
-            Map.entry("POST /api/users/unlock", ADMIN)));
+            Map.entry("POST /api/users/unlock", ADMIN), Map.entry("POST /api/users/reset-totp", ADMIN)));
     /** Reachable by any session, also one still enrolling TOTP; or by anyone. */
     static final Set<String> SESSION_ROUTES = Set.of("POST /api/logout", "GET /api/me/totp", "GET /api/me/totp.svg",
             "POST /api/me/totp/confirm", "GET /enroll.html");
@@ -79,7 +83,8 @@ class RoleMatrixIT {
             HttpResponse<String> created = admin.client().post("/api/users/create",
                     Map.of("user", name, "role", role.code(), "password", PASSWORD));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-            clients.put(role, Logins.login(runtime.port, name, PASSWORD, ""));
+            clients.put(role, role.requiresTotp() ? Logins.loginAndEnroll(runtime.port, name, PASSWORD)
+                    : Logins.login(runtime.port, name, PASSWORD, ""));
         }
     }
 
@@ -216,10 +221,11 @@ class RoleMatrixIT {
 
     @Test
     @Order(7)
-    void aClinicalEngineerCannotChangeTheWebUisOwnSettings() throws Exception {
+    void aClinicalEngineerCannotChangeSecurityRelevantSettings() throws Exception {
         HttpResponse<String> r = clients.get(Role.CLINICAL_ENGINEER).post("/api/config",
                 Map.of("pid", "io.wardgate.web.WebConsole", "a.lockoutMinutes", "1"));
         assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(audit.count("CONFIG_CHANGE_DENIED", "io.wardgate.web.WebConsole")).isEqualTo(1);
         assertThat(runtime.configurationValue("io.wardgate.web.WebConsole", "lockoutMinutes")).isNull();
     }
 

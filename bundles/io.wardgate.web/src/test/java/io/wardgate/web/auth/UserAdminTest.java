@@ -1,0 +1,63 @@
+package io.wardgate.web.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue #23 item 6: common passwords refused, and an administrator resets a lost phone's TOTP (audited). */
+class UserAdminTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T08:00:00Z"));
+    private final Secrets secrets = new Secrets(new SecureRandom());
+    private final PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT, secrets);
+    private final List<String> audit = new ArrayList<>();
+    private UserStore users;
+    private SessionStore sessions;
+    private UserAdmin admin;
+    private Session alice;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        users = UserStore.open(dir.resolve("users"));
+        sessions = new SessionStore(clock, secrets, Duration.ofMinutes(15));
+        LoginThrottle throttle = new LoginThrottle(clock, new LoginThrottle.Limits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15)));
+        admin = new UserAdmin(clock, users, hasher, sessions, throttle,
+                (actor, action, target, outcome, detail) -> audit.add(action + " " + target + " by " + actor));
+        users.add(new User("alice", Role.ADMINISTRATOR, hasher.hash("alices long secret".toCharArray()), secrets.bytes(20), -1, clock.instant()));
+        alice = sessions.touch(sessions.create("alice", Role.ADMINISTRATOR, Session.Stage.ACTIVE)).orElseThrow();
+    }
+
+    @Test
+    void commonPasswordsAndCommonWordsWithDigitsAreRefused() throws Exception {
+        for (String weak : List.of("password1234", "Password2026!", "welcome123456", "!!qwerty!!1234", "123456789012345",
+                "hospital2026!!")) {
+            assertThat(PasswordPolicy.problem("bob", weak.toCharArray())).as(weak).isPresent();
+            assertThat(admin.create(alice, "bob", "administrator", weak.toCharArray())).as(weak).isPresent();
+        }
+        assertThat(PasswordPolicy.problem("bob", "correct horse battery".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void anAdministratorResetsAnotherUsersTotpAndItIsAudited() throws Exception {
+        users.add(new User("carol", Role.CLINICAL_ENGINEER, hasher.hash("carols long secret".toCharArray()),
+                secrets.bytes(20), 7, clock.instant()));
+        String carolsSession = sessions.create("carol", Role.CLINICAL_ENGINEER, Session.Stage.ACTIVE);
+
+        assertThat(admin.resetTotp(alice, "carol")).isEmpty();
+
+        assertThat(users.find("carol").orElseThrow().hasTotp()).isFalse();
+        assertThat(sessions.touch(carolsSession)).as("her sessions end").isEmpty();
+        assertThat(audit).contains("MFA_RESET carol by user:alice");
+        assertThat(admin.resetTotp(alice, "alice")).as("not one's own").isPresent();
+        assertThat(admin.resetTotp(alice, "carol")).as("nothing left to reset").isPresent();
+    }
+}
