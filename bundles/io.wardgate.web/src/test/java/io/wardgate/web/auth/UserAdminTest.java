@@ -1,5 +1,6 @@
 package io.wardgate.web.auth;
 
+import io.wardgate.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
