@@ -153,9 +153,11 @@ final class ManageService implements AutoCloseable {
 
     private String checkNonce(ManageRequest request, Instant now) {
         try {
-            return switch (nonces.accept(request.nonce(), request.expires(), now)) {
+            return switch (nonces.accept(request.nonce(), request.expires(), now, maxLifetime)) {
                 case ACCEPTED -> null;
                 case REPLAYED -> "nonce already used (replay)";
+                case STALE -> "request expired more than " + maxLifetime.toSeconds()
+                        + " s before the newest accepted one (clock set back? replay?)";
                 case FULL -> "too many requests pending expiry; try again later";
             };
         } catch (IOException e) {
