@@ -51,6 +51,8 @@ final class ManageService implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+    /** Refusals before a trusted signature was seen: 20 at once, then one a second (review finding 4). */
+    private final RefusalLimiter unauthenticated = new RefusalLimiter(System::nanoTime, 20, 1.0);
     private GatewayChannel.Registration registration;
     private GatewayChannel.Registration uploadRegistration;
 
@@ -86,13 +88,19 @@ final class ManageService implements AutoCloseable {
         String prefix = channel.topicPrefix() + "manage/req/";
         String id = topic.startsWith(prefix) ? topic.substring(prefix.length()) : "";
         if (!ManageRequest.ID.matcher(id).matches()) {
-            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, "request id not usable as a topic level");
+            refuseUnauthenticated(null, "request id not usable as a topic level");
+            return;
+        }
+        // Authenticated on the MQTT thread (bounded: parse limit, one signature check), so that
+        // garbage never takes a place in the worker's queue from a signed request.
+        Authenticated signed = authenticate(id, payload);
+        if (signed == null) {
             return;
         }
         try {
-            worker.execute(() -> handle(id, payload));
+            worker.execute(() -> handle(id, signed));
         } catch (RejectedExecutionException e) {
-            refuse(id, "system", "busy: too many requests waiting");
+            refuse(id, signed.actor(), "busy: too many requests waiting");
         }
     }
 
@@ -105,28 +113,44 @@ final class ManageService implements AutoCloseable {
         uploads.chunk(levels[2], levels[3], payload);
     }
 
-    /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
-    void handle(String id, byte[] payload) {
+    /** A request whose signature a trusted management key made. */
+    private record Authenticated(String actor, SignedMessage.Parsed parsed) {
+    }
+
+    /** The signature check; null when refused (refusals here are rate-limited and aggregated). */
+    private Authenticated authenticate(String id, byte[] payload) {
         SignedMessage.Parsed parsed;
         try {
             parsed = SignedMessage.parse(payload, maxRequestBytes);
         } catch (SignedMessage.MalformedMessageException e) {
-            refuse(id, "system", "not a signed request: " + e.getMessage());
-            return;
+            refuseUnauthenticated(id, "not a signed request: " + e.getMessage());
+            return null;
         }
         Optional<TrustedKeys.Trusted> key = trusted.get().find(parsed.kid());
         if (key.isEmpty()) {
-            refuse(id, "system", "signed by a key this gateway does not trust");
-            return;
+            refuseUnauthenticated(id, "signed by a key this gateway does not trust");
+            return null;
         }
         if (!parsed.verifiedBy(key.get().key())) {
-            refuse(id, "system", "bad signature for management key " + key.get().name());
-            return;
+            refuseUnauthenticated(id, "bad signature for management key " + key.get().name());
+            return null;
         }
-        String actor = "it:" + key.get().name();
+        return new Authenticated("it:" + key.get().name(), parsed);
+    }
+
+    /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
+    void handle(String id, byte[] payload) {
+        Authenticated signed = authenticate(id, payload);
+        if (signed != null) {
+            handle(id, signed);
+        }
+    }
+
+    private void handle(String id, Authenticated signed) {
+        String actor = signed.actor();
         ManageRequest request;
         try {
-            request = ManageRequest.from(parsed.payload());
+            request = ManageRequest.from(signed.parsed().payload());
         } catch (IllegalArgumentException e) {
             refuse(id, actor, e.getMessage());
             return;
@@ -185,6 +209,21 @@ final class ManageService implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("After-reply action of {} failed: {}", request.operation(), e.toString());
             }
+        }
+    }
+
+    /** A refusal before authentication: recorded and answered only within the limit; the rest are counted. */
+    private void refuseUnauthenticated(String id, String reason) {
+        long heldBack = unauthenticated.admit();
+        if (heldBack < 0) {
+            return;
+        }
+        String detail = heldBack == 0 ? reason
+                : "(" + heldBack + " unauthenticated requests held back without record or reply since the last one) " + reason;
+        if (id == null) {
+            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, detail);
+        } else {
+            refuse(id, "system", detail);
         }
     }
 
