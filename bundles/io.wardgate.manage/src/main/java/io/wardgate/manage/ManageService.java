@@ -5,9 +5,13 @@ import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.manage.spi.ManagementOperation;
 import io.wardgate.seal.admin.GatewaySigner;
+import io.wardgate.seal.envelope.EncryptedMessage;
+import io.wardgate.seal.envelope.Randomness;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.uplink.channel.GatewayChannel;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +56,7 @@ final class ManageService implements AutoCloseable {
                 return thread;
             });
     /** Refusals before a trusted signature was seen: 20 at once, then one a second (review finding 4). */
+    private final Randomness randomness = Randomness.secure(new SecureRandom());
     private final RefusalLimiter unauthenticated = new RefusalLimiter(System::nanoTime, 20, 1.0);
     private GatewayChannel.Registration registration;
     private GatewayChannel.Registration uploadRegistration;
@@ -100,7 +105,7 @@ final class ManageService implements AutoCloseable {
         try {
             worker.execute(() -> handle(id, signed));
         } catch (RejectedExecutionException e) {
-            refuse(id, signed.actor(), "busy: too many requests waiting");
+            refuse(id, signed, "busy: too many requests waiting");
         }
     }
 
@@ -114,7 +119,7 @@ final class ManageService implements AutoCloseable {
     }
 
     /** A request whose signature a trusted management key made. */
-    private record Authenticated(String actor, SignedMessage.Parsed parsed) {
+    private record Authenticated(String actor, SignedMessage.Parsed parsed, PublicKey key) {
     }
 
     /** The signature check; null when refused (refusals here are rate-limited and aggregated). */
@@ -135,7 +140,7 @@ final class ManageService implements AutoCloseable {
             refuseUnauthenticated(id, "bad signature for management key " + key.get().name());
             return null;
         }
-        return new Authenticated("it:" + key.get().name(), parsed);
+        return new Authenticated("it:" + key.get().name(), parsed, key.get().key());
     }
 
     /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
@@ -147,12 +152,11 @@ final class ManageService implements AutoCloseable {
     }
 
     private void handle(String id, Authenticated signed) {
-        String actor = signed.actor();
         ManageRequest request;
         try {
             request = ManageRequest.from(signed.parsed().payload());
         } catch (IllegalArgumentException e) {
-            refuse(id, actor, e.getMessage());
+            refuse(id, signed, e.getMessage());
             return;
         }
         Instant now = clock.instant();
@@ -169,10 +173,10 @@ final class ManageService implements AutoCloseable {
             problem = "unknown operation " + request.operation();
         }
         if (problem != null) {
-            refuse(id, actor, problem);
+            refuse(id, signed, problem);
             return;
         }
-        run(request, actor, operation);
+        run(request, signed, operation);
     }
 
     private String checkNonce(ManageRequest request, Instant now) {
@@ -190,17 +194,19 @@ final class ManageService implements AutoCloseable {
         }
     }
 
-    private void run(ManageRequest request, String actor, ManagementOperation operation) {
+    private void run(ManageRequest request, Authenticated signed, ManagementOperation operation) {
+        String actor = signed.actor();
+        PublicKey to = signed.key();
         String detail = "op " + request.operation() + " by " + request.requester();
-        Call call = new Call(request, actor, (step, percent) -> reply(request.id(), "progress",
+        Call call = new Call(request, actor, (step, percent) -> reply(request.id(), to, "progress",
                 Map.of("step", bounded(step, 256), "percent", (long) percent)), uploads);
         try {
             Map<String, Object> result = operation.run(call, call);
-            reply(request.id(), "ok", result == null ? Map.of() : result);
+            reply(request.id(), to, "ok", result == null ? Map.of() : result);
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.SUCCESS, detail);
         } catch (Exception | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            reply(request.id(), "error", Map.of("reason", bounded(reason)));
+            reply(request.id(), to, "error", Map.of("reason", bounded(reason)));
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.FAILURE, detail + ": " + reason);
         }
         for (Runnable action : call.afterReplyActions()) {
@@ -223,24 +229,33 @@ final class ManageService implements AutoCloseable {
         if (id == null) {
             record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, detail);
         } else {
-            refuse(id, "system", detail);
+            LOG.warn("Management request {} refused: {}", id, detail);
+            reply(id, null, "refused", Map.of("reason", detail));
+            record("system", "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, detail);
         }
     }
 
-    private void refuse(String id, String actor, String reason) {
+    private void refuse(String id, Authenticated signed, String reason) {
         LOG.warn("Management request {} refused: {}", id, reason);
-        reply(id, "refused", Map.of("reason", reason));
-        record(actor, "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, reason);
+        reply(id, signed.key(), "refused", Map.of("reason", reason));
+        record(signed.actor(), "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, reason);
     }
 
-    private void reply(String id, String status, Map<String, ?> body) {
+    /**
+     * Signs the reply as the gateway and, when the request was signed by a trusted key, encrypts it to
+     * that key (review finding 10: the broker is not trusted with status or audit contents). A refusal
+     * before authentication has nobody to encrypt to and says only why.
+     */
+    private void reply(String id, PublicKey to, String status, Map<String, ?> body) {
         Map<String, Object> payload = new LinkedHashMap<>(body);
         payload.put("id", id);
         payload.put("gw", gatewayId);
         payload.put("status", status);
         payload.put("at", clock.instant().getEpochSecond());
         try {
-            if (!channel.publish("manage/reply/" + id, signer.sign(payload))) {
+            byte[] signed = signer.sign(payload);
+            byte[] message = to == null ? signed : EncryptedMessage.encrypt(signed, to, randomness);
+            if (!channel.publish("manage/reply/" + id, message)) {
                 LOG.warn("Reply to management request {} not sent: no connection", id);
             }
         } catch (RuntimeException e) {

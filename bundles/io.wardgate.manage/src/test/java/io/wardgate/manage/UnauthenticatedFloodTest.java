@@ -33,10 +33,8 @@ class UnauthenticatedFloodTest {
     @Test
     void aBurstOfGarbageRequestsYieldsFewRecordsAndRepliesAndOneAggregate() throws Exception {
         try (TestGateway gateway = TestGateway.start(dir, "wg-flood-01")) {
-            String prefix = "wardgate/" + TestGateway.SITE + "/" + TestGateway.WARD + "/" + gateway.gatewayId() + "/";
-            TestSubscriber replies = TestSubscriber.connect(gateway.broker().url(), "wardgate-admin-replies",
-                    TestTls.context(gateway.pki().client("wardgate-admin"), gateway.pki().caCertificate()),
-                    prefix + "manage/reply/#");
+            String prefix = gateway.topicPrefix();
+            TestSubscriber replies = gateway.replies("wardgate-admin-replies");
             MqttClient attacker = new MqttClient(gateway.broker().url(), "wardgate-admin-flood", new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setSocketFactory(TestTls.context(gateway.pki().client("wardgate-admin"), gateway.pki().caCertificate())
