@@ -41,6 +41,11 @@ final class UpdateService {
     private final AuditTrail audit;
     private final Settings settings;
     private final Clock clock;
+    /**
+     * Configuration files edited outside ConfigAdmin since the record was written (record keys): they
+     * keep their recorded digests, so the start check reports them until the record is renewed.
+     */
+    private final java.util.Set<String> liveEdited = new java.util.TreeSet<>();
 
     UpdateService(BundleContext context, FrameworkFiles files, Installer installer, AuditTrail audit,
             Settings settings, Clock clock) {
@@ -148,7 +153,16 @@ final class UpdateService {
                 LOG.info("integrity: no record yet, baseline recorded");
                 return new IntegrityReport(clock.instant(), version, List.of(), List.of("baseline recorded"));
             }
-            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(file.read(), now, version, clock.instant());
+            Map<String, String> recorded = file.read();
+            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(recorded, now, version, clock.instant());
+            // Configuration files changed while the gateway was stopped stay reported, as live edits do.
+            Snapshot.only(now, Snapshot.CONFIG).forEach((k, v) -> {
+                if (!Digests.same(recorded.get(k), v)) {
+                    liveEdited.add(k);
+                }
+            });
+            Snapshot.only(recorded, Snapshot.CONFIG).keySet().stream().filter(k -> !now.containsKey(k))
+                    .forEach(liveEdited::add);
             if (!outcome.report().notes().isEmpty()) {
                 file.write(outcome.record());
                 for (String note : outcome.report().notes()) {
@@ -177,12 +191,6 @@ final class UpdateService {
             return new IntegrityReport(clock.instant(), version, List.of(why), List.of());
         }
     }
-
-    /**
-     * Configuration files edited outside ConfigAdmin since the record was written (record keys): they
-     * keep their recorded digests, so the start check reports them until the record is renewed.
-     */
-    private final java.util.Set<String> liveEdited = new java.util.TreeSet<>();
 
     /**
      * After FileInstall read a changed file ({@code only}, or any when unknown): a configuration file

@@ -194,6 +194,9 @@ class UpdateServiceTest {
         assertThat(report.mismatches()).anyMatch(m -> m.startsWith("bundle test.b 1.0.0: installed jar differs"))
                 .anyMatch(m -> m.contains("configuration file io.wardgate.test.cfg changed"));
         assertThat(audit).anyMatch(e -> e.action().equals("INTEGRITY_MISMATCH") && e.detail().contains("test.b"));
+        // A later change through ConfigAdmin does not accept the edited file silently.
+        service.recordConfiguration();
+        assertThat(service.checkIntegrity().mismatches()).anyMatch(m -> m.contains("configuration file io.wardgate.test.cfg"));
     }
 
     @Test
