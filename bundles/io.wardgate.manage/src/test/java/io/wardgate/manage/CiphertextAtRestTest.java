@@ -28,6 +28,7 @@ import io.wardgate.seal.identity.IdentityStore;
 import io.wardgate.seal.sealer.BatchingSealer;
 import io.wardgate.seal.sealer.SealerSettings;
 import io.wardgate.seal.sealer.SealingKeys;
+import io.wardgate.testkit.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -134,10 +135,10 @@ class CiphertextAtRestTest {
         List<String> found = new ArrayList<>();
         for (Path file : files(dir)) {
             byte[] bytes = Files.readAllBytes(file);
-            if (indexOf(bytes, BED_MARKER.getBytes(StandardCharsets.US_ASCII)) >= 0) {
+            if (Bytes.indexOf(bytes, BED_MARKER.getBytes(StandardCharsets.US_ASCII)) >= 0) {
                 found.add(file + ": " + BED_MARKER);
             }
-            if (indexOf(bytes, VALUE_MARKER) >= 0) {
+            if (Bytes.indexOf(bytes, VALUE_MARKER) >= 0) {
                 found.add(file + ": the value's CBOR encoding");
             }
         }
@@ -151,18 +152,5 @@ class CiphertextAtRestTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

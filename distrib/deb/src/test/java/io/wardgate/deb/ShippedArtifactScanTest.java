@@ -1,5 +1,6 @@
 package io.wardgate.deb;
 
+import io.wardgate.testkit.Bytes;
 import io.wardgate.testkit.RequiredTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class ShippedArtifactScanTest {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
                     String name = file.getFileName().toString();
                     byte[] bytes = Files.readAllBytes(file);
-                    if (KEY_FILE.matcher(name).matches() || indexOf(bytes, PEM_PRIVATE_KEY) >= 0 || isPkcs12(bytes)) {
+                    if (KEY_FILE.matcher(name).matches() || Bytes.indexOf(bytes, PEM_PRIVATE_KEY) >= 0 || isPkcs12(bytes)) {
                         findings.add(TOP.relativize(file) + ": key or keystore");
                     }
                     if (!name.endsWith(".java")) {
@@ -144,14 +145,14 @@ class ShippedArtifactScanTest {
             if (isPkcs12(bytes)) {
                 findings.add(name + ": PKCS#12 content");
             }
-            if (indexOf(bytes, PEM_PRIVATE_KEY) >= 0) {
+            if (Bytes.indexOf(bytes, PEM_PRIVATE_KEY) >= 0) {
                 findings.add(name + ": PEM private key");
             }
             if (name.endsWith(".class") && name.contains("io/wardgate/")) {
                 classes++;
                 // A java.util.Random made (its constructor called) or held (a field, parameter or return
                 // type); calling SecureRandom's inherited methods (nextDouble) names Random too and is fine.
-                if (ConstantPool.constructs(bytes, "java/util/Random") || indexOf(bytes, RANDOM_DESCRIPTOR) >= 0) {
+                if (ConstantPool.constructs(bytes, "java/util/Random") || Bytes.indexOf(bytes, RANDOM_DESCRIPTOR) >= 0) {
                     findings.add(name + ": uses java.util.Random");
                 }
                 String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -246,18 +247,5 @@ class ShippedArtifactScanTest {
             }
             return false;
         }
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
