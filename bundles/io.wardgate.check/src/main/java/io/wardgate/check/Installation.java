@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 /**
  * What to check: an installation's directories and the facts docs/security.md promises about it.
  *
- * @param data data directory (framework storage, outbox, keys below keys/): 0700, owned by the service user
- * @param conf configuration directory (FileInstall .config/.cfg files): 0700
+ * @param data data directory (framework storage, outbox, the gateway's identity below identity/): 0700,
+ *        owned by the service user
+ * @param conf the service's configuration directory (FileInstall .config/.cfg files): 0700
  * @param logs log directory: 0700
  * @param sbom the CycloneDX SBOM shipped with the installation
  * @param process the gateway's process id: only its sockets count; empty means every listener
@@ -47,12 +48,13 @@ public record Installation(Path data, Path conf, Path logs, Path sbom, OptionalL
 
     /** The Debian package's layout (docs/install.md). */
     public static Installation debian() {
-        return new Installation(Path.of("/var/lib/wardgate"), Path.of("/etc/wardgate"), Path.of("/var/log/wardgate"),
+        return new Installation(Path.of("/var/lib/wardgate"), Path.of("/etc/wardgate/conf"), Path.of("/var/log/wardgate"),
                 Path.of("/usr/share/wardgate/sbom.cdx.json"), OptionalLong.empty(), List.of("tcp/8443"),
                 List.of("nft", "list", "table", "inet", "wardgate"), Path.of("/proc"), 30, Clock.systemUTC());
     }
 
+    /** Where the gateway keeps its keystore and the keystore's password file (seal's IdentityStore). */
     public Path keys() {
-        return data.resolve("keys");
+        return data.resolve("identity");
     }
 }

@@ -27,16 +27,19 @@ final class Installations {
     }
 
     static Path dirs(Path root) throws IOException {
-        for (String d : List.of("data", "data/keys", "data/framework", "conf", "conf/conf", "logs")) {
+        for (String d : List.of("data", "data/identity", "data/framework", "conf", "conf/conf", "logs")) {
             Files.createDirectories(root.resolve(d));
             Files.setPosixFilePermissions(root.resolve(d), PosixFilePermissions.fromString("rwx------"));
         }
         return root;
     }
 
-    /** A key pair in a PKCS#12 store with a random password, and its certificate as PEM. */
+    /**
+     * A key pair in a PKCS#12 store, its password in a .pass file beside it and its certificate as
+     * PEM, in data/identity/ where the gateway keeps its identity (seal's IdentityStore).
+     */
     static void key(Path root, String name, String password, int validityDays, String startDate) throws Exception {
-        Path store = root.resolve("data/keys/" + name + ".p12");
+        Path store = root.resolve("data/identity/" + name + ".p12");
         List<String> command = new java.util.ArrayList<>(List.of(KEYTOOL, "-genkeypair", "-keystore", store.toString(),
                 "-storetype", "PKCS12", "-storepass", password, "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
                 "-dname", "CN=" + name, "-validity", Integer.toString(validityDays)));
@@ -45,8 +48,9 @@ final class Installations {
         }
         RequiredTools.run(command.toArray(String[]::new));
         RequiredTools.run(KEYTOOL, "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass", password,
-                "-alias", name, "-file", root.resolve("data/keys/" + name + "-cert.pem").toString());
-        for (Path f : List.of(store, root.resolve("data/keys/" + name + "-cert.pem"))) {
+                "-alias", name, "-file", root.resolve("data/identity/" + name + "-cert.pem").toString());
+        write(root.resolve("data/identity/" + name + ".pass"), password + "\n", "rw-------");
+        for (Path f : List.of(store, root.resolve("data/identity/" + name + "-cert.pem"))) {
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
         }
     }

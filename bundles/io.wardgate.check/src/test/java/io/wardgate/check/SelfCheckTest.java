@@ -75,7 +75,9 @@ class SelfCheckTest {
         Installations.dirs(root);
         Installations.key(root, "gateway", "changeit", 30, "-60d");
         Files.setPosixFilePermissions(root.resolve("data"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(root.resolve("data/keys/gateway.p12"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(root.resolve("data/identity/gateway.p12"), PosixFilePermissions.fromString("rw-r--r--"));
+        // A keystore's password file is as secret as the key.
+        Files.setPosixFilePermissions(root.resolve("data/identity/gateway.pass"), PosixFilePermissions.fromString("rw-r-----"));
         Installations.write(root.resolve("conf/conf/io.wardgate.web.Users.config"), "admin.password=\"admin\"\n", "rw-------");
         Installations.write(root.resolve("conf/conf/io.wardgate.uplink.Broker.cfg"),
                 "tls.protocols = TLSv1.1,TLSv1.2\n", "rw-------");
@@ -93,6 +95,7 @@ class SelfCheckTest {
                     Map.entry("sbom", Status.FAIL), Map.entry("audit-chain", Status.SKIPPED));
             String text = report.toText();
             assertThat(text).contains("data is 0755, not 0700").contains("gateway.p12 is 0644, not 0600")
+                    .contains("gateway.pass is 0640, not 0600")
                     .contains("tcp/" + debug.getLocalPort() + " on 127.0.0.1")
                     .doesNotContain("tcp/" + https.getLocalPort() + " on")
                     .contains("tls.protocols enables an old protocol").contains("expired")

@@ -5,9 +5,13 @@ import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.manage.ManagementOperation;
 import io.wardgate.seal.admin.GatewaySigner;
+import io.wardgate.seal.envelope.EncryptedMessage;
+import io.wardgate.seal.envelope.Randomness;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.api.channel.GatewayChannel;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +55,9 @@ final class ManageService implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
+    /** Refusals before a trusted signature was seen: 20 at once, then one a second (review finding 4). */
+    private final Randomness randomness = Randomness.secure(new SecureRandom());
+    private final RefusalLimiter unauthenticated = new RefusalLimiter(System::nanoTime, 20, 1.0);
     private GatewayChannel.Registration registration;
     private GatewayChannel.Registration uploadRegistration;
 
@@ -86,13 +93,19 @@ final class ManageService implements AutoCloseable {
         String prefix = channel.topicPrefix() + "manage/req/";
         String id = topic.startsWith(prefix) ? topic.substring(prefix.length()) : "";
         if (!ManageRequest.ID.matcher(id).matches()) {
-            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, "request id not usable as a topic level");
+            refuseUnauthenticated(null, "request id not usable as a topic level");
+            return;
+        }
+        // Authenticated on the MQTT thread (bounded: parse limit, one signature check), so that
+        // garbage never takes a place in the worker's queue from a signed request.
+        Authenticated signed = authenticate(id, payload);
+        if (signed == null) {
             return;
         }
         try {
-            worker.execute(() -> handle(id, payload));
+            worker.execute(() -> handle(id, signed));
         } catch (RejectedExecutionException e) {
-            refuse(id, "system", "busy: too many requests waiting");
+            refuse(id, signed, "busy: too many requests waiting");
         }
     }
 
@@ -105,30 +118,45 @@ final class ManageService implements AutoCloseable {
         uploads.chunk(levels[2], levels[3], payload);
     }
 
-    /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
-    void handle(String id, byte[] payload) {
+    /** A request whose signature a trusted management key made. */
+    private record Authenticated(String actor, SignedMessage.Parsed parsed, PublicKey key) {
+    }
+
+    /** The signature check; null when refused (refusals here are rate-limited and aggregated). */
+    private Authenticated authenticate(String id, byte[] payload) {
         SignedMessage.Parsed parsed;
         try {
             parsed = SignedMessage.parse(payload, maxRequestBytes);
         } catch (SignedMessage.MalformedMessageException e) {
-            refuse(id, "system", "not a signed request: " + e.getMessage());
-            return;
+            refuseUnauthenticated(id, "not a signed request: " + e.getMessage());
+            return null;
         }
         Optional<TrustedKeys.Trusted> key = trusted.get().find(parsed.kid());
         if (key.isEmpty()) {
-            refuse(id, "system", "signed by a key this gateway does not trust");
-            return;
+            refuseUnauthenticated(id, "signed by a key this gateway does not trust");
+            return null;
         }
         if (!parsed.verifiedBy(key.get().key())) {
-            refuse(id, "system", "bad signature for management key " + key.get().name());
-            return;
+            refuseUnauthenticated(id, "bad signature for management key " + key.get().name());
+            return null;
         }
-        String actor = "it:" + key.get().name();
+        return new Authenticated("it:" + key.get().name(), parsed, key.get().key());
+    }
+
+    /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
+    void handle(String id, byte[] payload) {
+        Authenticated signed = authenticate(id, payload);
+        if (signed != null) {
+            handle(id, signed);
+        }
+    }
+
+    private void handle(String id, Authenticated signed) {
         ManageRequest request;
         try {
-            request = ManageRequest.from(parsed.payload());
+            request = ManageRequest.from(signed.parsed().payload());
         } catch (IllegalArgumentException e) {
-            refuse(id, actor, e.getMessage());
+            refuse(id, signed, e.getMessage());
             return;
         }
         Instant now = clock.instant();
@@ -145,17 +173,19 @@ final class ManageService implements AutoCloseable {
             problem = "unknown operation " + request.operation();
         }
         if (problem != null) {
-            refuse(id, actor, problem);
+            refuse(id, signed, problem);
             return;
         }
-        run(request, actor, operation);
+        run(request, signed, operation);
     }
 
     private String checkNonce(ManageRequest request, Instant now) {
         try {
-            return switch (nonces.accept(request.nonce(), request.expires(), now)) {
+            return switch (nonces.accept(request.nonce(), request.expires(), now, maxLifetime)) {
                 case ACCEPTED -> null;
                 case REPLAYED -> "nonce already used (replay)";
+                case STALE -> "request expired more than " + maxLifetime.toSeconds()
+                        + " s before the newest accepted one (clock set back? replay?)";
                 case FULL -> "too many requests pending expiry; try again later";
             };
         } catch (IOException e) {
@@ -164,17 +194,19 @@ final class ManageService implements AutoCloseable {
         }
     }
 
-    private void run(ManageRequest request, String actor, ManagementOperation operation) {
+    private void run(ManageRequest request, Authenticated signed, ManagementOperation operation) {
+        String actor = signed.actor();
+        PublicKey to = signed.key();
         String detail = "op " + request.operation() + " by " + request.requester();
-        Call call = new Call(request, actor, (step, percent) -> reply(request.id(), "progress",
+        Call call = new Call(request, actor, (step, percent) -> reply(request.id(), to, "progress",
                 Map.of("step", bounded(step, 256), "percent", (long) percent)), uploads);
         try {
             Map<String, Object> result = operation.run(call, call);
-            reply(request.id(), "ok", result == null ? Map.of() : result);
+            reply(request.id(), to, "ok", result == null ? Map.of() : result);
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.SUCCESS, detail);
         } catch (Exception | LinkageError e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            reply(request.id(), "error", Map.of("reason", bounded(reason)));
+            reply(request.id(), to, "error", Map.of("reason", bounded(reason)));
             record(actor, "MANAGE_REQUEST", request.operation(), Outcome.FAILURE, detail + ": " + reason);
         }
         for (Runnable action : call.afterReplyActions()) {
@@ -186,20 +218,44 @@ final class ManageService implements AutoCloseable {
         }
     }
 
-    private void refuse(String id, String actor, String reason) {
-        LOG.warn("Management request {} refused: {}", id, reason);
-        reply(id, "refused", Map.of("reason", reason));
-        record(actor, "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, reason);
+    /** A refusal before authentication: recorded and answered only within the limit; the rest are counted. */
+    private void refuseUnauthenticated(String id, String reason) {
+        long heldBack = unauthenticated.admit();
+        if (heldBack < 0) {
+            return;
+        }
+        String detail = heldBack == 0 ? reason
+                : "(" + heldBack + " unauthenticated requests held back without record or reply since the last one) " + reason;
+        if (id == null) {
+            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, detail);
+        } else {
+            LOG.warn("Management request {} refused: {}", id, detail);
+            reply(id, null, "refused", Map.of("reason", detail));
+            record("system", "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, detail);
+        }
     }
 
-    private void reply(String id, String status, Map<String, ?> body) {
+    private void refuse(String id, Authenticated signed, String reason) {
+        LOG.warn("Management request {} refused: {}", id, reason);
+        reply(id, signed.key(), "refused", Map.of("reason", reason));
+        record(signed.actor(), "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, reason);
+    }
+
+    /**
+     * Signs the reply as the gateway and, when the request was signed by a trusted key, encrypts it to
+     * that key (review finding 10: the broker is not trusted with status or audit contents). A refusal
+     * before authentication has nobody to encrypt to and says only why.
+     */
+    private void reply(String id, PublicKey to, String status, Map<String, ?> body) {
         Map<String, Object> payload = new LinkedHashMap<>(body);
         payload.put("id", id);
         payload.put("gw", gatewayId);
         payload.put("status", status);
         payload.put("at", clock.instant().getEpochSecond());
         try {
-            if (!channel.publish("manage/reply/" + id, signer.sign(payload))) {
+            byte[] signed = signer.sign(payload);
+            byte[] message = to == null ? signed : EncryptedMessage.encrypt(signed, to, randomness);
+            if (!channel.publish("manage/reply/" + id, message)) {
                 LOG.warn("Reply to management request {} not sent: no connection", id);
             }
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -12,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Nonces of accepted requests, each kept until its request expires (after that the expiry check
- * alone refuses a replay), persisted so that a restart does not reopen the window. Bounded: when
- * full of unexpired nonces, new requests are refused rather than an old nonce forgotten.
+ * Nonces of accepted requests, persisted so that a restart does not reopen the window. A nonce is
+ * forgotten only relative to the newest accepted request, never to the local clock (NTP is
+ * unauthenticated; a clock set back would make an expired request valid again): a request whose
+ * expiry lies more than one maximum lifetime before the newest accepted expiry is refused as stale,
+ * so its nonce is no longer needed. Bounded: when full, new requests are refused rather than a nonce
+ * that could still be replayed forgotten.
  */
 final class NonceStore {
     private final Path file;
@@ -38,12 +42,24 @@ final class NonceStore {
     enum Result {
         ACCEPTED,
         REPLAYED,
+        /** Expires more than one maximum lifetime before the newest accepted request: maybe a replay after a clock step. */
+        STALE,
         FULL
     }
 
-    /** Records the nonce until {@code expiry}; durable before ACCEPTED is returned. */
-    synchronized Result accept(byte[] nonce, Instant expiry, Instant now) throws IOException {
-        expiries.values().removeIf(until -> until < now.getEpochSecond());
+    /**
+     * Records the nonce of a request valid until {@code expiry}; durable before ACCEPTED is returned.
+     * {@code now} is not trusted for forgetting: only {@code maxLifetime} before the newest accepted
+     * expiry is.
+     */
+    synchronized Result accept(byte[] nonce, Instant expiry, Instant now, Duration maxLifetime) throws IOException {
+        long newest = expiries.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE);
+        long oldestAcceptable = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - maxLifetime.toSeconds();
+        if (expiry.getEpochSecond() < oldestAcceptable) {
+            return Result.STALE;
+        }
+        long keepFrom = Math.max(oldestAcceptable, expiry.getEpochSecond() - maxLifetime.toSeconds());
+        expiries.values().removeIf(until -> until < keepFrom);
         String key = HexFormat.of().formatHex(nonce);
         if (expiries.containsKey(key)) {
             return Result.REPLAYED;
@@ -59,6 +75,10 @@ final class NonceStore {
             throw e;
         }
         return Result.ACCEPTED;
+    }
+
+    synchronized int size() {
+        return expiries.size();
     }
 
     private void persist() throws IOException {

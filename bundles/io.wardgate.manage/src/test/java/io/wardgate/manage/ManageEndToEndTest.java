@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wardgate.outbox.OutboxEngine;
 import io.wardgate.outbox.OutboxSettings;
+import io.wardgate.seal.envelope.EncryptedMessage;
 import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.testkit.BrokerSetup;
@@ -140,7 +141,7 @@ class ManageEndToEndTest {
     static Optional<Map<?, ?>> finalReply(String topic) throws Exception {
         for (TestSubscriber.Received received : List.copyOf(replies.received())) {
             if (received.topic().equals(topic)) {
-                SignedMessage.Parsed parsed = SignedMessage.parse(received.payload(), 1 << 20);
+                SignedMessage.Parsed parsed = SignedMessage.parse(opened(received.payload()), 1 << 20);
                 assertThat(parsed.verifiedBy(gatewayIssued.certificate().getPublicKey())).isTrue();
                 if (!"progress".equals(parsed.payload().get("status"))) {
                     return Optional.of(parsed.payload());
@@ -148,6 +149,21 @@ class ManageEndToEndTest {
             }
         }
         return Optional.empty();
+    }
+
+    /** Replies to signed requests are encrypted to the signing key (either test key); refusals before that are plain. */
+    static byte[] opened(byte[] reply) throws Exception {
+        if (!EncryptedMessage.isEncrypted(reply)) {
+            return reply;
+        }
+        for (Issued key : List.of(managementKey, otherKey)) {
+            try {
+                return EncryptedMessage.decrypt(reply, key.key(), key.certificate().getPublicKey(), 1 << 20);
+            } catch (SignedMessage.MalformedMessageException anotherKey) {
+                // try the next key
+            }
+        }
+        throw new AssertionError("a reply encrypted to neither test key");
     }
 
     static boolean audited(String action, String text) {

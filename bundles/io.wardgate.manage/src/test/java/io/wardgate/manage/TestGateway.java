@@ -212,6 +212,17 @@ public final class TestGateway implements AutoCloseable {
                 "--requester", "alice@hospital", "--timeout", "20");
     }
 
+    /** wardgate/site/ward/gatewayId/ */
+    public String topicPrefix() {
+        return "wardgate/" + SITE + "/" + WARD + "/" + gatewayId + "/";
+    }
+
+    /** A client with IT's broker rights (CN wardgate-admin) seeing every reply this gateway publishes. */
+    public io.wardgate.testkit.TestSubscriber replies(String clientId) {
+        return io.wardgate.testkit.TestSubscriber.connect(broker.url(), clientId,
+                io.wardgate.testkit.TestTls.context(adminTls, pki.caCertificate()), topicPrefix() + "manage/reply/#");
+    }
+
     public Path dir() {
         return dir;
     }

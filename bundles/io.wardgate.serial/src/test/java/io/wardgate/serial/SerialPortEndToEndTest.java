@@ -70,6 +70,22 @@ class SerialPortEndToEndTest {
         return component;
     }
 
+    private record NoisyAndQuiet(SimulatorRunner noisyRunner, String noisyPath, String quietPath) {
+    }
+
+    /** Two ports: bed-N sends garbage as fast as the line takes it, bed-M a monitor's normal lines. */
+    private NoisyAndQuiet noisyNextToQuiet(int noisyBed, int quietBed) throws Exception {
+        Path noisyLink = dir.resolve("bed-" + noisyBed);
+        Path quietLink = dir.resolve("bed-" + quietBed);
+        MasimoRadical noisy = radical(String.format("RAD%04d", noisyBed));
+        noisy.mode(MasimoRadical.Mode.GARBAGE);
+        SimulatorRunner noisyRunner = plugged(noisy, noisyLink);
+        plugged(radical(String.format("RAD%04d", quietBed)), quietLink);
+        port(settings(noisyLink, Map.of()));
+        port(settings(quietLink, Map.of("bed", Integer.toString(quietBed))));
+        return new NoisyAndQuiet(noisyRunner, noisyLink.toString(), quietLink.toString());
+    }
+
     private void awaitLines(String path, int lines) {
         int target = intake.observationsFrom(path).size() + lines * PER_LINE;
         await().atMost(DEADLINE).until(() -> intake.observationsFrom(path).size() >= target);
@@ -148,16 +164,10 @@ class SerialPortEndToEndTest {
 
     @Test
     void garbageAtFullSpeedOnOnePortDoesNotStopAnotherPortsReadings() throws Exception {
-        Path noisyLink = dir.resolve("bed-5");
-        Path quietLink = dir.resolve("bed-6");
-        MasimoRadical noisy = radical("RAD0005");
-        noisy.mode(MasimoRadical.Mode.GARBAGE);
-        SimulatorRunner noisyRunner = plugged(noisy, noisyLink);
-        plugged(radical("RAD0006"), quietLink);
-        port(settings(noisyLink, Map.of()));
-        port(settings(quietLink, Map.of("bed", "6")));
-        String noisyPath = noisyLink.toString();
-        String quietPath = quietLink.toString();
+        NoisyAndQuiet ports = noisyNextToQuiet(5, 6);
+        SimulatorRunner noisyRunner = ports.noisyRunner();
+        String noisyPath = ports.noisyPath();
+        String quietPath = ports.quietPath();
 
         await().atMost(DEADLINE).until(() -> intake.count(noisyPath, DeviceEvent.Kind.MALFORMED_INPUT) >= 1);
         Instant floodStart = Instant.now();
@@ -235,5 +245,46 @@ class SerialPortEndToEndTest {
                 .until(() -> intake.observationsFrom(path).size() == after);
         List<Observation> all = intake.observationsFrom(path);
         assertThat(all).hasSize(after);
+    }
+
+    /**
+     * S20 sustained: garbage at the pty's full speed on one port for minutes (150 s by default,
+     * -Dwardgate.flood.seconds to change; within about 3 minutes on purpose), measured in 10-second
+     * windows: the other port's readings arrive in every window, and the heap retained after a
+     * collection stays bounded and does not grow. Figures are data for the assertions, not speed
+     * claims (re-measure on a quiet machine before quoting them).
+     */
+    @Test
+    void minutesOfGarbageOnOnePortKeepTheHeapBoundedAndTheOtherPortDelivering() throws Exception {
+        Duration length = Duration.ofSeconds(Long.getLong("wardgate.flood.seconds", 150));
+        NoisyAndQuiet ports = noisyNextToQuiet(8, 9);
+        SimulatorRunner noisyRunner = ports.noisyRunner();
+        String quietPath = ports.quietPath();
+        awaitLines(quietPath, 1);
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        List<Long> retainedMiB = new ArrayList<>();
+        List<Integer> quietPerWindow = new ArrayList<>();
+        long sentAtStart = noisyRunner.bytesSent();
+        Instant end = Instant.now().plus(length);
+        while (Instant.now().isBefore(end)) {
+            int before = intake.observationsFrom(quietPath).size();
+            Instant windowEnd = Instant.now().plusSeconds(10);
+            // A window: at least one reading of the quiet port, and the window's time passed.
+            await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30))
+                    .until(() -> Instant.now().isAfter(windowEnd) && intake.observationsFrom(quietPath).size() > before);
+            quietPerWindow.add(intake.observationsFrom(quietPath).size() - before);
+            System.gc();
+            retainedMiB.add(memory.getHeapMemoryUsage().getUsed() >> 20);
+        }
+        long garbageMiB = (noisyRunner.bytesSent() - sentAtStart) >> 20;
+        String data = "garbage sent: " + garbageMiB + " MiB; quiet readings per 10 s: " + quietPerWindow
+                + "; heap retained (MiB): " + retainedMiB;
+        assertThat(quietPerWindow).as(data).hasSizeGreaterThanOrEqualTo((int) (length.toSeconds() / 10) - 1)
+                .allMatch(n -> n >= PER_LINE);
+        assertThat(garbageMiB).as(data).isPositive();
+        assertThat(retainedMiB).as(data).allMatch(mib -> mib < 192);
+        assertThat(retainedMiB.get(retainedMiB.size() - 1)).as(data).isLessThanOrEqualTo(retainedMiB.get(0) + 32);
+        assertThat(intake.submittedFrom(ports.noisyPath())).as("garbage never becomes readings").isEmpty();
+        assertThat(intake.count(ports.noisyPath(), DeviceEvent.Kind.DISCONNECTED)).isZero();
     }
 }

@@ -28,7 +28,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.SynchronousConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,10 +49,12 @@ import org.slf4j.LoggerFactory;
  * {@code <state>/inbox/} while the gateway is stopped is installed at the next start, after the
  * framework finished starting, with the same checks (for offline installs by a technician).
  */
-@Component(service = {UpdateInstaller.class, ConfigurationListener.class}, immediate = true,
+@Component(service = {UpdateInstaller.class, SynchronousConfigurationListener.class}, immediate = true,
         configurationPid = UpdateComponent.PID)
 @Designate(ocd = UpdateConfiguration.class)
-public final class UpdateComponent implements UpdateInstaller, ConfigurationListener {
+public final class UpdateComponent implements UpdateInstaller, SynchronousConfigurationListener {
+    /** FileInstall's directory watcher threads: an update from one of them comes from a file read, not ConfigAdmin. */
+    static final String FILE_INSTALL_THREAD = "fileinstall-";
     static final String PID = "io.wardgate.update.Update";
     private static final Logger LOG = LoggerFactory.getLogger(UpdateComponent.class);
 
@@ -74,6 +76,8 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
         }
     };
     private ScheduledFuture<?> pendingConfigRecord;
+    /** PIDs changed through ConfigAdmin whose files FileInstall is about to write (until they are recorded). */
+    private final java.util.Set<String> changedThroughConfigAdmin = new java.util.HashSet<>();
 
     @Activate
     public UpdateComponent(UpdateConfiguration config, BundleContext context, @Reference AuditTrail audit) {
@@ -146,16 +150,72 @@ public final class UpdateComponent implements UpdateInstaller, ConfigurationList
         }
     }
 
+    /**
+     * Delivered in the thread that changed the configuration (synchronous listener). A change made
+     * through ConfigAdmin (web UI, remote management) is re-recorded once FileInstall has written the
+     * file; a change FileInstall read from an edited file is a live edit of the configuration
+     * directory: flagged and audited, never re-recorded (review finding 9).
+     */
     @Override
     public void configurationEvent(ConfigurationEvent event) {
+        String pid = event.getPid();
+        if (Thread.currentThread().getName().startsWith(FILE_INSTALL_THREAD)) {
+            synchronized (this) {
+                // FileInstall re-reading the file it just wrote for a ConfigAdmin change is no edit.
+                if (changedThroughConfigAdmin.contains(pid)) {
+                    return;
+                }
+            }
+            Optional<String> file = fileOf(event);
+            try {
+                worker.execute(() -> service.checkConfigurationEdits(file));
+            } catch (RejectedExecutionException stopping) {
+                // the next start's integrity check reports the edit
+            }
+            return;
+        }
         // fileinstall writes the changed file in its own listener: record the digests a moment later.
         synchronized (this) {
+            if (pid != null) {
+                changedThroughConfigAdmin.add(pid);
+            }
             if (pendingConfigRecord != null) {
                 pendingConfigRecord.cancel(false);
             }
             if (!worker.isShutdown()) {
-                pendingConfigRecord = worker.schedule(service::recordConfiguration, 1, TimeUnit.SECONDS);
+                pendingConfigRecord = worker.schedule(this::recordConfiguration, 1, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private void recordConfiguration() {
+        java.util.Set<String> recorded;
+        synchronized (this) {
+            recorded = new java.util.HashSet<>(changedThroughConfigAdmin);
+        }
+        service.recordConfiguration();
+        synchronized (this) {
+            changedThroughConfigAdmin.removeAll(recorded);
+        }
+    }
+
+    /** The file FileInstall keeps the configuration in (its felix.fileinstall.filename property), if any. */
+    private Optional<String> fileOf(ConfigurationEvent event) {
+        try {
+            org.osgi.service.cm.ConfigurationAdmin admin = context.getService(event.getReference());
+            if (admin == null) {
+                return Optional.empty();
+            }
+            try {
+                java.util.Dictionary<String, Object> properties = admin.getConfiguration(event.getPid(), "?").getProperties();
+                Object name = properties == null ? null : properties.get("felix.fileinstall.filename");
+                return name == null ? Optional.empty()
+                        : Optional.of(Path.of(java.net.URI.create(name.toString())).getFileName().toString());
+            } finally {
+                context.ungetService(event.getReference());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

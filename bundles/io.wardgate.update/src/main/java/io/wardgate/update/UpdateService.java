@@ -41,6 +41,11 @@ final class UpdateService {
     private final AuditTrail audit;
     private final Settings settings;
     private final Clock clock;
+    /**
+     * Configuration files edited outside ConfigAdmin since the record was written (record keys): they
+     * keep their recorded digests, so the start check reports them until the record is renewed.
+     */
+    private final java.util.Set<String> liveEdited = new java.util.TreeSet<>();
 
     UpdateService(BundleContext context, FrameworkFiles files, Installer installer, AuditTrail audit,
             Settings settings, Clock clock) {
@@ -131,27 +136,35 @@ final class UpdateService {
         installed.put("package.signer", pkg.signer());
         installed.put("installed.at", clock.instant().toString());
         StateFile.write(settings.stateDir().resolve(INSTALLED), installed);
-        StateFile.write(settings.stateDir().resolve(INTEGRITY),
-                Snapshot.take(context, files, settings.confDir()));
+        new IntegrityRecord(settings.stateDir().resolve(INTEGRITY)).write(Snapshot.take(context, files, settings.confDir()));
     }
 
     /** The start check: compare, report, keep the record (a first start records the baseline). */
     synchronized IntegrityReport checkIntegrity() {
         String version = installedVersion();
         try {
-            Path file = settings.stateDir().resolve(INTEGRITY);
+            IntegrityRecord file = new IntegrityRecord(settings.stateDir().resolve(INTEGRITY));
             Map<String, String> now = Snapshot.take(context, files, settings.confDir());
-            if (!Files.isRegularFile(file)) {
-                StateFile.write(file, now);
+            if (!file.exists()) {
+                file.write(now);
                 audit.record(new AuditEvent(clock.instant(), "system", "INTEGRITY_BASELINE", "gateway", Outcome.SUCCESS,
                         "no integrity record: recorded " + Snapshot.only(now, Snapshot.BUNDLE).size() + " bundles and "
                                 + Snapshot.only(now, Snapshot.CONFIG).size() + " configuration files"));
                 LOG.info("integrity: no record yet, baseline recorded");
                 return new IntegrityReport(clock.instant(), version, List.of(), List.of("baseline recorded"));
             }
-            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(StateFile.read(file), now, version, clock.instant());
+            Map<String, String> recorded = file.read();
+            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(recorded, now, version, clock.instant());
+            // Configuration files changed while the gateway was stopped stay reported, as live edits do.
+            Snapshot.only(now, Snapshot.CONFIG).forEach((k, v) -> {
+                if (!Digests.same(recorded.get(k), v)) {
+                    liveEdited.add(k);
+                }
+            });
+            Snapshot.only(recorded, Snapshot.CONFIG).keySet().stream().filter(k -> !now.containsKey(k))
+                    .forEach(liveEdited::add);
             if (!outcome.report().notes().isEmpty()) {
-                StateFile.write(file, outcome.record());
+                file.write(outcome.record());
                 for (String note : outcome.report().notes()) {
                     LOG.warn("integrity: {}", note);
                 }
@@ -179,14 +192,51 @@ final class UpdateService {
         }
     }
 
-    /** Re-records the configuration digests after a change made through ConfigAdmin. */
-    synchronized void recordConfiguration() {
-        Path file = settings.stateDir().resolve(INTEGRITY);
+    /**
+     * After FileInstall read a changed file ({@code only}, or any when unknown): a configuration file
+     * that differs from the record is a live edit.
+     */
+    synchronized void checkConfigurationEdits(java.util.Optional<String> only) {
+        IntegrityRecord file = new IntegrityRecord(settings.stateDir().resolve(INTEGRITY));
         try {
-            Map<String, String> record = new TreeMap<>(StateFile.read(file));
-            record.keySet().removeIf(k -> k.startsWith(Snapshot.CONFIG));
-            record.putAll(Snapshot.config(settings.confDir()));
-            StateFile.write(file, record);
+            Map<String, String> recorded = file.read();
+            Map<String, String> files = Snapshot.config(settings.confDir());
+            List<String> edits = new java.util.ArrayList<>();
+            java.util.Set<String> keys = new java.util.TreeSet<>(Snapshot.only(recorded, Snapshot.CONFIG).keySet());
+            keys.addAll(files.keySet());
+            only.ifPresent(name -> keys.retainAll(java.util.Set.of(Snapshot.CONFIG + name)));
+            for (String key : keys) {
+                if (!Digests.same(recorded.get(key), files.get(key)) && liveEdited.add(key)) {
+                    edits.add(key.substring(Snapshot.CONFIG.length()));
+                }
+            }
+            if (edits.isEmpty()) {
+                return;
+            }
+            String why = "configuration file(s) " + String.join(", ", edits) + " edited in the configuration directory"
+                    + " outside ConfigAdmin and remote management: not re-recorded";
+            LOG.error("INTEGRITY MISMATCH: {}", why);
+            audit.record(new AuditEvent(clock.instant(), "system", "INTEGRITY_MISMATCH", "configuration",
+                    Outcome.FAILURE, clip(why)));
+        } catch (IOException e) {
+            LOG.error("INTEGRITY MISMATCH: configuration edit not checked: {}", e.getMessage());
+            audit.record(new AuditEvent(clock.instant(), "system", "INTEGRITY_MISMATCH", "configuration",
+                    Outcome.FAILURE, clip("configuration edit not checked: " + e.getMessage())));
+        }
+    }
+
+    /** Re-records the configuration digests after a change made through ConfigAdmin (live edits keep theirs). */
+    synchronized void recordConfiguration() {
+        IntegrityRecord file = new IntegrityRecord(settings.stateDir().resolve(INTEGRITY));
+        try {
+            Map<String, String> record = new TreeMap<>(file.read());
+            record.keySet().removeIf(k -> k.startsWith(Snapshot.CONFIG) && !liveEdited.contains(k));
+            Snapshot.config(settings.confDir()).forEach((k, v) -> {
+                if (!liveEdited.contains(k)) {
+                    record.put(k, v);
+                }
+            });
+            file.write(record);
         } catch (IOException e) {
             LOG.warn("could not record the configuration digests: {}", e.getMessage());
         }

@@ -114,7 +114,7 @@ class UpdateComponentTest {
         }
     }
 
-    private static UpdateConfiguration defaults() {
+    static UpdateConfiguration defaults() {
         return new UpdateConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {

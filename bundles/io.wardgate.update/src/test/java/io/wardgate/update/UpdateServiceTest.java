@@ -194,5 +194,29 @@ class UpdateServiceTest {
         assertThat(report.mismatches()).anyMatch(m -> m.startsWith("bundle test.b 1.0.0: installed jar differs"))
                 .anyMatch(m -> m.contains("configuration file io.wardgate.test.cfg changed"));
         assertThat(audit).anyMatch(e -> e.action().equals("INTEGRITY_MISMATCH") && e.detail().contains("test.b"));
+        // A later change through ConfigAdmin does not accept the edited file silently.
+        service.recordConfiguration();
+        assertThat(service.checkIntegrity().mismatches()).anyMatch(m -> m.contains("configuration file io.wardgate.test.cfg"));
+    }
+
+    @Test
+    void aHandEditedIntegrityRecordIsReportedInsteadOfTrusted() throws Exception {
+        // A configuration file changed behind the gateway's back, and the record edited to match it.
+        Path conf = dir.resolve("conf/io.wardgate.test.cfg");
+        Files.writeString(conf, "answer=43\n");
+        Path record = dir.resolve("state/" + UpdateService.INTEGRITY);
+        Map<String, String> edited = new java.util.TreeMap<>(StateFile.read(record));
+        edited.put(Snapshot.CONFIG + "io.wardgate.test.cfg", Digests.file(conf));
+        StateFile.write(record, edited);
+
+        IntegrityReport report = service.checkIntegrity();
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.mismatches()).anyMatch(m -> m.contains("integrity record was modified"));
+        assertThat(audit).anyMatch(e -> e.action().equals("INTEGRITY_MISMATCH") && e.detail().contains("MAC"));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("state/" + IntegrityRecord.KEY_FILE)))).isEqualTo("rw-------");
+        // It stays reported: nothing re-baselines it silently.
+        assertThat(service.checkIntegrity().ok()).isFalse();
     }
 }

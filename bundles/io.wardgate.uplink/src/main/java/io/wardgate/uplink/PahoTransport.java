@@ -21,6 +21,11 @@ final class PahoTransport implements MqttTransport {
     private static final int QOS_1 = 1;
     private static final int FIRST_ERROR_REASON = 0x80;
     private static final long DISCONNECT_WAIT_MS = 2000;
+    /**
+     * Largest MQTT packet accepted from the broker: an upload chunk (256 KiB, the admin client's
+     * largest) with topic and properties fits; anything larger is never allocated (review finding 3).
+     */
+    static final int MAX_INBOUND_PACKET_BYTES = 512 * 1024;
 
     @Override
     public MqttSession connect(BrokerEndpoint broker, ConnectRequest request, LossListener onLoss)
@@ -39,7 +44,10 @@ final class PahoTransport implements MqttTransport {
         options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(request.keepAliveSeconds());
         options.setConnectionTimeout(request.connectTimeoutSeconds());
-        options.setSocketFactory(request.socketFactory());
+        // The broker must not send more (MQTT 5 Maximum Packet Size), and a broker that does is cut
+        // off below Paho, which would otherwise allocate the declared length before checking it.
+        options.setMaximumPacketSize((long) MAX_INBOUND_PACKET_BYTES);
+        options.setSocketFactory(new GuardedSocketFactory(request.socketFactory(), MAX_INBOUND_PACKET_BYTES));
         options.setHttpsHostnameVerificationEnabled(true);
         options.setSSLHostnameVerifier(request.hostnameVerifier());
         MqttMessage will = new MqttMessage(request.willPayload(), QOS_1, true, jsonProperties());

@@ -51,6 +51,14 @@ final class FakeBrokerWithoutPuback implements AutoCloseable {
         return List.copyOf(publishedTopics);
     }
 
+    /** Writes raw bytes to every connected client (a broker that ignores the client's limits). */
+    void sendToClients(byte[] raw) throws IOException {
+        for (Socket client : clients) {
+            client.getOutputStream().write(raw);
+            client.getOutputStream().flush();
+        }
+    }
+
     /** Drops every connection (as a broker crash would); keeps listening. */
     void dropConnections() {
         for (Socket client : clients) {

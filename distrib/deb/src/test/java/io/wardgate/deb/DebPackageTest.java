@@ -62,7 +62,7 @@ class DebPackageTest {
         String text = Files.readString(unit);
         for (String line : List.of("User=wardgate", "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
                 "PrivateTmp=yes", "CapabilityBoundingSet=\n", "AmbientCapabilities=\n",
-                "ReadWritePaths=/var/lib/wardgate /etc/wardgate /var/log/wardgate",
+                "ReadWritePaths=/var/lib/wardgate /etc/wardgate/conf /var/log/wardgate\n",
                 "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6\n", "SystemCallFilter=@system-service",
                 "LockPersonality=yes", "ProtectKernelTunables=yes", "ProtectKernelModules=yes", "ProtectKernelLogs=yes",
                 "ProtectControlGroups=yes", "RestrictNamespaces=yes", "RestrictSUIDSGID=yes", "UMask=0077", "MemoryMax=",

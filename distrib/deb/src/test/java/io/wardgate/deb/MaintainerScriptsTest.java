@@ -34,12 +34,15 @@ class MaintainerScriptsTest {
         int uid = Integer.parseInt(passwd.lines().filter(l -> l.startsWith("wardgate:")).findFirst().orElseThrow().split(":")[2]);
 
         // Private directories.
-        for (String dir : List.of("var/lib/wardgate", "var/lib/wardgate/keys", "var/lib/wardgate/tmp",
-                "var/lib/wardgate/framework", "etc/wardgate", "etc/wardgate/conf", "var/log/wardgate")) {
+        for (String dir : List.of("var/lib/wardgate", "var/lib/wardgate/identity", "var/lib/wardgate/tmp",
+                "var/lib/wardgate/framework", "etc/wardgate/conf", "var/log/wardgate")) {
             Path p = root.resolve(dir);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).as(dir).isEqualTo("rwx------");
             assertThat(Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)).as(dir).isEqualTo(uid);
         }
+        // /etc/wardgate itself is root's (what root acts on lives there), readable by the service's group.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("etc/wardgate")))).isEqualTo("rwxr-x---");
+        assertThat(Files.getAttribute(root.resolve("etc/wardgate"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0);
         // A profile was applied: this machine is no Pi, so a generic one.
         assertThat(Files.readString(root.resolve("etc/wardgate/profile"))).startsWith("generic-");
         assertThat(Files.readString(root.resolve("etc/systemd/system/wardgate.service.d/10-profile.conf")))
@@ -48,9 +51,15 @@ class MaintainerScriptsTest {
         assertThat(root.resolve("etc/udev/rules.d/99-wardgate-serial.rules")).exists();
 
         // Data, keys and configuration of a running gateway...
-        Path key = root.resolve("var/lib/wardgate/keys/gateway.key");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nMARKER-KEY\n");
+        // (where the gateway keeps its identity: a PKCS#12 keystore and its password file, the service's).
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path key = root.resolve("var/lib/wardgate/identity/identity.p12");
+        Files.writeString(key, "MARKER-KEY");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+        Path pass = root.resolve("var/lib/wardgate/identity/identity.pass");
+        Files.writeString(pass, "MARKER-PASS");
+        String gid = passwd.lines().filter(l -> l.startsWith("wardgate:")).findFirst().orElseThrow().split(":")[3];
+        RequiredTools.run("chown", uid + ":" + gid, key.toString(), pass.toString());
         Path conf = root.resolve("etc/wardgate/conf/io.wardgate.uplink.Broker.config");
         Files.writeString(conf, "host=\"broker.example\"\n");
         Path site = root.resolve("etc/wardgate/firewall-site.nft");
@@ -62,6 +71,7 @@ class MaintainerScriptsTest {
         dpkg(root, "-i", DEB);
         assertThat(Files.readString(key)).contains("MARKER-KEY");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        assertThat(Files.readString(pass)).isEqualTo("MARKER-PASS");
         assertThat(Files.readString(conf)).contains("broker.example");
         assertThat(Files.readString(site)).endsWith("# site edit\n");
         assertThat(Files.readString(outbox)).isEqualTo("MARKER-DATA");
@@ -93,7 +103,7 @@ class MaintainerScriptsTest {
         }
     }
 
-    private static void prepare(Path root) throws Exception {
+    static void prepare(Path root) throws Exception {
         for (String d : List.of("etc", "var/lib/dpkg/info", "var/lib/dpkg/updates", "usr/sbin")) {
             Files.createDirectories(root.resolve(d));
         }
@@ -105,7 +115,7 @@ class MaintainerScriptsTest {
         Files.writeString(root.resolve("etc/gshadow"), "root:*::\ndialout:*::\nbluetooth:*::\n");
     }
 
-    private static void dpkg(Path root, String... args) throws Exception {
+    static void dpkg(Path root, String... args) throws Exception {
         String[] command = new String[args.length + 5];
         command[0] = "dpkg";
         command[1] = "--root=" + root;

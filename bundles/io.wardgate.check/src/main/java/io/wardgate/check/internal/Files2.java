@@ -54,7 +54,8 @@ final class Files2 {
 
     static boolean isSecretFile(Path path) {
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".key") || name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")
+        // *.pass: a keystore's password file (identity.pass, ui-keystore.pass) opens the key.
+        return name.endsWith(".key") || name.endsWith(".pass") || name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")
                 || name.endsWith(".pem") && !name.endsWith("-cert.pem") && !name.endsWith("chain.pem");
     }
 

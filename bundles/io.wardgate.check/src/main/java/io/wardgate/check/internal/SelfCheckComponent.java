@@ -31,11 +31,11 @@ public class SelfCheckComponent implements SecurityCheck {
     @ObjectClassDefinition(id = PID, name = "Security self-check",
             description = "Checks this installation against docs/security.md.")
     public @interface Config {
-        @AttributeDefinition(name = "Data directory", description = "Framework storage, outbox and keys (keys/).")
+        @AttributeDefinition(name = "Data directory", description = "Framework storage, outbox and the gateway identity (identity/).")
         String dataDirectory() default "/var/lib/wardgate";
 
         @AttributeDefinition(name = "Configuration directory", description = "Where the configuration files live (must be 0700).")
-        String configurationDirectory() default "/etc/wardgate";
+        String configurationDirectory() default "/etc/wardgate/conf";
 
         @AttributeDefinition(name = "Log directory", description = "Where WardGate writes logs, if not only to the journal (must be 0700).")
         String logDirectory() default "/var/log/wardgate";

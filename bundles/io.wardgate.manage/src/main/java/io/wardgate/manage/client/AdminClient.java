@@ -1,5 +1,6 @@
 package io.wardgate.manage.client;
 
+import io.wardgate.seal.envelope.EncryptedMessage;
 import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.KeyIds;
 import io.wardgate.seal.envelope.SignedMessage;
@@ -239,7 +240,12 @@ public final class AdminClient implements AutoCloseable {
     /** The reply if it is the addressed gateway's, correctly signed, for this request; null (reported) otherwise. */
     private Reply verify(byte[] message, String gateway, String id) {
         try {
-            SignedMessage.Parsed parsed = SignedMessage.parse(message, MAX_REPLY_BYTES);
+            // Replies to a signed request come encrypted to the management key; only a refusal before
+            // the gateway could authenticate the request (it knows no key to encrypt to) is plain.
+            boolean encrypted = EncryptedMessage.isEncrypted(message);
+            byte[] signedReply = encrypted ? EncryptedMessage.decrypt(message, settings.managementKey(),
+                    settings.managementPublicKey(), MAX_REPLY_BYTES) : message;
+            SignedMessage.Parsed parsed = SignedMessage.parse(signedReply, MAX_REPLY_BYTES);
             X509Certificate signer = parsed.certificate().orElseThrow(() -> new SecurityException("no certificate"));
             signer.checkValidity();
             if (!issuedByAnchor(signer)) {
@@ -257,7 +263,11 @@ public final class AdminClient implements AutoCloseable {
             if (!id.equals(payload.get("id")) || !gateway.equals(payload.get("gw"))) {
                 throw new SecurityException("reply to another request");
             }
-            return new Reply(String.valueOf(payload.get("status")), payload, signer);
+            String status = String.valueOf(payload.get("status"));
+            if (!encrypted && !"refused".equals(status)) {
+                throw new SecurityException("an unencrypted " + status + " reply");
+            }
+            return new Reply(status, payload, signer);
         } catch (SignedMessage.MalformedMessageException | java.security.GeneralSecurityException
                 | SecurityException e) {
             progress.accept("ignored a reply that is not verifiably the gateway's: " + e.getMessage());

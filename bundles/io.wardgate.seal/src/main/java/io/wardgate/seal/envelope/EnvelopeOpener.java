@@ -200,8 +200,17 @@ public final class EnvelopeOpener {
             Map<?, ?> unprotected = map(encrypt.get(1), "unprotected header", 1);
             byte[] iv = exactBytes(required(unprotected, IV, "iv"), "iv", CoseLabels.IV_LENGTH);
             byte[] ciphertext = bytes(encrypt.get(2), "ciphertext", SealedEnvelope.MAX_BYTES);
-            List<?> recipients = array(encrypt.get(3), "recipients", 1, 1);
-            List<?> recipient = array(recipients.get(0), "recipient", 3, 3);
+            Recipient r = Recipient.parse(encrypt.get(3));
+            return new Structure(outerProtected, tags, algorithm, iv, ciphertext, r.recipientProtected(), r.kid(),
+                    r.ephemeralX(), r.ephemeralY());
+        }
+    }
+
+    /** The one recipient of a COSE_Encrypt with direct ECDH-ES + HKDF-256, bounds-checked. */
+    record Recipient(byte[] recipientProtected, byte[] kid, byte[] ephemeralX, byte[] ephemeralY) {
+
+        static Recipient parse(Object recipients) throws MalformedException, Unsupported {
+            List<?> recipient = array(array(recipients, "recipients", 1, 1).get(0), "recipient", 3, 3);
             byte[] recipientProtected = bytes(recipient.get(0), "recipient protected header", 16);
             Map<?, ?> recipientHeader = map(Cbor.decodeDeterministic(recipientProtected),
                     "recipient protected header", 1);
@@ -222,7 +231,7 @@ public final class EnvelopeOpener {
             if (bytes(recipient.get(2), "recipient ciphertext", 0).length != 0) {
                 throw new MalformedException("direct key agreement carries no wrapped key");
             }
-            return new Structure(outerProtected, tags, algorithm, iv, ciphertext, recipientProtected, kid, x, y);
+            return new Recipient(recipientProtected, kid, x, y);
         }
     }
 }

@@ -59,17 +59,31 @@ public final class EnvelopeSealer {
         byte[] outerProtected = Cbor.encode(outerProtected(tags, algorithm));
         byte[] signed = sign1(PayloadCodec.encode(batch), outerProtected, signingKey);
 
+        byte[] envelope = encrypt(outerProtected, signed, (ECPublicKey) recipient.key(), recipient.kid(), algorithm,
+                randomness);
+        if (envelope.length > SealedEnvelope.MAX_BYTES) {
+            throw new IllegalArgumentException("the batch seals to " + envelope.length + " bytes, above "
+                    + SealedEnvelope.MAX_BYTES);
+        }
+        return envelope;
+    }
+
+    /**
+     * COSE_Encrypt of {@code plaintext} to one recipient: direct ECDH-ES + HKDF-256 with a fresh
+     * ephemeral key, {@code outerProtected} as the authenticated protected header.
+     */
+    static byte[] encrypt(byte[] outerProtected, byte[] plaintext, ECPublicKey recipientKey, byte[] recipientKid,
+            ContentAlgorithm algorithm, Randomness randomness) {
         KeyPair ephemeral = randomness.ephemeralKeyPair();
         ECPublicKey ephemeralPublic = (ECPublicKey) ephemeral.getPublic();
         byte[] recipientProtected = Cbor.encode(Map.of(ALG, ECDH_ES_HKDF_256));
-        byte[] secret = Crypto.ecdh(ephemeral.getPrivate(), Crypto.point(Crypto.x((ECPublicKey) recipient.key()),
-                Crypto.y((ECPublicKey) recipient.key())));
+        byte[] secret = Crypto.ecdh(ephemeral.getPrivate(), Crypto.point(Crypto.x(recipientKey), Crypto.y(recipientKey)));
         byte[] cek = Crypto.hkdfSha256(secret, kdfContext(algorithm, recipientProtected), CoseLabels.KEY_BITS / 8);
         byte[] iv = randomness.nonce(IV_LENGTH);
         if (iv.length != IV_LENGTH) {
             throw new IllegalStateException("a nonce must be " + IV_LENGTH + " bytes");
         }
-        byte[] ciphertext = Crypto.seal(algorithm, cek, iv, encStructure(outerProtected), signed);
+        byte[] ciphertext = Crypto.seal(algorithm, cek, iv, encStructure(outerProtected), plaintext);
 
         Map<Object, Object> coseKey = new LinkedHashMap<>();
         coseKey.put(KEY_KTY, KTY_EC2);
@@ -78,16 +92,11 @@ public final class EnvelopeSealer {
         coseKey.put(KEY_Y, Crypto.y(ephemeralPublic));
         Map<Object, Object> recipientHeader = new LinkedHashMap<>();
         recipientHeader.put(EPHEMERAL_KEY, coseKey);
-        recipientHeader.put(KID, recipient.kid());
+        recipientHeader.put(KID, recipientKid);
         List<Object> recipientStructure = List.of(recipientProtected, recipientHeader, new byte[0]);
 
         List<Object> encrypt = List.of(outerProtected, Map.of(IV, iv), ciphertext, List.of(recipientStructure));
-        byte[] envelope = Cbor.encode(new Cbor.Tagged(CoseLabels.TAG_ENCRYPT, encrypt));
-        if (envelope.length > SealedEnvelope.MAX_BYTES) {
-            throw new IllegalArgumentException("the batch seals to " + envelope.length + " bytes, above "
-                    + SealedEnvelope.MAX_BYTES);
-        }
-        return envelope;
+        return Cbor.encode(new Cbor.Tagged(CoseLabels.TAG_ENCRYPT, encrypt));
     }
 
     static Map<Object, Object> outerProtected(SealTags tags, ContentAlgorithm algorithm) {
