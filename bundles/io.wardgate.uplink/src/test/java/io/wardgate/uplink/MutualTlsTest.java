@@ -161,9 +161,11 @@ class MutualTlsTest {
     }
 
     private void assertTlsRejectionAudited(String reasonPart) {
-        assertThat(fixture.audit.withAction("UPLINK_TLS_REJECTED")).isNotEmpty().allSatisfy(event -> {
-            assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
-            assertThat(event.detail()).contains(reasonPart);
-        });
+        // The engine sets its status before it records the audit event: wait for the event too.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(fixture.audit.withAction("UPLINK_TLS_REJECTED")).isNotEmpty().allSatisfy(event -> {
+                    assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
+                    assertThat(event.detail()).contains(reasonPart);
+                }));
     }
 }
