@@ -1,6 +1,7 @@
 package io.wardgate.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.driver.DeviceDriver;
 import io.wardgate.api.driver.GattDriver;
@@ -27,10 +28,12 @@ class DriverServicesTest {
     BundleContext context;
 
     @Test
-    void everyDriverIsOneServiceNamedByItsProtocol() throws InvalidSyntaxException {
-        assertThat(names(SerialDriver.class)).containsExactlyInAnyOrder("intellivue", "masimo", "nonin-df7",
-                "nonin-df8");
-        assertThat(names(GattDriver.class)).containsExactly("gatt");
+    void everyDriverIsOneServiceNamedByItsProtocol() {
+        await().atMost(RuntimeTest.SETTLE).untilAsserted(() -> {
+            assertThat(names(SerialDriver.class)).containsExactlyInAnyOrder("intellivue", "masimo", "nonin-df7",
+                    "nonin-df8");
+            assertThat(names(GattDriver.class)).containsExactly("gatt");
+        });
     }
 
     private <D extends DeviceDriver> List<String> names(Class<D> type) throws InvalidSyntaxException {

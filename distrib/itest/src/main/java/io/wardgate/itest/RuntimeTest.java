@@ -1,7 +1,9 @@
 package io.wardgate.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,9 @@ class RuntimeTest {
             "io.wardgate.manage", "io.wardgate.update", "io.wardgate.check",
             "io.wardgate.runtime");
 
+    /** How long a loaded machine may take to start everything (the tests poll, they do not sleep). */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
     @InjectBundleContext
     BundleContext context;
 
@@ -57,24 +62,28 @@ class RuntimeTest {
 
     @Test
     void everyBundleIsActiveOrAFragment() {
-        for (Bundle bundle : context.getBundles()) {
-            boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
-            assertThat(bundle.getState()).as(bundle.getSymbolicName())
-                    .isEqualTo(fragment ? Bundle.RESOLVED : Bundle.ACTIVE);
-        }
+        await().atMost(SETTLE).untilAsserted(() -> {
+            for (Bundle bundle : context.getBundles()) {
+                boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
+                assertThat(bundle.getState()).as(bundle.getSymbolicName())
+                        .isEqualTo(fragment ? Bundle.RESOLVED : Bundle.ACTIVE);
+            }
+        });
     }
 
     @Test
     void everyComponentOfWardGateIsSatisfied(@InjectService ServiceComponentRuntime scr) {
         Bundle[] wardgate = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().startsWith("io.wardgate.")).toArray(Bundle[]::new);
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(wardgate)) {
-            assertThat(scr.isComponentEnabled(description)).as(description.name + " enabled").isTrue();
-            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                assertThat(configuration.state).as(description.name + " state, failure: " + configuration.failure)
-                        .isIn(ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE);
+        await().atMost(SETTLE).untilAsserted(() -> {
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(wardgate)) {
+                assertThat(scr.isComponentEnabled(description)).as(description.name + " enabled").isTrue();
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    assertThat(configuration.state).as(description.name + " state, failure: " + configuration.failure)
+                            .isIn(ComponentConfigurationDTO.SATISFIED, ComponentConfigurationDTO.ACTIVE);
+                }
             }
-        }
+        });
     }
 
     /** The web UI's ports are registered by the adapters (looked up by name: no import of the port package). */
@@ -82,10 +91,13 @@ class RuntimeTest {
     void theWebUiPortsAreProvidedByTheAdapters() throws Exception {
         for (String port : List.of("DeviceRegistry", "LatestReadings", "AuditLog", "TrustAnchors",
                 "CertificateRequests")) {
-            org.osgi.framework.ServiceReference<?>[] references = context.getServiceReferences(
-                    "io.wardgate.web.port." + port, null);
-            assertThat(references).as(port).isNotNull().hasSize(1);
-            assertThat(references[0].getBundle().getSymbolicName()).as(port).isEqualTo("io.wardgate.web.adapters");
+            await().atMost(SETTLE).untilAsserted(() -> {
+                org.osgi.framework.ServiceReference<?>[] references = context.getServiceReferences(
+                        "io.wardgate.web.port." + port, null);
+                assertThat(references).as(port).isNotNull().hasSize(1);
+                assertThat(references[0].getBundle().getSymbolicName()).as(port)
+                        .isEqualTo("io.wardgate.web.adapters");
+            });
         }
         assertThat(context.getServiceReferences("io.wardgate.policy.api.ReadingObserver", null)).isNotNull()
                 .extracting(r -> r.getBundle().getSymbolicName()).contains("io.wardgate.web.adapters");

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * One fuzz target per characteristic decoder. The normal test run replays the checked-in corpus in
- * src/test/resources/io/wardgate/protocol/gatt/GattDecodersFuzzTestInputs/&lt;method&gt;/ (the spec vectors,
+ * src/test/resources/io/wardgate/driver/gatt/GattDecodersFuzzTestInputs/&lt;method&gt;/ (the spec vectors,
  * truncations and bit flips); JAZZER_FUZZ=1 fuzzes for real. Invariants: nothing is thrown, the answer
  * is a measurement or an error naming a field, the output is bounded by the input, and decoding is
  * deterministic.

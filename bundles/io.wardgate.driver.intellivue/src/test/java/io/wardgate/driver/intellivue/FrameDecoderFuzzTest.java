@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Arbitrary bytes into the frame decoder. The normal test run replays the checked-in corpus under
- * src/test/resources/io/wardgate/protocol/intellivue/FrameDecoderFuzzTestInputs/fuzz (good frames,
+ * src/test/resources/io/wardgate/driver/intellivue/FrameDecoderFuzzTestInputs/fuzz (good frames,
  * truncated, escaped, aborted, oversized); {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class FrameDecoderFuzzTest {

@@ -5,39 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wardgate.api.driver.Decoded;
-import io.wardgate.api.driver.SessionOutput;
 import io.wardgate.driver.intellivue.sim.MonitorPdus;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Arbitrary bytes into whole sessions: once as they come off the line (any bytes, any state), and once
  * framed as a PDU arriving in each state of a scripted association, so the message decoders see them past the
  * FCS. Invariants: nothing thrown, no internal error, output bounded. Corpus under
- * src/test/resources/io/wardgate/protocol/intellivue/IntelliVueSessionFuzzTestInputs/fuzz.
+ * src/test/resources/io/wardgate/driver/intellivue/IntelliVueSessionFuzzTestInputs/fuzz.
  */
 class IntelliVueSessionFuzzTest {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
-    private static final class Output implements SessionOutput {
-        final List<Decoded> decoded = new ArrayList<>();
-        int sent;
-
-        @Override
-        public void decoded(Decoded item) {
-            decoded.add(item);
-        }
-
-        @Override
-        public void send(byte[] bytes) {
-            sent++;
-        }
-    }
-
     @FuzzTest(maxDuration = "60s")
     void fuzz(byte[] data) {
-        Output raw = new Output();
+        RecordingOutput raw = new RecordingOutput();
         IntelliVueSession session = new IntelliVueSession();
         session.start(T0, raw);
         Instant now = T0;
@@ -51,7 +35,7 @@ class IntelliVueSessionFuzzTest {
 
         byte[] framed = FrameEncoder.frame(data.length > FrameEncoder.MAX_USER_DATA ? new byte[0] : data);
         for (int stage = 0; stage < SCRIPT.size() + 1; stage++) {
-            Output scripted = new Output();
+            RecordingOutput scripted = new RecordingOutput();
             IntelliVueSession associated = new IntelliVueSession();
             associated.start(T0, scripted);
             for (int step = 0; step < stage; step++) {
@@ -73,15 +57,15 @@ class IntelliVueSessionFuzzTest {
             IntelliVueSession.State.AWAIT_MDS_CREATE, IntelliVueSession.State.AWAIT_MDS_ATTRIBUTES,
             IntelliVueSession.State.POLLING);
 
-    private static void feed(IntelliVueSession session, byte[] bytes, Instant now, Output out) {
+    private static void feed(IntelliVueSession session, byte[] bytes, Instant now, RecordingOutput out) {
         session.receive(bytes, 0, bytes.length, now, out);
     }
 
-    private static void check(Output out, int inputBytes) {
-        assertThat(out.decoded).noneSatisfy(item -> assertThat(item).isInstanceOfSatisfying(Decoded.FramingError.class,
+    private static void check(RecordingOutput out, int inputBytes) {
+        assertThat(out.items()).noneSatisfy(item -> assertThat(item).isInstanceOfSatisfying(Decoded.FramingError.class,
                 error -> assertThat(error.reason()).startsWith("internal error")));
         // bounded: a reading needs at least 4 input bytes, anything else one report per input byte
-        assertThat(out.decoded.size()).isLessThanOrEqualTo(inputBytes + 16);
-        assertThat(out.sent).isLessThanOrEqualTo(OutboundQueue.CAPACITY + inputBytes);
+        assertThat(out.items().size()).isLessThanOrEqualTo(inputBytes + 16);
+        assertThat(out.sent().size()).isLessThanOrEqualTo(OutboundQueue.CAPACITY + inputBytes);
     }
 }

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.SerialDriver;
-import io.wardgate.api.driver.SessionOutput;
 import io.wardgate.driver.intellivue.sim.MonitorPdus;
 import io.wardgate.sim.Discovered;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,19 +21,9 @@ class IntelliVueSessionTest {
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
 
     private final IntelliVueSession session = new IntelliVueSession();
-    private final List<Decoded> decoded = new ArrayList<>();
-    private final List<byte[]> sent = new ArrayList<>();
-    private final SessionOutput out = new SessionOutput() {
-        @Override
-        public void decoded(Decoded item) {
-            decoded.add(item);
-        }
-
-        @Override
-        public void send(byte[] bytes) {
-            sent.add(bytes);
-        }
-    };
+    private final RecordingOutput out = new RecordingOutput();
+    private final List<Decoded> decoded = out.items();
+    private final List<byte[]> sent = out.sent();
 
     private void receive(byte[] pdu, Instant at) {
         byte[] frame = FrameEncoder.frame(pdu);

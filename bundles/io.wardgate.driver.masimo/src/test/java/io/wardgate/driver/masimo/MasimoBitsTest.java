@@ -6,6 +6,7 @@ import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.driver.Decoded;
+import io.wardgate.sim.RecordingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,11 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MasimoBitsTest {
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
-    private static Recording decode(String alarm, String exc) {
+    private static RecordingOutput decode(String alarm, String exc) {
         String line = MasimoSessionTest.SPEC_EXAMPLE.replace("ALARM=0000", "ALARM=" + alarm)
                 .replace("EXC=000820", "EXC=" + exc);
         MasimoSession session = new MasimoSession(ZoneOffset.UTC);
-        Recording out = new Recording();
+        RecordingOutput out = new RecordingOutput();
         session.start(NOW, out);
         byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
         session.receive(bytes, 0, bytes.length, NOW, out);
@@ -38,7 +39,7 @@ class MasimoBitsTest {
     @ParameterizedTest
     @EnumSource(AlarmBit.class)
     void eachAlarmBitIsAnAlarmEventAndFlagsOnlyItsParameter(AlarmBit bit) {
-        Recording out = decode(String.format("%04X", bit.mask()), "000000");
+        RecordingOutput out = decode(String.format("%04X", bit.mask()), "000000");
 
         assertThat(out.events()).singleElement().satisfies(event -> {
             assertThat(event.kind()).isEqualTo(DeviceEvent.Kind.ALARM);
@@ -54,7 +55,7 @@ class MasimoBitsTest {
 
     @Test
     void aSilencedLimitAlarmIsInAlarmAndInhibited() {
-        Recording out = decode("0031", "000000");
+        RecordingOutput out = decode("0031", "000000");
         assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status())
                 .containsExactlyInAnyOrder(StatusFlag.IN_ALARM, StatusFlag.ALARM_INHIBITED);
         assertThat(out.observation("MDC_PULS_OXIM_PULS_RATE").status()).isEmpty();
@@ -64,7 +65,7 @@ class MasimoBitsTest {
 
     @Test
     void unknownAlarmBitsAreNamed() {
-        Recording out = decode("C080", "000000");
+        RecordingOutput out = decode("C080", "000000");
         assertThat(out.events()).extracting(Decoded.EventDecoded::detail)
                 .containsExactly("ALARM=C080: unknown bits C080");
         assertThat(out.observations()).allMatch(o -> o.status().isEmpty());
@@ -73,7 +74,7 @@ class MasimoBitsTest {
     @ParameterizedTest
     @EnumSource(ExceptionBit.class)
     void eachExceptionBitFlagsTheReadingsItConcerns(ExceptionBit bit) {
-        Recording out = decode("0000", String.format("%06X", bit.mask()));
+        RecordingOutput out = decode("0000", String.format("%06X", bit.mask()));
 
         assertThat(out.events()).isEmpty();
         for (Observation o : out.observations()) {
@@ -109,12 +110,12 @@ class MasimoBitsTest {
 
     @Test
     void severalExceptionBitsAddUp() {
-        Recording out = decode("0000", "200415");
+        RecordingOutput out = decode("0000", "200415");
         assertThat(out.observation("MDC_CONC_HB_CO_GEN").status()).containsExactlyInAnyOrder(
                 StatusFlag.SENSOR_PROBLEM, StatusFlag.LOW_PERFUSION, StatusFlag.ARTIFACT, StatusFlag.QUESTIONABLE);
         assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status()).containsExactlyInAnyOrder(
                 StatusFlag.SENSOR_PROBLEM, StatusFlag.LOW_PERFUSION, StatusFlag.ARTIFACT, StatusFlag.QUESTIONABLE);
-        Recording quiet = decode("0000", "200000");
+        RecordingOutput quiet = decode("0000", "200000");
         assertThat(quiet.observation("MDC_CONC_HB_CO_GEN").status()).containsExactly(StatusFlag.QUESTIONABLE);
         assertThat(quiet.observation("MDC_PULS_OXIM_SAT_O2").status()).isEmpty();
     }

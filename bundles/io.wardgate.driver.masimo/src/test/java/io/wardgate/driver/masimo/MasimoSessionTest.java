@@ -11,6 +11,7 @@ import io.wardgate.api.VitalSign;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.sim.Discovered;
+import io.wardgate.sim.RecordingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,12 +36,12 @@ class MasimoSessionTest {
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
     private MasimoSession session;
-    private Recording out;
+    private RecordingOutput out;
 
     @BeforeEach
     void start() {
         session = new MasimoSession(ZONE);
-        out = new Recording();
+        out = new RecordingOutput();
         session.start(NOW, out);
     }
 
@@ -78,7 +79,7 @@ class MasimoSessionTest {
         assertThat(out.observation("MDC_PRIV_WARDGATE_MASIMO_PVI").value()).isEqualTo(Decimal.of(27, 0));
         assertThat(out.events()).as("ALARM=0000 on the first line is no news").isEmpty();
         assertThat(out.errors()).isEmpty();
-        assertThat(out.sent).as("ASCII 1 is output-only").isEmpty();
+        assertThat(out.sent()).as("ASCII 1 is output-only").isEmpty();
     }
 
     @Test
@@ -86,12 +87,12 @@ class MasimoSessionTest {
         feed(SPEC_EXAMPLE);
         feed(SPEC_EXAMPLE.replace("ALARM=0000", "ALARM=0002"));
         long second = SPEC_EXAMPLE.length();
-        assertThat(out.items.get(0)).isInstanceOf(Decoded.IdentityDecoded.class);
-        assertThat(out.items.subList(1, 9)).allMatch(Decoded.ReadingDecoded.class::isInstance);
-        assertThat(out.items.subList(9, 17)).allMatch(item -> item.offset() == second);
-        assertThat(out.items.get(17)).isInstanceOf(Decoded.EventDecoded.class).extracting(Decoded::offset)
+        assertThat(out.items().get(0)).isInstanceOf(Decoded.IdentityDecoded.class);
+        assertThat(out.items().subList(1, 9)).allMatch(Decoded.ReadingDecoded.class::isInstance);
+        assertThat(out.items().subList(9, 17)).allMatch(item -> item.offset() == second);
+        assertThat(out.items().get(17)).isInstanceOf(Decoded.EventDecoded.class).extracting(Decoded::offset)
                 .isEqualTo(second);
-        assertThat(out.items).hasSize(18);
+        assertThat(out.items()).hasSize(18);
     }
 
     @Test
@@ -188,7 +189,7 @@ class MasimoSessionTest {
     @Test
     void aLineThatIsNotAMasimoLineIsOneFramingError() {
         feed("hello world, this is not a pulse oximeter\r\n");
-        assertThat(out.items).containsExactly(new Decoded.FramingError(0, "not a Masimo ASCII 1 line"));
+        assertThat(out.items()).containsExactly(new Decoded.FramingError(0, "not a Masimo ASCII 1 line"));
     }
 
     @Test
@@ -200,20 +201,20 @@ class MasimoSessionTest {
             assertThat(error.reason()).contains("longer than 512 bytes");
         });
         assertThat(out.observations()).hasSize(8).allMatch(o -> o.deviceTime() != null);
-        assertThat(out.items.get(1)).extracting(Decoded::offset).isEqualTo((long) overlong.length());
+        assertThat(out.items().get(1)).extracting(Decoded::offset).isEqualTo((long) overlong.length());
     }
 
     @Test
     void oneByteAtATimeGivesTheSameResultAsWholeLines() {
         String stream = SPEC_EXAMPLE + RAD8_CAPTURE + "garbage\r\n" + RADICAL5_EXAMPLE;
         feed(stream);
-        var whole = java.util.List.copyOf(out.items);
+        var whole = java.util.List.copyOf(out.items());
         start();
         byte[] bytes = stream.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < bytes.length; i++) {
             session.receive(bytes, i, 1, NOW, out);
         }
-        assertThat(out.items).isEqualTo(whole);
+        assertThat(out.items()).isEqualTo(whole);
     }
 
     @Test
@@ -250,8 +251,8 @@ class MasimoSessionTest {
     @Test
     void tickDoesNothing() {
         session.tick(NOW, out);
-        assertThat(out.items).isEmpty();
-        assertThat(out.sent).isEmpty();
+        assertThat(out.items()).isEmpty();
+        assertThat(out.sent()).isEmpty();
     }
 
     @Test

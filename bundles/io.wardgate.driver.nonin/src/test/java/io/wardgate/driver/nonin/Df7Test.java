@@ -3,7 +3,7 @@ package io.wardgate.driver.nonin;
 import static io.wardgate.driver.nonin.NoninBytes.concat;
 import static io.wardgate.driver.nonin.NoninBytes.df7Frame;
 import static io.wardgate.driver.nonin.NoninBytes.df7Packet;
-import static io.wardgate.driver.nonin.Recorder.hex;
+import static io.wardgate.driver.nonin.NoninBytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.Decimal;
@@ -14,6 +14,7 @@ import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.sim.Discovered;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class Df7Test {
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
 
-    private final Recorder out = new Recorder();
+    private final RecordingOutput out = new RecordingOutput();
 
     @Test
     void derivedVectorIsAGoodFrameWithPleth0x1234() {
@@ -79,21 +80,21 @@ class Df7Test {
         assertThat(out.observations(VitalSign.SPO2)).extracting(o -> o.value())
                 .containsExactly(Decimal.ofInteger(98), Decimal.ofInteger(97));
         // Offsets: the wave and HR at the packet's first frame, SpO2 at its third (frame = 5 bytes).
-        assertThat(out.decoded).extracting(Decoded::offset).containsExactly(1L, 1L, 11L, 126L, 126L, 136L);
+        assertThat(out.items()).extracting(Decoded::offset).containsExactly(1L, 1L, 11L, 126L, 126L, 136L);
     }
 
     @Test
     void oneByteAtATimeAndOddSplitsDecodeTheSame() {
         byte[] stream = concat(hex("06"), df7Packet(0, 500, 72, 98, 0), df7Packet(0x20, 600, 73, 98, 1),
                 df7Packet(0, 700, 74, 99, 0));
-        Recorder whole = feed(stream, new int[] {stream.length});
-        Recorder single = feed(stream, IntStream.generate(() -> 1).limit(stream.length).toArray());
+        RecordingOutput whole = feed(stream, new int[] {stream.length});
+        RecordingOutput single = feed(stream, IntStream.generate(() -> 1).limit(stream.length).toArray());
         Random random = new Random(7);
-        Recorder odd = feed(stream, IntStream.generate(() -> 1 + random.nextInt(13)).limit(stream.length).toArray());
+        RecordingOutput odd = feed(stream, IntStream.generate(() -> 1 + random.nextInt(13)).limit(stream.length).toArray());
 
-        assertThat(whole.decoded).hasSize(10);
-        assertThat(single.summary()).isEqualTo(whole.summary());
-        assertThat(odd.summary()).isEqualTo(whole.summary());
+        assertThat(whole.items()).hasSize(10);
+        assertThat(NoninBytes.summary(single)).isEqualTo(NoninBytes.summary(whole));
+        assertThat(NoninBytes.summary(odd)).isEqualTo(NoninBytes.summary(whole));
     }
 
     @Test
@@ -116,7 +117,7 @@ class Df7Test {
         assertThat(out.observations(VitalSign.PULSE_RATE)).extracting(o -> o.value().mantissa())
                 .containsExactly(72L, 80L, 81L);
         assertThat(out.waves()).last().satisfies(w -> assertThat(w.sample(0)).isEqualTo(4000));
-        assertThat(out.decoded).extracting(Decoded::offset).isSorted();
+        assertThat(out.items()).extracting(Decoded::offset).isSorted();
     }
 
     @Test
@@ -193,7 +194,7 @@ class Df7Test {
             assertThat(e.reason()).contains("SYNC after 12 of 25");
         });
         assertThat(out.observations(VitalSign.PULSE_RATE)).hasSize(3);
-        assertThat(out.decoded).extracting(Decoded::offset).isSorted();
+        assertThat(out.items()).extracting(Decoded::offset).isSorted();
     }
 
     @Test
@@ -211,11 +212,11 @@ class Df7Test {
         ProtocolSession session = new NoninDrivers.Df7Driver().openSession();
         session.start(T0, out);
         // device-protocols.md line 90: "Select format: `02 70 02 02 <fmt> 03`"
-        assertThat(out.sent).singleElement().isEqualTo(hex("02 70 02 02 07 03"));
+        assertThat(out.sent()).singleElement().isEqualTo(hex("02 70 02 02 07 03"));
     }
 
-    private static Recorder feed(byte[] stream, int[] chunks) {
-        Recorder recorder = new Recorder();
+    private static RecordingOutput feed(byte[] stream, int[] chunks) {
+        RecordingOutput recorder = new RecordingOutput();
         ProtocolSession session = new NoninDrivers.Df7Driver().openSession();
         session.start(T0, recorder);
         int at = 0;

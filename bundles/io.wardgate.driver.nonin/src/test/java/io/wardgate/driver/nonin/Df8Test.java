@@ -2,7 +2,7 @@ package io.wardgate.driver.nonin;
 
 import static io.wardgate.driver.nonin.NoninBytes.concat;
 import static io.wardgate.driver.nonin.NoninBytes.df8;
-import static io.wardgate.driver.nonin.Recorder.hex;
+import static io.wardgate.driver.nonin.NoninBytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.Decimal;
@@ -13,6 +13,7 @@ import io.wardgate.api.VitalSign;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.sim.Discovered;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -24,7 +25,7 @@ class Df8Test {
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
 
     private final Df8 df8 = new Df8();
-    private final Recorder out = new Recorder();
+    private final RecordingOutput out = new RecordingOutput();
 
     @Test
     void derivedVectorIsPulseRate72AndSpo298() {
@@ -176,8 +177,8 @@ class Df8Test {
         ProtocolSession session = new NoninDrivers.Df8Driver().openSession();
         session.start(T0, out);
         // device-protocols.md line 90: "DF8: `02 70 02 02 08 03`"
-        assertThat(out.sent).singleElement().isEqualTo(hex("02 70 02 02 08 03"));
+        assertThat(out.sent()).singleElement().isEqualTo(hex("02 70 02 02 08 03"));
         session.tick(T0.plus(Duration.ofMillis(1999)), out);
-        assertThat(out.sent).hasSize(1);
+        assertThat(out.sent()).hasSize(1);
     }
 }

@@ -2,10 +2,11 @@ package io.wardgate.driver.nonin;
 
 import static io.wardgate.driver.nonin.NoninBytes.concat;
 import static io.wardgate.driver.nonin.NoninBytes.df8;
-import static io.wardgate.driver.nonin.Recorder.hex;
+import static io.wardgate.driver.nonin.NoninBytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.DeviceEvent;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class FormatSelectionTest {
     private static final byte[] SELECT_DF8 = hex("02 70 02 02 08 03");
 
     private final NoninSession session = (NoninSession) new NoninDrivers.Df8Driver().openSession();
-    private final Recorder out = new Recorder();
+    private final RecordingOutput out = new RecordingOutput();
 
     @Test
     void commandBytesFollowTheSpecification() {
@@ -31,7 +32,7 @@ class FormatSelectionTest {
             session.tick(T0.plusMillis(100L * tenths), out);
         }
 
-        assertThat(out.sent).hasSize(FormatSelector.MAX_ATTEMPTS).allSatisfy(s -> assertThat(s).isEqualTo(SELECT_DF8));
+        assertThat(out.sent()).hasSize(FormatSelector.MAX_ATTEMPTS).allSatisfy(s -> assertThat(s).isEqualTo(SELECT_DF8));
         assertThat(out.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(DeviceEvent.Kind.SILENT);
             assertThat(e.detail()).contains("no answer");
@@ -45,8 +46,8 @@ class FormatSelectionTest {
         session.receive(hex("06"), 0, 1, T0.plusMillis(50), out);
         session.tick(T0.plusSeconds(5), out);
 
-        assertThat(out.sent).hasSize(1);
-        assertThat(out.decoded).isEmpty();
+        assertThat(out.sent()).hasSize(1);
+        assertThat(out.items()).isEmpty();
         assertThat(session.selection()).isEqualTo(FormatSelector.State.SELECTED);
     }
 
@@ -56,7 +57,7 @@ class FormatSelectionTest {
         session.receive(hex("15"), 0, 1, T0.plusMillis(50), out);
         session.tick(T0.plusSeconds(5), out);
 
-        assertThat(out.sent).hasSize(1);
+        assertThat(out.sent()).hasSize(1);
         assertThat(out.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(DeviceEvent.Kind.ALARM);
             assertThat(e.offset()).isZero();
@@ -72,7 +73,7 @@ class FormatSelectionTest {
         session.receive(frames, 0, frames.length, T0.plusMillis(1500), out);
         session.tick(T0.plusSeconds(3), out);
 
-        assertThat(out.sent).hasSize(1);
+        assertThat(out.sent()).hasSize(1);
         assertThat(session.selection()).isEqualTo(FormatSelector.State.SELECTED);
     }
 
@@ -84,7 +85,7 @@ class FormatSelectionTest {
         session.start(T0.plus(Duration.ofMinutes(1)), out);
         session.receive(frames, 0, frames.length, T0.plus(Duration.ofMinutes(1)), out);
 
-        assertThat(out.sent).hasSize(2);
+        assertThat(out.sent()).hasSize(2);
         assertThat(out.errors()).isEmpty();
         assertThat(out.readings()).extracting(d -> d.offset()).containsExactly(1L, 1L, 5L, 5L);
     }

@@ -1,6 +1,11 @@
 package io.wardgate.driver.nonin;
 
+import io.wardgate.api.Observation;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.sim.RecordingOutput;
 import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Builds Nonin frames for tests straight from the 9560 specification's tables, independently of the
@@ -8,6 +13,19 @@ import java.io.ByteArrayOutputStream;
  */
 final class NoninBytes {
     private NoninBytes() {
+    }
+
+    static byte[] hex(String spaced) {
+        return HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
+
+    /** The decoded items without their reading times, for comparing runs fed differently. */
+    static List<String> summary(RecordingOutput out) {
+        return out.items().stream().map(d -> d instanceof Decoded.ReadingDecoded r
+                ? d.offset() + " " + (r.reading() instanceof Observation o
+                        ? o.metric().referenceId() + "=" + o.value() + o.status()
+                        : r.reading().toString().replaceAll(" from .*,", ","))
+                : d.toString()).toList();
     }
 
     /** DF8: STATUS (bit 7, flags, HR bits 8-7), HR bits 6-0, SpO2, STATUS2. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.sim.RecordingOutput;
 import java.time.Instant;
 
 /**
@@ -27,7 +28,7 @@ class NoninFuzzTest {
 
     /** The first byte picks the chunk size and the clock step, so splits and silences vary too. */
     private static void check(ProtocolSession session, byte[] data) {
-        Recorder out = new Recorder();
+        RecordingOutput out = new RecordingOutput();
         int chunk = data.length == 0 ? 1 : 1 + (data[0] & 0x0F);
         long stepMillis = data.length == 0 ? 1 : (data[0] & 0xF0) * 5L;
         Instant now = T0;
@@ -39,9 +40,9 @@ class NoninFuzzTest {
         }
         session.tick(now.plusSeconds(30), out);
 
-        assertThat(out.decoded.size()).isLessThanOrEqualTo(3 * data.length + 2);
-        assertThat(out.sent.size()).isLessThanOrEqualTo(FormatSelector.MAX_ATTEMPTS);
-        for (Decoded item : out.decoded) {
+        assertThat(out.items().size()).isLessThanOrEqualTo(3 * data.length + 2);
+        assertThat(out.sent().size()).isLessThanOrEqualTo(FormatSelector.MAX_ATTEMPTS);
+        for (Decoded item : out.items()) {
             assertThat(item.offset()).isBetween(0L, (long) data.length);
         }
     }

@@ -2,7 +2,7 @@ package io.wardgate.driver.nonin.sim;
 
 /**
  * The device side of Nonin data formats 7 and 8, written from the 9560 specification's tables
- * (independently of the decoders in io.wardgate.protocol, so each checks the other).
+ * (independently of the decoders beside it in this bundle, so each checks the other).
  */
 final class NoninFrames {
     static final int MISSING_PULSE_RATE = 511;
