@@ -6,6 +6,7 @@ import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
+import io.wardgate.sim.RecordingOutput;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DatexSessionTest {
     private static final Instant T0 = Instant.parse("2026-03-04T05:06:00Z");
     private final DatexSession session = new DatexSession();
-    private final Recording out = new Recording();
+    private final RecordingOutput out = new RecordingOutput();
 
     private void receive(byte[] bytes, Instant now) {
         session.receive(bytes, 0, bytes.length, now, out);
@@ -34,9 +35,9 @@ class DatexSessionTest {
         for (int s = 1; s <= 30; s++) {
             session.tick(T0.plusSeconds(s), out);
         }
-        assertThat(out.sent).extracting(DatexSessionTest::levelOf)
+        assertThat(out.sent()).extracting(DatexSessionTest::levelOf)
                 .containsExactly(0x0B, 0x0A, 0x09, 0x08, 0x07, 0x06, 0x0B);
-        assertThat(out.sent).allSatisfy(frame -> {
+        assertThat(out.sent()).allSatisfy(frame -> {
             assertThat(frame[15]).as("main type PHDB").isZero();
             assertThat(frame[41]).as("displayed values").isEqualTo((byte) 1);
             assertThat(frame[42]).as("every 10 s").isEqualTo((byte) 10);
@@ -48,14 +49,14 @@ class DatexSessionTest {
         session.start(T0, out);
         out.clear();
         receive(DatexFrames.frame(Records.displayed(Records.adult())), T0.plusSeconds(1));
-        assertThat(out.sent).hasSize(3).allSatisfy(frame -> assertThat(levelOf(frame)).isEqualTo(0x0A));
-        assertThat(out.sent.get(0)[41]).as("10 s trend").isEqualTo((byte) 2);
-        assertThat(out.sent.get(1)[15]).as("waveform request").isEqualTo((byte) 1);
-        assertThat(java.util.Arrays.copyOfRange(out.sent.get(1), 45, 50)).as("ECG1, INVP1, PLETH, CO2, end")
+        assertThat(out.sent()).hasSize(3).allSatisfy(frame -> assertThat(levelOf(frame)).isEqualTo(0x0A));
+        assertThat(out.sent().get(0)[41]).as("10 s trend").isEqualTo((byte) 2);
+        assertThat(out.sent().get(1)[15]).as("waveform request").isEqualTo((byte) 1);
+        assertThat(java.util.Arrays.copyOfRange(out.sent().get(1), 45, 50)).as("ECG1, INVP1, PLETH, CO2, end")
                 .containsExactly(1, 4, 8, 9, 0xFF);
-        assertThat(out.sent.get(2)[15]).as("alarm request").isEqualTo((byte) 4);
-        assertThat(out.sent.get(2)[41]).as("enter differential mode").isEqualTo((byte) 2);
-        assertThat(out.items.get(0)).isInstanceOf(Decoded.IdentityDecoded.class);
+        assertThat(out.sent().get(2)[15]).as("alarm request").isEqualTo((byte) 4);
+        assertThat(out.sent().get(2)[41]).as("enter differential mode").isEqualTo((byte) 2);
+        assertThat(out.items().get(0)).isInstanceOf(Decoded.IdentityDecoded.class);
         assertThat(out.observations()).hasSize(13).allSatisfy(o -> assertThat(o.status()).isEmpty());
     }
 
@@ -65,10 +66,10 @@ class DatexSessionTest {
         receive(DatexFrames.frame(Records.displayed(Records.adult())), T0);
         out.clear();
         session.tick(T0.plusSeconds(6), out);
-        assertThat(out.sent).singleElement().satisfies(f -> assertThat(f[15]).isEqualTo((byte) 1));
+        assertThat(out.sent()).singleElement().satisfies(f -> assertThat(f[15]).isEqualTo((byte) 1));
         out.clear();
         session.tick(T0.plusSeconds(31), out);
-        assertThat(out.sent).singleElement().satisfies(f -> assertThat(f[41]).isEqualTo((byte) 1));
+        assertThat(out.sent()).singleElement().satisfies(f -> assertThat(f[41]).isEqualTo((byte) 1));
     }
 
     /** Issue #17 item 4: the first record after a resynchronisation is QUESTIONABLE, the next one is not. */
@@ -123,7 +124,7 @@ class DatexSessionTest {
         ecg[30] = -32767;
         receive(DatexFrames.frame(Records.record(DatexRecord.MAIN_WAVE, new int[] {1, 9, 77}, wave(ecg, 0),
                 wave(new short[] {100, 200, 300, 400, 500}, 0), wave(new short[] {1}, 0))), now);
-        List<WaveformSegment> segments = out.segments();
+        List<WaveformSegment> segments = out.waves();
         assertThat(segments).hasSize(3);
         WaveformSegment first = segments.get(0);
         assertThat(first.metric().referenceId()).isEqualTo("MDC_ECG_ELEC_POTL");
@@ -145,7 +146,7 @@ class DatexSessionTest {
         bad[0] = 0x7F;
         bad[1] = 0x7F;
         receive(DatexFrames.frame(Records.record(DatexRecord.MAIN_WAVE, new int[] {8}, bad)), T0);
-        assertThat(out.segments()).isEmpty();
+        assertThat(out.waves()).isEmpty();
         assertThat(out.errors()).singleElement().extracting(Decoded.FramingError::reason).asString().contains("32639 samples");
     }
 

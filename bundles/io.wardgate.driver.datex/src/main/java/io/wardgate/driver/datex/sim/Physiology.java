@@ -3,35 +3,18 @@ package io.wardgate.driver.datex.sim;
 import java.util.SplittableRandom;
 
 /**
- * Believable vitals of a monitored adult that drift a little at each record, and the four waves the
+ * Believable vitals of a monitored adult that swing slowly and jitter a little at each record, and the four waves the
  * driver asks for, shaped roughly like the real ones. Simulation only: a seeded (repeatable) generator.
  */
 final class Physiology {
-    /** One drifting value in the record's units (e.g. 1/100 mmHg), a bounded walk pulled to its centre. */
-    private static final class Walk {
-        private final int centre;
-        private final int low;
-        private final int high;
-        private final int step;
-        private int value;
-
-        Walk(int centre, int low, int high, int step) {
-            this.centre = centre;
-            this.low = low;
-            this.high = high;
-            this.step = step;
-            this.value = centre;
-        }
-
-        int next(SplittableRandom random) {
-            int drift = random.nextInt(-step, step + 1);
-            int pull = Integer.signum(centre - value) * step / 2;
-            value = Math.max(low, Math.min(high, value + drift + pull));
-            return value;
-        }
-
-        int value() {
-            return value;
+    /**
+     * One value in the record's units (e.g. 1/100 mmHg): a slow swing around its centre (minutes long,
+     * a phase per seed) plus a little jitter per record.
+     */
+    private record Drift(int centre, int swing, int periodRecords, int jitter, double phase) {
+        int at(long record, SplittableRandom random) {
+            double slow = swing * Math.sin(2 * Math.PI * record / periodRecords + phase);
+            return centre + (int) Math.round(slow) + random.nextInt(-jitter, jitter + 1);
         }
     }
 
@@ -48,32 +31,56 @@ final class Physiology {
     }
 
     private final SplittableRandom random;
-    private final Walk heartRate = new Walk(74, 50, 130, 2);
-    private final Walk artSys = new Walk(12_200, 9_000, 16_000, 150);
-    private final Walk artDia = new Walk(7_400, 5_000, 9_500, 100);
-    private final Walk nibpSys = new Walk(11_900, 9_000, 16_000, 150);
-    private final Walk nibpDia = new Walk(7_600, 5_000, 9_500, 100);
-    private final Walk temperature = new Walk(3_690, 3_550, 3_880, 3);
-    private final Walk spo2 = new Walk(9_700, 9_000, 10_000, 20);
-    private final Walk etco2 = new Walk(510, 420, 620, 5);
-    private final Walk respRate = new Walk(14, 8, 26, 1);
+    private final Drift heartRate;
+    private final Drift artSys;
+    private final Drift artDia;
+    private final Drift nibpSys;
+    private final Drift nibpDia;
+    private final Drift temperature;
+    private final Drift spo2;
+    private final Drift etco2;
+    private final Drift respRate;
+    private long records;
+    private int lastHeartRate = 74;
+    private int lastArtSys = 12_200;
+    private int lastArtDia = 7_400;
+    private int lastEtco2 = 510;
+    private int lastRespRate = 14;
 
     Physiology(long seed) {
         this.random = new SplittableRandom(seed);
+        heartRate = new Drift(74, 8, 60, 1, phase());
+        artSys = new Drift(12_200, 900, 90, 60, phase());
+        artDia = new Drift(7_400, 500, 90, 40, phase());
+        nibpSys = new Drift(11_900, 800, 120, 0, phase());
+        nibpDia = new Drift(7_600, 400, 120, 0, phase());
+        temperature = new Drift(3_690, 25, 300, 1, phase());
+        spo2 = new Drift(9_700, 120, 45, 10, phase());
+        etco2 = new Drift(510, 40, 70, 3, phase());
+        respRate = new Drift(14, 2, 50, 0, phase());
+    }
+
+    private double phase() {
+        return random.nextDouble(2 * Math.PI);
     }
 
     Vitals next() {
-        int hr = heartRate.next(random);
-        return new Vitals(hr, artSys.next(random), artDia.next(random), nibpSys.next(random), nibpDia.next(random),
-                temperature.next(random), spo2.next(random), hr + random.nextInt(-1, 2), etco2.next(random),
-                random.nextInt(0, 20), respRate.next(random), 7_600);
+        long n = records++;
+        lastHeartRate = heartRate.at(n, random);
+        lastArtSys = artSys.at(n, random);
+        lastArtDia = artDia.at(n, random);
+        lastEtco2 = etco2.at(n, random);
+        lastRespRate = respRate.at(n, random);
+        return new Vitals(lastHeartRate, lastArtSys, lastArtDia, nibpSys.at(n, random), nibpDia.at(n, random),
+                temperature.at(n, random), Math.min(10_000, spo2.at(n, random)), lastHeartRate + random.nextInt(-1, 2),
+                lastEtco2, random.nextInt(0, 20), lastRespRate, 7_600);
     }
 
     /** {@code count} samples of a wave at {@code perSecond}, continuing where the last call stopped. */
     short[] wave(int type, int perSecond, int count, long startSample) {
         short[] out = new short[count];
-        double beat = heartRate.value() / 60.0;
-        double breath = respRate.value() / 60.0;
+        double beat = lastHeartRate / 60.0;
+        double breath = lastRespRate / 60.0;
         for (int i = 0; i < count; i++) {
             double t = (startSample + i) / (double) perSecond;
             double cardiac = (t * beat) % 1.0;
@@ -83,12 +90,12 @@ final class Physiology {
                 case 1 -> cardiac < 0.04 ? 1200 * Math.sin(Math.PI * cardiac / 0.04)
                         : cardiac > 0.3 && cardiac < 0.45 ? 250 * Math.sin(Math.PI * (cardiac - 0.3) / 0.15) : 0;
                 // Arterial pressure in 1/100 mmHg.
-                case 4 -> artDia.value() + (artSys.value() - artDia.value())
+                case 4 -> lastArtDia + (lastArtSys - lastArtDia)
                         * (cardiac < 0.15 ? Math.sin(Math.PI * cardiac / 0.3) : Math.exp(-(cardiac - 0.15) * 3));
                 // Pleth modulation in 1/100 %.
                 case 8 -> 200 + 300 * Math.max(0, Math.sin(2 * Math.PI * cardiac));
                 // CO2 in 1/100 %: a plateau while breathing out.
-                case 9 -> respiratory < 0.45 ? etco2.value() * Math.min(1, respiratory * 10) : 0;
+                case 9 -> respiratory < 0.45 ? lastEtco2 * Math.min(1, respiratory * 10) : 0;
                 default -> 0;
             };
         }

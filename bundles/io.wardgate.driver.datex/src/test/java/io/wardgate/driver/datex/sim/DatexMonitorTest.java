@@ -6,9 +6,9 @@ import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
-import io.wardgate.api.driver.SessionOutput;
 import io.wardgate.driver.datex.DatexSession;
 import io.wardgate.sim.Conversation;
+import io.wardgate.sim.RecordingOutput;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,19 +132,9 @@ class DatexMonitorTest {
             }
             noisy.writeBytes(frame);
         }
-        List<Decoded> items = new ArrayList<>();
+        RecordingOutput out = new RecordingOutput();
+        List<Decoded> items = out.items();
         DatexSession session = new DatexSession();
-        SessionOutput out = new SessionOutput() {
-            @Override
-            public void decoded(Decoded item) {
-                items.add(item);
-            }
-
-            @Override
-            public void send(byte[] bytes) {
-                // a capture replayed: nothing answers
-            }
-        };
         session.start(T0, out);
         byte[] bytes = noisy.toByteArray();
         for (int i = 0; i < bytes.length; i += 7) {
