@@ -3,6 +3,7 @@ package io.wardgate.driver.datex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.wardgate.sim.FuzzFeed;
 import io.wardgate.sim.RecordingOutput;
 import java.time.Instant;
 
@@ -22,11 +23,7 @@ class DatexSessionFuzzTest {
         RecordingOutput out = new RecordingOutput();
         Instant now = Instant.EPOCH;
         session.start(now, out);
-        int chunk = input.length == 0 ? 1 : 1 + (input[0] & 0x3F);
-        for (int i = 0; i < input.length; i += chunk) {
-            session.receive(input, i, Math.min(chunk, input.length - i), now, out);
-            session.tick(now, out);
-        }
+        FuzzFeed.inChunks(session, input, now, out);
         assertThat(out.items()).hasSizeLessThanOrEqualTo(input.length * MAX_ITEMS_PER_BYTE + 8);
         assertThat(out.items()).allSatisfy(item -> assertThat(item.offset()).isBetween(0L, (long) input.length));
         assertThat(out.errors()).allSatisfy(error -> assertThat(error.reason()).hasSizeLessThan(200));

@@ -1,0 +1,170 @@
+package io.wardgate.driver.medibus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.StatusFlag;
+import io.wardgate.api.Unit;
+import io.wardgate.api.driver.Decoded;
+import io.wardgate.sim.RecordingOutput;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The peer-to-peer dialogue (Protocol Definition rev. 4.03, "MEDIBUS-Life-Cycle", "Time-Out"). */
+class MedibusSessionTest {
+    private static final Instant T0 = Instant.parse("2026-03-04T05:06:00Z");
+    private final MedibusSession session = new MedibusSession();
+    private final RecordingOutput out = new RecordingOutput();
+
+    private void receive(byte[] bytes, Instant now) {
+        session.receive(bytes, 0, bytes.length, now, out);
+    }
+
+    private String lastSent() {
+        return new String(out.sent().get(out.sent().size() - 1), StandardCharsets.US_ASCII);
+    }
+
+    /** Brings the session to the first data request: ICC answered, identification answered. */
+    private void active() {
+        session.start(T0, out);
+        receive(MedibusFrames.response(MedibusFrames.ICC, ""), T0);
+        receive(MedibusFrames.response(MedibusFrames.DEVICE_ID, "8888'Evita 4'04.03:04.03"), T0);
+    }
+
+    @Test
+    void iccUntilAnsweredThenIdentificationThenTheRound() {
+        session.start(T0, out);
+        assertThat(lastSent()).isEqualTo("\u001BQ6C\r");
+        session.tick(T0.plusSeconds(4), out);
+        assertThat(out.sent()).hasSize(2);
+        assertThat(lastSent()).as("ICC again after 3 s without an answer").isEqualTo("\u001BQ6C\r");
+        receive(MedibusFrames.response(MedibusFrames.ICC, ""), T0.plusSeconds(4));
+        assertThat(lastSent()).isEqualTo("\u001BR6D\r");
+        receive(MedibusFrames.response(MedibusFrames.DEVICE_ID, "8888'Evita 4'04.03:04.03"), T0.plusSeconds(4));
+        assertThat(out.identities()).singleElement().satisfies(id -> assertThat(id.model())
+                .isEqualTo("Evita 4 (MEDIBUS id 8888, revision 04.03:04.03)"));
+        assertThat(lastSent()).as("measured data code page 1").isEqualTo("\u001B$3F\r");
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, "EB 98 E1 70 "), T0.plusSeconds(4));
+        assertThat(lastSent()).as("code page 2").startsWith("\u001B+");
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP2, "12 3.5"), T0.plusSeconds(4));
+        assertThat(lastSent()).as("settings").startsWith("\u001B)");
+        receive(MedibusFrames.response(MedibusFrames.SETTINGS, "01   40"), T0.plusSeconds(4));
+        assertThat(lastSent()).as("alarms code page 1").startsWith("\u001B'");
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ""), T0.plusSeconds(4));
+        assertThat(lastSent()).as("alarms code page 2").startsWith("\u001B.");
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP2, ""), T0.plusSeconds(4));
+        int sent = out.sent().size();
+        session.tick(T0.plusSeconds(5), out);
+        assertThat(out.sent()).hasSize(sent);
+        session.tick(T0.plusMillis(6_000), out);
+        assertThat(lastSent()).as("NOP while idle, every 2 s").isEqualTo("\u001B0" + "4B\r");
+
+        assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").value()).isEqualTo(Decimal.ofInteger(98));
+        assertThat(out.observation("MDC_PULS_OXIM_PULS_RATE").unit()).isEqualTo(Unit.BEATS_PER_MINUTE);
+        assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_CP2_12").value()).isEqualTo(Decimal.of(35, -1));
+        assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_SET_01").unit()).isEqualTo(Unit.PERCENT);
+        assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_SET_01").metric().mdcCode()).isEqualTo((2 << 16) | 0xF301);
+    }
+
+    @Test
+    void theDevicesOwnCommandsAreAnswered() {
+        active();
+        out.clear();
+        receive(MedibusFrames.command(MedibusFrames.NOP, ""), T0);
+        receive(MedibusFrames.command(MedibusFrames.TIME_CHANGED, ""), T0);
+        receive(MedibusFrames.command(MedibusFrames.MEASURED_CP1, ""), T0);
+        receive(MedibusFrames.command(MedibusFrames.DEVICE_ID, ""), T0);
+        receive(MedibusFrames.command(0x6A, "X"), T0);
+        assertThat(out.sent()).extracting(b -> new String(b, StandardCharsets.US_ASCII)).containsExactly(
+                "\u00010" + "31\r", "\u0001I4A\r", "\u0001$25\r",
+                new String(MedibusFrames.response(MedibusFrames.DEVICE_ID, MedibusSession.OWN_IDENTITY),
+                        StandardCharsets.US_ASCII),
+                "\u0001j6B\r");
+    }
+
+    @Test
+    void aCorruptCommandIsAnsweredWithNak() {
+        active();
+        out.clear();
+        byte[] nop = MedibusFrames.command(MedibusFrames.NOP, "");
+        nop[2] = 'F';
+        receive(nop, T0);
+        assertThat(out.sent()).singleElement().satisfies(b -> assertThat(b).containsExactly(0x01, 0x15, 0x31, 0x36, 0x0D));
+        assertThat(out.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("answered NAK"));
+    }
+
+    @Test
+    void aNakFromTheDeviceRepeatsTheCommand() {
+        active();
+        out.clear();
+        receive(MedibusFrames.nak(), T0);
+        assertThat(lastSent()).isEqualTo("\u001B$3F\r");
+    }
+
+    @Test
+    void anIccFromTheDeviceInitializesToo() {
+        session.start(T0, out);
+        receive(MedibusFrames.command(MedibusFrames.ICC, ""), T0);
+        assertThat(out.sent()).extracting(b -> new String(b, StandardCharsets.US_ASCII)).endsWith("\u0001Q52\r",
+                "\u001BR6D\r");
+    }
+
+    @Test
+    void silenceForThreeSecondsStartsOver() {
+        active();
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, ""), T0.plusSeconds(1));
+        out.clear();
+        session.tick(T0.plusSeconds(5), out);
+        assertThat(lastSent()).isEqualTo("\u001BQ6C\r");
+    }
+
+    @Test
+    void aValueNoLongerSentIsReportedUnavailableOnce() {
+        active();
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, "EB 98 E1 70 "), T0);
+        out.clear();
+        session.tick(T0.plusSeconds(1), out);
+        // Finish the round, then the next one.
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP2, ""), T0.plusSeconds(1));
+        receive(MedibusFrames.response(MedibusFrames.SETTINGS, ""), T0.plusSeconds(1));
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ""), T0.plusSeconds(1));
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP2, ""), T0.plusSeconds(2));
+        session.tick(T0.plusSeconds(5), out);
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, "E1 71 "), T0.plusSeconds(5));
+        assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status()).containsExactly(StatusFlag.UNAVAILABLE);
+        assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").value()).isNull();
+        assertThat(out.observation("MDC_PULS_OXIM_PULS_RATE").value()).isEqualTo(Decimal.ofInteger(71));
+    }
+
+    @Test
+    void alarmsAreReportedWhenTheyStartAndEnd() {
+        active();
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, ""), T0);
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP2, ""), T0);
+        receive(MedibusFrames.response(MedibusFrames.SETTINGS, ""), T0);
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ">10PAW HIGH    =9BMIN VOL HIGH"), T0);
+        assertThat(out.events()).extracting(Decoded.EventDecoded::kind).containsOnly(DeviceEvent.Kind.ALARM);
+        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly(
+                "source=medibus code=CP1-10 priority=14 state=active text=\"PAW HIGH\"",
+                "source=medibus code=CP1-9B priority=13 state=active text=\"MIN VOL HIGH\"");
+    }
+
+    @Test
+    void theFirstResponseAfterNoiseIsQuestionable() {
+        active();
+        receive(new byte[] {0x41, 0x42, 0x0D}, T0);
+        receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, "EB 98 "), T0);
+        assertThat(out.errors()).isNotEmpty();
+        assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status()).containsExactly(StatusFlag.QUESTIONABLE);
+    }
+
+    @Test
+    void aResponseToNoCommandIsNotRead() {
+        active();
+        receive(MedibusFrames.response(MedibusFrames.SETTINGS, "01   40"), T0);
+        assertThat(out.observations()).isEmpty();
+        assertThat(out.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("outstanding is 0x24"));
+    }
+}
