@@ -23,7 +23,8 @@ public final class MedibusFramer {
 
         void error(long offset, String reason);
 
-        void realtime(int b);
+        /** A byte of the realtime stream (most significant bit set) at {@code offset}. */
+        void realtime(long offset, int b);
     }
 
     private static final int ETX = 0x03;
@@ -63,7 +64,7 @@ public final class MedibusFramer {
 
     private void accept(int b, Sink sink) {
         if (b >= 0x80) {
-            sink.realtime(b);
+            sink.realtime(position, b);
             return;
         }
         if (b == MedibusFrames.DC1 || b == MedibusFrames.DC3 || b == MedibusFrames.CAN) {

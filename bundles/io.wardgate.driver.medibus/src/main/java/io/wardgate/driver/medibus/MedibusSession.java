@@ -21,7 +21,8 @@ import java.util.Set;
  * answer the other's (Protocol Definition rev. 4.03, "MEDIBUS-Life-Cycle"). The session sends ICC every
  * {@link #ICC_RETRY} until the device answers it or sends its own; asks for the device identification;
  * then polls, one command at a time, measured data code pages 1 and 2, the device settings and the
- * alarms of both code pages, a round every {@link #POLL}; while idle it sends NOP every
+ * alarms of both code pages, a round every {@link #POLL}; after the first round it asks for the realtime
+ * configuration and receives the first four curves offered ({@link Realtime}); while idle it sends NOP every
  * {@link #KEEP_ALIVE}. It answers every command of the device: ICC, NOP, STOP, "time changed" and
  * unknown commands with their echo, data requests with an echo and no data (the gateway measures
  * nothing), a device identification request with the gateway's own, and a corrupt command with NAK.
@@ -37,10 +38,20 @@ public final class MedibusSession implements ProtocolSession {
     static final Duration POLL = Duration.ofSeconds(5);
     static final Duration SILENCE = Duration.ofSeconds(3);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** Sync commands get no answer: the enable command is repeated, as the definition recommends. */
+    static final Duration ENABLE_REPEAT = Duration.ofSeconds(10);
+    static final Duration SEGMENT = Duration.ofSeconds(1);
     /** What the gateway says it is when asked: an ID number Draeger has not assigned, its name, revisions. */
     static final String OWN_IDENTITY = "0000'WardGate'01.00:04.03";
     static final List<Integer> ROUND = List.of(MedibusFrames.MEASURED_CP1, MedibusFrames.MEASURED_CP2,
             MedibusFrames.SETTINGS, MedibusFrames.ALARMS_CP1, MedibusFrames.ALARMS_CP2);
+
+    private enum RealtimeState {
+        UNCONFIGURED,
+        ASKED,
+        RUNNING,
+        NONE
+    }
 
     private enum State {
         INITIALIZING,
@@ -59,11 +70,17 @@ public final class MedibusSession implements ProtocolSession {
     private Instant nextRound;
     private int roundIndex;
     private boolean suspect;
-    private long realtimeBytes;
+    private final Realtime realtime = new Realtime();
+    private RealtimeState realtimeState = RealtimeState.UNCONFIGURED;
+    private Instant lastEnable;
+    private Instant lastFlush;
+    private long lastOffset;
 
     @Override
     public void start(Instant now, SessionOutput out) {
         framer.reset();
+        lastOffset = 0;
+        lastFlush = now;
         suspect = false;
         lastReceived = now;
         initialize(now, out);
@@ -74,6 +91,7 @@ public final class MedibusSession implements ProtocolSession {
         if (length > 0) {
             lastReceived = now;
         }
+        lastOffset += length;
         framer.feed(bytes, offset, length, new MedibusFramer.Sink() {
             @Override
             public void message(MedibusMessage message) {
@@ -98,14 +116,26 @@ public final class MedibusSession implements ProtocolSession {
             }
 
             @Override
-            public void realtime(int b) {
-                realtimeBytes++;
+            public void realtime(long at, int b) {
+                realtime.accept(b, problem -> {
+                    out.decoded(new Decoded.FramingError(at, problem));
+                });
+                if (realtime.full()) {
+                    flushRealtime(at, now, out);
+                }
             }
         });
     }
 
     @Override
     public void tick(Instant now, SessionOutput out) {
+        if (lastFlush == null || Duration.between(lastFlush, now).compareTo(SEGMENT) >= 0) {
+            flushRealtime(lastOffset, now, out);
+        }
+        if (realtimeState == RealtimeState.RUNNING && Duration.between(lastEnable, now).compareTo(ENABLE_REPEAT) >= 0) {
+            lastEnable = now;
+            out.send(realtime.enableCommand());
+        }
         if (state != State.INITIALIZING && Duration.between(lastReceived, now).compareTo(SILENCE) > 0) {
             initialize(now, out);
             return;
@@ -128,13 +158,14 @@ public final class MedibusSession implements ProtocolSession {
         }
     }
 
-    /** Realtime bytes seen so far (the realtime stream is not decoded). */
-    long realtimeBytes() {
-        return realtimeBytes;
+    private void flushRealtime(long at, Instant now, SessionOutput out) {
+        lastFlush = now;
+        realtime.flush(now).forEach(segment -> out.decoded(new Decoded.ReadingDecoded(at, segment)));
     }
 
     private void initialize(Instant now, SessionOutput out) {
         state = State.INITIALIZING;
+        realtimeState = RealtimeState.UNCONFIGURED;
         alarms1.reset();
         alarms2.reset();
         lastSeen.clear();
@@ -142,9 +173,13 @@ public final class MedibusSession implements ProtocolSession {
     }
 
     private void send(int code, Instant now, SessionOutput out) {
+        send(code, "", now, out);
+    }
+
+    private void send(int code, String argument, Instant now, SessionOutput out) {
         outstanding = code;
         sentAt = now;
-        out.send(MedibusFrames.command(code, ""));
+        out.send(MedibusFrames.command(code, argument));
     }
 
     private void identify(Instant now, SessionOutput out) {
@@ -164,6 +199,8 @@ public final class MedibusSession implements ProtocolSession {
             alarms1.reset();
             alarms2.reset();
             identify(now, out);
+        } else if (code == MedibusFrames.REALTIME_CHANGED) {
+            realtimeState = RealtimeState.UNCONFIGURED;
         } else if (code == MedibusFrames.STOP) {
             out.decoded(new Decoded.EventDecoded(command.offset(), DeviceEvent.Kind.DISCONNECTED,
                     "the device stopped MEDIBUS communication; the gateway initializes it again"));
@@ -198,6 +235,12 @@ public final class MedibusSession implements ProtocolSession {
                     extra, out);
             case MedibusFrames.ALARMS_CP1 -> alarms(response, alarms1, out);
             case MedibusFrames.ALARMS_CP2 -> alarms(response, alarms2, out);
+            case MedibusFrames.REALTIME_CONFIG -> realtimeOffer(response, now, out);
+            case MedibusFrames.CONFIGURE_REALTIME -> {
+                realtimeState = RealtimeState.RUNNING;
+                lastEnable = now;
+                out.send(realtime.enableCommand());
+            }
             default -> {
                 // NOP and other answers carry nothing.
             }
@@ -205,7 +248,24 @@ public final class MedibusSession implements ProtocolSession {
         if (state == State.ACTIVE && outstanding < 0 && roundIndex < ROUND.size()
                 && ROUND.contains(response.code())) {
             send(ROUND.get(roundIndex++), now, out);
+        } else if (state == State.ACTIVE && outstanding < 0 && realtimeState == RealtimeState.UNCONFIGURED
+                && response.code() == ROUND.get(ROUND.size() - 1)) {
+            realtimeState = RealtimeState.ASKED;
+            send(MedibusFrames.REALTIME_CONFIG, now, out);
         }
+    }
+
+    /** The curves the device offers: the first four are configured at every sample. */
+    private void realtimeOffer(MedibusMessage response, Instant now, SessionOutput out) {
+        List<String> problems = new ArrayList<>();
+        List<Realtime.Channel> offered = Realtime.channels(response.text(), problems);
+        problems.forEach(p -> out.decoded(new Decoded.FramingError(response.offset(), p)));
+        realtime.configure(offered);
+        if (realtime.curves().isEmpty()) {
+            realtimeState = RealtimeState.NONE;
+            return;
+        }
+        send(MedibusFrames.CONFIGURE_REALTIME, realtime.configureArgument(), now, out);
     }
 
     private void identified(MedibusMessage response, Instant now, SessionOutput out) {

@@ -30,7 +30,7 @@ class MedibusFramerTest {
         }
 
         @Override
-        public void realtime(int b) {
+        public void realtime(long offset, int b) {
             realtime.add(b);
         }
     };

@@ -10,6 +10,7 @@ import io.wardgate.api.driver.Decoded;
 import io.wardgate.sim.RecordingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The peer-to-peer dialogue (Protocol Definition rev. 4.03, "MEDIBUS-Life-Cycle", "Time-Out"). */
@@ -55,6 +56,8 @@ class MedibusSessionTest {
         receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ""), T0.plusSeconds(4));
         assertThat(lastSent()).as("alarms code page 2").startsWith("\u001B.");
         receive(MedibusFrames.response(MedibusFrames.ALARMS_CP2, ""), T0.plusSeconds(4));
+        assertThat(lastSent()).as("realtime configuration, once").isEqualTo("\u001BS6E\r");
+        receive(MedibusFrames.response(MedibusFrames.REALTIME_CONFIG, ""), T0.plusSeconds(4));
         int sent = out.sent().size();
         session.tick(T0.plusSeconds(5), out);
         assertThat(out.sent()).hasSize(sent);
@@ -66,6 +69,48 @@ class MedibusSessionTest {
         assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_CP2_12").value()).isEqualTo(Decimal.of(35, -1));
         assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_SET_01").unit()).isEqualTo(Unit.PERCENT);
         assertThat(out.observation("MDC_PRIV_WARDGATE_MEDIBUS_SET_01").metric().mdcCode()).isEqualTo((2 << 16) | 0xF301);
+    }
+
+    /**
+     * Example 5 of the protocol definition: the offer (airway pressure 00 and CO2 06, 16 ms), the
+     * configuration "00 01 06 01", the enable sync command, and the record D3 91 81 8D 83: 0.125 mbar and
+     * 1.96 mmHg. Then the record of the "Sync Byte" section (D5 B0 A3 8B BC: curves 1 and 3, 8F0H and F0BH).
+     */
+    @Test
+    void realtimeCurvesAsInExample5() {
+        active();
+        for (int code : List.of(MedibusFrames.MEASURED_CP1, MedibusFrames.MEASURED_CP2, MedibusFrames.SETTINGS,
+                MedibusFrames.ALARMS_CP1, MedibusFrames.ALARMS_CP2)) {
+            receive(MedibusFrames.response(code, ""), T0);
+        }
+        receive(MedibusFrames.response(MedibusFrames.REALTIME_CONFIG,
+                "00   16000-  10  100370" + "06   16000-  20  100460"), T0);
+        assertThat(lastSent()).isEqualTo("\u001BT00010601" + "FA\r".replace("FA", new String(
+                MedibusFrames.command(MedibusFrames.CONFIGURE_REALTIME, "00010601"), StandardCharsets.US_ASCII)
+                .substring(10, 12)));
+        receive(MedibusFrames.response(MedibusFrames.CONFIGURE_REALTIME, ""), T0);
+        assertThat(out.sent().get(out.sent().size() - 1)).containsExactly(0xD0, 0xC1, 0xC3, 0xC0, 0xC0);
+        receive(new byte[] {(byte) 0xD3, (byte) 0x91, (byte) 0x81, (byte) 0x8D, (byte) 0x83, (byte) 0xD1, (byte) 0x94,
+                (byte) 0x81}, T0);
+        session.tick(T0.plusSeconds(1), out);
+        assertThat(out.errors()).isEmpty();
+        assertThat(out.waves()).hasSize(2);
+        assertThat(out.waves().get(0).metric().referenceId()).isEqualTo("MDC_PRIV_WARDGATE_MEDIBUS_RT_00");
+        assertThat(out.waves().get(0).samples()).containsExactly(81, 84);
+        assertThat(out.waves().get(0).scale().physical(81)).isEqualByComparingTo("0.125");
+        assertThat(out.waves().get(0).samplePeriod()).isEqualTo(java.time.Duration.ofMillis(16));
+        assertThat(out.waves().get(1).unit()).isEqualTo(Unit.MMHG);
+        assertThat(out.waves().get(1).samples()).containsExactly(205);
+        assertThat(out.waves().get(1).scale().physical(205).doubleValue()).isCloseTo(1.96, org.assertj.core.data.Offset.offset(0.005));
+        out.clear();
+        receive(new byte[] {(byte) 0xD5, (byte) 0xB0, (byte) 0xA3, (byte) 0x8B, (byte) 0xBC}, T0);
+        session.tick(T0.plusSeconds(2), out);
+        assertThat(out.waves()).singleElement().satisfies(w -> assertThat(w.samples()).containsExactly(0x8F0));
+        out.clear();
+        receive(new byte[] {(byte) 0xD3, (byte) 0x91, (byte) 0xD3, (byte) 0x91, (byte) 0x81, (byte) 0x8D, (byte) 0x83}, T0);
+        session.tick(T0.plusSeconds(3), out);
+        assertThat(out.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("0 of 2 values"));
+        assertThat(out.waves()).allSatisfy(w -> assertThat(w.status()).containsExactly(StatusFlag.QUESTIONABLE));
     }
 
     @Test
@@ -131,6 +176,7 @@ class MedibusSessionTest {
         receive(MedibusFrames.response(MedibusFrames.SETTINGS, ""), T0.plusSeconds(1));
         receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ""), T0.plusSeconds(1));
         receive(MedibusFrames.response(MedibusFrames.ALARMS_CP2, ""), T0.plusSeconds(2));
+        receive(MedibusFrames.response(MedibusFrames.REALTIME_CONFIG, ""), T0.plusSeconds(2));
         session.tick(T0.plusSeconds(5), out);
         receive(MedibusFrames.response(MedibusFrames.MEASURED_CP1, "E1 71 "), T0.plusSeconds(5));
         assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status()).containsExactly(StatusFlag.UNAVAILABLE);

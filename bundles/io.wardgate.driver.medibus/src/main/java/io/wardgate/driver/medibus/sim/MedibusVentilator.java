@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * A Draeger Evita-like ventilator on MEDIBUS: it answers every command (measured data code page 1 with
  * airway pressures, volumes, rates, FiO2, EtCO2 and SpO2 of a ventilated adult; an empty code page 2, as
  * an Evita 4 has none; its settings; its alarms; its identification), answers a corrupt command with NAK,
- * and, once initialized, sends NOP every 2 s as the real one does while idle, expecting the echo.
+ * and, once initialized, sends NOP every 2 s as the real one does while idle, expecting the echo. It
+ * offers two realtime curves (airway pressure and CO2, as example 5 of the definition) and sends those
+ * the host configured and enabled, a record every 16 ms.
  * Alarms are raised and cleared on demand ({@link #raise}, {@link #clear}).
  *
  * <p>Modes, switchable at any time from any thread: {@link Mode#NORMAL}; {@link Mode#SILENT} (it answers
@@ -76,7 +78,7 @@ public final class MedibusVentilator implements SimulatedDevice {
             @Override
             public void message(MedibusMessage message) {
                 if (message.command()) {
-                    out.add(answer(message.code()));
+                    out.add(answer(message.code(), message.text()));
                 } else if (message.code() == MedibusFrames.ICC) {
                     initialized = true;
                 }
@@ -93,8 +95,8 @@ public final class MedibusVentilator implements SimulatedDevice {
             }
 
             @Override
-            public void realtime(int b) {
-                // the gateway sends no realtime data
+            public void realtime(long offset, int b) {
+                enableCommand(b);
             }
         });
         for (byte[] message : out) {
@@ -112,10 +114,86 @@ public final class MedibusVentilator implements SimulatedDevice {
             wire.accept(garbage);
             return;
         }
+        realtimeTick(now, wire);
         if (initialized && (lastNop == null || !now.isBefore(lastNop.plus(NOP_INTERVAL)))) {
             lastNop = now;
             send(MedibusFrames.command(MedibusFrames.NOP, ""), wire);
         }
+    }
+
+    /**
+     * Realtime curves offered (example 5 of the protocol definition): airway pressure, code 00, -10 to 100
+     * mbar as 0 to 370H; CO2, code 06, -20 to 100 mmHg as 0 to 460H; both every 16 ms.
+     */
+    static final String REALTIME_OFFER = "00   16000-  10  100370" + "06   16000-  20  100460";
+    static final Duration REALTIME_PERIOD = Duration.ofMillis(16);
+
+    private List<Integer> configured = List.of();
+    private int enabled;
+    private int syncState;
+    private Instant nextSample;
+    private long sample;
+
+    /** The host's sync command: D0 C1 Cx C0 C0 enables curves 1-4 by the bits of x. */
+    private void enableCommand(int b) {
+        if (b == 0xD0) {
+            syncState = 1;
+        } else if (syncState == 1 && b == 0xC1) {
+            syncState = 2;
+        } else if (syncState == 2 && (b & 0xF0) == 0xC0) {
+            enabled = b & 0x0F;
+            syncState = 0;
+        } else {
+            syncState = 0;
+        }
+    }
+
+    private void configureRealtime(String argument) {
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i + 4 <= argument.length() && codes.size() < 4; i += 4) {
+            codes.add(Integer.parseInt(argument.substring(i, i + 2), 16));
+        }
+        configured = List.copyOf(codes);
+        enabled = 0;
+    }
+
+    private void realtimeTick(Instant now, Consumer<byte[]> wire) {
+        if (enabled == 0 || configured.isEmpty()) {
+            nextSample = null;
+            return;
+        }
+        if (nextSample == null || nextSample.isBefore(now.minusSeconds(1))) {
+            nextSample = now;
+        }
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        while (!nextSample.isAfter(now)) {
+            int bits = enabled & ((1 << configured.size()) - 1);
+            records.write(0xD0 | bits);
+            double t = sample++ * REALTIME_PERIOD.toMillis() / 1000.0;
+            double breath = (t * 14 / 60.0) % 1.0;
+            for (int i = 0; i < configured.size(); i++) {
+                if ((bits & (1 << i)) == 0) {
+                    continue;
+                }
+                int value = configured.get(i) == 0x06
+                        ? (int) Math.round((breath > 0.4 ? 38 * Math.min(1, (breath - 0.4) * 8) + 20 : 20) * 0x460 / 120.0)
+                        : (int) Math.round(((breath < 0.35 ? 5 + 16 * Math.sin(Math.PI * breath / 0.35) : 5) + 10) * 0x370
+                                / 110.0);
+                records.write(0x80 | (value & 0x3F));
+                records.write(0x80 | ((value >> 6) & 0x3F));
+            }
+            nextSample = nextSample.plus(REALTIME_PERIOD);
+        }
+        if (records.size() > 0 && mode != Mode.SILENT && mode != Mode.GARBAGE) {
+            wire.accept(records.toByteArray());
+        }
+    }
+
+    private byte[] answer(int code, String argument) {
+        if (code == MedibusFrames.CONFIGURE_REALTIME) {
+            configureRealtime(argument);
+        }
+        return answer(code);
     }
 
     private byte[] answer(int code) {
@@ -127,6 +205,7 @@ public final class MedibusVentilator implements SimulatedDevice {
             case MedibusFrames.MEASURED_CP1 -> MedibusFrames.response(code, measured());
             case MedibusFrames.SETTINGS -> MedibusFrames.response(code, settings());
             case MedibusFrames.ALARMS_CP1 -> MedibusFrames.response(code, alarms());
+            case MedibusFrames.REALTIME_CONFIG -> MedibusFrames.response(code, REALTIME_OFFER);
             default -> MedibusFrames.response(code, "");
         };
     }

@@ -40,6 +40,14 @@ class MedibusVentilatorTest {
         assertThat(obs).filteredOn(o -> o.metric().referenceId().equals("MDC_CONC_AWAY_CO2_ET"))
                 .hasSizeGreaterThanOrEqualTo(5).allSatisfy(o -> assertThat(o.value().toDouble()).isBetween(30.0, 45.0));
         assertThat(obs).allSatisfy(o -> assertThat(o.status()).isEmpty());
+        List<io.wardgate.api.WaveformSegment> waves = c.decoded().stream()
+                .filter(i -> i instanceof Decoded.ReadingDecoded r && r.reading() instanceof io.wardgate.api.WaveformSegment)
+                .map(i -> (io.wardgate.api.WaveformSegment) ((Decoded.ReadingDecoded) i).reading()).toList();
+        int pressureSamples = waves.stream().filter(w -> w.metric().referenceId().equals("MDC_PRIV_WARDGATE_MEDIBUS_RT_00"))
+                .mapToInt(io.wardgate.api.WaveformSegment::sampleCount).sum();
+        // Realtime starts after the first round (about 1 s in): 62.5 samples/s for the rest of the 30 s.
+        assertThat(pressureSamples).isBetween(62 * 25, 63 * 30);
+        assertThat(waves).allSatisfy(w -> assertThat(w.scale().physical(w.sample(0)).doubleValue()).isBetween(-10.0, 100.0));
     }
 
     @Test
