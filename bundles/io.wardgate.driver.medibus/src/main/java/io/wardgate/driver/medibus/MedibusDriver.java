@@ -25,7 +25,7 @@ public final class MedibusDriver implements SerialDriver {
     @Override
     public String description() {
         return "Draeger MEDIBUS (ventilators, anaesthesia machines): measured data code pages 1 and 2, settings,"
-                + " alarms, device identification";
+                + " alarms, device identification, realtime curves";
     }
 
     /** 19200 8E1 as an Evita 4 is set; the line is chosen on the device (9600 8E1 on an Apollo). */

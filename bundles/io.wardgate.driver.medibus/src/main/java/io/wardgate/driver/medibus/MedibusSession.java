@@ -30,7 +30,8 @@ import java.util.Set;
  *
  * <p>A value a response no longer carries is, by the protocol, no longer valid: the session reports it
  * once as UNAVAILABLE. Line noise: the checksum is an 8-bit sum, so a response must also echo the command
- * outstanding, and the first response after any framing error carries QUESTIONABLE on its readings.
+ * outstanding (one that does not is read with QUESTIONABLE), and the first response after any framing error
+ * carries QUESTIONABLE on its readings.
  */
 public final class MedibusSession implements ProtocolSession {
     static final Duration ICC_RETRY = Duration.ofSeconds(3);
@@ -218,32 +219,23 @@ public final class MedibusSession implements ProtocolSession {
             return;
         }
         if (response.code() != outstanding) {
-            out.decoded(new Decoded.FramingError(response.offset(), String.format(
-                    "response echoes 0x%02X, the command outstanding is %s", response.code(),
-                    outstanding < 0 ? "none" : String.format("0x%02X", outstanding))));
+            // A late answer, or a capture of another host's dialogue: the data is read, but it does not
+            // answer the command outstanding, so nothing confirms it.
+            extra.add(StatusFlag.QUESTIONABLE);
+            readData(response, now, extra, out);
             return;
         }
         outstanding = -1;
         switch (response.code()) {
             case MedibusFrames.ICC -> identify(now, out);
             case MedibusFrames.DEVICE_ID -> identified(response, now, out);
-            case MedibusFrames.MEASURED_CP1 -> values(response, MedibusCodes.PAGE_1, MedibusData.MEASURED_ITEM, now,
-                    extra, out);
-            case MedibusFrames.MEASURED_CP2 -> values(response, MedibusCodes.PAGE_2, MedibusData.MEASURED_ITEM, now,
-                    extra, out);
-            case MedibusFrames.SETTINGS -> values(response, MedibusCodes.SETTINGS, MedibusData.SETTING_ITEM, now,
-                    extra, out);
-            case MedibusFrames.ALARMS_CP1 -> alarms(response, alarms1, out);
-            case MedibusFrames.ALARMS_CP2 -> alarms(response, alarms2, out);
             case MedibusFrames.REALTIME_CONFIG -> realtimeOffer(response, now, out);
             case MedibusFrames.CONFIGURE_REALTIME -> {
                 realtimeState = RealtimeState.RUNNING;
                 lastEnable = now;
                 out.send(realtime.enableCommand());
             }
-            default -> {
-                // NOP and other answers carry nothing.
-            }
+            default -> readData(response, now, extra, out);
         }
         if (state == State.ACTIVE && outstanding < 0 && roundIndex < ROUND.size()
                 && ROUND.contains(response.code())) {
@@ -266,6 +258,23 @@ public final class MedibusSession implements ProtocolSession {
             return;
         }
         send(MedibusFrames.CONFIGURE_REALTIME, realtime.configureArgument(), now, out);
+    }
+
+    /** The data of a measured-data, settings or alarm response; other answers carry nothing. */
+    private void readData(MedibusMessage response, Instant now, Set<StatusFlag> extra, SessionOutput out) {
+        switch (response.code()) {
+            case MedibusFrames.MEASURED_CP1 -> values(response, MedibusCodes.PAGE_1, MedibusData.MEASURED_ITEM, now,
+                    extra, out);
+            case MedibusFrames.MEASURED_CP2 -> values(response, MedibusCodes.PAGE_2, MedibusData.MEASURED_ITEM, now,
+                    extra, out);
+            case MedibusFrames.SETTINGS -> values(response, MedibusCodes.SETTINGS, MedibusData.SETTING_ITEM, now,
+                    extra, out);
+            case MedibusFrames.ALARMS_CP1 -> alarms(response, alarms1, out);
+            case MedibusFrames.ALARMS_CP2 -> alarms(response, alarms2, out);
+            default -> {
+                // NOP and other answers carry nothing.
+            }
+        }
     }
 
     private void identified(MedibusMessage response, Instant now, SessionOutput out) {

@@ -207,10 +207,13 @@ class MedibusSessionTest {
     }
 
     @Test
-    void aResponseToNoCommandIsNotRead() {
+    void aResponseToAnotherCommandIsReadAsQuestionable() {
         active();
         receive(MedibusFrames.response(MedibusFrames.SETTINGS, "01   40"), T0);
-        assertThat(out.observations()).isEmpty();
-        assertThat(out.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("outstanding is 0x24"));
+        assertThat(out.observations()).singleElement().satisfies(o -> {
+            assertThat(o.metric().referenceId()).isEqualTo("MDC_PRIV_WARDGATE_MEDIBUS_SET_01");
+            assertThat(o.status()).containsExactly(StatusFlag.QUESTIONABLE);
+        });
+        assertThat(lastSent()).as("still waiting for code page 1").isEqualTo("\u001B$3F\r");
     }
 }
