@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class DecodeBenchmark {
     private static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
 
-    @Param({"intellivue", "masimo", "nonin-df7", "nonin-df8"})
+    @Param({"intellivue", "masimo", "nonin-df7", "nonin-df8", "datex", "medibus"})
     public String protocol;
 
     private byte[] capture;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.wardgate.api.driver.FlowControl;
 import io.wardgate.api.driver.LineSettings;
+import io.wardgate.api.driver.Parity;
+import io.wardgate.api.driver.StopBits;
 import io.wardgate.sim.pty.PtyPair;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +48,42 @@ class JSerialCommLineTest {
             line.close();
             pair.close();
         }
+    }
+
+    /**
+     * The line settings reach the tty: 8E1 with RTS/CTS (the GE Datex S/5 line) read back from the kernel
+     * with stty. What a pseudo-terminal can show: crtscts, and inpck (jSerialComm enables the input parity
+     * check only with a parity). What it cannot: the Linux pty driver clears PARENB and forces CS8 on every
+     * termios change (pty_set_termios), and it has no UART, so neither parity bits on the wire nor CTS
+     * holding back output can be seen here (docs/devices.md says so).
+     */
+    @Test
+    void parityAndHardwareFlowControlReachTheTty() throws Exception {
+        try (PtyPair pair = PtyPair.open()) {
+            LineSettings datex = new LineSettings(19200, 8, Parity.EVEN, StopBits.ONE, FlowControl.RTS_CTS);
+            SerialLine line = JSerialCommLine.open(pair.slavePath().toString(), datex);
+            try {
+                String flags = stty(pair.slavePath().toString());
+                assertThat(flags.split("\\s+")).contains("speed", "19200", "inpck", "-parodd", "-cmspar", "cs8",
+                        "-cstopb", "crtscts");
+            } finally {
+                line.close();
+            }
+            SerialLine plain = JSerialCommLine.open(pair.slavePath().toString(), LineSettings.eightNOne(9600));
+            try {
+                assertThat(stty(pair.slavePath().toString()).split("\\s+")).contains("-inpck", "-crtscts", "-cstopb");
+            } finally {
+                plain.close();
+            }
+        }
+    }
+
+    private static String stty(String path) throws Exception {
+        Process stty = new ProcessBuilder("stty", "-F", path, "-a").redirectErrorStream(true).start();
+        assertThat(stty.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("stty ends").isTrue();
+        String text = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(stty.exitValue()).as(text).isZero();
+        return text.replace(";", " ");
     }
 
     @Test

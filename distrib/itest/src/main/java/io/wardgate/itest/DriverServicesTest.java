@@ -31,7 +31,7 @@ class DriverServicesTest {
     void everyDriverIsOneServiceNamedByItsProtocol() {
         await().atMost(RuntimeTest.SETTLE).untilAsserted(() -> {
             assertThat(names(SerialDriver.class)).containsExactlyInAnyOrder("intellivue", "masimo", "nonin-df7",
-                    "nonin-df8");
+                    "nonin-df8", "datex", "medibus");
             assertThat(names(GattDriver.class)).containsExactly("gatt");
         });
     }
