@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.manage.client.AdminClient;
+import io.wardgate.testkit.Publish;
 import io.wardgate.testkit.TestSubscriber;
 import io.wardgate.testkit.TestTls;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,8 @@ class UnauthenticatedFloodTest {
             attacker.connect(options);
             try {
                 for (int i = 0; i < GARBAGE; i++) {
-                    attacker.publish(prefix + "manage/req/junk-" + i,
-                            ("{\"op\":\"status\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+                    Publish.qos1(attacker, prefix + "manage/req/junk-" + i,
+                            ("{\"op\":\"status\",\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
                 }
                 // A signed request afterwards is still served.
                 try (AdminClient admin = gateway.client()) {
@@ -57,7 +58,7 @@ class UnauthenticatedFloodTest {
 
                 // Once the limit lets one through again, its record counts the ones held back.
                 await().atMost(Duration.ofSeconds(20)).until(() -> {
-                    attacker.publish(prefix + "manage/req/late", "garbage".getBytes(StandardCharsets.UTF_8), 1, false);
+                    Publish.qos1(attacker, prefix + "manage/req/late", "garbage".getBytes(StandardCharsets.UTF_8));
                     return refusals(gateway).stream().anyMatch(e -> e.detail().contains("held back"));
                 });
                 AuditEvent aggregate = refusals(gateway).stream().filter(e -> e.detail().contains("held back"))

@@ -18,6 +18,7 @@ import io.wardgate.seal.envelope.SigningKey;
 import io.wardgate.seal.envelope.TestKeys;
 import io.wardgate.seal.envelope.TestReadings;
 import io.wardgate.seal.envelope.Topics;
+import io.wardgate.testkit.Publish;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.MosquittoBroker;
@@ -37,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class BrokerRestartLiveTest {
                 MqttClient publisher = publisher(uri, gatewayP12, caPem);
                 publisher.publish(statusTopic, retained("{\"gateway\":\"wg-ward-7\",\"state\":\"online\"}"));
                 for (long sequence = 0; sequence < BACKLOG; sequence++) {
-                    publish(publisher, topic, envelope(sealer, signingKey, sequence));
+                    Publish.qos1(publisher, topic, envelope(sealer, signingKey, sequence));
                 }
                 assertThat(stuck.await(30, TimeUnit.SECONDS)).as("the receiver took the first envelope").isTrue();
 
@@ -122,7 +122,7 @@ class BrokerRestartLiveTest {
                 MqttClient again = publisher(uri, gatewayP12, caPem);
                 again.publish(statusTopic, retained("{\"gateway\":\"wg-ward-7\",\"state\":\"online\"}"));
                 for (long sequence = BACKLOG; sequence < BACKLOG + AFTER_RESTART; sequence++) {
-                    publish(again, topic, envelope(sealer, signingKey, sequence));
+                    Publish.qos1(again, topic, envelope(sealer, signingKey, sequence));
                 }
                 again.disconnect();
                 again.close();
@@ -144,24 +144,6 @@ class BrokerRestartLiveTest {
         options.setHttpsHostnameVerificationEnabled(true);
         client.connect(options);
         return client;
-    }
-
-    /**
-     * Paho counts a QoS 1 publish as in flight until its callback thread saw the PUBACK, which lags
-     * on a loaded machine: a refusal for too many in flight (32202) is retried, anything else fails.
-     */
-    private static void publish(MqttClient client, String topic, MqttMessage message) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
-            try {
-                client.publish(topic, message);
-                return true;
-            } catch (MqttException e) {
-                if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-                    return false;
-                }
-                throw e;
-            }
-        });
     }
 
     private static MqttMessage envelope(EnvelopeSealer sealer, SigningKey key, long sequence) {
