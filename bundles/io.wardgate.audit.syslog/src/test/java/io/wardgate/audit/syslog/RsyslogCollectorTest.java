@@ -3,6 +3,7 @@ package io.wardgate.audit.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.testkit.FreePort;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.RequiredTools;
@@ -62,9 +63,13 @@ class RsyslogCollectorTest {
                 await().atMost(DEADLINE).until(() -> !engine.status().lastError().isEmpty());
                 start(config, port);
 
-                long last = fixture.lastSequence();
-                await().atMost(DEADLINE).until(() -> engine.status().confirmedSequence() == fixture.lastSequence()
-                        && counts(received).keySet().containsAll(AtnaExportEndToEndTest.range(1, last)));
+                // The export audits its own outage (FAILED) and, after the first confirmed session, its
+                // recovery (RESTORED): only once that record is out has everything been sent.
+                await().atMost(DEADLINE).until(() -> !fixture.trail.query(
+                                AuditQuery.latest(10).withAction(SelfAudit.RESTORED)).isEmpty()
+                        && engine.status().confirmedSequence() == fixture.lastSequence()
+                        && counts(received).keySet().containsAll(
+                                AtnaExportEndToEndTest.range(1, fixture.lastSequence())));
             }
             Map<Long, Integer> counts = counts(received);
             assertThat(counts.keySet()).containsAll(AtnaExportEndToEndTest.range(1, fixture.lastSequence()));
