@@ -215,10 +215,11 @@ final class ExportEngine implements Closeable {
             fail("cannot store the cursor " + cursorFile.path() + ": " + e.getMessage(), false);
             return false;
         }
+        // The recovery record first: whoever sees the new cursor in the status also finds it in the trail.
+        selfAudit.confirmed();
         cursor = next;
         lastConfirmed = clock.instant();
         lastError = "";
-        selfAudit.confirmed();
         return true;
     }
 
