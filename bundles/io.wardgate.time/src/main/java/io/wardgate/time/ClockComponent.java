@@ -1,0 +1,91 @@
+package io.wardgate.time;
+
+import io.wardgate.api.manage.StatusContribution;
+import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.time.ClockState;
+import io.wardgate.api.time.ClockStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs without configuration (the defaults suit every board): reads the clock state on a schedule,
+ * provides it as {@link ClockStatus}, and as the "clock" section of the status reply.
+ */
+@Component(service = {ClockStatus.class, StatusContribution.class}, immediate = true,
+        configurationPid = ClockComponent.PID, property = StatusContribution.NAME + "=clock")
+@Designate(ocd = ClockConfig.class)
+public final class ClockComponent implements ClockStatus, StatusContribution {
+    static final String PID = "io.wardgate.time.Clock";
+    private static final Logger LOG = LoggerFactory.getLogger(ClockComponent.class);
+
+    // The audit trail may come and go; a clock state is still worth keeping without it.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
+
+    private ClockMonitor monitor;
+    private ScheduledExecutorService schedule;
+
+    @Activate
+    void activate(ClockConfig config) {
+        Clock clock = Clock.systemUTC();
+        monitor = new ClockMonitor(ClockObserver.system(clock), () -> audit, clock, System::nanoTime,
+                Duration.ofMinutes(config.alarmAfterMinutes()));
+        schedule = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wardgate-clock");
+            t.setDaemon(true);
+            return t;
+        });
+        schedule.scheduleWithFixedDelay(this::observe, 0, config.pollSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        schedule.shutdownNow();
+    }
+
+    private void observe() {
+        try {
+            monitor.observe();
+        } catch (RuntimeException e) {
+            LOG.error("Reading the clock state failed", e); // the next round tries again
+        }
+    }
+
+    @Override
+    public ClockState current() {
+        return monitor.current();
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        ClockState state = monitor.current();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("synchronisation", state.synchronisation().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("source", state.source());
+        out.put("maxErrorMillis", state.maxError() == null ? -1L : state.maxError().toMillis());
+        out.put("realTimeClock", state.rtc());
+        out.put("since", state.since().toString());
+        out.put("detail", state.detail());
+        return out;
+    }
+
+    @Override
+    public List<String> alarms() {
+        return monitor.alarms();
+    }
+}

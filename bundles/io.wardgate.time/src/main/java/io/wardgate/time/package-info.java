@@ -1,0 +1,2 @@
+/** The clock state component and what it reads; not exported. */
+package io.wardgate.time;
