@@ -47,12 +47,18 @@ listen_tcp "$hosp" 198.18.1.2 8883; listen_tcp "$hosp" 198.18.1.2 2222; listen_t
 listen_udp "$hosp" 198.18.1.3 123; listen_tcp "$hosp" 198.18.1.4 6514
 listen_tcp "$gw" 0.0.0.0 8443; listen_tcp "$gw" 0.0.0.0 2222
 listen_tcp "$dev" 198.18.2.2 24105; listen_tcp "$dev" 198.18.2.2 2223
+listen_tcp "$hosp" 198.18.1.3 4460; listen_tcp "$hosp" 198.18.1.4 4460
 
 probe() { # probe NS PROTO ADDR PORT [SOURCE]: 0 when the listener answered
   local bind=""; [ -n "${5:-}" ] && bind=",bind=$5"
   local out
   if [ "$2" = udp ]; then
-    out="$(echo ping | nsx "$1" timeout 4 socat -T2 - "UDP:$3:$4$bind" 2>/dev/null)"
+    # UDP may lose a datagram (seen on a loaded machine): a second try; a blocked flow fails both.
+    # -t: after our EOF socat waits this long for the answer (default 0.5 s).
+    for _ in 1 2; do
+      out="$(echo ping | nsx "$1" timeout 6 socat -T3 -t3 - "UDP:$3:$4$bind" 2>/dev/null)"
+      [ "$out" = pong ] && break
+    done
   else
     out="$(nsx "$1" timeout 4 socat -T2 - "TCP:$3:$4,connect-timeout=2$bind" </dev/null 2>/dev/null)"
   fi
@@ -66,7 +72,10 @@ expect() { # expect allowed|blocked DESCRIPTION PROBE-ARGS...
   else failed=$((failed + 1)); echo "FAIL $what: expected $want, got $got"; fi
 }
 # Wait until the listeners are up (bounded).
-for _ in $(seq 50); do probe "$hosp" tcp 198.18.1.2 8883 && probe "$gw" tcp 198.18.1.1 8443 && break; sleep 0.1; done
+for _ in $(seq 50); do
+  probe "$hosp" tcp 198.18.1.2 8883 && probe "$gw" tcp 198.18.1.1 8443 && probe "$gw" udp 198.18.1.3 123 && break
+  sleep 0.1
+done
 
 # Without the rules the topology routes: the device side reaches the hospital side.
 expect allowed "control, no rules: device -> hospital broker is routed" "$dev" tcp 198.18.1.2 8883
@@ -96,6 +105,8 @@ expect allowed "gateway -> broker :8883" "$gw" tcp 198.18.1.2 8883
 expect blocked "gateway -> broker host, other port :2222" "$gw" tcp 198.18.1.2 2222
 expect blocked "gateway -> non-broker :8883" "$gw" tcp 198.18.1.100 8883
 expect allowed "gateway -> NTP udp/123" "$gw" udp 198.18.1.3 123
+expect allowed "gateway -> NTS-KE tcp/4460 of the NTP server" "$gw" tcp 198.18.1.3 4460
+expect blocked "gateway -> tcp/4460 of a host that is not an NTP server" "$gw" tcp 198.18.1.4 4460
 expect allowed "gateway -> syslog :6514" "$gw" tcp 198.18.1.4 6514
 expect allowed "IT subnet -> gateway HTTPS :8443" "$hosp" tcp 198.18.1.1 8443 198.18.1.2
 expect blocked "outside IT subnet -> gateway HTTPS :8443" "$hosp" tcp 198.18.1.1 8443 198.18.1.100

@@ -28,7 +28,8 @@ class FirewallTest {
                 .contains("ok   device -> hospital broker (forwarding): blocked")
                 .contains("ok   outside IT subnet -> gateway HTTPS :8443: blocked")
                 .contains("ok   gateway -> broker :8883: allowed")
-                .contains("14 passed, 0 failed");
+                .contains("ok   gateway -> NTS-KE tcp/4460 of the NTP server: allowed")
+                .contains("16 passed, 0 failed");
     }
 
     @Test
