@@ -166,4 +166,25 @@ class BleUnitsTest {
             return "Europe/Berlin";
         }
     }
+
+    /** What AdvertisementFuzzTest found, pinned: hostile values are dropped, never turned into valid-looking ones. */
+    @Test
+    void hostileAdvertisementsAreDroppedNotMangledIntoValidOnes() {
+        List<Object> uuids = new java.util.ArrayList<>(List.of("180d,1822", "0000180D-0000-1000-8000-00805F9B34FB",
+                "0000180d-0000-1000-8000-00805f9b34fb", "z".repeat(36), 42));
+        for (int i = 0; i < 8; i++) {
+            uuids.add("0000181" + i + "-0000-1000-8000-00805f9b34fb");
+        }
+        Map<String, Object> device = Map.of("Address", "C0:FF:EE:00:00:09", "UUIDs", uuids,
+                "RSSI", 4_294_967_219L, "Name", "\u0000" + "x".repeat(10_000));
+        DeviceSighting sighting = Sightings.sighting("C0:FF:EE:00:00:09", device, BleFixture.LOCATION, NOW);
+        assertThat(sighting.details().get("uuids").split(",")).containsExactly("0000180d-0000-1000-8000-00805f9b34fb",
+                "00001810-0000-1000-8000-00805f9b34fb", "00001811-0000-1000-8000-00805f9b34fb",
+                "00001812-0000-1000-8000-00805f9b34fb", "00001813-0000-1000-8000-00805f9b34fb",
+                "00001814-0000-1000-8000-00805f9b34fb");
+        assertThat(sighting.details()).doesNotContainKey("rssi"); // 2^32 - 77 is not -77 dBm
+        assertThat(sighting.details().get("name")).hasSize(64).startsWith("?x");
+        assertThat(Sightings.address(Map.of("Address", " c0:ff:ee:00:00:09"))).isEmpty();
+        assertThat(Sightings.address(Map.of("Address", "c0:ff:ee:00:00:09".repeat(1000)))).isEmpty();
+    }
 }

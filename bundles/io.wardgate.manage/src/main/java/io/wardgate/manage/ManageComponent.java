@@ -12,14 +12,20 @@ import io.wardgate.policy.api.Allowlist;
 import io.wardgate.seal.admin.GatewaySigner;
 import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.api.channel.GatewayChannel;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -65,15 +71,36 @@ public final class ManageComponent {
         Path state = Files.createDirectories(
                 DataDirectory.resolve(context.getProperty(DataDirectory.PROPERTY), config.stateDirectory()));
         TrustedKeyFile trusted = new TrustedKeyFile(Path.of(config.trustedKeysPath()));
+        KeyStatus keyStatus = keyStatus(config, state, audit);
         NonceStore nonces = new NonceStore(state.resolve("nonces"), config.nonceCapacity());
         Uploads uploads = new Uploads(state.resolve("uploads"), new Uploads.Limits(config.maxUploadBytes(),
                 config.maxConcurrentUploads(), Duration.ofMinutes(config.uploadMaxAgeMinutes())), Clock.systemUTC());
         Operations.Services services = new Operations.Services(() -> identity, () -> allowlist, () -> outbox,
                 () -> uplink, () -> auditLog, () -> bundles(context), () -> identityAdmin, channel::reconnect);
-        this.service = new ManageService(channel, signer, trusted, nonces, audit,
+        this.service = new ManageService(channel, signer, trusted, keyStatus, nonces, audit,
                 contributed.over(withSections(Operations.of(services))), uploads,
                 new ManageService.Settings(identity.gatewayId(), Duration.ofSeconds(config.maxLifetimeSeconds()),
                         config.maxRequestBytes()), Clock.systemUTC()).start();
+    }
+
+    private static KeyStatus keyStatus(ManageConfiguration config, Path state, AuditTrail audit) throws IOException {
+        RevocationChecker revocation;
+        if (config.revocationCheck()) {
+            List<Path> crls = Arrays.stream(config.crlPaths()).filter(p -> !p.isBlank()).map(Path::of).toList();
+            try {
+                revocation = new RevocationChecker(RevocationSettings.defaults(state.resolve("crl-cache"))
+                        .withGrace(Duration.ofHours(config.revocationGraceHours())).withCrlFiles(crls),
+                        Clock.systemUTC());
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IOException("management CRL settings unusable: " + e.getMessage(), e);
+            }
+        } else {
+            revocation = RevocationChecker.off();
+        }
+        Supplier<RevokedKeys> revoked = config.revokedKeysPath().isBlank() ? () -> RevokedKeys.NONE
+                : new WatchedFile<>(Path.of(config.revokedKeysPath()), "Revoked management keys", RevokedKeys::load,
+                        RevokedKeys.ALL);
+        return new KeyStatus(revocation, revoked, Clock.systemUTC()).auditOptOut(audit);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

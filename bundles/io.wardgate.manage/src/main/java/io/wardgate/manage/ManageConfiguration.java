@@ -11,6 +11,22 @@ public @interface ManageConfiguration {
             description = "PEM file of the management certificates or EC P-256 public keys whose signed requests this gateway obeys. No default: without it remote management stays off.")
     String trustedKeysPath();
 
+    @AttributeDefinition(name = "Check revocation of management certificates",
+            description = "On by default: a management certificate that names a CRL distribution point or OCSP responder is checked there (its CA certificate must be in the trusted keys file), cached, and refused when revoked or when its status cannot be established after the grace period. Turning it off is recorded in the audit trail (MANAGE_REVOCATION_OFF).")
+    boolean revocationCheck() default true;
+
+    @AttributeDefinition(name = "Revoked management keys", required = false,
+            description = "Optional file of revoked management key ids (SHA-256 of the public key in hex, one a line, '#' comments), for keys whose certificate names no distribution point and for bare public keys. Read again when it changes; a malformed file refuses every key.")
+    String revokedKeysPath() default "";
+
+    @AttributeDefinition(name = "Installed CRLs", required = false,
+            description = "CRL files (PEM or DER) of the management CA, installed by hand, checked in addition to the distribution points.")
+    String[] crlPaths() default {};
+
+    @AttributeDefinition(name = "CRL grace period (h)", min = "0", max = "168",
+            description = "How long past its next update a cached CRL is still used while no fresh one can be fetched; then management certificates naming it are refused. 0 to 168.")
+    int revocationGraceHours() default 24;
+
     @AttributeDefinition(name = "State directory",
             description = "Where the nonce store (used nonces until their request expires) and upload staging are kept; relative to the data directory (wardgate.data) unless absolute.")
     String stateDirectory() default "manage";

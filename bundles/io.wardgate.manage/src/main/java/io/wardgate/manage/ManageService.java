@@ -41,6 +41,7 @@ final class ManageService implements AutoCloseable {
     private final GatewayChannel channel;
     private final GatewaySigner signer;
     private final java.util.function.Supplier<TrustedKeys> trusted;
+    private final KeyStatus keyStatus;
     private final NonceStore nonces;
     private final AuditTrail audit;
     private final Function<String, ManagementOperation> operations;
@@ -65,12 +66,13 @@ final class ManageService implements AutoCloseable {
     }
 
     ManageService(GatewayChannel channel, GatewaySigner signer, java.util.function.Supplier<TrustedKeys> trusted,
-            NonceStore nonces,
+            KeyStatus keyStatus, NonceStore nonces,
             AuditTrail audit, Function<String, ManagementOperation> operations, Uploads uploads, Settings settings,
             Clock clock) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.trusted = Objects.requireNonNull(trusted, "trusted");
+        this.keyStatus = Objects.requireNonNull(keyStatus, "keyStatus");
         this.nonces = Objects.requireNonNull(nonces, "nonces");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.operations = Objects.requireNonNull(operations, "operations");
@@ -119,7 +121,8 @@ final class ManageService implements AutoCloseable {
     }
 
     /** A request whose signature a trusted management key made. */
-    private record Authenticated(String actor, SignedMessage.Parsed parsed, PublicKey key) {
+    private record Authenticated(String actor, SignedMessage.Parsed parsed, PublicKey key, TrustedKeys keys,
+            TrustedKeys.Trusted trusted) {
     }
 
     /** The signature check; null when refused (refusals here are rate-limited and aggregated). */
@@ -131,7 +134,8 @@ final class ManageService implements AutoCloseable {
             refuseUnauthenticated(id, "not a signed request: " + e.getMessage());
             return null;
         }
-        Optional<TrustedKeys.Trusted> key = trusted.get().find(parsed.kid());
+        TrustedKeys keys = trusted.get();
+        Optional<TrustedKeys.Trusted> key = keys.find(parsed.kid());
         if (key.isEmpty()) {
             refuseUnauthenticated(id, "signed by a key this gateway does not trust");
             return null;
@@ -140,7 +144,7 @@ final class ManageService implements AutoCloseable {
             refuseUnauthenticated(id, "bad signature for management key " + key.get().name());
             return null;
         }
-        return new Authenticated("it:" + key.get().name(), parsed, key.get().key());
+        return new Authenticated("it:" + key.get().name(), parsed, key.get().key(), keys, key.get());
     }
 
     /** Checks and runs one request; every path ends in one signed reply (where an id exists) and one audit record. */
@@ -152,6 +156,12 @@ final class ManageService implements AutoCloseable {
     }
 
     private void handle(String id, Authenticated signed) {
+        // Off the MQTT thread: a CRL or OCSP fetch may take up to its timeout.
+        Optional<String> unusable = keyStatus.refusal(signed.keys(), signed.trusted());
+        if (unusable.isPresent()) {
+            refuseUnauthenticated(id, signed.actor(), "MANAGE_KEY_REJECTED", unusable.get());
+            return;
+        }
         ManageRequest request;
         try {
             request = ManageRequest.from(signed.parsed().payload());
@@ -220,6 +230,14 @@ final class ManageService implements AutoCloseable {
 
     /** A refusal before authentication: recorded and answered only within the limit; the rest are counted. */
     private void refuseUnauthenticated(String id, String reason) {
+        refuseUnauthenticated(id, "system", "MANAGE_REQUEST_REFUSED", reason);
+    }
+
+    /**
+     * Also for a key that signed but may no longer be used (revoked, expired): its holder is not
+     * trusted with the reply's contents, nor with an unlimited number of audit records.
+     */
+    private void refuseUnauthenticated(String id, String actor, String action, String reason) {
         long heldBack = unauthenticated.admit();
         if (heldBack < 0) {
             return;
@@ -227,11 +245,11 @@ final class ManageService implements AutoCloseable {
         String detail = heldBack == 0 ? reason
                 : "(" + heldBack + " unauthenticated requests held back without record or reply since the last one) " + reason;
         if (id == null) {
-            record("system", "MANAGE_REQUEST_REFUSED", "", Outcome.DENIED, detail);
+            record(actor, action, "", Outcome.DENIED, detail);
         } else {
             LOG.warn("Management request {} refused: {}", id, detail);
             reply(id, null, "refused", Map.of("reason", detail));
-            record("system", "MANAGE_REQUEST_REFUSED", id, Outcome.DENIED, detail);
+            record(actor, action, id, Outcome.DENIED, detail);
         }
     }
 

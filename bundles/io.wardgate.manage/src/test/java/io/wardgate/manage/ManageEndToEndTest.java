@@ -10,8 +10,10 @@ import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
+import io.wardgate.testkit.CrlServer;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.MqttBroker;
+import io.wardgate.testkit.Pem;
 import io.wardgate.testkit.RecordingAuditTrail;
 import io.wardgate.testkit.TestGatewayIdentity;
 import io.wardgate.testkit.TestPki;
@@ -20,6 +22,9 @@ import io.wardgate.testkit.TestTls;
 import io.wardgate.uplink.BrokerEndpoint;
 import io.wardgate.uplink.UplinkEngine;
 import io.wardgate.uplink.UplinkSettings;
+import io.wardgate.seal.envelope.KeyIds;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +58,11 @@ class ManageEndToEndTest {
     static TestPki pki;
     static Issued managementKey;
     static Issued otherKey;
+    /** Trusted by the file, revoked at the distribution point its certificate names. */
+    static Issued revokedKey;
+    /** Trusted by the file, its certificate expired. */
+    static Issued expiredKey;
+    static CrlServer crls;
     static TestGatewayIdentity identity;
     static Issued gatewayIssued;
     static RecordingAuditTrail audit = new RecordingAuditTrail();
@@ -67,7 +77,12 @@ class ManageEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         pki = TestPki.create("WardGate test hospital CA");
-        managementKey = pki.client("it-fleet-key");
+        crls = CrlServer.start();
+        // IT's keys are pinned leaf certificates naming the hospital CA's distribution point.
+        managementKey = pki.issueRevocable(TestPki.Profile.client("it-fleet-key"), crls.url(), null);
+        revokedKey = pki.issueRevocable(TestPki.Profile.client("it-revoked-key"), crls.url(), null);
+        expiredKey = pki.expired(TestPki.Profile.client("it-expired-key"));
+        crls.serve(pki.crl(revokedKey.certificate()));
         otherKey = pki.client("someone-else");
         gatewayIssued = pki.client(GATEWAY);
         identity = new TestGatewayIdentity(GATEWAY, gatewayIssued);
@@ -77,12 +92,18 @@ class ManageEndToEndTest {
                 pki.writeCaPem(dir.resolve("anchors.pem"))).withTiming(Duration.ofSeconds(5), Duration.ofMillis(100),
                 Duration.ofSeconds(1));
         uplink = UplinkEngine.create(settings, outbox, identity, () -> audit).start();
-        Path keys = managementKey.writeCertificatePem(dir.resolve("management.pem"));
+        Path keys = dir.resolve("management.pem");
+        Pem.writeCertificates(keys, List.of(managementKey.certificate(), revokedKey.certificate(),
+                expiredKey.certificate(), pki.caCertificate()));
+        Files.writeString(dir.resolve("revoked-keys"), "# no key revoked locally\n");
+        KeyStatus keyStatus = new KeyStatus(new RevocationChecker(RevocationSettings.defaults(dir.resolve("crl-cache")),
+                List.of(), Clock.systemUTC()), new WatchedFile<>(dir.resolve("revoked-keys"), "Revoked management keys",
+                        RevokedKeys::load, RevokedKeys.ALL), Clock.systemUTC());
         Es256Signer signer = Es256Signer.randomized(RANDOM);
         manage = new ManageService(uplink.channel(),
                 payload -> SignedMessage.sign(payload, gatewayIssued.key(), gatewayIssued.certificate().getPublicKey(),
                         gatewayIssued.chain(), signer),
-                new TrustedKeyFile(keys), new NonceStore(dir.resolve("nonces"), 100), audit,
+                new TrustedKeyFile(keys), keyStatus, new NonceStore(dir.resolve("nonces"), 100), audit,
                 new ContributedOperations().over(Operations.of(new Operations.Services(() -> identity, () -> null,
                         () -> outbox, () -> uplink, () -> null, () -> Map.of("io.wardgate.manage", "0.1.0 active"),
                         () -> null, reason -> { }))), null,
@@ -105,6 +126,7 @@ class ManageEndToEndTest {
         uplink.close();
         outbox.close();
         broker.close();
+        crls.close();
     }
 
     static Map<String, Object> request(String id, String op, Instant expires, byte[] nonce) {
@@ -263,6 +285,52 @@ class ManageEndToEndTest {
         }
         Map<?, ?> back = send("restored-1", signed(request("restored-1", "status", Instant.now().plusSeconds(60),
                 nonce()), managementKey));
+        assertThat(back.get("status")).isEqualTo("ok");
+    }
+
+    /** A status request signed by {@code key}, sent, and its final reply. */
+    static Map<?, ?> status(String id, Issued key) throws Exception {
+        return send(id, signed(request(id, "status", Instant.now().plusSeconds(60), nonce()), key));
+    }
+
+    @Test
+    void aManagementKeyRevokedAtItsCrlDistributionPointIsRefusedAndAudited() throws Exception {
+        Map<?, ?> reply = status("revoked-dp-1", revokedKey);
+        assertThat(reply.get("status")).isEqualTo("refused");
+        assertThat(reply.get("reason").toString()).contains("it-revoked-key").contains("is revoked");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit.withAction("MANAGE_KEY_REJECTED").stream().anyMatch(
+                e -> e.actor().equals("it:it-revoked-key") && e.detail().contains("is revoked")
+                        && e.outcome() == io.wardgate.api.pipeline.AuditEvent.Outcome.DENIED));
+        assertThat(crls.requests()).isPositive();
+        // The good key of the same CA, checked at the same distribution point, is still obeyed.
+        Map<?, ?> good = status("revoked-dp-2", managementKey);
+        assertThat(good.get("status")).isEqualTo("ok");
+    }
+
+    @Test
+    void anExpiredManagementCertificateIsRefusedAndAudited() throws Exception {
+        Map<?, ?> reply = status("expired-key-1", expiredKey);
+        assertThat(reply.get("status")).isEqualTo("refused");
+        assertThat(reply.get("reason").toString()).contains("it-expired-key").contains("expired at");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audited("MANAGE_KEY_REJECTED", "expired at"));
+    }
+
+    @Test
+    void aKeyOnTheLocalRevocationListIsRefusedAtOnceAndAMalformedListRefusesEveryKey() throws Exception {
+        Path list = dir.resolve("revoked-keys");
+        String kid = KeyIds.hex(KeyIds.kid(managementKey.certificate().getPublicKey()));
+        try {
+            Files.writeString(list, "# revoked by IT, ticket 4711\n" + kid + " it-fleet-key (laptop lost)\n");
+            Map<?, ?> refused = status("local-revoked-1", managementKey);
+            assertThat(refused.get("reason").toString()).contains("local revocation list");
+            await().atMost(Duration.ofSeconds(10)).until(() -> audited("MANAGE_KEY_REJECTED", "local revocation list"));
+            Files.writeString(list, "not a key id\n");
+            Map<?, ?> malformed = status("local-revoked-2", managementKey);
+            assertThat(malformed.get("reason").toString()).contains("local revocation list");
+        } finally {
+            Files.writeString(list, "# no key revoked locally (restored)\n");
+        }
+        Map<?, ?> back = status("local-revoked-3", managementKey);
         assertThat(back.get("status")).isEqualTo("ok");
     }
 }

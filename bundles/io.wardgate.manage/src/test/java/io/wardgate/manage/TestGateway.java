@@ -34,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +127,8 @@ public final class TestGateway implements AutoCloseable {
             SigningKey key = identity.signingKey();
             return SignedMessage.sign(payload, key.privateKey(), key.publicKey(), key.chain(), signer);
         }, new TrustedKeyFile(managementKey.writeCertificatePem(dir.resolve("management.pem"))),
+                KeyStatus.checkedBy(new RevocationChecker(RevocationSettings.inMemory(), List.of(), Clock.systemUTC()),
+                        Clock.systemUTC()),
                 new NonceStore(dir.resolve("nonces"), 1000), audit, contributed.over(withSections(Operations.of(services))),
                 new Uploads(dir.resolve("uploads"), new Uploads.Limits(4L << 20, 2, Duration.ofMinutes(5)),
                         Clock.systemUTC()),

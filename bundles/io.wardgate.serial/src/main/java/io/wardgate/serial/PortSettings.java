@@ -4,7 +4,6 @@ import io.wardgate.api.Location;
 import io.wardgate.api.driver.LineSettings;
 import io.wardgate.api.driver.ProtocolNames;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -28,27 +27,29 @@ record PortSettings(String path, LineSettings line, String protocol, String expe
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]{0,64}");
 
     PortSettings {
-        Objects.requireNonNull(path, "path");
+        required(path, "path");
         if (!PATH.matcher(path).matches() || path.contains("/../") || path.endsWith("/..")) {
             throw new IllegalArgumentException(
                     "path must be an absolute path of at most 128 letters, digits and ._-:+@=,/ without '..'");
         }
-        Objects.requireNonNull(line, "line");
-        Objects.requireNonNull(protocol, "protocol");
+        required(line, "line");
+        required(protocol, "protocol");
         if (!ProtocolNames.isValid(protocol)) {
             throw new IllegalArgumentException("protocol must be 1 to 32 lower-case letters, digits and '-'");
         }
         expectedModel = printable(expectedModel, "expectedModel");
         expectedSerialNumber = printable(expectedSerialNumber, "expectedSerialNumber");
-        Objects.requireNonNull(location, "location");
+        required(location, "location");
         requireBetween(silenceTimeout, Duration.ofSeconds(1), Duration.ofHours(1), "silenceTimeoutSeconds");
         requireBetween(reconnectMin, Duration.ofMillis(10), Duration.ofSeconds(60), "reconnectMinMillis");
         requireBetween(reconnectMax, reconnectMin, Duration.ofHours(1), "reconnectMaxMillis");
     }
 
+    /** The configuration checked; a bad or missing value is an IllegalArgumentException naming the attribute. */
     static PortSettings from(PortConfig config) {
-        LineSettings line = new LineSettings(config.baudRate(), config.dataBits(), config.parity(), config.stopBits(),
-                config.flowControl());
+        LineSettings line = new LineSettings(config.baudRate(), config.dataBits(),
+                required(config.parity(), "parity"), required(config.stopBits(), "stopBits"),
+                required(config.flowControl(), "flowControl"));
         return new PortSettings(config.path(), line, config.protocol(), config.expectedModel(),
                 config.expectedSerialNumber(), location(config.site(), config.ward(), config.bed()),
                 Duration.ofSeconds(config.silenceTimeoutSeconds()), Duration.ofMillis(config.reconnectMinMillis()),
@@ -77,8 +78,16 @@ record PortSettings(String path, LineSettings line, String protocol, String expe
         return text;
     }
 
+    /** A missing value is a configuration error like any other, not a NullPointerException. */
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
     private static void requireBetween(Duration value, Duration min, Duration max, String name) {
-        Objects.requireNonNull(value, name);
+        required(value, name);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
         }

@@ -46,4 +46,11 @@ final class Configs {
                     return value;
                 });
     }
+
+    /** A PortConfig exactly as given: a missing attribute is null, as DS gives a required one that is absent. */
+    static PortConfig asGiven(Map<String, Object> values) {
+        return (PortConfig) Proxy.newProxyInstance(PortConfig.class.getClassLoader(), new Class<?>[] {PortConfig.class},
+                (proxy, method, args) -> method.getName().equals("annotationType") ? PortConfig.class
+                        : values.get(method.getName()));
+    }
 }

@@ -82,4 +82,20 @@ class PortSettingsTest {
         assertThatThrownBy(() -> PortSettings.from(Configs.masimo("/dev/ttyUSB0", Map.of("site", "st marys"))))
                 .hasMessage("site, ward and bed must each be 1 to 64 letters, digits, '.', '_' or '-'");
     }
+
+    /** What PortSettingsFuzzTest found, pinned: a missing value was a NullPointerException, not a named refusal. */
+    @Test
+    void aMissingValueIsNamedNotANullPointer() {
+        for (String attribute : new String[] {"path", "protocol", "parity", "stopBits", "flowControl"}) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            values.putAll(Map.of("path", "/dev/ttyUSB0", "protocol", "masimo", "site", "st-marys", "ward", "icu-2",
+                    "bed", "12"));
+            values.putAll(Map.of("parity", Parity.NONE, "stopBits", StopBits.ONE, "flowControl", FlowControl.NONE));
+            values.putAll(Map.of("baudRate", 9600, "dataBits", 8, "silenceTimeoutSeconds", 10,
+                    "reconnectMinMillis", 1000, "reconnectMaxMillis", 60_000));
+            values.remove(attribute);
+            assertThatThrownBy(() -> PortSettings.from(Configs.asGiven(values)))
+                    .as(attribute).isInstanceOf(IllegalArgumentException.class).hasMessage(attribute + " is required");
+        }
+    }
 }

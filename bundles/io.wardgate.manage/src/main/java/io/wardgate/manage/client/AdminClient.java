@@ -240,34 +240,7 @@ public final class AdminClient implements AutoCloseable {
     /** The reply if it is the addressed gateway's, correctly signed, for this request; null (reported) otherwise. */
     private Reply verify(byte[] message, String gateway, String id) {
         try {
-            // Replies to a signed request come encrypted to the management key; only a refusal before
-            // the gateway could authenticate the request (it knows no key to encrypt to) is plain.
-            boolean encrypted = EncryptedMessage.isEncrypted(message);
-            byte[] signedReply = encrypted ? EncryptedMessage.decrypt(message, settings.managementKey(),
-                    settings.managementPublicKey(), MAX_REPLY_BYTES) : message;
-            SignedMessage.Parsed parsed = SignedMessage.parse(signedReply, MAX_REPLY_BYTES);
-            X509Certificate signer = parsed.certificate().orElseThrow(() -> new SecurityException("no certificate"));
-            signer.checkValidity();
-            if (!issuedByAnchor(signer)) {
-                throw new SecurityException("certificate not issued by a trusted CA");
-            }
-            Matcher cn = CN.matcher(signer.getSubjectX500Principal().getName());
-            if (!cn.find() || !cn.group(1).equals(gateway)) {
-                throw new SecurityException("certificate is not the gateway's");
-            }
-            if (!MessageDigest.isEqual(parsed.kid(), KeyIds.kid(signer.getPublicKey()))
-                    || !parsed.verifiedBy(signer.getPublicKey())) {
-                throw new SecurityException("bad signature");
-            }
-            Map<?, ?> payload = parsed.payload();
-            if (!id.equals(payload.get("id")) || !gateway.equals(payload.get("gw"))) {
-                throw new SecurityException("reply to another request");
-            }
-            String status = String.valueOf(payload.get("status"));
-            if (!encrypted && !"refused".equals(status)) {
-                throw new SecurityException("an unencrypted " + status + " reply");
-            }
-            return new Reply(status, payload, signer);
+            return verified(message, gateway, id, settings);
         } catch (SignedMessage.MalformedMessageException | java.security.GeneralSecurityException
                 | SecurityException e) {
             progress.accept("ignored a reply that is not verifiably the gateway's: " + e.getMessage());
@@ -275,8 +248,46 @@ public final class AdminClient implements AutoCloseable {
         }
     }
 
-    private boolean issuedByAnchor(X509Certificate certificate) {
-        for (X509Certificate anchor : settings.anchors()) {
+    /**
+     * The reply, if it is the addressed gateway's (a valid certificate from a trust anchor with CN = the
+     * gateway), correctly signed, for request {@code id}, and encrypted unless it is a refusal.
+     *
+     * @throws SecurityException (or a parse or certificate exception) saying why it is not
+     */
+    static Reply verified(byte[] message, String gateway, String id, Settings settings)
+            throws SignedMessage.MalformedMessageException, java.security.GeneralSecurityException {
+        // Replies to a signed request come encrypted to the management key; only a refusal before
+        // the gateway could authenticate the request (it knows no key to encrypt to) is plain.
+        boolean encrypted = EncryptedMessage.isEncrypted(message);
+        byte[] signedReply = encrypted ? EncryptedMessage.decrypt(message, settings.managementKey(),
+                settings.managementPublicKey(), MAX_REPLY_BYTES) : message;
+        SignedMessage.Parsed parsed = SignedMessage.parse(signedReply, MAX_REPLY_BYTES);
+        X509Certificate signer = parsed.certificate().orElseThrow(() -> new SecurityException("no certificate"));
+        signer.checkValidity();
+        if (!issuedByAnchor(signer, settings.anchors())) {
+            throw new SecurityException("certificate not issued by a trusted CA");
+        }
+        Matcher cn = CN.matcher(signer.getSubjectX500Principal().getName());
+        if (!cn.find() || !cn.group(1).equals(gateway)) {
+            throw new SecurityException("certificate is not the gateway's");
+        }
+        if (!MessageDigest.isEqual(parsed.kid(), KeyIds.kid(signer.getPublicKey()))
+                || !parsed.verifiedBy(signer.getPublicKey())) {
+            throw new SecurityException("bad signature");
+        }
+        Map<?, ?> payload = parsed.payload();
+        if (!id.equals(payload.get("id")) || !gateway.equals(payload.get("gw"))) {
+            throw new SecurityException("reply to another request");
+        }
+        String status = String.valueOf(payload.get("status"));
+        if (!encrypted && !"refused".equals(status)) {
+            throw new SecurityException("an unencrypted " + status + " reply");
+        }
+        return new Reply(status, payload, signer);
+    }
+
+    private static boolean issuedByAnchor(X509Certificate certificate, List<X509Certificate> anchors) {
+        for (X509Certificate anchor : anchors) {
             if (anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
                 try {
                     certificate.verify(anchor.getPublicKey());
