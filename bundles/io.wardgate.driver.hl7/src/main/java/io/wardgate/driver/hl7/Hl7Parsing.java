@@ -37,7 +37,7 @@ final class Hl7Parsing {
 
     /** The parsed message, or throws with HAPI's reason. */
     Message parse(String er7) throws HL7Exception {
-        return hapi.getPipeParser().parse(er7);
+        return withOwnLoader(() -> hapi.getPipeParser().parse(er7));
     }
 
     /**
@@ -46,12 +46,34 @@ final class Hl7Parsing {
      */
     String ack(Message message, AcknowledgmentCode code, ErrorCode error, String text, Instant now)
             throws HL7Exception {
+        return withOwnLoader(() -> {
+            try {
+                Message ack = message.generateACK(code, error == null ? null : new HL7Exception(text, error));
+                new Terser(ack).set("MSH-7", DTM.format(now));
+                return hapi.getPipeParser().encode(ack);
+            } catch (IOException e) {
+                throw new HL7Exception("acknowledgement could not be built: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private interface HapiCall<T> {
+        T call() throws HL7Exception;
+    }
+
+    /**
+     * Runs HAPI with this bundle's class loader as the thread's context class loader: HAPI reads its
+     * event map (and looks for custom model packages) through the context loader first, which inside
+     * OSGi is whatever the transport's thread carries. Restored after.
+     */
+    private static <T> T withOwnLoader(HapiCall<T> call) throws HL7Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Hl7Parsing.class.getClassLoader());
         try {
-            Message ack = message.generateACK(code, error == null ? null : new HL7Exception(text, error));
-            new Terser(ack).set("MSH-7", DTM.format(now));
-            return hapi.getPipeParser().encode(ack);
-        } catch (IOException e) {
-            throw new HL7Exception("acknowledgement could not be built: " + e.getMessage(), e);
+            return call.call();
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

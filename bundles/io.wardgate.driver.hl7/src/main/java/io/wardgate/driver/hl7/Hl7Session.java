@@ -100,8 +100,7 @@ public final class Hl7Session implements ProtocolSession {
         try {
             message = parsing.parse(text);
         } catch (HL7Exception | RuntimeException e) {
-            out.decoded(new Decoded.FramingError(at, "not a readable HL7 v2 message: " + Printable.of(
-                    String.valueOf(e.getMessage()), 200)));
+            out.decoded(new Decoded.FramingError(at, "not a readable HL7 v2 message: " + reason(e)));
             ErrorCode code = e instanceof HL7Exception h ? h.getError() : ErrorCode.APPLICATION_INTERNAL_ERROR;
             parsing.ackFromHeader(text, AcknowledgmentCode.AE, code, "message not readable", now)
                     .ifPresent(ack -> send(ack, out));
@@ -153,11 +152,23 @@ public final class Hl7Session implements ProtocolSession {
                         "sender not admitted by the gateway's policy", now, out);
             }
         } catch (HL7Exception | RuntimeException e) {
-            out.decoded(new Decoded.FramingError(at, "HL7 message could not be read: " + Printable.of(
-                    String.valueOf(e.getMessage()), 200)));
+            out.decoded(new Decoded.FramingError(at, "HL7 message could not be read: " + reason(e)));
             parsing.ackFromHeader(text, AcknowledgmentCode.AE, ErrorCode.APPLICATION_INTERNAL_ERROR,
                     "message not readable", now).ifPresent(ack -> send(ack, out));
         }
+    }
+
+    /** HAPI's message, and its root cause's when HAPI wraps one (reflection hides it otherwise). */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = String.valueOf(e.getMessage());
+        if (root != e) {
+            text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return Printable.of(text, 300);
     }
 
     /** Why a well-formed message is not accepted, or null. */
