@@ -46,6 +46,7 @@ public final class Hl7Session implements ProtocolSession {
     private final Set<String> reported = new HashSet<>();
     private String lastIdentity;
     private Instant frameOpenedAt;
+    private long openFrameStart = -1;
 
     Hl7Session(int maxMessageBytes, OruReader reader) {
         this.framer = new MllpFramer(maxMessageBytes);
@@ -81,7 +82,12 @@ public final class Hl7Session implements ProtocolSession {
                 out.decoded(new Decoded.FramingError(at, reason));
             }
         });
-        frameOpenedAt = framer.inFrame() ? (frameOpenedAt == null ? now : frameOpenedAt) : null;
+        if (!framer.inFrame()) {
+            frameOpenedAt = null;
+        } else if (frameOpenedAt == null || framer.frameStart() != openFrameStart) {
+            frameOpenedAt = now; // a new frame is open: its own clock starts
+            openFrameStart = framer.frameStart();
+        }
     }
 
     @Override

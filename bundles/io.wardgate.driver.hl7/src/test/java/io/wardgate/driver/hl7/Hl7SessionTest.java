@@ -217,6 +217,23 @@ class Hl7SessionTest {
     }
 
     @Test
+    void aSteadyStreamSplitInsideFramesIsNeverTimedOut() {
+        ProtocolSession session = session(64 * 1024);
+        PolicyOutput out = new PolicyOutput(Set.of(MONITOR));
+        session.start(NOW, out);
+        byte[] message = Messages.framed("pcd01-v26-monitor.hl7");
+        byte[] stream = concat(message, message, message, message, message, message);
+        int chunk = message.length / 2 + 7; // every read ends inside a frame
+        Instant now = NOW;
+        for (int i = 0; i < stream.length; i += chunk, now = now.plusSeconds(20)) {
+            session.receive(stream, i, Math.min(chunk, stream.length - i), now, out);
+            session.tick(now, out);
+        }
+        assertThat(out.recorded.errors()).isEmpty();
+        assertThat(out.acks()).hasSize(6);
+    }
+
+    @Test
     void byteAtATimeGivesWhatWholeFramesGive() {
         byte[] stream = concat(Messages.framed("pcd01-v26-monitor.hl7"), Messages.framed("vendor-v23.hl7"),
                 Messages.framed("vendor-v25-loinc.hl7"));
