@@ -78,17 +78,17 @@ final class Hl7Parsing {
     }
 
     /**
-     * The acknowledgement of a message that did not parse (or was cut short): built from its MSH
-     * segment alone, which is all an ACK needs. Empty when not even MSH can be read.
+     * The MSH segment alone of a message that did not parse (or was cut short), as a message: all an
+     * acknowledgement needs. Empty when not even MSH can be read.
      */
-    Optional<String> ackFromHeader(String er7, AcknowledgmentCode code, ErrorCode error, String text, Instant now) {
+    Optional<Message> header(String er7) {
         int end = er7.indexOf('\r');
         String msh = end < 0 ? er7 : er7.substring(0, end);
         if (!msh.startsWith("MSH") || msh.length() < 8) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ack(parse(msh + "\r"), code, error, text, now));
+            return Optional.of(parse(msh + "\r"));
         } catch (HL7Exception | RuntimeException e) {
             return Optional.empty();
         }

@@ -72,9 +72,8 @@ public final class Hl7Session implements ProtocolSession {
             public void oversized(long at, byte[] prefix) {
                 out.decoded(new Decoded.FramingError(at, "MLLP frame longer than " + prefix.length
                         + " bytes: skipped to its end"));
-                String text = text(prefix);
-                parsing.ackFromHeader(text, AcknowledgmentCode.AE, ErrorCode.APPLICATION_INTERNAL_ERROR,
-                        "message longer than " + prefix.length + " bytes", now).ifPresent(ack -> send(ack, out));
+                answerHeader(text(prefix), ErrorCode.APPLICATION_INTERNAL_ERROR,
+                        "message longer than " + prefix.length + " bytes", now, out);
             }
 
             @Override
@@ -108,13 +107,12 @@ public final class Hl7Session implements ProtocolSession {
         } catch (HL7Exception | RuntimeException e) {
             out.decoded(new Decoded.FramingError(at, "not a readable HL7 v2 message: " + reason(e)));
             ErrorCode code = e instanceof HL7Exception h ? h.getError() : ErrorCode.APPLICATION_INTERNAL_ERROR;
-            parsing.ackFromHeader(text, AcknowledgmentCode.AE, code, "message not readable", now)
-                    .ifPresent(ack -> send(ack, out));
+            answerHeader(text, code, "message not readable", now, out);
             return;
         }
         try {
             Terser msh = new Terser(message);
-            Mode mode = Mode.of(msh.get("MSH-15"), msh.get("MSH-16"));
+            Mode mode = Mode.of(msh);
             String refusal = refusal(msh);
             if (refusal != null) {
                 out.decoded(new Decoded.FramingError(at, refusal));
@@ -159,9 +157,19 @@ public final class Hl7Session implements ProtocolSession {
             }
         } catch (HL7Exception | RuntimeException e) {
             out.decoded(new Decoded.FramingError(at, "HL7 message could not be read: " + reason(e)));
-            parsing.ackFromHeader(text, AcknowledgmentCode.AE, ErrorCode.APPLICATION_INTERNAL_ERROR,
-                    "message not readable", now).ifPresent(ack -> send(ack, out));
+            answerHeader(text, ErrorCode.APPLICATION_INTERNAL_ERROR, "message not readable", now, out);
         }
+    }
+
+    /** AE (CE in enhanced mode) to a message of which only the header can be read; nothing without one. */
+    private void answerHeader(String text, ErrorCode error, String reason, Instant now, SessionOutput out) {
+        parsing.header(text).ifPresent(header -> {
+            try {
+                answer(header, Mode.of(new Terser(header)), AcknowledgmentCode.AE, error, reason, now, out);
+            } catch (HL7Exception | RuntimeException e) {
+                // The header parsed but no acknowledgement can be built from it: the sender gets none.
+            }
+        });
     }
 
     /** HAPI's message, and its root cause's when HAPI wraps one (reflection hides it otherwise). */
@@ -228,7 +236,9 @@ public final class Hl7Session implements ProtocolSession {
 
     /** HL7's acknowledgement modes (v2.6 chapter 2, "Acknowledgment messages"). */
     private record Mode(String accept) {
-        static Mode of(String msh15, String msh16) {
+        static Mode of(Terser msh) throws HL7Exception {
+            String msh15 = msh.get("MSH-15");
+            String msh16 = msh.get("MSH-16");
             boolean enhanced = !isEmpty(msh15) || !isEmpty(msh16);
             return new Mode(enhanced ? (isEmpty(msh15) ? "AL" : msh15) : null);
         }

@@ -200,6 +200,17 @@ class Hl7SessionTest {
     }
 
     @Test
+    void inEnhancedModeATooLongMessageIsAnsweredCe() {
+        String pcd01 = Messages.er7("pcd01-v26-monitor.hl7");
+        PolicyOutput tooLong = new PolicyOutput(Set.of(MONITOR));
+        ProtocolSession session = session(1024);
+        byte[] big = MllpFrames.wrap(pcd01 + "NTE|1||" + "x".repeat(2000) + "\r");
+        session.start(NOW, tooLong);
+        session.receive(big, 0, big.length, NOW, tooLong);
+        assertThat(tooLong.msa(0)).isEqualTo("CE|MSG00001");
+    }
+
+    @Test
     void aTruncatedFrameTimesOutAndTheSessionRecovers() {
         ProtocolSession session = session(64 * 1024);
         PolicyOutput out = new PolicyOutput(Set.of(MONITOR));
