@@ -112,7 +112,7 @@ public final class Hl7Session implements ProtocolSession {
         }
         try {
             Terser msh = new Terser(message);
-            Mode mode = Mode.of(msh);
+            AckMode mode = AckMode.of(msh);
             String refusal = refusal(msh);
             if (refusal != null) {
                 out.decoded(new Decoded.FramingError(at, refusal));
@@ -165,7 +165,7 @@ public final class Hl7Session implements ProtocolSession {
     private void answerHeader(String text, ErrorCode error, String reason, Instant now, SessionOutput out) {
         parsing.header(text).ifPresent(header -> {
             try {
-                answer(header, Mode.of(new Terser(header)), AcknowledgmentCode.AE, error, reason, now, out);
+                answer(header, AckMode.of(new Terser(header)), AcknowledgmentCode.AE, error, reason, now, out);
             } catch (HL7Exception | RuntimeException e) {
                 // The header parsed but no acknowledgement can be built from it: the sender gets none.
             }
@@ -214,7 +214,7 @@ public final class Hl7Session implements ProtocolSession {
                 : ErrorCode.UNSUPPORTED_VERSION_ID;
     }
 
-    private void answer(Message message, Mode mode, AcknowledgmentCode original, ErrorCode error, String text,
+    private void answer(Message message, AckMode mode, AcknowledgmentCode original, ErrorCode error, String text,
             Instant now, SessionOutput out) throws HL7Exception {
         if (!mode.wants(original)) {
             return;
@@ -232,42 +232,5 @@ public final class Hl7Session implements ProtocolSession {
         int end = latin.indexOf('\r');
         String msh = end < 0 ? latin : latin.substring(0, end);
         return msh.contains("UNICODE UTF-8") ? new String(bytes, StandardCharsets.UTF_8) : latin;
-    }
-
-    /** HL7's acknowledgement modes (v2.6 chapter 2, "Acknowledgment messages"). */
-    private record Mode(String accept) {
-        static Mode of(Terser msh) throws HL7Exception {
-            String msh15 = msh.get("MSH-15");
-            String msh16 = msh.get("MSH-16");
-            boolean enhanced = !isEmpty(msh15) || !isEmpty(msh16);
-            return new Mode(enhanced ? (isEmpty(msh15) ? "AL" : msh15) : null);
-        }
-
-        boolean wants(AcknowledgmentCode original) {
-            if (accept == null) {
-                return true;
-            }
-            return switch (accept) {
-                case "NE" -> false;
-                case "ER" -> original != AcknowledgmentCode.AA;
-                case "SU" -> original == AcknowledgmentCode.AA;
-                default -> true; // AL, and anything unknown: answering is safer than silence
-            };
-        }
-
-        AcknowledgmentCode code(AcknowledgmentCode original) {
-            if (accept == null) {
-                return original;
-            }
-            return switch (original) {
-                case AA -> AcknowledgmentCode.CA;
-                case AE -> AcknowledgmentCode.CE;
-                default -> AcknowledgmentCode.CR;
-            };
-        }
-
-        private static boolean isEmpty(String s) {
-            return s == null || s.isEmpty();
-        }
     }
 }

@@ -94,6 +94,17 @@ class Hl7SessionTest {
     }
 
     @Test
+    void msh15DecidesWhenAnAcceptAcknowledgementIsSent() {
+        String pcd01 = Messages.er7("pcd01-v26-monitor.hl7");
+        byte[] never = MllpFrames.wrap(pcd01.replace("|AL|NE|", "|NE|NE|"));
+        byte[] onErrors = MllpFrames.wrap(pcd01.replace("|AL|NE|", "|ER|NE|"));
+        assertThat(feed(Set.of(MONITOR), never).acks()).isEmpty();
+        assertThat(feed(Set.of(), never).acks()).isEmpty();
+        assertThat(feed(Set.of(MONITOR), onErrors).acks()).isEmpty();
+        assertThat(feed(Set.of(), onErrors).msa(0)).isEqualTo("CR|MSG00001");
+    }
+
+    @Test
     void version23WithLocalCodesIsMappedByTheTableAndAnsweredInOriginalMode() {
         PolicyOutput out = feed(Set.of(""), Messages.framed("vendor-v23.hl7"));
 
