@@ -3,6 +3,7 @@ package io.wardgate.tools;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.DeviceDriver;
 import io.wardgate.api.driver.NetworkDriver;
+import io.wardgate.api.driver.NetworkEndpoint;
 import io.wardgate.api.driver.Peer;
 import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.api.driver.SerialDriver;
@@ -126,11 +127,15 @@ final class DecodeCommand implements Command {
         return Json.printable(String.valueOf(e.getMessage()));
     }
 
-    /** The serial and network drivers on the class path, sorted by protocol name. */
+    /**
+     * The serial drivers and the byte-stream network drivers (a file of datagrams has no boundaries to
+     * feed them by) on the class path, sorted by protocol name.
+     */
     static List<DeviceDriver> drivers() {
         return java.util.stream.Stream.concat(
                 ServiceLoader.load(SerialDriver.class).stream().map(ServiceLoader.Provider::get),
-                ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get))
+                ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get)
+                        .filter(d -> d.endpoint().framing() == NetworkEndpoint.Framing.STREAM))
                 .map(DeviceDriver.class::cast).sorted(Comparator.comparing(DeviceDriver::protocol)).toList();
     }
 
