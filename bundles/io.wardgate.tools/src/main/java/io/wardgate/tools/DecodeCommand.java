@@ -1,6 +1,10 @@
 package io.wardgate.tools;
 
 import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.DeviceDriver;
+import io.wardgate.api.driver.NetworkDriver;
+import io.wardgate.api.driver.NetworkEndpoint;
+import io.wardgate.api.driver.Peer;
 import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.api.driver.SessionOutput;
@@ -21,7 +25,8 @@ import java.util.ServiceLoader;
 
 /**
  * {@code wardgate decode --protocol NAME FILE}: feeds a raw capture of what a device sent through a
- * session of the protocol's driver and prints every decoded item as one JSON line. Drivers are found
+ * session of the protocol's driver (serial, or a network driver's byte stream, e.g. an MLLP dump) and
+ * prints every decoded item as one JSON line. Drivers are found
  * with {@link ServiceLoader} (each driver jar's META-INF/services) on the tool's class path. The session's own requests go
  * nowhere. Time is synthetic and advances {@link #BYTE_TIME} per byte (about 9600 baud), so the
  * session's timers see the capture pass at line speed; after the last byte, {@link #FINAL_SILENCE}
@@ -69,10 +74,10 @@ final class DecodeCommand implements Command {
         }
         String wanted = protocol;
         Optional<ProtocolSession> session = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
-                .map(SerialDriver::openSession);
+                .map(DecodeCommand::open);
         if (session.isEmpty()) {
             err.println("wardgate decode: unknown protocol '" + Json.printable(protocol) + "' (known: "
-                    + String.join(", ", drivers().stream().map(SerialDriver::protocol).toList()) + ")");
+                    + String.join(", ", drivers().stream().map(DeviceDriver::protocol).toList()) + ")");
             return USAGE;
         }
         Path path;
@@ -122,10 +127,22 @@ final class DecodeCommand implements Command {
         return Json.printable(String.valueOf(e.getMessage()));
     }
 
-    /** The serial drivers on the class path, sorted by protocol name. */
-    static List<SerialDriver> drivers() {
-        return ServiceLoader.load(SerialDriver.class).stream().map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparing(SerialDriver::protocol)).toList();
+    /**
+     * The serial drivers and the byte-stream network drivers (a file of datagrams has no boundaries to
+     * feed them by) on the class path, sorted by protocol name.
+     */
+    static List<DeviceDriver> drivers() {
+        return java.util.stream.Stream.concat(
+                ServiceLoader.load(SerialDriver.class).stream().map(ServiceLoader.Provider::get),
+                ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get)
+                        .filter(d -> d.endpoint().framing() == NetworkEndpoint.Framing.STREAM))
+                .map(DeviceDriver.class::cast).sorted(Comparator.comparing(DeviceDriver::protocol)).toList();
+    }
+
+    /** A session; a network driver's sees the capture as one connection from an unknown peer. */
+    private static ProtocolSession open(DeviceDriver driver) {
+        return driver instanceof SerialDriver serial ? serial.openSession()
+                : ((NetworkDriver) driver).openSession(new Peer("0.0.0.0", 0));
     }
 
     private static void usage(PrintStream stream) {
@@ -133,7 +150,7 @@ final class DecodeCommand implements Command {
         stream.println("       wardgate decode --gatt UUID HEX");
         stream.println("  FILE     raw bytes captured from the device side of the line");
         stream.println("  NAME     one of the protocols found:");
-        for (SerialDriver driver : drivers()) {
+        for (DeviceDriver driver : drivers()) {
             stream.printf("    %-12s %s%n", driver.protocol(), driver.description());
         }
         GattDecode.listDrivers(stream);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.GattDriver;
+import io.wardgate.api.driver.NetworkDriver;
+import io.wardgate.api.driver.Peer;
 import io.wardgate.api.driver.ProtocolNames;
 import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.sim.Conversation;
@@ -51,9 +53,28 @@ class DriverConformanceTest {
     }
 
     @Test
+    void everyNetworkDriverWithASimulatorDecodesItWithoutErrors() {
+        List<String> simulated = Discovered.simulatedProtocols();
+        List<NetworkDriver> drivers = ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get)
+                .filter(d -> simulated.contains(d.protocol())).toList();
+        assertThat(drivers).extracting(NetworkDriver::protocol).contains("hl7");
+        for (NetworkDriver driver : drivers) {
+            String protocol = driver.protocol();
+            Conversation conversation = Conversation.run(driver.openSession(new Peer("192.0.2.17", 40000)),
+                    Discovered.simulator(protocol, 42).orElseThrow(() -> new AssertionError("no simulator for " + protocol)),
+                    START, Duration.ofSeconds(10), Duration.ofMillis(10));
+            assertThat(conversation.decoded()).as(protocol + " readings")
+                    .anyMatch(d -> d instanceof Decoded.ReadingDecoded);
+            assertThat(conversation.decoded()).as(protocol + " framing errors")
+                    .noneMatch(d -> d instanceof Decoded.FramingError);
+        }
+    }
+
+    @Test
     void protocolNamesAreWellFormedAndUnique() {
         List<String> names = new ArrayList<>(serialDrivers().stream().map(SerialDriver::protocol).toList());
         ServiceLoader.load(GattDriver.class).forEach(driver -> names.add(driver.protocol()));
+        ServiceLoader.load(NetworkDriver.class).forEach(driver -> names.add(driver.protocol()));
         assertThat(names).allMatch(ProtocolNames::isValid).doesNotHaveDuplicates();
         assertThat(Discovered.simulatedProtocols()).isSubsetOf(names);
     }
