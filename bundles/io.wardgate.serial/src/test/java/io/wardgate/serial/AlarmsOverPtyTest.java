@@ -8,16 +8,11 @@ import io.wardgate.api.AlarmPriority;
 import io.wardgate.api.AlarmState;
 import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
-import io.wardgate.driver.datex.DatexDriver;
 import io.wardgate.driver.datex.sim.DatexMonitor;
 import io.wardgate.sim.SimulatorRunner;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +28,10 @@ class AlarmsOverPtyTest {
     @Test
     void raisedSilencedAndEndedAlarmsReachTheIntakeTyped() throws Exception {
         Path link = dir.resolve("bed-4");
-        SerialDriverCatalog drivers = new SerialDriverCatalog();
-        Configs.install(drivers, new DatexDriver());
         RecordingIntake intake = new RecordingIntake();
-        Map<String, Object> values = new HashMap<>(Map.<String, Object>of("protocol", "datex", "baudRate", 19200,
-                "parity", io.wardgate.api.driver.Parity.EVEN, "flowControl",
-                io.wardgate.api.driver.FlowControl.RTS_CTS, "silenceTimeoutSeconds", 30));
-        PortSettings settings = PortSettings.from(Configs.masimo(link.toString(), values));
         DatexMonitor monitor = new DatexMonitor(4, DatexMonitor.LEVEL_2009);
         try (SimulatorRunner runner = SimulatorRunner.plugged(monitor, link)) {
-            SerialPortComponent port = new SerialPortComponent(intake, drivers, settings, JSerialCommLine::open,
-                    Clock.systemUTC(), new SplittableRandom(1)::nextDouble);
+            SerialPortComponent port = DatexOverPtyTest.port(link, intake);
             try {
                 String path = link.toString();
                 await().atMost(Duration.ofSeconds(30)).until(() -> !intake.submittedFrom(path).isEmpty());
@@ -64,7 +52,7 @@ class AlarmsOverPtyTest {
                 });
                 assertThat(intake.alarms).allSatisfy(raised -> {
                     assertThat(raised.device().address()).isEqualTo(path);
-                    assertThat(raised.location()).isEqualTo(settings.location());
+                    assertThat(raised.location().toString()).isEqualTo("st-marys/icu-2/12");
                 });
                 assertThat(intake.kindsFrom(path)).doesNotContain(DeviceEvent.Kind.ALARM);
             } finally {
