@@ -21,6 +21,12 @@ public record Batch(DeviceIdentity device, Location location, String group, List
         List<Alarm> alarms) {
     public static final int MAX_READINGS = 10_000;
     public static final int MAX_ALARMS = io.wardgate.api.DeviceAlarms.MAX_ALARMS;
+    /**
+     * Appended to the device id in the routing tags of an alarm-only batch: alarms have a sequence stream of
+     * their own, so that an alarm handed out ahead of its device's backlog does not push that backlog
+     * out of a receiver's de-duplication window.
+     */
+    public static final String ALARM_STREAM_SUFFIX = "#alarms";
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public Batch {
@@ -38,6 +44,11 @@ public record Batch(DeviceIdentity device, Location location, String group, List
         if (readings.isEmpty() && alarms.isEmpty()) {
             throw new IllegalArgumentException("a batch holds at least one reading or alarm");
         }
+    }
+
+    /** The device id its routing tags carry: the device's, or for alarms only the device's alarm stream. */
+    public String streamId() {
+        return readings.isEmpty() ? device.id() + ALARM_STREAM_SUFFIX : device.id();
     }
 
     /** A batch of readings only: 1 to {@value #MAX_READINGS}. */

@@ -140,9 +140,9 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     }
 
     /**
-     * Alarm changes are not batched: each call is sealed at once into an envelope of its own (the
-     * device's next sequence number) and stored with {@link Precedence#ALARM}, so the outbox hands it
-     * out ahead of any backlog.
+     * Alarm changes are not batched: each call is sealed at once into an envelope of its own, numbered in
+     * the device's alarm stream ({@link Batch#streamId()}), and stored with {@link Precedence#ALARM}, so the
+     * outbox hands it out ahead of any backlog.
      */
     @Override
     public void seal(AdmittedAlarms admitted) {
@@ -159,7 +159,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         String deviceId = alarms.device().id();
         try {
             Batch batch = Batch.ofAlarms(alarms.device(), alarms.location(), admitted.route().group(), alarms.alarms());
-            sealAndStore(deviceId, batch, admitted.route(), Precedence.ALARM);
+            sealAndStore(batch.streamId(), batch, admitted.route(), Precedence.ALARM);
         } catch (RuntimeException e) {
             LOG.error("Sealing {} alarm changes for {} failed: {}", alarms.alarms().size(), deviceId, e.toString());
             record("SEAL_FAILED", deviceId, AuditEvent.Outcome.FAILURE, alarms.alarms().size()

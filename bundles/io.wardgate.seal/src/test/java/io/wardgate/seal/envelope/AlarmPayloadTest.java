@@ -25,12 +25,18 @@ class AlarmPayloadTest {
     @Test
     void alarmsSurviveSealingAndOpening() {
         Batch batch = Batch.ofAlarms(TestReadings.MONITOR, TestReadings.BED_12, "icu", List.of(SPO2_LOW, BATTERY));
-        byte[] envelope = new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)).seal(
-                TestReadings.tags(1, 3), batch, TestKeys.gatewaySigningKey(), TestKeys.backendRecipient(),
+        EnvelopeSealer sealer = new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random));
+        SealTags tags = new SealTags("wg-test-0001", TestReadings.MONITOR.id() + "#alarms", 1, 3, TestReadings.T0);
+        assertThat(batch.streamId()).isEqualTo(tags.deviceId());
+        byte[] envelope = sealer.seal(tags, batch, TestKeys.gatewaySigningKey(), TestKeys.backendRecipient(),
                 ContentAlgorithm.CHACHA20_POLY1305);
         OpenResult result = new EnvelopeOpener(Map.of("backend-test", TestKeys.backend().getPrivate()),
                 TestKeys.trusting(TestKeys.gateway().getPublic())).open(envelope);
         assertThat(result).isInstanceOf(Opened.class);
+        // Alarms have their own sequence stream: sealing them under the device's readings stream is refused.
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> sealer.seal(TestReadings.tags(1, 3), batch,
+                TestKeys.gatewaySigningKey(), TestKeys.backendRecipient(), ContentAlgorithm.CHACHA20_POLY1305)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(((Opened) result).batch()).isEqualTo(batch);
         assertThat(((Opened) result).batch().readings()).isEmpty();
     }

@@ -42,11 +42,11 @@ class AlarmSealingTest {
     @Test
     void anAlarmIsSealedAtOnceAheadOfTheReadingsBatchBeingFilled() throws Exception {
         InMemoryOutbox memory = new InMemoryOutbox();
-        Map<Long, Precedence> precedence = new ConcurrentHashMap<>();
+        Map<String, Precedence> precedence = new ConcurrentHashMap<>();
         DelegatingOutbox outbox = new DelegatingOutbox(memory) {
             @Override
             public StoreOutcome store(SealedEnvelope envelope, Precedence given) {
-                precedence.put(envelope.tags().sequence(), given);
+                precedence.put(envelope.tags().deviceId(), given);
                 return memory.store(envelope);
             }
         };
@@ -65,7 +65,9 @@ class AlarmSealingTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> memory.envelopes().size() == 1);
             SealedEnvelope sealed = memory.envelopes().get(0);
-            assertThat(precedence).containsEntry(0L, Precedence.ALARM);
+            assertThat(precedence).containsOnly(Map.entry(TestReadings.MONITOR.id() + "#alarms", Precedence.ALARM));
+            assertThat(sealed.tags().sequence()).as("first of the device's alarm stream").isZero();
+            assertThat(sealed.tags().topic()).endsWith("_23alarms");
             assertThat(sealed.tags().readingCount()).isEqualTo(1);
             OpenResult opened = new EnvelopeOpener(Map.of("backend-test", TestKeys.backend().getPrivate()),
                     TestKeys.trusting(TestKeys.gateway().getPublic())).open(sealed.bytes());
@@ -75,8 +77,9 @@ class AlarmSealingTest {
             });
 
             sealer.flushNow();
-            assertThat(memory.envelopes()).extracting(e -> e.tags().sequence()).containsExactly(0L, 1L);
-            assertThat(precedence).doesNotContainKey(1L);
+            assertThat(memory.envelopes()).extracting(e -> e.tags().deviceId() + "/" + e.tags().sequence())
+                    .containsExactly(TestReadings.MONITOR.id() + "#alarms/0", TestReadings.MONITOR.id() + "/0");
+            assertThat(precedence).hasSize(1);
         }
     }
 }
