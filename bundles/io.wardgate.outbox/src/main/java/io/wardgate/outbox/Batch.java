@@ -1,6 +1,7 @@
 package io.wardgate.outbox;
 
 import io.wardgate.api.pipeline.EnvelopeTags;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import io.wardgate.outbox.SqliteStore.Removed;
@@ -16,6 +17,10 @@ import java.util.List;
  */
 final class Batch {
     private static final int FIRST_EVICTION_PAGE = 64;
+
+    /** An envelope to store, with the precedence it is handed out and evicted by. */
+    record Queued(SealedEnvelope envelope, Precedence precedence) {
+    }
 
     /** What happened to one envelope of the batch. */
     record Result(StoreOutcome outcome, long id, String device, int size, String reason) {
@@ -57,7 +62,7 @@ final class Batch {
      * @param bytes the envelope bytes stored before this batch
      * @param forceEvictBytes when above 0 (the disk is full), evict at least this many bytes before storing
      */
-    Outcome apply(Tx tx, List<Long> acks, List<SealedEnvelope> envelopes, long bytes, long forceEvictBytes)
+    Outcome apply(Tx tx, List<Long> acks, List<Queued> envelopes, long bytes, long forceEvictBytes)
             throws SQLException {
         List<Removed> acknowledged = acks.isEmpty() ? List.of() : tx.delete(acks);
         long current = bytes;
@@ -66,7 +71,8 @@ final class Batch {
         }
         List<Removed> evicted = new ArrayList<>();
         List<Result> results = new ArrayList<>();
-        for (SealedEnvelope envelope : envelopes) {
+        for (Queued queued : envelopes) {
+            SealedEnvelope envelope = queued.envelope();
             EnvelopeTags tags = envelope.tags();
             int size = envelope.size();
             StoreOutcome outcome = StoreOutcome.STORED;
@@ -76,12 +82,14 @@ final class Batch {
             }
             long needed = Math.max(current + size - settings.capacityBytes(), forceEvictBytes);
             if (needed > 0) {
-                if (settings.policy() == FullPolicy.REFUSE_NEW) {
+                boolean refuseNew = settings.policy() == FullPolicy.REFUSE_NEW;
+                if (refuseNew && queued.precedence() == Precedence.ROUTINE) {
                     results.add(refused(tags, size, forceEvictBytes > 0 ? "disk full, policy REFUSE_NEW"
                             : "capacity reached, policy REFUSE_NEW"));
                     continue;
                 }
-                List<Removed> victims = victims(tx, tags.priority(), needed);
+                // An alarm makes room even under REFUSE_NEW, but then only at the cost of readings.
+                List<Removed> victims = victims(tx, queued.precedence(), refuseNew ? -1 : tags.priority(), needed);
                 if (victims.isEmpty()) {
                     results.add(refused(tags, size, (forceEvictBytes > 0 ? "disk full" : "capacity reached")
                             + ", nothing of priority <= " + tags.priority() + " left to evict"));
@@ -93,7 +101,7 @@ final class Batch {
                 }
                 outcome = StoreOutcome.STORED_AFTER_EVICTION;
             }
-            long id = tx.insert(envelope);
+            long id = tx.insert(envelope, queued.precedence());
             tx.raiseSequence(tags.deviceId(), tags.epoch(), tags.sequence());
             current += size;
             results.add(new Result(outcome, id, tags.deviceId(), size, ""));
@@ -102,12 +110,13 @@ final class Batch {
     }
 
     /**
-     * The oldest envelopes of the lowest priorities (at most {@code maxPriority}) that together free
+     * The oldest envelopes of the lowest precedence and priorities (alarms only for an alarm) that together free
      * {@code needed} bytes, or none if even all of them would not.
      */
-    private static List<Removed> victims(Tx tx, int maxPriority, long needed) throws SQLException {
+    private static List<Removed> victims(Tx tx, Precedence precedence, int maxPriority, long needed)
+            throws SQLException {
         for (int limit = FIRST_EVICTION_PAGE;; limit *= 4) {
-            List<Removed> candidates = tx.evictionCandidates(maxPriority, limit);
+            List<Removed> candidates = tx.evictionCandidates(precedence, maxPriority, limit);
             List<Removed> chosen = new ArrayList<>();
             long freed = 0;
             for (Removed candidate : candidates) {

@@ -4,6 +4,7 @@ import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.OutboxStatus;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import io.wardgate.api.pipeline.StoredEnvelope;
@@ -84,6 +85,11 @@ public final class OutboxComponent implements Outbox {
     @Override
     public StoreOutcome store(SealedEnvelope envelope) {
         return engine.store(envelope);
+    }
+
+    @Override
+    public StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
+        return engine.store(envelope, precedence);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.OutboxStatus;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import io.wardgate.api.pipeline.StoredEnvelope;
@@ -14,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -63,8 +66,14 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     @Override
     public StoreOutcome store(SealedEnvelope envelope) {
+        return store(envelope, Precedence.ROUTINE);
+    }
+
+    @Override
+    public StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
         Objects.requireNonNull(envelope, "envelope");
-        return writer.store(envelope);
+        Objects.requireNonNull(precedence, "precedence");
+        return writer.store(envelope, precedence);
     }
 
     @Override
@@ -84,17 +93,22 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
     }
 
-    /** Round robin across devices, oldest first within each device, skipping what is in flight. */
+    /**
+     * Alarms first (oldest first), then round robin across devices, oldest first within each device,
+     * skipping what is in flight. An alarm stored while a backlog drains goes out with the next call.
+     */
     private List<StoredEnvelope> handOut(SqliteStore current, int limit) {
+        List<Long> picked = new ArrayList<>(urgentNotHandedOut(current, limit));
+        Set<Long> urgent = new HashSet<>(picked);
         List<String> devices = devicesInTurn(current);
         Map<String, List<Long>> due = new LinkedHashMap<>();
-        List<Long> picked = new ArrayList<>();
         List<String> pickedDevice = new ArrayList<>();
         boolean progress = true;
         while (picked.size() < limit && progress) {
             progress = false;
             for (String device : devices) {
                 List<Long> queue = due.computeIfAbsent(device, d -> notHandedOut(current, d, limit));
+                queue.removeAll(urgent);
                 if (!queue.isEmpty() && picked.size() < limit) {
                     picked.add(queue.remove(0));
                     pickedDevice.add(device);
@@ -105,7 +119,9 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         if (picked.isEmpty()) {
             return List.of();
         }
-        lastServedDevice = pickedDevice.get(pickedDevice.size() - 1);
+        if (!pickedDevice.isEmpty()) {
+            lastServedDevice = pickedDevice.get(pickedDevice.size() - 1);
+        }
         Map<Long, StoredEnvelope> loaded = current.load(picked);
         List<StoredEnvelope> result = new ArrayList<>(picked.size());
         for (long id : picked) {
@@ -117,6 +133,17 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Up to {@code limit} of the oldest alarm envelopes that are not in flight, oldest first. */
+    private List<Long> urgentNotHandedOut(SqliteStore current, int limit) {
+        List<Long> ids = new ArrayList<>();
+        for (long id : current.urgentIds(handedOut.size() + limit)) {
+            if (!handedOut.contains(id) && ids.size() < limit) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Up to {@code limit} of the device's oldest envelopes that are not in flight, oldest first. */

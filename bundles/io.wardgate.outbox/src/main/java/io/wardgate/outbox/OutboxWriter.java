@@ -1,6 +1,7 @@
 package io.wardgate.outbox;
 
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import io.wardgate.outbox.OutboxAlarms.Condition;
@@ -34,7 +35,10 @@ final class OutboxWriter implements AutoCloseable {
     private sealed interface Request permits StoreRequest, AckRequest, SweepRequest, StopRequest {
     }
 
-    private record StoreRequest(SealedEnvelope envelope, CompletableFuture<StoreOutcome> done) implements Request {
+    private record StoreRequest(Batch.Queued queued, CompletableFuture<StoreOutcome> done) implements Request {
+        SealedEnvelope envelope() {
+            return queued.envelope();
+        }
     }
 
     private record AckRequest(long id) implements Request {
@@ -69,12 +73,12 @@ final class OutboxWriter implements AutoCloseable {
         thread.start();
     }
 
-    StoreOutcome store(SealedEnvelope envelope) {
+    StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
         if (!running) {
             return StoreOutcome.REFUSED_ERROR;
         }
         CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
-        if (!enqueue(new StoreRequest(envelope, done))) {
+        if (!enqueue(new StoreRequest(new Batch.Queued(envelope, precedence), done))) {
             return StoreOutcome.REFUSED_ERROR;
         }
         // Not interruptible on purpose: the caller must learn whether its envelope was committed.
@@ -175,7 +179,7 @@ final class OutboxWriter implements AutoCloseable {
             stores.forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
             return;
         }
-        List<SealedEnvelope> envelopes = stores.stream().map(StoreRequest::envelope).toList();
+        List<Batch.Queued> envelopes = stores.stream().map(StoreRequest::queued).toList();
         long bytes = engine.usage().bytes();
         try {
             Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0));
@@ -196,7 +200,7 @@ final class OutboxWriter implements AutoCloseable {
                 case OTHER -> {
                     engine.raise(Condition.DATABASE_ERROR, "outbox database error: " + e.getMessage());
                     engine.audit().loss("OUTBOX_ERROR", Outcome.FAILURE, "database error: " + e.getMessage(),
-                            stores.size(), envelopes.stream().mapToLong(SealedEnvelope::size).sum());
+                            stores.size(), stores.stream().mapToLong(s -> s.envelope().size()).sum());
                     stores.forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
                 }
             }
@@ -216,7 +220,7 @@ final class OutboxWriter implements AutoCloseable {
             }
         }
         for (StoreRequest request : stores) {
-            List<SealedEnvelope> one = List.of(request.envelope());
+            List<Batch.Queued> one = List.of(request.queued());
             Batch.Outcome outcome;
             try {
                 long bytes = engine.usage().bytes();

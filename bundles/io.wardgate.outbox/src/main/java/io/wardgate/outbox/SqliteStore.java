@@ -1,6 +1,7 @@
 package io.wardgate.outbox;
 
 import io.wardgate.api.pipeline.EnvelopeTags;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoredEnvelope;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import org.sqlite.SQLiteConfig;
  * Every SQLException leaves as a {@link StoreException} with its kind (full, corrupt, other).
  */
 final class SqliteStore implements AutoCloseable {
-    private static final int SCHEMA_VERSION = 1;
+    /** 2 added the precedence column (alarms first); a version-1 file is migrated in place at open. */
+    private static final int SCHEMA_VERSION = 2;
     private static final int IN_CHUNK = 500;
     private static final String COLUMNS =
             "id, gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings, size, body";
@@ -81,13 +83,15 @@ final class SqliteStore implements AutoCloseable {
                     + "id INTEGER PRIMARY KEY AUTOINCREMENT, gateway TEXT NOT NULL, device TEXT NOT NULL,"
                     + " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, sealed_s INTEGER NOT NULL, sealed_n INTEGER NOT NULL,"
                     + " topic TEXT NOT NULL, priority INTEGER NOT NULL, readings INTEGER NOT NULL,"
-                    + " size INTEGER NOT NULL, body BLOB NOT NULL)");
+                    + " size INTEGER NOT NULL, body BLOB NOT NULL, precedence INTEGER NOT NULL DEFAULT 0)");
+            SchemaMigration.addPrecedence(statement);
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_device ON envelope(device, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_priority ON envelope(priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_sealed ON envelope(sealed_s)");
             statement.execute("CREATE TABLE IF NOT EXISTS sequence("
                     + "device TEXT NOT NULL, epoch INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY(device, epoch))");
             statement.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', " + SCHEMA_VERSION + ")");
+            statement.execute("UPDATE meta SET value = " + SCHEMA_VERSION + " WHERE key='schema' AND value = 1");
             long schema = number(statement, "SELECT value FROM meta WHERE key='schema'");
             statement.execute("COMMIT");
             if (schema != SCHEMA_VERSION) {
@@ -163,6 +167,23 @@ final class SqliteStore implements AutoCloseable {
                 try (ResultSet rows = statement.executeQuery()) {
                     return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
                 }
+            }
+        });
+    }
+
+    /** The ids of the oldest envelopes of a precedence above routine (alarms), oldest first. */
+    synchronized List<Long> urgentIds(int limit) {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?")) {
+                statement.setInt(1, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
             }
         });
     }
@@ -272,10 +293,14 @@ final class SqliteStore implements AutoCloseable {
         }
 
         long insert(SealedEnvelope envelope) throws SQLException {
+            return insert(envelope, Precedence.ROUTINE);
+        }
+
+        long insert(SealedEnvelope envelope, Precedence precedence) throws SQLException {
             EnvelopeTags tags = envelope.tags();
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO envelope(gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings,"
-                            + " size, body) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                            + " size, body, precedence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 statement.setString(1, tags.gatewayId());
                 statement.setString(2, tags.deviceId());
@@ -288,6 +313,7 @@ final class SqliteStore implements AutoCloseable {
                 statement.setInt(9, tags.readingCount());
                 statement.setInt(10, envelope.size());
                 statement.setBytes(11, envelope.bytes());
+                statement.setInt(12, precedence.ordinal());
                 statement.executeUpdate();
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     keys.next();
@@ -308,12 +334,19 @@ final class SqliteStore implements AutoCloseable {
             }
         }
 
-        /** Candidates for eviction: priority at most {@code maxPriority}, lowest priority first, then oldest. */
-        List<Removed> evictionCandidates(int maxPriority, int limit) throws SQLException {
+        /**
+         * Candidates for eviction: every envelope of a lower precedence, then those of the same precedence
+         * with priority at most {@code maxPriority}; lowest precedence, then lowest priority first, then oldest.
+         * So alarms are evicted last, and only to make room for alarms.
+         */
+        List<Removed> evictionCandidates(Precedence precedence, int maxPriority, int limit) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, device, size FROM envelope WHERE priority <= ? ORDER BY priority, id LIMIT ?")) {
-                statement.setInt(1, maxPriority);
-                statement.setInt(2, limit);
+                    "SELECT id, device, size FROM envelope WHERE precedence < ? OR (precedence = ? AND priority <= ?)"
+                            + " ORDER BY precedence, priority, id LIMIT ?")) {
+                statement.setInt(1, precedence.ordinal());
+                statement.setInt(2, precedence.ordinal());
+                statement.setInt(3, maxPriority);
+                statement.setInt(4, limit);
                 return removedRows(statement);
             }
         }

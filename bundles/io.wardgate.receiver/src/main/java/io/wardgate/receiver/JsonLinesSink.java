@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /**
  * One JSON object per reading, one per line (JSON Lines), with the envelope's routing tags; values
- * keep the device's precision. Field list in docs/envelope.md ("Receiver output").
+ * keep the device's precision. Alarm changes follow as {@code "kind":"alarm"} lines ({@link AlarmLines}). Field list in docs/envelope.md ("Receiver output").
  */
 public final class JsonLinesSink implements ReadingSink {
     private final Writer out;
@@ -29,19 +29,16 @@ public final class JsonLinesSink implements ReadingSink {
             out.write(line(envelope.tags(), envelope.batch(), i));
             out.write('\n');
         }
+        for (int i = 0; i < envelope.batch().alarms().size(); i++) {
+            out.write(AlarmLines.line(envelope.tags(), envelope.batch(), i));
+            out.write('\n');
+        }
         out.flush();
     }
 
     static String line(SealTags tags, Batch batch, int index) {
         Reading reading = batch.readings().get(index);
-        Json json = new Json().beginObject()
-                .field("gateway", tags.gatewayId()).field("device", tags.deviceId())
-                .field("epoch", tags.epoch()).field("sequence", tags.sequence()).field("index", index)
-                .field("sealedAt", tags.sealedAt().toString())
-                .field("site", batch.location().site()).field("ward", batch.location().ward())
-                .field("bed", batch.location().bed()).field("group", batch.group())
-                .field("model", batch.device().model()).field("serialNumber", batch.device().serialNumber())
-                .field("eui64", batch.device().eui64())
+        Json json = envelopeFields(tags, batch, index)
                 .field("kind", reading instanceof Observation ? "observation" : "waveform")
                 .field("mdc", reading.metric().mdcCode()).field("metric", reading.metric().referenceId())
                 .field("loinc", reading.metric().loinc()).field("ucum", reading.unit().ucum())
@@ -71,6 +68,18 @@ public final class JsonLinesSink implements ReadingSink {
             json.endArray();
         }
         return json.field("receivedAt", reading.receivedAt().toString()).endObject().toString();
+    }
+
+    /** The fields every line has: routing tags, the item's index in the envelope, location and device. */
+    static Json envelopeFields(SealTags tags, Batch batch, int index) {
+        return new Json().beginObject()
+                .field("gateway", tags.gatewayId()).field("device", tags.deviceId())
+                .field("epoch", tags.epoch()).field("sequence", tags.sequence()).field("index", index)
+                .field("sealedAt", tags.sealedAt().toString())
+                .field("site", batch.location().site()).field("ward", batch.location().ward())
+                .field("bed", batch.location().bed()).field("group", batch.group())
+                .field("model", batch.device().model()).field("serialNumber", batch.device().serialNumber())
+                .field("eui64", batch.device().eui64());
     }
 
     private static java.math.BigDecimal decimal(Decimal value) {

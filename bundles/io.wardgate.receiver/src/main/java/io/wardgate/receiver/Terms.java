@@ -59,7 +59,7 @@ interface Terms {
             @Override
             public Batch resolve(Batch batch) {
                 return new Batch(batch.device(), batch.location(), batch.group(),
-                        batch.readings().stream().map(table::resolve).toList());
+                        batch.readings().stream().map(table::resolve).toList(), batch.alarms());
             }
         };
     }

@@ -41,6 +41,19 @@ final class TestGateway {
                 identity.signingKey(), TestKeys.backendRecipient(), ContentAlgorithm.CHACHA20_POLY1305);
     }
 
+    /** Alarms, in the device's alarm stream (Batch.streamId), to be published on {@link #alarmTopic()}. */
+    byte[] sealAlarms(long epoch, long sequence, List<io.wardgate.api.Alarm> alarms) {
+        Batch batch = Batch.ofAlarms(TestReadings.MONITOR, TestReadings.BED_12, "icu", alarms);
+        return sealer.seal(new SealTags(identity.gatewayId(), batch.streamId(), epoch, sequence,
+                TestReadings.T0.plusSeconds(sequence)), batch, identity.signingKey(), TestKeys.backendRecipient(),
+                ContentAlgorithm.CHACHA20_POLY1305);
+    }
+
+    String alarmTopic() {
+        return "wardgate/st-marys/icu-2/" + identity.gatewayId() + "/vitals/"
+                + Topics.escape(TestReadings.MONITOR.id() + Batch.ALARM_STREAM_SUFFIX);
+    }
+
     String topic() {
         return "wardgate/st-marys/icu-2/" + identity.gatewayId() + "/vitals/" + Topics.escape(TestReadings.MONITOR.id());
     }

@@ -1,5 +1,7 @@
 package io.wardgate.serial;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where one port's protocol session puts what it decoded: readings go to the intake in batches under
- * the identity the device reported, identities are checked against the expected one, decoding
+ * the identity the device reported, alarm changes go to it at once, identities are checked against the expected one, decoding
  * problems become rate-limited MALFORMED_INPUT events, and bytes to send wait (bounded) for the
  * reader thread to write them. Used by that one thread only.
  */
@@ -60,6 +62,9 @@ final class PortOutput implements SessionOutput {
         } else if (item instanceof Decoded.IdentityDecoded id) {
             flushReadings();
             identified(id);
+        } else if (item instanceof Decoded.AlarmDecoded a) {
+            flushReadings();
+            raise(a.alarm());
         } else if (item instanceof Decoded.EventDecoded e) {
             flushReadings();
             report(e.kind(), e.detail());
@@ -118,6 +123,15 @@ final class PortOutput implements SessionOutput {
         pendingReadings.clear();
         try {
             intake.submit(batch);
+        } catch (RuntimeException e) {
+            intakeFailed(e);
+        }
+    }
+
+    /** An alarm change goes to the intake at once, under the identity the device reported. */
+    private void raise(Alarm alarm) {
+        try {
+            intake.raise(new DeviceAlarms(identity, settings.location(), List.of(alarm)));
         } catch (RuntimeException e) {
             intakeFailed(e);
         }

@@ -32,16 +32,9 @@ class DatexOverPtyTest {
     @Test
     void aDatexMonitorAnswersTheGatewaysRequestsOverAPty() throws Exception {
         Path link = dir.resolve("bed-4");
-        SerialDriverCatalog drivers = new SerialDriverCatalog();
-        Configs.install(drivers, new DatexDriver());
         RecordingIntake intake = new RecordingIntake();
-        Map<String, Object> values = new HashMap<>(Map.<String, Object>of("protocol", "datex", "baudRate", 19200, "parity",
-                io.wardgate.api.driver.Parity.EVEN, "flowControl", io.wardgate.api.driver.FlowControl.RTS_CTS,
-                "silenceTimeoutSeconds", 30));
-        PortSettings settings = PortSettings.from(Configs.masimo(link.toString(), values));
         try (SimulatorRunner runner = SimulatorRunner.plugged(new DatexMonitor(4, DatexMonitor.LEVEL_2009), link)) {
-            SerialPortComponent port = new SerialPortComponent(intake, drivers, settings, JSerialCommLine::open,
-                    Clock.systemUTC(), new SplittableRandom(1)::nextDouble);
+            SerialPortComponent port = port(link, intake);
             try {
                 String path = link.toString();
                 // Level 2015 goes unanswered, level 2009 is answered 5 s later; then waves every 200 ms.
@@ -57,6 +50,17 @@ class DatexOverPtyTest {
                 port.deactivate();
             }
         }
+    }
+
+    /** The port as an installer configures it for a Datex S/5: 19200 8E1 with RTS/CTS. */
+    static SerialPortComponent port(Path link, RecordingIntake intake) {
+        SerialDriverCatalog drivers = new SerialDriverCatalog();
+        Configs.install(drivers, new DatexDriver());
+        Map<String, Object> values = new HashMap<>(Map.<String, Object>of("protocol", "datex", "baudRate", 19200, "parity",
+                io.wardgate.api.driver.Parity.EVEN, "flowControl", io.wardgate.api.driver.FlowControl.RTS_CTS,
+                "silenceTimeoutSeconds", 30));
+        return new SerialPortComponent(intake, drivers, PortSettings.from(Configs.masimo(link.toString(), values)),
+                JSerialCommLine::open, Clock.systemUTC(), new SplittableRandom(1)::nextDouble);
     }
 
     private static List<Observation> observations(RecordingIntake intake, String path) {

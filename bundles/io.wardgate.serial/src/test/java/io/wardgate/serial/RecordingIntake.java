@@ -12,6 +12,12 @@ import java.util.function.Predicate;
 final class RecordingIntake implements ReadingIntake {
     final List<DeviceReadings> submitted = new CopyOnWriteArrayList<>();
     final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+    final List<io.wardgate.api.DeviceAlarms> alarms = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void raise(io.wardgate.api.DeviceAlarms raised) {
+        alarms.add(raised);
+    }
 
     @Override
     public void submit(DeviceReadings readings) {

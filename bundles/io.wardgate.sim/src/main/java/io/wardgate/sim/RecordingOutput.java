@@ -65,6 +65,11 @@ public final class RecordingOutput implements SessionOutput {
         return only(Decoded.EventDecoded.class);
     }
 
+    /** The typed alarm changes, in order. */
+    public List<io.wardgate.api.Alarm> alarms() {
+        return only(Decoded.AlarmDecoded.class).stream().map(Decoded.AlarmDecoded::alarm).toList();
+    }
+
     public List<Decoded.FramingError> errors() {
         return only(Decoded.FramingError.class);
     }

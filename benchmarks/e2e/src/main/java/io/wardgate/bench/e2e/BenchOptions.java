@@ -13,7 +13,8 @@ import java.util.Map;
  */
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
-        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis) {
+        int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
+        int alarmEveryMillis) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -33,6 +34,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
               idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
               tick=100              the load source submits each device's readings every this many ms (5 to 1000)
+              alarmEvery=0          every this many ms one load device raises or ends an alarm (0: none); the
+                                    outage line then gives alarm latency during the drain (docs/alarms.md)
               jar=distrib/appliance/target/wardgate.jar   the appliance to measure (e.g. a build from before a change)
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
@@ -49,7 +52,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
-                "idlePoll", "jar", "tick");
+                "idlePoll", "jar", "tick", "alarmEvery");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -69,7 +72,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
                 Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
-                integer(values, "tick", 100, 5, 1000));
+                integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

@@ -118,6 +118,9 @@ final class Collector implements AutoCloseable {
                         String device = opened.tags().deviceId();
                         tally.envelope(device, opened.tags().sequence(), message.arrivalMicros(),
                                 micros(opened.tags().sealedAt()));
+                        for (io.wardgate.api.Alarm alarm : opened.batch().alarms()) {
+                            tally.alarm(micros(alarm.gatewayTime()), message.arrivalMicros());
+                        }
                         for (Reading reading : opened.batch().readings()) {
                             tally.reading(device, reading instanceof WaveformSegment wave ? wave.sampleCount() : 1,
                                     micros(reading.receivedAt()), message.arrivalMicros());

@@ -46,6 +46,12 @@ final class Report {
                             ? "while the live load kept running" : "NOT while the live load ran",
                     x.liveDuringDrain().p50(), x.liveDuringDrain().p99(), x.liveDuringDrain().max(),
                     x.liveDuringDrain().count(), o.lossFree(), o.rssKib() / 1024, o.hwmKib() / 1024, o.loadAverage()));
+            if (x.alarmsDuringDrain().count() > 0) {
+                out.append(String.format(Locale.ROOT, "Alarms raised during the drain: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                        + " (%d alarm changes; target p99 <= 2000 ms: %s)\n", x.alarmsDuringDrain().p50(),
+                        x.alarmsDuringDrain().p99(), x.alarmsDuringDrain().max(), x.alarmsDuringDrain().count(),
+                        x.alarmsDuringDrain().p99() <= 2000 ? "met" : "NOT met"));
+            }
         }
         return out.toString();
     }
@@ -126,6 +132,7 @@ final class Report {
                     .append(num(x.reconnectSeconds())).append(", \"drainMultipleAfterReconnect\": ")
                     .append(num(x.drainMultipleAfterReconnect())).append(", \"drainedWhileLive\": ")
                     .append(x.drainedWhileLive()).append(", \"liveLatencyMs\": ").append(latency(x.liveDuringDrain()))
+                    .append(", \"alarmLatencyMs\": ").append(latency(x.alarmsDuringDrain()))
                     .append('}');
         }
         return s.append('}').toString();

@@ -48,7 +48,8 @@ final class Step {
         int loadSeconds = outageSeconds > 0
                 ? options.outageLeadSeconds() + outageSeconds + (options.outageTailSeconds() > 0
                         ? options.outageTailSeconds() : Math.max(20, outageSeconds / 2)) : seconds;
-        ward.configureCommon(conf, dev, stats, options.devices(), rate, loadSeconds, options.tickMillis());
+        ward.configureCommon(conf, dev, stats, options.devices(), rate, loadSeconds, options.tickMillis(),
+                options.alarmEveryMillis());
         if (secured) {
             ward.enroll(data);
             ward.configureSecured(conf, window, options.idlePollMillis());
@@ -176,7 +177,8 @@ final class Step {
         double reconnectSeconds = reconnected <= 0 ? Double.NaN : (reconnected - restart) / 1000.0;
         return new StepResult.Outage(this.outageSeconds, backlog, drainSeconds, outageSeconds / drainSeconds,
                 drained >= 0 && drained <= loadEnd, tally.latency(restart * 1000L, liveUntil * 1000L), reconnectSeconds,
-                outageSeconds / (drainSeconds - reconnectSeconds));
+                outageSeconds / (drainSeconds - reconnectSeconds),
+                tally.alarmLatency((reconnected > 0 ? reconnected : restart) * 1000L, liveUntil * 1000L));
     }
 
     /** When the uplink logged its first connection at or after {@code afterMillis} (epoch ms), or 0. */

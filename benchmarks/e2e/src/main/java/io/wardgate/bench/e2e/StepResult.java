@@ -33,10 +33,12 @@ record StepResult(String mode, int rate, int windowMillis, int seconds, long gen
     /**
      * The broker outage scenario's figures. Drain time runs from the broker's restart until the outbox
      * is back to its depth before the outage; it includes the uplink's reconnect backoff (reconnectSeconds,
-     * from its log), and drainMultipleAfterReconnect leaves that out.
+     * from its log), and drainMultipleAfterReconnect leaves that out. alarmsDuringDrain: alarm changes
+     * raised (option alarmEvery) between the uplink's reconnection (the restart if not logged) and the end
+     * of the drain, from raise to arrival.
      */
     record Outage(int outageSeconds, long backlogEnvelopes, double drainSeconds, double drainMultiple,
             boolean drainedWhileLive, Tally.Latency liveDuringDrain, double reconnectSeconds,
-            double drainMultipleAfterReconnect) {
+            double drainMultipleAfterReconnect, Tally.Latency alarmsDuringDrain) {
     }
 }

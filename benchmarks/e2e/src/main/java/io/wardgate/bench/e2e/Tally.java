@@ -29,6 +29,7 @@ final class Tally {
     private long[] transitBorn = new long[1 << 12];
     private long[] transitMicros = new long[1 << 12];
     private int transitSize;
+    private final java.util.List<long[]> alarms = new java.util.ArrayList<>();
 
     synchronized void envelope(String deviceId, long sequence, long arrivalMicros) {
         envelope(deviceId, sequence, arrivalMicros, -1);
@@ -158,6 +159,17 @@ final class Tally {
             }
         }
         return Latency.of(Arrays.copyOf(picked, n));
+    }
+
+    /** An alarm change raised on the gateway at {@code raisedMicros} arrived at {@code arrivalMicros}. */
+    synchronized void alarm(long raisedMicros, long arrivalMicros) {
+        alarms.add(new long[] {raisedMicros, arrivalMicros - raisedMicros});
+    }
+
+    /** Latency (ms) of the alarm changes raised in [fromMicros, toMicros), from raise to arrival. */
+    synchronized Latency alarmLatency(long fromMicros, long toMicros) {
+        return Latency.of(alarms.stream().filter(a -> a[0] >= fromMicros && a[0] < toMicros).mapToLong(a -> a[1])
+                .toArray());
     }
 
     /** p50, p99 and max in milliseconds over n reading objects. */

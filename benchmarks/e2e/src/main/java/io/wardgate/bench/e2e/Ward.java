@@ -93,8 +93,8 @@ final class Ward implements AutoCloseable {
     }
 
     /** Configuration shared by both modes: audit, allowlist, serial ports, load source. */
-    void configureCommon(Path conf, Path dev, Path stats, int devices, int rate, int seconds, int tickMillis)
-            throws IOException {
+    void configureCommon(Path conf, Path dev, Path stats, int devices, int rate, int seconds, int tickMillis,
+            int alarmEveryMillis) throws IOException {
         Files.createDirectories(conf);
         write(conf, "io.wardgate.audit.AuditTrail.config",
                 "gatewayId=\"" + GATEWAY_ID + "\"\nlocation=\"" + SITE + "/" + WARD + "\"\n");
@@ -107,7 +107,7 @@ final class Ward implements AutoCloseable {
         }
         write(conf, "io.wardgate.bench.LoadSource.config", "devices=I\"" + devices + "\"\nreadingsPerSecond=I\""
                 + rate + "\"\ndurationSeconds=I\"" + seconds + "\"\ntickMillis=I\"" + tickMillis + "\"\nstatsFile=\""
-                + stats + "\"\nsite=\"" + SITE + "\"\nward=\"" + WARD + "\"\n");
+                + stats + "\"\nsite=\"" + SITE + "\"\nward=\"" + WARD + "\"\nalarmEveryMillis=I\"" + alarmEveryMillis + "\"\n");
     }
 
     /** The product's pipeline: sealing with the given batching window, SQLite outbox, MQTT over mutual TLS. */

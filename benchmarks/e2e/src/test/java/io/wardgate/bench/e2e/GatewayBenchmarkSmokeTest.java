@@ -23,7 +23,7 @@ class GatewayBenchmarkSmokeTest {
 
         BenchOptions options = BenchOptions.parse(top, "work=benchmarks/e2e/target/smoke", "devices=3", "serial=1",
                 "rates=2000", "seconds=2", "window=200", "windows=", "outage=3", "outageRate=2000", "outageLead=1",
-                "outageTail=8", "drainTimeout=30");
+                "outageTail=8", "drainTimeout=30", "alarmEvery=500");
         GatewayBenchmark.Results results = GatewayBenchmark.run(options);
 
         assertThat(results.steps()).extracting(StepResult::mode).containsExactly("secured", "baseline");
@@ -40,9 +40,11 @@ class GatewayBenchmarkSmokeTest {
         assertThat(outage.outage().backlogEnvelopes()).as("a backlog built up while the broker was down").isPositive();
         assertThat(outage.outage().drainSeconds()).as("the backlog drained").isFinite().isPositive();
         assertThat(outage.outage().liveDuringDrain().count()).as("live data measured during the drain").isPositive();
+        assertThat(outage.outage().alarmsDuringDrain().count()).as("alarms raised during the drain").isPositive();
+        assertThat(outage.outage().alarmsDuringDrain().p99()).isFinite().isNotNegative();
 
         String json = Files.readString(options.result());
-        assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"",
+        assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"",
                 "secured/baseline");
         assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage");
     }

@@ -69,6 +69,11 @@ public final class PlainPublisher implements Sealer {
         LOG.info("Benchmark baseline: admitted readings go unsealed to {}", config.brokerUrl());
     }
 
+    /** The baseline carries readings only: alarm changes (option alarmEvery) are measured in secured mode. */
+    @Override
+    public void seal(io.wardgate.api.pipeline.AdmittedAlarms alarms) {
+    }
+
     @Override
     public void seal(AdmittedReadings readings) {
         if (!queue.offer(readings)) {

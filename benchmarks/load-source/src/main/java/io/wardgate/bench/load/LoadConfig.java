@@ -24,6 +24,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "1", max = "86400", description = "Seconds of load, then the source stops (1 to 86400).")
     int durationSeconds() default 30;
 
+    @AttributeDefinition(min = "0", max = "3600000", description = "Every this many ms the first device raises or ends "
+            + "an alarm (alternately), to measure alarm latency; 0: no alarms.")
+    int alarmEveryMillis() default 0;
+
     @AttributeDefinition(description = "Absolute path of the JSON-lines stats file (appended every 250 ms).")
     String statsFile();
 

@@ -93,6 +93,8 @@ public final class LoadSource {
         long end = start + TimeUnit.SECONDS.toNanos(config.durationSeconds());
         long[] counted = new long[1];
         long next = start;
+        BenchAlarms alarms = new BenchAlarms(intake, devices.get(0).identity(), new Location(config.site(), config.ward(), "bed-001"),
+                config.alarmEveryMillis(), start);
         try {
             while (running && next < end) {
                 long wait = next - System.nanoTime();
@@ -112,6 +114,7 @@ public final class LoadSource {
                         }
                     }
                 }
+                alarms.maybeRaise(System.nanoTime(), now);
                 next += tickNanos;
             }
         } finally {

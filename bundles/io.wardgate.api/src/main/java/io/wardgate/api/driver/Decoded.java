@@ -1,5 +1,6 @@
 package io.wardgate.api.driver;
 
+import io.wardgate.api.Alarm;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Reading;
 import java.util.Objects;
@@ -28,7 +29,14 @@ public sealed interface Decoded {
         }
     }
 
-    /** Something happened that is not a reading: alarm, association lost, ... */
+    /** A device alarm condition changed state (raised, silenced, ended): see {@link AlarmReports}. */
+    record AlarmDecoded(long offset, Alarm alarm) implements Decoded {
+        public AlarmDecoded {
+            Objects.requireNonNull(alarm, "alarm");
+        }
+    }
+
+    /** Something happened that is not a reading: association lost, a device's refusal, ... */
     record EventDecoded(long offset, DeviceEvent.Kind kind, String detail) implements Decoded {
         public EventDecoded {
             Objects.requireNonNull(kind, "kind");

@@ -13,8 +13,17 @@ public interface Outbox {
     StoreOutcome store(SealedEnvelope envelope);
 
     /**
-     * Up to {@code max} stored envelopes not yet handed out, oldest first within each device, and
-     * fair across devices so that a backlog does not starve live data.
+     * Stores an envelope with a precedence: {@link Precedence#ALARM} envelopes are handed out before
+     * any other and evicted last. An outbox that predates precedence stores it like any other.
+     */
+    default StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
+        return store(envelope);
+    }
+
+    /**
+     * Up to {@code max} stored envelopes not yet handed out: {@link Precedence#ALARM} envelopes first
+     * (oldest first), then oldest first within each device, and fair across devices so that a backlog
+     * does not starve live data.
      */
     List<StoredEnvelope> next(int max);
 

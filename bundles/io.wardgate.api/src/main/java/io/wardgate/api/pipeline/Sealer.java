@@ -10,4 +10,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Sealer {
 
     void seal(AdmittedReadings readings);
+
+    /**
+     * Seals admitted alarm changes at once, in an envelope of their own that the outbox stores with
+     * {@link Precedence#ALARM}. A sealer that predates typed alarms refuses them.
+     */
+    default void seal(AdmittedAlarms alarms) {
+        throw new UnsupportedOperationException("this sealer does not seal alarms");
+    }
 }

@@ -191,8 +191,14 @@ public final class KafkaReceiver implements AutoCloseable {
         StringWriter lines = new StringWriter();
         new JsonLinesSink(lines).write(opened);
         List<String> json = lines.toString().lines().toList();
+        int readingLines = opened.batch().readings().size();
         for (int i = 0; i < json.size(); i++) {
             byte[] value = json.get(i).getBytes(StandardCharsets.UTF_8);
+            if (i >= readingLines) {
+                // A device alarm change ("kind":"alarm", after the readings): the alarms topic only.
+                producer.send(new ProducerRecord<>(topics.alarms(), record.key(), value));
+                continue;
+            }
             producer.send(new ProducerRecord<>(topics.readings(), record.key(), value));
             if (opened.batch().readings().get(i).status().contains(StatusFlag.IN_ALARM)) {
                 producer.send(new ProducerRecord<>(topics.alarms(), record.key(), value));

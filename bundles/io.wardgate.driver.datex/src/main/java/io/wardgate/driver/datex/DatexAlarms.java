@@ -1,7 +1,11 @@
 package io.wardgate.driver.datex;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
+import io.wardgate.api.AlarmState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +19,8 @@ import java.util.Objects;
  * alarm. This class keeps the alarms last seen and reports each change once: an alarm that appears or
  * changes colour, one that is silenced, and one that disappears (ended).
  *
- * <p>Until the domain has a typed alarm, each change travels as an ALARM event whose detail is a fixed,
- * parseable form ({@link Change#detail()}), so that a typed Alarm can replace it field for field.
+ * <p>Each change becomes a typed {@link Alarm} ({@link Change#toAlarm}): the monitor sends text only, so
+ * the alarm has no code and no source metric; red, yellow and white are high, medium and low priority.
  */
 final class DatexAlarms {
     static final int BOX = 98;
@@ -46,10 +50,10 @@ final class DatexAlarms {
             Objects.requireNonNull(state, "state");
         }
 
-        /** {@code source=datex priority=high state=active text="HR HIGH"}. */
-        String detail() {
-            return "source=datex priority=" + priority.name().toLowerCase(java.util.Locale.ROOT) + " state="
-                    + state.name().toLowerCase(java.util.Locale.ROOT) + " text=\"" + text + "\"";
+        /** The typed alarm: the same priority and state names, received {@code at}. */
+        Alarm toAlarm(Instant at) {
+            return new Alarm(null, "", text, AlarmPriority.valueOf(priority.name()), AlarmState.valueOf(state.name()),
+                    null, at);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.wardgate.driver.datex;
 
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.driver.Decoded;
@@ -122,7 +121,7 @@ public final class DatexSession implements ProtocolSession {
                 result.segments().forEach(s -> out.decoded(new Decoded.ReadingDecoded(offset, s)));
                 result.problems().forEach(p -> out.decoded(new Decoded.FramingError(offset, p)));
             }
-            default -> alarmStatus(offset, record, out);
+            default -> alarmStatus(offset, record, now, out);
         }
     }
 
@@ -159,7 +158,7 @@ public final class DatexSession implements ProtocolSession {
         }
     }
 
-    private void alarmStatus(long offset, DatexRecord record, SessionOutput out) {
+    private void alarmStatus(long offset, DatexRecord record, Instant now, SessionOutput out) {
         for (DatexRecord.Subrecord subrecord : record.subrecords()) {
             if (subrecord.type() != 1) {
                 continue;
@@ -169,7 +168,7 @@ public final class DatexSession implements ProtocolSession {
                 continue;
             }
             for (DatexAlarms.Change change : alarms.update(subrecord.data())) {
-                out.decoded(new Decoded.EventDecoded(offset, DeviceEvent.Kind.ALARM, change.detail()));
+                out.decoded(new Decoded.AlarmDecoded(offset, change.toAlarm(now)));
             }
         }
     }

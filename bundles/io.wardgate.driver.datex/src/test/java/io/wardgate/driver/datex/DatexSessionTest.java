@@ -2,7 +2,6 @@ package io.wardgate.driver.datex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
@@ -99,18 +98,21 @@ class DatexSessionTest {
     void alarmsAreReportedWhenTheyStartChangeAndEnd() {
         session.start(T0, out);
         receive(DatexFrames.frame(alarmRecord(0, "HR HIGH", 3, "SpO2 LOW", 2)), T0);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::kind).containsOnly(DeviceEvent.Kind.ALARM);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly(
-                "source=datex priority=high state=active text=\"HR HIGH\"",
-                "source=datex priority=medium state=active text=\"SpO2 LOW\"");
+        assertThat(out.alarms()).extracting(a -> a.priority() + " " + a.state() + " " + a.text()).containsExactly(
+                "HIGH ACTIVE HR HIGH", "MEDIUM ACTIVE SpO2 LOW");
+        assertThat(out.alarms()).allSatisfy(a -> {
+            assertThat(a.code()).isEmpty();
+            assertThat(a.source()).isNull();
+            assertThat(a.gatewayTime()).isEqualTo(T0);
+        });
         out.clear();
         receive(DatexFrames.frame(alarmRecord(4, "HR HIGH", 3)), T0);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly(
-                "source=datex priority=high state=silenced text=\"HR HIGH\"",
-                "source=datex priority=medium state=ended text=\"SpO2 LOW\"");
+        assertThat(out.alarms()).extracting(a -> a.priority() + " " + a.state() + " " + a.text()).containsExactly(
+                "HIGH SILENCED HR HIGH", "MEDIUM ENDED SpO2 LOW");
         out.clear();
         receive(DatexFrames.frame(alarmRecord(4, "HR HIGH", 3)), T0);
-        assertThat(out.events()).as("no change, no event").isEmpty();
+        assertThat(out.events()).isEmpty();
+        assertThat(out.alarms()).as("no change, no alarm").isEmpty();
     }
 
     @Test

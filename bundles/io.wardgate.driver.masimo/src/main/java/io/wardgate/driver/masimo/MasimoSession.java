@@ -1,7 +1,7 @@
 package io.wardgate.driver.masimo;
 
+import io.wardgate.api.Alarm;
 import io.wardgate.api.Decimal;
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.driver.Decoded;
@@ -20,8 +20,8 @@ import java.util.Set;
  * Masimo Radical-7 / Rad-8 / Rad-97 serial "ASCII 1": the device sends one line per second and
  * listens to nothing, so this session never sends. Per line it reports, in this order: the device
  * identity when the SN= field is new or changed; one observation per numeric field (dashes become an
- * UNAVAILABLE status, never a number; ALARM and EXC bits become status flags); an ALARM event when the
- * ALARM word changed (including back to 0); and a framing error per field it could not read.
+ * UNAVAILABLE status, never a number; ALARM and EXC bits become status flags); typed alarm changes from the
+ * ALARM word ({@link MasimoAlarms}); and a framing error per field it could not read.
  *
  * <p>The line carries no model name, so identities report the serial number only. The device clock
  * has no zone: its time is read in the zone given (the gateway's own by default, as both hang on the
@@ -34,7 +34,7 @@ public final class MasimoSession implements ProtocolSession {
     private final ZoneId deviceZone;
     private final LineFramer framer = new LineFramer(MAX_LINE_LENGTH);
     private String reportedSerial;
-    private OptionalAlarm lastAlarm = OptionalAlarm.UNKNOWN;
+    private final MasimoAlarms alarms = new MasimoAlarms();
 
     public MasimoSession() {
         this(ZoneId.systemDefault());
@@ -48,7 +48,7 @@ public final class MasimoSession implements ProtocolSession {
     public void start(Instant now, SessionOutput out) {
         framer.reset();
         reportedSerial = null;
-        lastAlarm = OptionalAlarm.UNKNOWN;
+        alarms.reset();
     }
 
     @Override
@@ -89,10 +89,9 @@ public final class MasimoSession implements ProtocolSession {
             out.decoded(new Decoded.ReadingDecoded(offset, observation));
         }
         if (line.alarm().isPresent()) {
-            if (lastAlarm.differsFrom(alarm)) {
-                out.decoded(new Decoded.EventDecoded(offset, DeviceEvent.Kind.ALARM, AlarmBit.describe(alarm)));
+            for (Alarm change : alarms.update(alarm, deviceTime, now)) {
+                out.decoded(new Decoded.AlarmDecoded(offset, change));
             }
-            lastAlarm = OptionalAlarm.of(alarm);
         }
         for (String problem : line.problems()) {
             out.decoded(new Decoded.FramingError(offset, problem));
@@ -123,19 +122,5 @@ public final class MasimoSession implements ProtocolSession {
         boolean noValue = flags.stream().anyMatch(StatusFlag::meansNoValue);
         Decimal number = noValue ? null : value.get();
         return new Observation(parameter.metric(), parameter.unit(), number, flags, deviceTime, now);
-    }
-
-    /** The last ALARM word seen since start, or none yet. */
-    private record OptionalAlarm(boolean known, long word) {
-        static final OptionalAlarm UNKNOWN = new OptionalAlarm(false, 0);
-
-        static OptionalAlarm of(long word) {
-            return new OptionalAlarm(true, word);
-        }
-
-        /** A first word is news only when it is an alarm; later ones whenever they change. */
-        boolean differsFrom(long word) {
-            return known ? this.word != word : word != 0;
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.wardgate.driver.masimo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.AlarmState;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.driver.Decoded;
@@ -38,12 +38,17 @@ class MasimoBitsTest {
 
     @ParameterizedTest
     @EnumSource(AlarmBit.class)
-    void eachAlarmBitIsAnAlarmEventAndFlagsOnlyItsParameter(AlarmBit bit) {
+    void eachAlarmBitIsATypedAlarmAndFlagsOnlyItsParameter(AlarmBit bit) {
         RecordingOutput out = decode(String.format("%04X", bit.mask()), "000000");
 
-        assertThat(out.events()).singleElement().satisfies(event -> {
-            assertThat(event.kind()).isEqualTo(DeviceEvent.Kind.ALARM);
-            assertThat(event.detail()).isEqualTo(String.format("ALARM=%04X: %s", bit.mask(), bit.text()));
+        boolean stateOnly = bit == AlarmBit.ACTIVE || bit == AlarmBit.SILENCED;
+        assertThat(out.alarms()).singleElement().satisfies(alarm -> {
+            assertThat(alarm.code()).isEqualTo(stateOnly ? "masimo:0010" : String.format("masimo:%04X", bit.mask()));
+            assertThat(alarm.text()).isEqualTo(stateOnly ? "alarm, condition not given" : bit.text());
+            assertThat(alarm.state()).isEqualTo(bit == AlarmBit.SILENCED ? AlarmState.SILENCED : AlarmState.ACTIVE);
+            assertThat(alarm.source()).isEqualTo(bit.parameter() == null ? null : bit.parameter().metric());
+            assertThat(alarm.gatewayTime()).isEqualTo(NOW);
+            assertThat(alarm.deviceTime()).isNotNull();
         });
         for (Observation o : out.observations()) {
             boolean concerned = bit.parameter() != null && o.metric().equals(bit.parameter().metric());
@@ -59,15 +64,15 @@ class MasimoBitsTest {
         assertThat(out.observation("MDC_PULS_OXIM_SAT_O2").status())
                 .containsExactlyInAnyOrder(StatusFlag.IN_ALARM, StatusFlag.ALARM_INHIBITED);
         assertThat(out.observation("MDC_PULS_OXIM_PULS_RATE").status()).isEmpty();
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail)
-                .containsExactly("ALARM=0031: SpO2 high limit, alarm active, alarm silenced");
+        assertThat(out.alarms()).extracting(a -> a.text() + " " + a.state())
+                .containsExactly("SpO2 high limit SILENCED");
     }
 
     @Test
     void unknownAlarmBitsAreNamed() {
         RecordingOutput out = decode("C080", "000000");
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail)
-                .containsExactly("ALARM=C080: unknown bits C080");
+        assertThat(out.alarms()).extracting(a -> a.code() + " " + a.text())
+                .containsExactly("masimo:C080 unknown alarm bits C080");
         assertThat(out.observations()).allMatch(o -> o.status().isEmpty());
     }
 

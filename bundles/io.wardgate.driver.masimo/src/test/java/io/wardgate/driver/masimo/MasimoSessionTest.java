@@ -3,7 +3,6 @@ package io.wardgate.driver.masimo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.Decimal;
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.Unit;
@@ -77,7 +76,7 @@ class MasimoSessionTest {
         assertThat(out.observation("MDC_PRIV_WARDGATE_MASIMO_DESAT").value()).isEqualTo(Decimal.of(1, 0));
         assertThat(out.observation("MDC_PRIV_WARDGATE_MASIMO_PIDELTA").value()).isEqualTo(Decimal.of(-2, 0));
         assertThat(out.observation("MDC_PRIV_WARDGATE_MASIMO_PVI").value()).isEqualTo(Decimal.of(27, 0));
-        assertThat(out.events()).as("ALARM=0000 on the first line is no news").isEmpty();
+        assertThat(out.alarms()).as("ALARM=0000 on the first line is no news").isEmpty();
         assertThat(out.errors()).isEmpty();
         assertThat(out.sent()).as("ASCII 1 is output-only").isEmpty();
     }
@@ -90,7 +89,7 @@ class MasimoSessionTest {
         assertThat(out.items().get(0)).isInstanceOf(Decoded.IdentityDecoded.class);
         assertThat(out.items().subList(1, 9)).allMatch(Decoded.ReadingDecoded.class::isInstance);
         assertThat(out.items().subList(9, 17)).allMatch(item -> item.offset() == second);
-        assertThat(out.items().get(17)).isInstanceOf(Decoded.EventDecoded.class).extracting(Decoded::offset)
+        assertThat(out.items().get(17)).isInstanceOf(Decoded.AlarmDecoded.class).extracting(Decoded::offset)
                 .isEqualTo(second);
         assertThat(out.items()).hasSize(18);
     }
@@ -140,8 +139,9 @@ class MasimoSessionTest {
         assertThat(out.identities()).as("no SN field").isEmpty();
         assertThat(out.observations()).hasSize(3);
         assertThat(out.observation("MDC_PULS_OXIM_PERF_REL").value()).isEqualTo(Decimal.of(1182, -2));
-        // ALARM=20 is "alarm silenced" with no limit violated: an event, and no flag on the readings
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly("ALARM=0020: alarm silenced");
+        // ALARM=20 is "alarm silenced" with no limit violated: an alarm, and no flag on the readings
+        assertThat(out.alarms()).extracting(a -> a.text() + " " + a.state())
+                .containsExactly("alarm, condition not given SILENCED");
         assertThat(out.observations()).allMatch(o -> o.status().isEmpty());
     }
 
@@ -157,16 +157,17 @@ class MasimoSessionTest {
     }
 
     @Test
-    void alarmEventsComeWhenTheAlarmWordChanges() {
+    void alarmsAreRaisedSilencedAndEndedFromConsecutiveAlarmWords() {
         feed(SPEC_EXAMPLE.replace("ALARM=0000", "ALARM=0012"));
         feed(SPEC_EXAMPLE.replace("ALARM=0000", "ALARM=0012"));
         feed(SPEC_EXAMPLE.replace("ALARM=0000", "ALARM=0032"));
         feed(SPEC_EXAMPLE);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::kind).containsOnly(DeviceEvent.Kind.ALARM);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly(
-                "ALARM=0012: SpO2 low limit, alarm active",
-                "ALARM=0032: SpO2 low limit, alarm active, alarm silenced",
-                "ALARM=0000: no alarm");
+        assertThat(out.events()).isEmpty();
+        assertThat(out.alarms()).extracting(a -> a.code() + " " + a.text() + " " + a.state()).containsExactly(
+                "masimo:0002 SpO2 low limit ACTIVE",
+                "masimo:0002 SpO2 low limit SILENCED",
+                "masimo:0002 SpO2 low limit ENDED");
+        assertThat(out.alarms()).allSatisfy(a -> assertThat(a.source().referenceId()).isEqualTo("MDC_PULS_OXIM_SAT_O2"));
     }
 
     @Test

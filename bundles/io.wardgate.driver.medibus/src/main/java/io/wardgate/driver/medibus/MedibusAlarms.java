@@ -1,5 +1,9 @@
 package io.wardgate.driver.medibus;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
+import io.wardgate.api.AlarmState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +12,15 @@ import java.util.Map;
 
 /**
  * The alarms of one code page as last reported, and what changed: an alarm that appears or changes
- * priority, and one that disappears (ended). Until the domain has a typed alarm, each change travels as
- * an ALARM event whose detail is a fixed, parseable form ({@link #detail}), so that a typed Alarm can
- * replace it field for field: the source, the code page and alarm code, the device's priority (1 to 31,
- * 31 highest), the state and the device's phrase.
+ * priority, and one that disappears (ended). Each change is a typed {@link Alarm} with the code
+ * {@code medibus:CP<page>-<code hex>} and the device's phrase. Medibus has no silenced state in its
+ * alarm list: the states are active and ended.
  */
 final class MedibusAlarms {
+    /** Device priorities (1 to 31, 31 highest) at or above these are high, medium; below, low. */
+    static final int HIGH_FROM = 21;
+    static final int MEDIUM_FROM = 11;
+
     private final int page;
     private Map<Integer, MedibusData.Alarm> active = Map.of();
 
@@ -21,20 +28,20 @@ final class MedibusAlarms {
         this.page = page;
     }
 
-    List<String> update(List<MedibusData.Alarm> now) {
+    List<Alarm> update(List<MedibusData.Alarm> now, Instant at) {
         Map<Integer, MedibusData.Alarm> next = new LinkedHashMap<>();
         for (MedibusData.Alarm alarm : now) {
             next.putIfAbsent(alarm.code(), alarm);
         }
-        List<String> changes = new ArrayList<>();
+        List<Alarm> changes = new ArrayList<>();
         for (MedibusData.Alarm alarm : next.values()) {
             if (!alarm.equals(active.get(alarm.code()))) {
-                changes.add(detail(alarm, "active"));
+                changes.add(typed(alarm, AlarmState.ACTIVE, at));
             }
         }
         for (MedibusData.Alarm old : active.values()) {
             if (!next.containsKey(old.code())) {
-                changes.add(detail(old, "ended"));
+                changes.add(typed(old, AlarmState.ENDED, at));
             }
         }
         active = next;
@@ -45,9 +52,19 @@ final class MedibusAlarms {
         active = Map.of();
     }
 
-    /** {@code source=medibus code=CP1-10 priority=30 state=active text="PAW HIGH"}. */
-    String detail(MedibusData.Alarm alarm, String state) {
-        return String.format(Locale.ROOT, "source=medibus code=CP%d-%02X priority=%d state=%s text=\"%s\"", page,
-                alarm.code(), alarm.priority(), state, alarm.phrase());
+    Alarm typed(MedibusData.Alarm alarm, AlarmState state, Instant at) {
+        String phrase = alarm.phrase().isBlank() ? "alarm " + code(alarm) : alarm.phrase();
+        return new Alarm(null, "medibus:" + code(alarm), phrase, priority(alarm.priority()), state, null, at);
+    }
+
+    private String code(MedibusData.Alarm alarm) {
+        return String.format(Locale.ROOT, "CP%d-%02X", page, alarm.code());
+    }
+
+    static AlarmPriority priority(int devicePriority) {
+        if (devicePriority >= HIGH_FROM) {
+            return AlarmPriority.HIGH;
+        }
+        return devicePriority >= MEDIUM_FROM ? AlarmPriority.MEDIUM : AlarmPriority.LOW;
     }
 }

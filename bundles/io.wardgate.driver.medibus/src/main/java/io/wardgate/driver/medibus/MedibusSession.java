@@ -1,5 +1,6 @@
 package io.wardgate.driver.medibus;
 
+import io.wardgate.api.Alarm;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
@@ -269,8 +270,8 @@ public final class MedibusSession implements ProtocolSession {
                     extra, out);
             case MedibusFrames.SETTINGS -> values(response, MedibusCodes.SETTINGS, MedibusData.SETTING_ITEM, now,
                     extra, out);
-            case MedibusFrames.ALARMS_CP1 -> alarms(response, alarms1, out);
-            case MedibusFrames.ALARMS_CP2 -> alarms(response, alarms2, out);
+            case MedibusFrames.ALARMS_CP1 -> alarms(response, alarms1, now, out);
+            case MedibusFrames.ALARMS_CP2 -> alarms(response, alarms2, now, out);
             default -> {
                 // NOP and other answers carry nothing.
             }
@@ -311,12 +312,12 @@ public final class MedibusSession implements ProtocolSession {
         lastSeen.put(page, seen);
     }
 
-    private void alarms(MedibusMessage response, MedibusAlarms tracker, SessionOutput out) {
+    private void alarms(MedibusMessage response, MedibusAlarms tracker, Instant now, SessionOutput out) {
         List<String> problems = new ArrayList<>();
         List<MedibusData.Alarm> list = MedibusData.alarms(response.text(), problems);
         problems.forEach(p -> out.decoded(new Decoded.FramingError(response.offset(), p)));
-        for (String change : tracker.update(list)) {
-            out.decoded(new Decoded.EventDecoded(response.offset(), DeviceEvent.Kind.ALARM, change));
+        for (Alarm change : tracker.update(list, now)) {
+            out.decoded(new Decoded.AlarmDecoded(response.offset(), change));
         }
     }
 }

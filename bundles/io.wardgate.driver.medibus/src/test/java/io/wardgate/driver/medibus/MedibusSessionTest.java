@@ -3,7 +3,6 @@ package io.wardgate.driver.medibus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.Decimal;
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.Unit;
 import io.wardgate.api.driver.Decoded;
@@ -191,10 +190,15 @@ class MedibusSessionTest {
         receive(MedibusFrames.response(MedibusFrames.MEASURED_CP2, ""), T0);
         receive(MedibusFrames.response(MedibusFrames.SETTINGS, ""), T0);
         receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ">10PAW HIGH    =9BMIN VOL HIGH"), T0);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::kind).containsOnly(DeviceEvent.Kind.ALARM);
-        assertThat(out.events()).extracting(Decoded.EventDecoded::detail).containsExactly(
-                "source=medibus code=CP1-10 priority=14 state=active text=\"PAW HIGH\"",
-                "source=medibus code=CP1-9B priority=13 state=active text=\"MIN VOL HIGH\"");
+        assertThat(out.alarms()).extracting(a -> a.code() + " " + a.priority() + " " + a.state() + " " + a.text())
+                .containsExactly("medibus:CP1-10 MEDIUM ACTIVE PAW HIGH", "medibus:CP1-9B MEDIUM ACTIVE MIN VOL HIGH");
+        out.clear();
+        receive(MedibusFrames.response(MedibusFrames.ALARMS_CP1, ">10PAW HIGH    "), T0.plusSeconds(1));
+        assertThat(out.alarms()).singleElement().satisfies(a -> {
+            assertThat(a.code()).isEqualTo("medibus:CP1-9B");
+            assertThat(a.state()).isEqualTo(io.wardgate.api.AlarmState.ENDED);
+            assertThat(a.gatewayTime()).isEqualTo(T0.plusSeconds(1));
+        });
     }
 
     @Test

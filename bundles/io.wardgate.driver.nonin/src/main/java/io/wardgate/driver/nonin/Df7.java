@@ -135,7 +135,7 @@ final class Df7 implements FrameCheck, FrameDecoder {
                     NoninValues.spo2(floats[FRAME_SPO2] & 0x7F, flags, now)));
         }
         if (seen[FRAME_STATUS2]) {
-            battery.status2(floats[FRAME_STATUS2], frameOffsets[FRAME_STATUS2], out);
+            battery.status2(floats[FRAME_STATUS2], frameOffsets[FRAME_STATUS2], now, out);
         }
         clearPacket();
     }

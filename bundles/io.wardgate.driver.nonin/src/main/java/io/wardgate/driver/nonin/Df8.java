@@ -50,7 +50,7 @@ final class Df8 implements FrameCheck, FrameDecoder {
         out.decoded(new Decoded.ReadingDecoded(offset,
                 NoninValues.pulseRate(NoninValues.pulseRate(status, frame[1]), flags, now)));
         out.decoded(new Decoded.ReadingDecoded(offset, NoninValues.spo2(frame[2] & 0x7F, flags, now)));
-        battery.status2(status2, offset, out);
+        battery.status2(status2, offset, now, out);
     }
 
     @Override

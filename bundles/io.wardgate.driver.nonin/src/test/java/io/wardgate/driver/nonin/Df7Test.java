@@ -92,7 +92,9 @@ class Df7Test {
         Random random = new Random(7);
         RecordingOutput odd = feed(stream, IntStream.generate(() -> 1 + random.nextInt(13)).limit(stream.length).toArray());
 
-        assertThat(whole.items()).hasSize(10);
+        // 3 packets x (wave, HR, SpO2), low battery raised in the second and ended in the third.
+        assertThat(whole.items()).hasSize(11);
+        assertThat(whole.alarms()).extracting(a -> a.state().name()).containsExactly("ACTIVE", "ENDED");
         assertThat(NoninBytes.summary(single)).isEqualTo(NoninBytes.summary(whole));
         assertThat(NoninBytes.summary(odd)).isEqualTo(NoninBytes.summary(whole));
     }
@@ -198,13 +200,15 @@ class Df7Test {
     }
 
     @Test
-    void lowBatteryInStatus2IsAnEvent() {
+    void lowBatteryInStatus2IsOneAlarm() {
         byte[] stream = concat(df7Packet(0, 0, 72, 98, 0x01), df7Packet(0, 0, 72, 98, 0x01));
         ProtocolSession session = new NoninDrivers.Df7Driver().openSession();
         session.start(T0, out);
         session.receive(stream, 0, stream.length, T0, out);
 
-        assertThat(out.events()).singleElement().satisfies(e -> assertThat(e.offset()).isEqualTo(35));
+        assertThat(out.items()).filteredOn(Decoded.AlarmDecoded.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(e.offset()).isEqualTo(35));
+        assertThat(out.alarms()).singleElement().satisfies(a -> assertThat(a.code()).isEqualTo(BatteryWatch.CODE));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static io.wardgate.driver.nonin.NoninBytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wardgate.api.Decimal;
-import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.VitalSign;
@@ -108,14 +107,17 @@ class Df8Test {
     }
 
     @Test
-    void lowBatteryIsReportedOnceWhenItComesOn() {
+    void lowBatteryIsRaisedOnceWhenItComesOnAndEndedWhenItGoes() {
         df8.frame(0, df8(0, 72, 98, 0x01), T0, out);
         df8.frame(4, df8(0, 72, 98, 0x01), T0, out);
         df8.frame(8, df8(0, 72, 98, 0x00), T0, out);
         df8.frame(12, df8(0, 72, 98, 0x01), T0, out);
 
-        assertThat(out.events()).extracting(Decoded::offset).containsExactly(0L, 12L);
-        assertThat(out.events()).allSatisfy(e -> assertThat(e.kind()).isEqualTo(DeviceEvent.Kind.ALARM));
+        assertThat(out.items()).filteredOn(Decoded.AlarmDecoded.class::isInstance).extracting(Decoded::offset)
+                .containsExactly(0L, 8L, 12L);
+        assertThat(out.alarms()).extracting(a -> a.code() + " " + a.state() + " " + a.priority()).containsExactly(
+                "nonin:battery-low ACTIVE LOW", "nonin:battery-low ENDED LOW", "nonin:battery-low ACTIVE LOW");
+        assertThat(out.events()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.wardgate.policy.internal;
 
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.DeviceSighting;
@@ -93,6 +94,11 @@ public final class PolicyComponent implements DevicePolicy, ReadingIntake, Allow
     @Override
     public void report(DeviceEvent event) {
         engine.report(event);
+    }
+
+    @Override
+    public void raise(DeviceAlarms alarms) {
+        engine.raise(alarms);
     }
 
     @Override

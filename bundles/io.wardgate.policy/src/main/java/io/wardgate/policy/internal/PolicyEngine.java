@@ -1,11 +1,13 @@
 package io.wardgate.policy.internal;
 
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.DeviceSighting;
 import io.wardgate.api.Transport;
 import io.wardgate.api.pipeline.Admission;
+import io.wardgate.api.pipeline.AdmittedAlarms;
 import io.wardgate.api.pipeline.AdmittedReadings;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
@@ -56,6 +58,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     private final LongAdder refused = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final Observers observers = new Observers();
+    private final Sealer sealer;
 
     public PolicyEngine(PolicySettings settings, String allowlistJson, AuditTrail trail, Sealer sealer,
             AllowlistStore store, Clock clock, LongSupplier nanos, ThreadFactory threads) {
@@ -65,6 +68,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         this.pending = new PendingDevices(settings.pendingMax(), settings.pendingExpiry());
         this.allowlist = new AllowlistManager(store, audit, clock, pending, this::forget);
         this.handoff = new FairHandoff(sealer, this::stillAllowed, settings.queueBatches(), threads);
+        this.sealer = sealer;
         allowlist.configured(allowlistJson, true);
     }
 
@@ -150,6 +154,29 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             throttled.add(kept.size());
             limited(id, "READINGS_DROPPED", Outcome.FAILURE, "hand-off queue to the sealer is full (sealer behind); "
                     + kept.size() + " readings dropped");
+        }
+    }
+
+    /**
+     * Alarm changes of an allowed device go to the sealer at once, past the readings' hand-off queue,
+     * metric rules and rate limit: they are few, and late is worse than many. Others are refused like readings.
+     */
+    @Override
+    public void raise(DeviceAlarms alarms) {
+        try {
+            DeviceIdentity identity = alarms.device();
+            Map<String, String> details = detailsFor(identity);
+            Decision decision = allowlist.snapshot().decide(identity, details);
+            if (!decision.allowed()) {
+                refused.add(alarms.alarms().size());
+                refuse(decision, new DeviceSighting(identity, alarms.location(), details, clock.instant()));
+                return;
+            }
+            auditAllowed(identity, decision, allowlist.snapshot().version());
+            sealer.seal(new AdmittedAlarms(alarms, decision.group().route()));
+            forwarded.add(alarms.alarms().size());
+        } catch (RuntimeException e) {
+            LOG.error("policy failed on alarms of {}; dropped", alarms.device().id(), e);
         }
     }
 

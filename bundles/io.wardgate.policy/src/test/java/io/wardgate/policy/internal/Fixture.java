@@ -134,6 +134,13 @@ final class Fixture implements AutoCloseable {
             }
         }
 
+        final ConcurrentLinkedQueue<io.wardgate.api.pipeline.AdmittedAlarms> alarms = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void seal(io.wardgate.api.pipeline.AdmittedAlarms admitted) {
+            alarms.add(admitted);
+        }
+
         List<AdmittedReadings> of(DeviceIdentity device) {
             return sealed.stream().filter(a -> a.readings().device().equals(device)).toList();
         }

@@ -2,6 +2,7 @@ package io.wardgate.seal.component;
 
 import io.wardgate.api.DataDirectory;
 import org.osgi.framework.BundleContext;
+import io.wardgate.api.pipeline.AdmittedAlarms;
 import io.wardgate.api.pipeline.AdmittedReadings;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
@@ -74,6 +75,11 @@ public final class SealerComponent implements Sealer {
     @Override
     public void seal(AdmittedReadings readings) {
         sealer.seal(readings);
+    }
+
+    @Override
+    public void seal(AdmittedAlarms alarms) {
+        sealer.seal(alarms);
     }
 
     @Deactivate

@@ -134,7 +134,7 @@ public final class EnvelopeOpener {
             return new Rejected(Reason.BAD_SIGNATURE, "ES256 signature does not verify");
         }
         Batch batch = PayloadCodec.decode(payload);
-        if (!batch.device().id().equals(s.tags.deviceId())) {
+        if (!batch.streamId().equals(s.tags.deviceId())) {
             return new Rejected(Reason.TAGS_MISMATCH, "payload device differs from the header's");
         }
         return new Opened(s.tags, batch, kid, chain);

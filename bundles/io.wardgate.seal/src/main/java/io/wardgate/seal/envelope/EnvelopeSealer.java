@@ -53,7 +53,7 @@ public final class EnvelopeSealer {
         Objects.requireNonNull(signingKey, "signingKey");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(algorithm, "algorithm");
-        if (!tags.deviceId().equals(batch.device().id())) {
+        if (!tags.deviceId().equals(batch.streamId())) {
             throw new IllegalArgumentException("the tags name another device than the batch");
         }
         byte[] outerProtected = Cbor.encode(outerProtected(tags, algorithm));

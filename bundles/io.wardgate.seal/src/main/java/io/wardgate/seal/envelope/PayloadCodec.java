@@ -36,6 +36,8 @@ import java.util.Set;
  */
 final class PayloadCodec {
     static final long VERSION = 1;
+    /** Version 2 adds alarm changes (key 6); a batch without alarms stays version 1 for older receivers. */
+    static final long VERSION_ALARMS = 2;
     private static final int OBSERVATION = 0;
     private static final int WAVEFORM = 1;
 
@@ -44,7 +46,7 @@ final class PayloadCodec {
 
     static byte[] encode(Batch batch) {
         Map<Object, Object> root = new LinkedHashMap<>();
-        root.put(1L, VERSION);
+        root.put(1L, batch.alarms().isEmpty() ? VERSION : VERSION_ALARMS);
         DeviceIdentity device = batch.device();
         root.put(2L, List.of(device.transport().prefix(), device.address(), device.model(), device.serialNumber(),
                 device.eui64()));
@@ -56,7 +58,12 @@ final class PayloadCodec {
             readings.add(reading instanceof Observation observation ? observation(observation)
                     : waveform((WaveformSegment) reading));
         }
-        root.put(5L, readings);
+        if (!readings.isEmpty() || batch.alarms().isEmpty()) {
+            root.put(5L, readings);
+        }
+        if (!batch.alarms().isEmpty()) {
+            root.put(6L, AlarmCodec.encode(batch.alarms()));
+        }
         return Cbor.encode(root);
     }
 
@@ -78,7 +85,7 @@ final class PayloadCodec {
                 status(w.status()), time(w.receivedAt()));
     }
 
-    private static List<Object> metric(Metric metric) {
+    static List<Object> metric(Metric metric) {
         return List.of((long) metric.mdcCode(), metric.referenceId(), metric.loinc());
     }
 
@@ -113,10 +120,15 @@ final class PayloadCodec {
     }
 
     static Batch decode(Object decoded) throws MalformedException {
-        Map<?, ?> root = map(decoded, "batch", 5);
-        Values.onlyLabels(root, "batch", 1, 2, 3, 4, 5);
-        if (integer(required(root, 1, "version"), "version") != VERSION) {
+        Map<?, ?> root = map(decoded, "batch", 6);
+        long version = integer(required(root, 1, "version"), "version");
+        if (version != VERSION && version != VERSION_ALARMS) {
             throw new MalformedException("unsupported payload version");
+        }
+        if (version == VERSION) {
+            Values.onlyLabels(root, "batch", 1, 2, 3, 4, 5);
+        } else {
+            Values.onlyLabels(root, "batch", 1, 2, 3, 4, 5, 6);
         }
         try {
             List<?> d = array(required(root, 2, "device"), "device", 5, 5);
@@ -127,12 +139,16 @@ final class PayloadCodec {
             Location location = new Location(text(l.get(0), "site", 64), text(l.get(1), "ward", 64),
                     text(l.get(2), "bed", 64));
             String group = text(required(root, 4, "group"), "group", 64);
-            List<?> items = array(required(root, 5, "readings"), "readings", 1, Batch.MAX_READINGS);
+            List<?> items = version == VERSION || root.containsKey(5L)
+                    ? array(required(root, 5, "readings"), "readings", 1, Batch.MAX_READINGS) : List.of();
             List<Reading> readings = new ArrayList<>(items.size());
             for (Object item : items) {
                 readings.add(reading(item));
             }
-            return new Batch(device, location, group, readings);
+            if (version == VERSION) {
+                return new Batch(device, location, group, readings);
+            }
+            return new Batch(device, location, group, readings, AlarmCodec.decode(required(root, 6, "alarms")));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             // The domain types validate on construction; their complaint makes the payload malformed.
             throw new MalformedException("invalid value: " + e.getMessage());
@@ -176,7 +192,7 @@ final class PayloadCodec {
                 status(r.get(7)), instant(integer(r.get(8), "received time")));
     }
 
-    private static Metric metric(Object value) throws MalformedException {
+    static Metric metric(Object value) throws MalformedException {
         List<?> m = array(value, "metric", 3, 3);
         return new Metric(intIn(m.get(0), "metric code", 1, Integer.MAX_VALUE), text(m.get(1), "metric id", 64),
                 text(m.get(2), "loinc", 16));

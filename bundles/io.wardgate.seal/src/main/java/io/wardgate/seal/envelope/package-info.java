@@ -5,7 +5,7 @@
  * without OSGi by the receiver and the benchmarks.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.wardgate.seal.envelope;
 
 import org.osgi.annotation.bundle.Export;

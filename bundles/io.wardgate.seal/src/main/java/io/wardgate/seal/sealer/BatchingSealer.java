@@ -1,15 +1,18 @@
 package io.wardgate.seal.sealer;
 
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Location;
 import io.wardgate.api.Reading;
 import io.wardgate.api.WaveformSegment;
+import io.wardgate.api.pipeline.AdmittedAlarms;
 import io.wardgate.api.pipeline.AdmittedReadings;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.EnvelopeTags;
 import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.Route;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.Sealer;
@@ -136,6 +139,34 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         }
     }
 
+    /**
+     * Alarm changes are not batched: each call is sealed at once into an envelope of its own, numbered in
+     * the device's alarm stream ({@link Batch#streamId()}), and stored with {@link Precedence#ALARM}, so the
+     * outbox hands it out ahead of any backlog.
+     */
+    @Override
+    public void seal(AdmittedAlarms admitted) {
+        Objects.requireNonNull(admitted, "admitted");
+        try {
+            scheduler.execute(() -> sealAlarms(admitted));
+        } catch (RejectedExecutionException e) {
+            drop(admitted.alarms().alarms().size(), "the sealer is stopping (alarms)");
+        }
+    }
+
+    private void sealAlarms(AdmittedAlarms admitted) {
+        DeviceAlarms alarms = admitted.alarms();
+        String deviceId = alarms.device().id();
+        try {
+            Batch batch = Batch.ofAlarms(alarms.device(), alarms.location(), admitted.route().group(), alarms.alarms());
+            sealAndStore(batch.streamId(), batch, admitted.route(), Precedence.ALARM);
+        } catch (RuntimeException e) {
+            LOG.error("Sealing {} alarm changes for {} failed: {}", alarms.alarms().size(), deviceId, e.toString());
+            record("SEAL_FAILED", deviceId, AuditEvent.Outcome.FAILURE, alarms.alarms().size()
+                    + " alarm changes not sealed: " + e.getClass().getSimpleName());
+        }
+    }
+
     /** Seals and stores what is waiting, then stops the scheduler thread and the store lanes. */
     @Override
     public void close() {
@@ -226,23 +257,27 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     }
 
     private void sealAndStore(String deviceId, Pending batch) {
-        Optional<RecipientKey> recipient = keys.recipient(batch.route.backendKeyId());
+        sealAndStore(deviceId, new Batch(batch.device, batch.location, batch.route.group(), batch.readings), batch.route,
+                Precedence.ROUTINE);
+    }
+
+    private void sealAndStore(String deviceId, Batch batch, Route route, Precedence precedence) {
+        Optional<RecipientKey> recipient = keys.recipient(route.backendKeyId());
         if (recipient.isEmpty()) {
-            throw new IllegalStateException("no backend key '" + batch.route.backendKeyId() + "' is installed");
+            throw new IllegalStateException("no backend key '" + route.backendKeyId() + "' is installed");
         }
         Long next = nextSequence.get(deviceId);
         long sequence = next != null ? next : outbox.lastSequence(deviceId, epoch) + 1;
         Instant now = clock.instant();
         String gatewayId = keys.gatewayId();
         SealTags tags = new SealTags(gatewayId, deviceId, epoch, sequence, now);
-        byte[] bytes = envelopeSealer.seal(tags, new Batch(batch.device, batch.location, batch.route.group(),
-                batch.readings), keys.signingKey(), recipient.get(), settings.algorithm());
+        byte[] bytes = envelopeSealer.seal(tags, batch, keys.signingKey(), recipient.get(), settings.algorithm());
         nextSequence.put(deviceId, sequence + 1);
         EnvelopeTags envelopeTags = new EnvelopeTags(gatewayId, deviceId, epoch, sequence, now,
-                Topics.topic(batch.location, gatewayId, batch.route, deviceId), batch.route.priority(),
-                batch.readings.size());
+                Topics.topic(batch.location(), gatewayId, route, deviceId), route.priority(),
+                batch.readings().size() + batch.alarms().size());
         try {
-            lanes.store(new SealedEnvelope(envelopeTags, bytes));
+            lanes.store(new SealedEnvelope(envelopeTags, bytes), precedence);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handing the envelope to the outbox", e);

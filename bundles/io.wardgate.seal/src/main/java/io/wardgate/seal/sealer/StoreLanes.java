@@ -1,6 +1,7 @@
 package io.wardgate.seal.sealer;
 
 import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.SealedEnvelope;
 import io.wardgate.api.pipeline.StoreOutcome;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class StoreLanes implements AutoCloseable {
         void failed(SealedEnvelope envelope, RuntimeException error);
     }
 
-    private record Job(SealedEnvelope envelope, boolean stop) {
+    private record Job(SealedEnvelope envelope, Precedence precedence, boolean stop) {
     }
 
     private final Outbox outbox;
@@ -59,12 +60,17 @@ final class StoreLanes implements AutoCloseable {
 
     /** Queues the envelope on its device's lane; blocks while that lane is full. */
     void store(SealedEnvelope envelope) throws InterruptedException {
+        store(envelope, Precedence.ROUTINE);
+    }
+
+    /** Queues the envelope with a precedence for the outbox; blocks while its lane is full. */
+    void store(SealedEnvelope envelope, Precedence precedence) throws InterruptedException {
         synchronized (idle) {
             inFlight++;
         }
         int lane = laneOf(envelope.tags().deviceId());
         try {
-            queues.get(lane).put(new Job(envelope, false));
+            queues.get(lane).put(new Job(envelope, precedence, false));
         } catch (InterruptedException e) {
             finished();
             throw e;
@@ -100,7 +106,8 @@ final class StoreLanes implements AutoCloseable {
             try {
                 StoreOutcome outcome;
                 try {
-                    outcome = outbox.store(job.envelope());
+                    outcome = job.precedence() == Precedence.ROUTINE ? outbox.store(job.envelope())
+                            : outbox.store(job.envelope(), job.precedence());
                 } catch (RuntimeException e) {
                     done.failed(job.envelope(), e);
                     continue;
@@ -129,7 +136,7 @@ final class StoreLanes implements AutoCloseable {
         try {
             awaitIdle(30, TimeUnit.SECONDS);
             for (BlockingQueue<Job> queue : queues) {
-                queue.offer(new Job(null, true), 1, TimeUnit.SECONDS);
+                queue.offer(new Job(null, Precedence.ROUTINE, true), 1, TimeUnit.SECONDS);
             }
             for (Thread thread : threads) {
                 thread.join(5_000);

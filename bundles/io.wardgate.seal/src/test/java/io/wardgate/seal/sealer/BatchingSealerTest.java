@@ -20,8 +20,6 @@ import io.wardgate.seal.envelope.EnvelopeSealer;
 import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.OpenResult;
 import io.wardgate.seal.envelope.Randomness;
-import io.wardgate.seal.envelope.RecipientKey;
-import io.wardgate.seal.envelope.SigningKey;
 import io.wardgate.seal.envelope.TestKeys;
 import io.wardgate.seal.envelope.TestReadings;
 import java.security.SecureRandom;
@@ -64,22 +62,7 @@ class BatchingSealerTest {
     }
 
     static SealingKeys keys() {
-        return new SealingKeys() {
-            @Override
-            public String gatewayId() {
-                return "wg-test-0001";
-            }
-
-            @Override
-            public SigningKey signingKey() {
-                return TestKeys.gatewaySigningKey();
-            }
-
-            @Override
-            public Optional<RecipientKey> recipient(String id) {
-                return id.equals("backend-test") ? Optional.of(TestKeys.backendRecipient()) : Optional.empty();
-            }
-        };
+        return TestSealingKeys.of("wg-test-0001");
     }
 
     private static AdmittedReadings admitted(DeviceIdentity device, Reading... readings) {

@@ -66,15 +66,15 @@ class DatexMonitorTest {
     }
 
     @Test
-    void alarmsOnDemandReachTheSessionAsEvents() {
+    void alarmsOnDemandReachTheSessionAsTypedAlarms() {
         DatexMonitor monitor = new DatexMonitor(7, DatexMonitor.LEVEL_2009);
         monitor.raise("HR HIGH", 3);
         monitor.raise("NIBP DUE", 1);
         Conversation c = Conversation.run(new DatexSession(), monitor, T0, Duration.ofSeconds(10), STEP);
-        assertThat(c.decoded()).filteredOn(Decoded.EventDecoded.class::isInstance)
-                .extracting(d -> ((Decoded.EventDecoded) d).detail()).containsExactly(
-                        "source=datex priority=high state=active text=\"HR HIGH\"",
-                        "source=datex priority=low state=active text=\"NIBP DUE\"");
+        assertThat(c.decoded()).filteredOn(Decoded.AlarmDecoded.class::isInstance)
+                .extracting(d -> ((Decoded.AlarmDecoded) d).alarm())
+                .extracting(a -> a.priority() + " " + a.state() + " " + a.text())
+                .containsExactly("HIGH ACTIVE HR HIGH", "LOW ACTIVE NIBP DUE");
     }
 
     @Test

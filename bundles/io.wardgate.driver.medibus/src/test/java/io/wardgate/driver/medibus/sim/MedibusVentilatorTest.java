@@ -51,13 +51,14 @@ class MedibusVentilatorTest {
     }
 
     @Test
-    void alarmsOnDemandBecomeEventsAndEnd() {
+    void alarmsOnDemandBecomeTypedAlarms() {
         MedibusVentilator ventilator = new MedibusVentilator(3);
         ventilator.raise(30, 0x10, "PAW HIGH");
         Conversation first = Conversation.run(new MedibusSession(), ventilator, T0, Duration.ofSeconds(8), STEP);
-        assertThat(first.decoded()).filteredOn(Decoded.EventDecoded.class::isInstance)
-                .extracting(d -> ((Decoded.EventDecoded) d).detail())
-                .containsExactly("source=medibus code=CP1-10 priority=30 state=active text=\"PAW HIGH\"");
+        assertThat(first.decoded()).filteredOn(Decoded.AlarmDecoded.class::isInstance)
+                .extracting(d -> ((Decoded.AlarmDecoded) d).alarm())
+                .extracting(a -> a.code() + " " + a.priority() + " " + a.state() + " " + a.text())
+                .containsExactly("medibus:CP1-10 HIGH ACTIVE PAW HIGH");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.wardgate.receiver;
+
+import io.wardgate.api.Alarm;
+import io.wardgate.seal.envelope.Batch;
+import io.wardgate.seal.envelope.SealTags;
+
+/**
+ * One JSON object per alarm change ({@code "kind":"alarm"}), in the same JSON Lines stream and with the
+ * same envelope fields as readings. A monitoring aid, not an alarm system: see docs/alarms.md.
+ */
+final class AlarmLines {
+    private AlarmLines() {
+    }
+
+    static String line(SealTags tags, Batch batch, int index) {
+        Alarm alarm = batch.alarms().get(index);
+        Json json = JsonLinesSink.envelopeFields(tags, batch, index)
+                .field("kind", "alarm");
+        if (alarm.source() != null) {
+            json.field("mdc", alarm.source().mdcCode()).field("metric", alarm.source().referenceId());
+        }
+        json.field("code", alarm.code()).field("text", alarm.text())
+                .field("priority", alarm.priority().name().toLowerCase(java.util.Locale.ROOT))
+                .field("state", alarm.state().name().toLowerCase(java.util.Locale.ROOT));
+        if (alarm.deviceTime() != null) {
+            json.field("deviceTime", alarm.deviceTime().toString());
+        }
+        return json.field("receivedAt", alarm.gatewayTime().toString()).endObject().toString();
+    }
+}
