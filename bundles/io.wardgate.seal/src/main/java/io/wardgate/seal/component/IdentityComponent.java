@@ -9,6 +9,7 @@ import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.SignedMessage;
 import io.wardgate.seal.envelope.SigningKey;
 import io.wardgate.seal.identity.IdentityStore;
+import io.wardgate.seal.keystore.KeyLocation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,6 +21,7 @@ import javax.net.ssl.X509KeyManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +38,7 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityComponent.class);
 
     private final IdentityStore store;
-    private final Es256Signer signer = Es256Signer.randomized(new SecureRandom());
+    private final Es256Signer signer;
 
     @Activate
     public IdentityComponent(BundleContext context, IdentityConfig config) throws IOException {
@@ -44,10 +46,18 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     }
 
     IdentityComponent(String dataDirectory, IdentityConfig config) throws IOException {
-        this.store = IdentityStore.open(DataDirectory.resolve(dataDirectory, config.keyDirectory()), config.gatewayId(), new SecureRandom(),
-                Clock.systemUTC());
-        LOG.info("Gateway identity {} ready (certificate installed: {})", store.gatewayId(),
-                !store.signingKey().chain().isEmpty());
+        KeyLocation location = KeyLocation.of(config.keyStorage(), config.pkcs11Module(), config.pkcs11Slot(),
+                config.pkcs11SlotIndex(), config.pkcs11PinFile());
+        this.store = IdentityStore.open(DataDirectory.resolve(dataDirectory, config.keyDirectory()),
+                config.gatewayId(), location, new SecureRandom(), Clock.systemUTC());
+        this.signer = store.signer();
+        LOG.info("Gateway identity {} ready (keys: {}; certificate installed: {})", store.gatewayId(),
+                location.describe(), !store.signingKey().chain().isEmpty());
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
     }
 
     IdentityStore store() {

@@ -7,7 +7,6 @@ import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Sealer;
 import io.wardgate.seal.envelope.EnvelopeSealer;
-import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.Randomness;
 import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.SigningKey;
@@ -65,7 +64,7 @@ public final class SealerComponent implements Sealer {
         long epoch = EpochStore.next(DataDirectory.resolve(dataDirectory, config.dataDirectory()));
         SecureRandom random = new SecureRandom();
         this.sealer = new BatchingSealer(settings, keys(identity.store(), config), outbox,
-                new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), epoch,
+                new EnvelopeSealer(Randomness.secure(random), identity.store().signer()), epoch,
                 Clock.systemUTC(), () -> Optional.ofNullable(audit));
         LOG.info("Sealer started in boot epoch {} ({}, batches of up to {} readings or {} ms)", epoch,
                 settings.algorithm(), settings.maxReadings(), settings.maxMillis());
