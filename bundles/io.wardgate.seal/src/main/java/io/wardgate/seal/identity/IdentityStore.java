@@ -101,7 +101,9 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
         }
     }
 
-    private static String gatewayId(Path directory, String configuredId, SecureRandom random) throws IOException {
+    /** The gateway id kept in {@code directory} (made 0700): the configured one, or the one generated once. */
+    public static String gatewayId(Path directory, String configuredId, SecureRandom random) throws IOException {
+        ProtectedFiles.directory(directory);
         Path file = directory.resolve("gateway-id");
         if (!configuredId.isEmpty()) {
             if (!ID.matcher(configuredId).matches()) {

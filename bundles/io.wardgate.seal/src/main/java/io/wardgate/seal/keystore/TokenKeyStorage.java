@@ -225,8 +225,8 @@ public final class TokenKeyStorage implements KeyStorage {
         System.arraycopy(bytes, start, out, offset + 32 - length, length);
     }
 
-    private IllegalStateException failure(String what, Exception e) {
-        return new IllegalStateException(what + " (" + location.describe() + "): " + reason(e), e);
+    private KeyStorageUnavailableException failure(String what, Exception e) {
+        return new KeyStorageUnavailableException(what + " (" + location.describe() + "): " + reason(e), e);
     }
 
     private static boolean isPinRefused(Throwable e) {

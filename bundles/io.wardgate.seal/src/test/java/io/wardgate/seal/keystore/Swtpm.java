@@ -18,27 +18,27 @@ import java.util.regex.Pattern;
  * (C_InitToken, C_InitPIN), so tpm2_ptool is not needed. The TPM can be stopped and started again on the
  * same state (a TPM that goes away and comes back).
  */
-final class Swtpm {
-    static final Path MODULE = Path.of(KeyLocation.TPM2_MODULE);
+public final class Swtpm {
+    public static final Path MODULE = Path.of(KeyLocation.TPM2_MODULE);
     /** tpm2-pkcs11 numbers its slots from 1; the first token made is in slot 1. */
-    static final long SLOT = 1;
+    public static final long SLOT = 1;
     private static final Pattern PORT = Pattern.compile("port=(\\d+)");
 
     private Swtpm() {
     }
 
-    static KeyLocation location(Path pinFile) {
+    public static KeyLocation location(Path pinFile) {
         Holder.started();
         return new KeyLocation(KeyLocation.Kind.TPM, MODULE, SLOT, 0, pinFile);
     }
 
     /** Kills the TPM (as if the add-on board went away). */
-    static void stop() {
+    public static void stop() {
         Holder.INSTANCE.stopTpm();
     }
 
     /** Starts it again on the same state. */
-    static void start() {
+    public static void start() {
         Holder.INSTANCE.startTpm();
     }
 

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Helpers shared by the token fixtures: PIN files, clean directories, the environment the pom sets. */
-final class Tokens {
-    static final String PIN = "4711-wardgate-test";
+public final class Tokens {
+    public static final String PIN = "4711-wardgate-test";
     static final String SO_PIN = "so-9876-wardgate-test";
 
     private Tokens() {
@@ -28,7 +28,7 @@ final class Tokens {
     }
 
     /** A 0400 file holding {@code pin}. */
-    static Path pinFile(Path directory, String pin) {
+    public static Path pinFile(Path directory, String pin) {
         try {
             Files.createDirectories(directory);
             Path file = Files.createTempFile(directory, "pin", ".txt", PosixFilePermissions.asFileAttribute(
