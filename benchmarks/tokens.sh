@@ -4,7 +4,8 @@
 # Usage: benchmarks/tokens.sh [JMH options]   (after ./mvnw -o -q -pl benchmarks -am package -DskipTests)
 # e.g.   benchmarks/tokens.sh -wi 2 -w 1 -i 3 -r 2 -p batchSize=1,100
 # Needs: softhsm2, swtpm, libtpm2-pkcs11-1, opensc (pkcs11-tool). A software TPM is not a real one: on a
-# board, run it against /dev/tpmrm0 instead (TPM2_PKCS11_TCTI=device:/dev/tpmrm0, a token made there).
+# board, BENCH_TPM_TCTI=device:/dev/tpmrm0 benchmarks/tokens.sh uses the board's TPM instead of swtpm (a
+# throwaway token in a temporary store; its keys are made under the TPM's owner hierarchy).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 jar="$here/target/benchmarks.jar"
@@ -32,15 +33,20 @@ printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR
 softhsm_slot="$(softhsm2-util --init-token --free --label bench --so-pin "$so_pin" --pin "$pin" \
   | sed -n 's/.*reassigned to slot \([0-9]*\).*/\1/p')"
 
-# swtpm on a free loopback port pair, and a tpm2-pkcs11 token on it.
-port=$(( 30000 + RANDOM % 20000 ))
+# swtpm on a free loopback port pair (or the board's TPM), and a tpm2-pkcs11 token on it.
 mkdir -p "$work/tpm" "$work/tpm2-store"
-swtpm socket --tpm2 --server "type=tcp,port=$port,bindaddr=127.0.0.1" \
-  --ctrl "type=tcp,port=$((port + 1)),bindaddr=127.0.0.1" --tpmstate "dir=$work/tpm" \
-  --flags not-need-init,startup-clear &
-swtpm_pid=$!
-sleep 1
-export TPM2_PKCS11_TCTI="swtpm:host=127.0.0.1,port=$port" TPM2_PKCS11_STORE="$work/tpm2-store" TSS2_LOG=all+NONE
+if [ -n "${BENCH_TPM_TCTI:-}" ]; then
+  export TPM2_PKCS11_TCTI="$BENCH_TPM_TCTI"
+else
+  port=$(( 30000 + RANDOM % 20000 ))
+  swtpm socket --tpm2 --server "type=tcp,port=$port,bindaddr=127.0.0.1" \
+    --ctrl "type=tcp,port=$((port + 1)),bindaddr=127.0.0.1" --tpmstate "dir=$work/tpm" \
+    --flags not-need-init,startup-clear &
+  swtpm_pid=$!
+  sleep 1
+  export TPM2_PKCS11_TCTI="swtpm:host=127.0.0.1,port=$port"
+fi
+export TPM2_PKCS11_STORE="$work/tpm2-store" TSS2_LOG=all+NONE
 pkcs11-tool --module "$tpm" --init-token --label bench --so-pin "$so_pin" >/dev/null
 pkcs11-tool --module "$tpm" --token-label bench --login --login-type so --so-pin "$so_pin" --init-pin --pin "$pin" >/dev/null
 
@@ -50,6 +56,6 @@ java -jar "$jar" 'SealBenchmark.seal' -p algorithm=AES_256_GCM -p keyStorage=fil
 echo "== SoftHSM2 (slot $softhsm_slot)"
 WARDGATE_BENCH_PKCS11_MODULE="$softhsm" WARDGATE_BENCH_PKCS11_SLOT="$softhsm_slot" \
   java -jar "$jar" 'SealBenchmark.seal' -p algorithm=AES_256_GCM -p keyStorage=pkcs11 "$@"
-echo "== swtpm through tpm2-pkcs11 (slot 1)"
+echo "== TPM ($TPM2_PKCS11_TCTI) through tpm2-pkcs11 (slot 1)"
 WARDGATE_BENCH_PKCS11_MODULE="$tpm" WARDGATE_BENCH_PKCS11_SLOT=1 \
   java -jar "$jar" 'SealBenchmark.seal' -p algorithm=AES_256_GCM -p keyStorage=pkcs11 "$@"
