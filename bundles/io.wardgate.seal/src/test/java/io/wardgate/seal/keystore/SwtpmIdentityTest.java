@@ -9,4 +9,9 @@ class SwtpmIdentityTest extends TokenIdentityContract {
     KeyLocation location(Path pinFile) {
         return Swtpm.location(pinFile);
     }
+
+    @Override
+    Path tokenFiles() {
+        return Path.of(Tokens.environment("TPM2_PKCS11_STORE"));
+    }
 }

@@ -52,6 +52,11 @@ abstract class TokenIdentityContract {
     /** The token, reached with the PIN in {@code pinFile}. */
     abstract KeyLocation location(Path pinFile);
 
+    /** Where the token keeps its own files, if on this machine's disk (tpm2-pkcs11's store). */
+    Path tokenFiles() {
+        return null;
+    }
+
     IdentityStore open(String gatewayId, String pin) throws IOException {
         return IdentityStore.open(temp.resolve("data/identity"), gatewayId,
                 location(Tokens.pinFile(temp.resolve("secrets"), pin)), RANDOM, Clock.systemUTC());
@@ -173,6 +178,11 @@ abstract class TokenIdentityContract {
         }
         byte[] pin = Tokens.PIN.getBytes(StandardCharsets.UTF_8);
         assertThat(KeyMaterialScan.findings(temp.resolve("data"), List.of(pin))).isEmpty();
+        if (tokenFiles() != null) {
+            // A token store may live in the data directory too (docs/install.md puts tpm2-pkcs11's there):
+            // it holds keys wrapped by the TPM, never a key or the PIN in the clear.
+            assertThat(KeyMaterialScan.findings(tokenFiles(), List.of(pin))).isEmpty();
+        }
 
         // The scan is not blind: the same run with a file key is found at once.
         IdentityStore.open(temp.resolve("file-data/identity"), id, RANDOM, Clock.systemUTC()).close();
