@@ -12,6 +12,9 @@ import io.wardgate.seal.envelope.Randomness;
 import io.wardgate.seal.envelope.TestKeys;
 import io.wardgate.seal.envelope.TestReadings;
 import io.wardgate.seal.identity.IdentityStore;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
 import io.wardgate.testkit.MqttBroker;
@@ -22,7 +25,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -33,7 +35,6 @@ import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509KeyManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,16 +191,15 @@ abstract class TokenIdentityContract {
                 .anyMatch(finding -> finding.contains("PKCS#12"));
     }
 
-    /** An MQTT 3.1.1 CONNECT over TLS with {@code keys}; the CONNACK's return code (0 = accepted). */
+    /**
+     * An MQTT 3.1.1 CONNECT over TLS as the uplink makes it (io.wardgate.shared.tls: TlsPolicy, trust only in
+     * the CA) with {@code keys}; the CONNACK's return code (0 = accepted).
+     */
     static int mqttConnect(MqttBroker broker, X509KeyManager keys, TestPki pki) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.caCertificate());
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance("PKIX");
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(new KeyManager[] {keys}, trustManagers.getTrustManagers(), RANDOM);
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", broker.port())) {
+        SSLContext context = TlsPolicy.context(new KeyManager[] {keys},
+                TrustAnchors.trustManagers(List.of(pki.caCertificate()), RevocationChecker.off()));
+        try (SSLSocket socket = (SSLSocket) TlsPolicy.strict().clientSocketFactory(context)
+                .createSocket("localhost", broker.port())) {
             socket.setSoTimeout(20_000);
             byte[] clientId = "token-test".getBytes(StandardCharsets.US_ASCII);
             OutputStream out = socket.getOutputStream();
