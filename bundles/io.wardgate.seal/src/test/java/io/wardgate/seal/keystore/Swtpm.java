@@ -3,10 +3,9 @@ package io.wardgate.seal.keystore;
 import io.wardgate.testkit.RequiredTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +14,7 @@ import java.util.regex.Pattern;
  * A software TPM 2.0 (swtpm) with a tpm2-pkcs11 token on it, for the tests. The pom sets
  * TPM2_PKCS11_TCTI (swtpm on a loopback port) and TPM2_PKCS11_STORE (target/tpm2-store), which the module
  * reads once per process: one TPM and one token serve the JVM. The token is made with OpenSC's pkcs11-tool
- * (C_InitToken, C_InitPIN), so tpm2_ptool is not needed. The TPM can be stopped and started again on the
- * same state (a TPM that goes away and comes back).
+ * (C_InitToken, C_InitPIN), so tpm2_ptool is not needed.
  */
 public final class Swtpm {
     public static final Path MODULE = Path.of(KeyLocation.TPM2_MODULE);
@@ -32,21 +30,18 @@ public final class Swtpm {
         return new KeyLocation(KeyLocation.Kind.TPM, MODULE, SLOT, 0, pinFile);
     }
 
-    /** Kills the TPM (as if the add-on board went away). */
-    public static void stop() {
-        Holder.INSTANCE.stopTpm();
-    }
-
-    /** Starts it again on the same state. */
-    public static void start() {
-        Holder.INSTANCE.startTpm();
+    /** A TPM with a token made on it, for a test's own process (its module state must not be shared). */
+    static void makeToken(String tcti, Path store) {
+        run(Map.of("TPM2_PKCS11_TCTI", tcti, "TPM2_PKCS11_STORE", store.toString()), "pkcs11-tool", "--module",
+                MODULE.toString(), "--init-token", "--label", "wardgate-tpm", "--so-pin", Tokens.SO_PIN);
+        run(Map.of("TPM2_PKCS11_TCTI", tcti, "TPM2_PKCS11_STORE", store.toString()), "pkcs11-tool", "--module",
+                MODULE.toString(), "--token-label", "wardgate-tpm", "--login", "--login-type", "so", "--so-pin",
+                Tokens.SO_PIN, "--init-pin", "--pin", Tokens.PIN);
     }
 
     private static final class Holder {
         static final Holder INSTANCE = new Holder();
-        private final Path state;
-        private final int port;
-        private Process process;
+        private final SwtpmProcess tpm;
 
         private Holder() {
             RequiredTools.require("the TPM token tests", "swtpm", "pkcs11-tool", "tpm2_dictionarylockout");
@@ -57,77 +52,36 @@ public final class Swtpm {
             if (!port.find()) {
                 throw new IllegalStateException("TPM2_PKCS11_TCTI names no port");
             }
-            this.port = Integer.parseInt(port.group(1));
             Path store = Tokens.emptied(Path.of(Tokens.environment("TPM2_PKCS11_STORE")));
-            this.state = Tokens.emptied(store.resolveSibling("swtpm-state"));
-            startTpm();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopTpm));
+            tpm = new SwtpmProcess(Tokens.emptied(store.resolveSibling("swtpm-state")), Integer.parseInt(port.group(1)));
+            tpm.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(tpm::stop));
             // A refused PIN counts against the TPM's dictionary-attack lockout: the tests refuse some on purpose.
-            run("tpm2_dictionarylockout", "--setup-parameters", "--max-tries=1000", "--recovery-time=0",
-                    "--lockout-recovery-time=0", "--tcti", "swtpm:host=127.0.0.1,port=" + this.port);
-            String module = MODULE.toString();
-            run("pkcs11-tool", "--module", module, "--init-token", "--label", "wardgate-tpm", "--so-pin", Tokens.SO_PIN);
-            run("pkcs11-tool", "--module", module, "--token-label", "wardgate-tpm", "--login", "--login-type", "so",
-                    "--so-pin", Tokens.SO_PIN, "--init-pin", "--pin", Tokens.PIN);
+            run(Map.of(), "tpm2_dictionarylockout", "--setup-parameters", "--max-tries=1000", "--recovery-time=0",
+                    "--lockout-recovery-time=0", "--tcti", tpm.tcti());
+            makeToken(tpm.tcti(), store);
         }
 
         static void started() {
             INSTANCE.getClass();
         }
+    }
 
-        synchronized void startTpm() {
-            try {
-                process = new ProcessBuilder("swtpm", "socket", "--tpm2", "--server", "type=tcp,port=" + port
-                        + ",bindaddr=127.0.0.1", "--ctrl", "type=tcp,port=" + (port + 1) + ",bindaddr=127.0.0.1",
-                        "--tpmstate", "dir=" + state, "--flags", "not-need-init,startup-clear")
-                        .redirectErrorStream(true).redirectOutput(state.resolveSibling("swtpm.log").toFile()).start();
-                for (int i = 0; i < 100 && !listening(); i++) {
-                    TimeUnit.MILLISECONDS.sleep(50);
-                }
-                if (!listening()) {
-                    throw new IllegalStateException("swtpm did not listen on port " + port + " (is it taken?)");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    static void run(Map<String, String> environment, String... command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
             }
-        }
-
-        synchronized void stopTpm() {
-            if (process != null) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                process = null;
-            }
-        }
-
-        private boolean listening() {
-            if (process == null || !process.isAlive()) {
-                return false;
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port + 1), 200);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        private static void run(String... command) {
-            try {
-                RequiredTools.run(command);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
