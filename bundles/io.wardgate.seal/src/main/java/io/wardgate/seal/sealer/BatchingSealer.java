@@ -222,12 +222,11 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             waiting.add(Map.entry(deviceId, batch));
             return;
         }
-        queued.addAndGet(-batch.readings.size());
         try {
             sealAndStore(deviceId, batch);
+            queued.addAndGet(-batch.readings.size());
         } catch (KeyStorageUnavailableException e) {
             // Still counted against maxPendingReadings while it waits, so the wait is bounded.
-            queued.addAndGet(batch.readings.size());
             waiting.add(Map.entry(deviceId, batch));
             if (keyRetry == null) {
                 LOG.warn("Batches wait for the gateway's keys: {}", e.getMessage());
@@ -236,6 +235,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             }
         } catch (RuntimeException e) {
             // Never let one batch kill the scheduler thread; the readings are lost and said so.
+            queued.addAndGet(-batch.readings.size());
             LOG.error("Sealing a batch of {} readings for {} failed: {}", batch.readings.size(), deviceId,
                     e.toString());
             record("SEAL_FAILED", deviceId, AuditEvent.Outcome.FAILURE, "batch of " + batch.readings.size()
