@@ -39,28 +39,31 @@ import org.junit.jupiter.api.Test;
 class KeysWaitTest {
     private static final Route ROUTE = new Route("icu-monitors", "vitals", "backend-test", 5);
 
+    /** The test keys, as a token that can be taken away. */
+    private record SwitchedKeys(SealingKeys keys, AtomicBoolean available) implements SealingKeys {
+        @Override
+        public SigningKey signingKey() {
+            if (!available.get()) {
+                throw new KeyStorageUnavailableException("the token did not sign (test)", null);
+            }
+            return keys.signingKey();
+        }
+
+        @Override
+        public String gatewayId() {
+            return keys.gatewayId();
+        }
+
+        @Override
+        public Optional<RecipientKey> recipient(String backendKeyId) {
+            return keys.recipient(backendKeyId);
+        }
+    }
+
     @Test
     void batchesWaitForTheKeysInOrderWithinTheBoundAndAreSealedWhenTheyAreBack() throws Exception {
         AtomicBoolean available = new AtomicBoolean(false);
-        SealingKeys keys = new SealingKeys() {
-            @Override
-            public String gatewayId() {
-                return "wg-test-0001";
-            }
-
-            @Override
-            public SigningKey signingKey() {
-                if (!available.get()) {
-                    throw new KeyStorageUnavailableException("the token did not sign (test)", null);
-                }
-                return TestKeys.gatewaySigningKey();
-            }
-
-            @Override
-            public Optional<RecipientKey> recipient(String id) {
-                return Optional.of(TestKeys.backendRecipient());
-            }
-        };
+        SealingKeys keys = new SwitchedKeys(BatchingSealerTest.keys(), available);
         InMemoryOutbox outbox = new InMemoryOutbox();
         SecureRandom random = new SecureRandom();
         try (BatchingSealer sealer = new BatchingSealer(new SealerSettings(1, 60_000,
