@@ -18,6 +18,10 @@ import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.SealTags;
 import io.wardgate.seal.envelope.SignerCheck;
 import io.wardgate.seal.envelope.SigningKey;
+import io.wardgate.seal.keystore.KeyLocation;
+import io.wardgate.seal.keystore.KeyStorage;
+import io.wardgate.seal.keystore.TokenKeyStorage;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,11 +45,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Sealing (sign ES256 + encrypt ECDH-ES/HKDF) and opening (decrypt + verify) one batch, per content
  * algorithm and batch size. Score = batches per second; readings per second = score x batchSize.
+ * <p>
+ * keyStorage=pkcs11 signs with a key made in a PKCS#11 token (SoftHSM2, or a TPM through tpm2-pkcs11)
+ * named by WARDGATE_BENCH_PKCS11_MODULE, WARDGATE_BENCH_PKCS11_SLOT and WARDGATE_BENCH_PKCS11_PIN_FILE:
+ * benchmarks/tokens.sh makes both tokens and runs it. One signature per envelope, so the token's signing
+ * rate bounds envelopes per second, and batching multiplies it into readings per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -62,6 +72,9 @@ public class SealBenchmark {
     @Param({"1", "10", "100", "1000"})
     public int batchSize;
 
+    @Param({"file"})
+    public String keyStorage;
+
     private final AtomicLong sequence = new AtomicLong();
     private EnvelopeSealer sealer;
     private EnvelopeOpener opener;
@@ -69,15 +82,24 @@ public class SealBenchmark {
     private RecipientKey recipient;
     private Batch batch;
     private byte[] sealed;
+    private KeyStorage token;
 
     @Setup(Level.Trial)
     public void keysAndBatch() throws GeneralSecurityException {
         SecureRandom random = new SecureRandom();
-        KeyPair gateway = p256();
         KeyPair backend = p256();
+        Es256Signer signer = Es256Signer.randomized(random);
+        KeyPair gateway;
+        if (keyStorage.equals("pkcs11")) {
+            token = openToken(random);
+            gateway = token.generate();
+            signer = token.signer();
+        } else {
+            gateway = p256();
+        }
         signingKey = new SigningKey(gateway.getPrivate(), gateway.getPublic(), List.of());
         recipient = new RecipientKey("backend", backend.getPublic());
-        sealer = new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random));
+        sealer = new EnvelopeSealer(Randomness.secure(random), signer);
         SignerCheck trustTheBenchmarkKey = (tags, kid, chain) -> SignerCheck.Verdict.trusted(gateway.getPublic());
         opener = new EnvelopeOpener(Map.of("backend", backend.getPrivate()), trustTheBenchmarkKey);
         DeviceIdentity device = DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/bed-1").withReported("MX450", "X1");
@@ -90,6 +112,29 @@ public class SealBenchmark {
         sealed = seal();
         if (!(opener.open(sealed) instanceof OpenResult.Opened)) {
             throw new IllegalStateException("the benchmark's own envelope does not open: " + opener.open(sealed));
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void releaseToken() {
+        if (token != null) {
+            token.close();
+        }
+    }
+
+    private static KeyStorage openToken(SecureRandom random) {
+        String module = System.getenv("WARDGATE_BENCH_PKCS11_MODULE");
+        String slot = System.getenv("WARDGATE_BENCH_PKCS11_SLOT");
+        String pinFile = System.getenv("WARDGATE_BENCH_PKCS11_PIN_FILE");
+        if (module == null || slot == null || pinFile == null) {
+            throw new IllegalStateException("keyStorage=pkcs11 needs WARDGATE_BENCH_PKCS11_MODULE, _SLOT and _PIN_FILE"
+                    + " (benchmarks/tokens.sh sets them)");
+        }
+        try {
+            return TokenKeyStorage.open(new KeyLocation(module.contains("tpm2") ? KeyLocation.Kind.TPM
+                    : KeyLocation.Kind.PKCS11, Path.of(module), Long.parseLong(slot), 0, Path.of(pinFile)), "bench", random);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the benchmark's token cannot be opened", e);
         }
     }
 

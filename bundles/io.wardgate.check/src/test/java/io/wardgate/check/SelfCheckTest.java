@@ -64,9 +64,10 @@ class SelfCheckTest {
                     Map.entry("permissions", Status.PASS), Map.entry("listening-sockets", Status.PASS),
                     Map.entry("tls-settings", Status.PASS), Map.entry("certificate-expiry", Status.PASS),
                     Map.entry("default-credentials", Status.PASS), Map.entry("firewall", Status.PASS),
-                    Map.entry("sbom", Status.PASS), Map.entry("audit-chain", Status.SKIPPED));
+                    Map.entry("sbom", Status.PASS), Map.entry("key-storage", Status.PASS), // (a file key: no /dev/tpmrm0 here)
+                    Map.entry("audit-chain", Status.SKIPPED));
             assertThat(report.passed()).isTrue();
-            assertThat(report.toText()).endsWith("7 passed, 0 failed, 1 skipped" + System.lineSeparator());
+            assertThat(report.toText()).endsWith("8 passed, 0 failed, 1 skipped" + System.lineSeparator());
         }
     }
 
@@ -81,6 +82,9 @@ class SelfCheckTest {
         Installations.write(root.resolve("conf/conf/io.wardgate.web.Users.config"), "admin.password=\"admin\"\n", "rw-------");
         Installations.write(root.resolve("conf/conf/io.wardgate.uplink.Broker.cfg"),
                 "tls.protocols = TLSv1.1,TLSv1.2\n", "rw-------");
+        // A token named without the PIN file to log in with.
+        Installations.write(root.resolve("conf/conf/io.wardgate.seal.Identity.config"), "keyStorage=\"pkcs11\"\n",
+                "rw-------");
         Installations.chownToService(root);
         String emptyNamespace = "wgchk-" + UUID.randomUUID().toString().substring(0, 8);
         RequiredTools.run("ip", "netns", "add", emptyNamespace);
@@ -92,7 +96,8 @@ class SelfCheckTest {
                     Map.entry("permissions", Status.FAIL), Map.entry("listening-sockets", Status.FAIL),
                     Map.entry("tls-settings", Status.FAIL), Map.entry("certificate-expiry", Status.FAIL),
                     Map.entry("default-credentials", Status.FAIL), Map.entry("firewall", Status.FAIL),
-                    Map.entry("sbom", Status.FAIL), Map.entry("audit-chain", Status.SKIPPED));
+                    Map.entry("sbom", Status.FAIL), Map.entry("key-storage", Status.FAIL),
+                    Map.entry("audit-chain", Status.SKIPPED));
             String text = report.toText();
             assertThat(text).contains("data is 0755, not 0700").contains("gateway.p12 is 0644, not 0600")
                     .contains("gateway.pass is 0640, not 0600")

@@ -12,7 +12,8 @@ public final class BuiltInProbes {
 
     public static List<Probe> all() {
         return List.of(new PermissionsProbe(), new ListeningSocketsProbe(), new TlsSettingsProbe(),
-                new CertificatesProbe(), new DefaultCredentialsProbe(), new FirewallProbe(), new SbomProbe());
+                new CertificatesProbe(), new DefaultCredentialsProbe(), new FirewallProbe(), new SbomProbe(),
+                new KeyStorageProbe());
     }
 
     /** Stands in for the audit trail's probe when no audit bundle contributes one. */

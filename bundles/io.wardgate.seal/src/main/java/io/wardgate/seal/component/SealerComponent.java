@@ -8,12 +8,10 @@ import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Outbox;
 import io.wardgate.api.pipeline.Sealer;
 import io.wardgate.seal.envelope.EnvelopeSealer;
-import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.Randomness;
 import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.SigningKey;
 import io.wardgate.seal.identity.Certificates;
-import io.wardgate.seal.identity.IdentityStore;
 import io.wardgate.seal.sealer.BatchingSealer;
 import io.wardgate.seal.sealer.EpochStore;
 import io.wardgate.seal.sealer.SealerSettings;
@@ -65,8 +63,8 @@ public final class SealerComponent implements Sealer {
                 config.contentAlgorithm(), config.maxPendingReadings());
         long epoch = EpochStore.next(DataDirectory.resolve(dataDirectory, config.dataDirectory()));
         SecureRandom random = new SecureRandom();
-        this.sealer = new BatchingSealer(settings, keys(identity.store(), config), outbox,
-                new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), epoch,
+        this.sealer = new BatchingSealer(settings, keys(identity, config), outbox,
+                new EnvelopeSealer(Randomness.secure(random), identity.signer()), epoch,
                 Clock.systemUTC(), () -> Optional.ofNullable(audit));
         LOG.info("Sealer started in boot epoch {} ({}, batches of up to {} readings or {} ms)", epoch,
                 settings.algorithm(), settings.maxReadings(), settings.maxMillis());
@@ -87,8 +85,11 @@ public final class SealerComponent implements Sealer {
         sealer.close();
     }
 
-    /** The configured backend key file, if any, else the keys installed in the identity. */
-    static SealingKeys keys(IdentityStore store, SealerConfig config) throws IOException {
+    /**
+     * The configured backend key file, if any, else the keys installed in the identity. While the identity's
+     * keys are unavailable (a token gone) these throw KeyStorageUnavailableException and the sealer waits.
+     */
+    static SealingKeys keys(IdentityComponent identity, SealerConfig config) throws IOException {
         Optional<RecipientKey> fileKey = config.backendKeyFile().isEmpty() ? Optional.empty()
                 : Optional.of(new RecipientKey(config.backendKeyId(),
                         Certificates.readPublicKey(Files.readAllBytes(Path.of(config.backendKeyFile())))));
@@ -96,12 +97,12 @@ public final class SealerComponent implements Sealer {
         return new SealingKeys() {
             @Override
             public String gatewayId() {
-                return store.gatewayId();
+                return identity.gatewayId();
             }
 
             @Override
             public SigningKey signingKey() {
-                return store.signingKey();
+                return identity.store().signingKey();
             }
 
             @Override
@@ -109,7 +110,7 @@ public final class SealerComponent implements Sealer {
                 if (fileKey.isPresent() && fileKey.get().keyId().equals(backendKeyId)) {
                     return fileKey;
                 }
-                Optional<RecipientKey> installed = store.backendKey(backendKeyId);
+                Optional<RecipientKey> installed = identity.store().backendKey(backendKeyId);
                 if (installed.isPresent() || fileKey.isEmpty()) {
                     return installed;
                 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertPathValidator;
@@ -27,6 +28,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.RDN;
@@ -72,13 +74,19 @@ public final class Certificates {
      * Nobody trusts it: it is never handed out as the gateway's chain.
      */
     static X509Certificate placeholder(KeyPair pair, String gatewayId, SecureRandom random, Clock clock) {
+        return placeholder(pair, gatewayId, random, clock, Optional.empty());
+    }
+
+    /** As above, signed through {@code provider} when the key lives in a token. */
+    static X509Certificate placeholder(KeyPair pair, String gatewayId, SecureRandom random, Clock clock,
+            Optional<Provider> provider) {
         Instant now = clock.instant();
         X500Principal name = subject(gatewayId);
         try {
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(random),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3650))), name,
                     pair.getPublic());
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair, random)));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair, random, provider)));
         } catch (CertificateException e) {
             throw new IllegalStateException("cannot make the placeholder certificate", e);
         }
@@ -97,14 +105,21 @@ public final class Certificates {
 
     /** A PKCS#10 request, PEM, subject CN = gateway id, signed with the key (proof of possession). */
     static String csr(KeyPair pair, String gatewayId, SecureRandom random) {
+        return csr(pair, gatewayId, random, Optional.empty());
+    }
+
+    /** As above, signed through {@code provider} when the key lives in a token. */
+    static String csr(KeyPair pair, String gatewayId, SecureRandom random, Optional<Provider> provider) {
         PKCS10CertificationRequest request = new JcaPKCS10CertificationRequestBuilder(subject(gatewayId),
-                pair.getPublic()).build(signer(pair, random));
+                pair.getPublic()).build(signer(pair, random, provider));
         return pem(request);
     }
 
-    private static ContentSigner signer(KeyPair pair, SecureRandom random) {
+    private static ContentSigner signer(KeyPair pair, SecureRandom random, Optional<Provider> provider) {
         try {
-            return new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random).build(pair.getPrivate());
+            JcaContentSignerBuilder builder = new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random);
+            provider.ifPresent(builder::setProvider);
+            return builder.build(pair.getPrivate());
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign with the gateway key", e);
         }

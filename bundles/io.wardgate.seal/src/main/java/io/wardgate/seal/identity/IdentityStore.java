@@ -2,43 +2,41 @@ package io.wardgate.seal.identity;
 
 import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.seal.envelope.RecipientKey;
+import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.envelope.SigningKey;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import io.wardgate.seal.keystore.KeyLocation;
+import io.wardgate.seal.keystore.KeyStorage;
+import io.wardgate.seal.keystore.KeyStorages;
+import io.wardgate.shared.tls.ClientKey;
+import io.wardgate.shared.tls.KeyManagers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.spec.PBEParameterSpec;
 import javax.net.ssl.X509KeyManager;
 
 /**
- * The gateway's identity on disk, in a 0700 directory of 0600 files:
+ * The gateway's identity, in a 0700 directory of 0600 files:
  * <ul>
  * <li>{@code gateway-id}: the id (configured, or generated once: "wg-" and 8 random hex digits)</li>
- * <li>{@code identity.p12}: PKCS#12 (PBES2 AES-256, PBKDF2-HMAC-SHA-256) holding the active key
- * and, during a rotation, the pending key, each with its chain</li>
- * <li>{@code identity.pass}: the keystore's password, 32 random bytes, generated on first start</li>
+ * <li>the private keys in a {@link KeyStorage}: by default {@code identity.p12} (PKCS#12, PBES2 AES-256) with
+ * its generated password in {@code identity.pass}; or a PKCS#11 token or TPM, where the keys are made and
+ * stay. Either holds the active key and, during a rotation, the pending key, each with its chain.</li>
  * <li>{@code trust-anchors.pem}, {@code backend-<keyId>.pem}: CA certificates, backend keys</li>
  * </ul>
  * A key pair is generated on first start, on the unit: no key is ever shipped. Plain Java, no OSGi.
  */
-public final class IdentityStore implements IdentityAdmin {
+public final class IdentityStore implements IdentityAdmin, AutoCloseable {
     static final String ACTIVE = "active";
     static final String PENDING = "pending";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -47,64 +45,65 @@ public final class IdentityStore implements IdentityAdmin {
     private final SecureRandom random;
     private final Clock clock;
     private final String gatewayId;
-    private final char[] password;
-    private final KeyStore keyStore;
+    private final KeyStorage keys;
     private volatile SigningKey active;
     private volatile List<X509Certificate> anchors;
     /** Backend keys read from their files, dropped when one is installed; the sealer asks per batch. */
     private final java.util.concurrent.ConcurrentHashMap<String, Optional<RecipientKey>> backendKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private IdentityStore(Path directory, SecureRandom random, Clock clock, String gatewayId, char[] password,
-            KeyStore keyStore) {
+    private IdentityStore(Path directory, SecureRandom random, Clock clock, String gatewayId, KeyStorage keys) {
         this.directory = directory;
         this.random = random;
         this.clock = clock;
         this.gatewayId = gatewayId;
-        this.password = password;
-        this.keyStore = keyStore;
+        this.keys = keys;
     }
 
     /**
-     * Opens the identity in {@code directory}, creating it (id, password, key pair) on first start.
+     * Opens the identity in {@code directory} with its keys in a PKCS#12 file there, creating it (id,
+     * password, key pair) on first start.
      *
      * @param configuredId the configured gateway id, or empty to keep (or generate) the stored one
      */
     public static IdentityStore open(Path directory, String configuredId, SecureRandom random, Clock clock)
             throws IOException {
+        return open(directory, configuredId, KeyLocation.file(), random, clock);
+    }
+
+    /** As above, with the private keys where {@code location} says (a file, a PKCS#11 token, a TPM). */
+    public static IdentityStore open(Path directory, String configuredId, KeyLocation location, SecureRandom random,
+            Clock clock) throws IOException {
         ProtectedFiles.directory(directory);
         String id = gatewayId(directory, configuredId, random);
-        Path passFile = directory.resolve("identity.pass");
-        if (!Files.exists(passFile)) {
-            byte[] secret = new byte[32];
-            random.nextBytes(secret);
-            ProtectedFiles.write(passFile, Base64.getEncoder().encode(secret));
-        }
-        char[] password = new String(Files.readAllBytes(passFile), StandardCharsets.US_ASCII).trim().toCharArray();
+        KeyStorage keys = KeyStorages.open(location, directory, id, random);
         try {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            Path storeFile = directory.resolve("identity.p12");
-            if (Files.exists(storeFile)) {
-                keyStore.load(new ByteArrayInputStream(Files.readAllBytes(storeFile)), password);
-            } else {
-                keyStore.load(null, password);
-            }
-            IdentityStore store = new IdentityStore(directory, random, clock, id, password, keyStore);
-            if (!keyStore.containsAlias(ACTIVE)) {
-                KeyPair pair = Certificates.newKeyPair(random);
-                store.setEntry(ACTIVE, pair.getPrivate(),
-                        List.of(Certificates.placeholder(pair, id, random, clock)));
-                store.save();
+            IdentityStore store = new IdentityStore(directory, random, clock, id, keys);
+            if (!keys.contains(ACTIVE)) {
+                if (keys.contains(PENDING)) {
+                    // A rotation stopped between erasing the old key and renaming the new one: finish it.
+                    keys.put(ACTIVE, keys.privateKey(PENDING), keys.chain(PENDING));
+                    if (keys.contains(PENDING)) {
+                        keys.delete(PENDING);
+                    }
+                } else {
+                    KeyPair pair = keys.generate();
+                    keys.put(ACTIVE, pair.getPrivate(),
+                            List.of(Certificates.placeholder(pair, id, random, clock, keys.provider())));
+                }
             }
             store.anchors = store.readAnchors();
             store.active = store.signingKey(ACTIVE);
             return store;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("the keystore in " + directory + " cannot be opened", e);
+        } catch (IOException | RuntimeException e) {
+            keys.close();
+            throw e;
         }
     }
 
-    private static String gatewayId(Path directory, String configuredId, SecureRandom random) throws IOException {
+    /** The gateway id kept in {@code directory} (made 0700): the configured one, or the one generated once. */
+    public static String gatewayId(Path directory, String configuredId, SecureRandom random) throws IOException {
+        ProtectedFiles.directory(directory);
         Path file = directory.resolve("gateway-id");
         if (!configuredId.isEmpty()) {
             if (!ID.matcher(configuredId).matches()) {
@@ -143,8 +142,28 @@ public final class IdentityStore implements IdentityAdmin {
         return anchors;
     }
 
+    /** Where the private keys live (for logs and {@code wardgate check}). */
+    public KeyLocation keyLocation() {
+        return keys.location();
+    }
+
+    /** ES256 signatures with this identity's keys, made where the keys live. */
+    public Es256Signer signer() {
+        return keys.signer();
+    }
+
+    /** The active key and its issued chain at every handshake; nothing before a certificate is installed. */
     public X509KeyManager tlsKeyManager() {
-        return new CurrentKeyManager(this::signingKey);
+        return KeyManagers.current(() -> {
+            SigningKey key = active;
+            return key.chain().isEmpty() ? null : new ClientKey(key.privateKey(), key.chain());
+        });
+    }
+
+    /** Releases the token (a file needs nothing). */
+    @Override
+    public void close() {
+        keys.close();
     }
 
     /** The backend key installed under {@code keyId}, if any. */
@@ -170,24 +189,23 @@ public final class IdentityStore implements IdentityAdmin {
     @Override
     public synchronized String certificateSigningRequest() {
         String alias = rotationPending() ? PENDING : ACTIVE;
-        return Certificates.csr(keyPair(alias), gatewayId, random);
+        return Certificates.csr(keyPair(alias), gatewayId, random, keys.provider());
     }
 
     @Override
     public synchronized String beginRotation() {
-        KeyPair pair = Certificates.newKeyPair(random);
-        setEntry(PENDING, pair.getPrivate(), List.of(Certificates.placeholder(pair, gatewayId, random, clock)));
-        save();
-        return Certificates.csr(pair, gatewayId, random);
+        if (keys.contains(PENDING)) {
+            keys.delete(PENDING);
+        }
+        KeyPair pair = keys.generate();
+        keys.put(PENDING, pair.getPrivate(),
+                List.of(Certificates.placeholder(pair, gatewayId, random, clock, keys.provider())));
+        return Certificates.csr(pair, gatewayId, random, keys.provider());
     }
 
     @Override
     public synchronized boolean rotationPending() {
-        try {
-            return keyStore.containsAlias(PENDING);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.contains(PENDING);
     }
 
     @Override
@@ -202,15 +220,19 @@ public final class IdentityStore implements IdentityAdmin {
         }
         Certificates.validate(copy, anchors, clock.instant());
         if (rotationPending() && leaf.getPublicKey().equals(keyPair(PENDING).getPublic())) {
-            PrivateKey next = privateKey(PENDING);
-            setEntry(ACTIVE, next, copy);
-            deleteEntry(PENDING);
+            PrivateKey next = keys.privateKey(PENDING);
+            // The old key is erased first (a token would otherwise hold two keys named active); a crash in
+            // between leaves only the pending key, which open() makes active.
+            keys.delete(ACTIVE);
+            keys.put(ACTIVE, next, copy);
+            if (keys.contains(PENDING)) {
+                keys.delete(PENDING);
+            }
         } else if (leaf.getPublicKey().equals(active.publicKey())) {
-            setEntry(ACTIVE, active.privateKey(), copy);
+            keys.put(ACTIVE, active.privateKey(), copy);
         } else {
             throw new IllegalArgumentException("the certificate is for neither the active nor the pending key");
         }
-        save();
         active = signingKey(ACTIVE);
     }
 
@@ -242,63 +264,13 @@ public final class IdentityStore implements IdentityAdmin {
     }
 
     private SigningKey signingKey(String alias) {
-        List<X509Certificate> chain = chain(alias);
+        List<X509Certificate> chain = keys.chain(alias);
         List<X509Certificate> issued = Certificates.isPlaceholder(chain.get(0)) ? List.of() : chain;
-        return new SigningKey(privateKey(alias), chain.get(0).getPublicKey(), issued);
+        return new SigningKey(keys.privateKey(alias), chain.get(0).getPublicKey(), issued);
     }
 
     private KeyPair keyPair(String alias) {
-        return new KeyPair(chain(alias).get(0).getPublicKey(), privateKey(alias));
-    }
-
-    private PrivateKey privateKey(String alias) {
-        try {
-            return (PrivateKey) keyStore.getKey(alias, password);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the keystore does not give out its key", e);
-        }
-    }
-
-    private List<X509Certificate> chain(String alias) {
-        try {
-            Certificate[] chain = keyStore.getCertificateChain(alias);
-            return Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void setEntry(String alias, PrivateKey key, List<X509Certificate> chain) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        try {
-            // Explicit PBES2 (PBKDF2-HMAC-SHA-256, AES-256) rather than whatever the JDK defaults to. The
-            // password is 256 random bits, so the iteration count adds nothing against guessing: the
-            // JDK default of 10,000 keeps a Pi's start fast.
-            keyStore.setEntry(alias, new KeyStore.PrivateKeyEntry(key, chain.toArray(new Certificate[0])),
-                    new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_256",
-                            new PBEParameterSpec(salt, 10_000)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot store the key", e);
-        }
-    }
-
-    private void deleteEntry(String alias) {
-        try {
-            keyStore.deleteEntry(alias);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void save() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            keyStore.store(out, password);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot write the keystore", e);
-        }
-        write("identity.p12", out.toByteArray());
+        return new KeyPair(keys.chain(alias).get(0).getPublicKey(), keys.privateKey(alias));
     }
 
     private void write(String name, byte[] content) {

@@ -22,6 +22,7 @@ import io.wardgate.seal.envelope.EnvelopeSealer;
 import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.SealTags;
 import io.wardgate.seal.envelope.Topics;
+import io.wardgate.seal.keystore.KeyStorageUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingSealer.class);
     private static final long CLOCK_CHECK_SECONDS = 5;
     private static final long CLOCK_JUMP_MILLIS = 2_000;
+    private static final long KEY_RETRY_SECONDS = 2;
 
     private final SealerSettings settings;
     private final SealingKeys keys;
@@ -72,6 +74,9 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private final Map<String, Long> nextSequence = new HashMap<>();
     private long lastWallMillis;
     private long lastMonotonicNanos;
+    // Batches waiting for the gateway's keys (a token gone), oldest first: nothing overtakes them.
+    private final java.util.ArrayDeque<Map.Entry<String, Pending>> waiting = new java.util.ArrayDeque<>();
+    private java.util.concurrent.ScheduledFuture<?> keyRetry;
 
     public BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
             long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit) {
@@ -244,16 +249,55 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         if (batch.timer != null) {
             batch.timer.cancel(false);
         }
-        queued.addAndGet(-batch.readings.size());
+        if (!waiting.isEmpty()) {
+            waiting.add(Map.entry(deviceId, batch));
+            return;
+        }
         try {
             sealAndStore(deviceId, batch);
+            queued.addAndGet(-batch.readings.size());
+        } catch (KeyStorageUnavailableException e) {
+            // Still counted against maxPendingReadings while it waits, so the wait is bounded.
+            waiting.add(Map.entry(deviceId, batch));
+            if (keyRetry == null) {
+                LOG.warn("Batches wait for the gateway's keys: {}", e.getMessage());
+                keyRetry = scheduler.scheduleWithFixedDelay(this::sealWaiting, KEY_RETRY_SECONDS, KEY_RETRY_SECONDS,
+                        TimeUnit.SECONDS);
+            }
         } catch (RuntimeException e) {
             // Never let one batch kill the scheduler thread; the readings are lost and said so.
+            queued.addAndGet(-batch.readings.size());
             LOG.error("Sealing a batch of {} readings for {} failed: {}", batch.readings.size(), deviceId,
                     e.toString());
             record("SEAL_FAILED", deviceId, AuditEvent.Outcome.FAILURE, "batch of " + batch.readings.size()
                     + " readings not sealed: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** On the scheduler: seals the waiting batches in order, until the keys fail again or none is left. */
+    private void sealWaiting() {
+        while (!waiting.isEmpty()) {
+            Map.Entry<String, Pending> next = waiting.peek();
+            try {
+                sealAndStore(next.getKey(), next.getValue());
+            } catch (KeyStorageUnavailableException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Sealing a waiting batch for {} failed: {}", next.getKey(), e.toString());
+                record("SEAL_FAILED", next.getKey(), AuditEvent.Outcome.FAILURE, "batch of "
+                        + next.getValue().readings.size() + " readings not sealed: " + e.getClass().getSimpleName());
+            }
+            waiting.poll();
+            queued.addAndGet(-next.getValue().readings.size());
+        }
+        LOG.info("The gateway's keys are back: the waiting batches are sealed");
+        keyRetry.cancel(false);
+        keyRetry = null;
+    }
+
+    /** Batches waiting for the keys now (tests). */
+    int waitingBatches() throws Exception {
+        return scheduler.submit(waiting::size).get(30, TimeUnit.SECONDS);
     }
 
     private void sealAndStore(String deviceId, Pending batch) {

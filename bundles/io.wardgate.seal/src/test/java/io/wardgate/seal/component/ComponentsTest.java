@@ -30,7 +30,7 @@ class ComponentsTest {
     @Test
     void theIdentityAndSealerComponentsSealWithAFreshEpochAtEachActivation() throws Exception {
         IdentityComponent identity = new IdentityComponent((String) null, Configs.of(IdentityConfig.class,
-                Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-1")));
+                Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-1")), java.time.Clock.systemUTC());
         assertThat(identity.gatewayId()).isEqualTo("wg-comp-1");
         assertThat(identity.certificateChain()).isEmpty();
         assertThat(identity.certificateSigningRequest()).contains("CERTIFICATE REQUEST");

@@ -9,11 +9,16 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.X509KeyManager;
 
-/** Client key managers from a PKCS#12 file or from a key and its chain (both stay in memory only). */
+/**
+ * Client key managers from a PKCS#12 file, from a key and its chain (both stay in memory only), or from a
+ * source asked at every handshake (a key that lives in a token, or one that a rotation replaces).
+ */
 public final class KeyManagers {
     private KeyManagers() {
     }
@@ -40,6 +45,15 @@ public final class KeyManagers {
         char[] password = new char[0];
         store.setKeyEntry("client", key, password, chain.toArray(new X509Certificate[0]));
         return from(store, password);
+    }
+
+    /**
+     * A key manager that asks {@code current} at every handshake, so a reconnect after a rotation presents the
+     * new key, and a key held by a PKCS#11 token or a TPM (not extractable) is used in place: it is never put
+     * into a KeyStore. Offers nothing while {@code current} answers null, and only to servers accepting EC keys.
+     */
+    public static X509KeyManager current(Supplier<ClientKey> current) {
+        return new CurrentKeyManager(Objects.requireNonNull(current, "current"));
     }
 
     private static X509KeyManager from(KeyStore store, char[] password) throws GeneralSecurityException {

@@ -1,6 +1,5 @@
-package io.wardgate.seal.identity;
+package io.wardgate.shared.tls;
 
-import io.wardgate.seal.envelope.SigningKey;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -8,23 +7,18 @@ import java.security.cert.X509Certificate;
 import java.util.function.Supplier;
 import javax.net.ssl.X509KeyManager;
 
-/**
- * The TLS client side of the gateway's identity: always the active key and its issued chain, so a
- * reconnect after a rotation presents the new certificate. Offers nothing before a certificate is
- * installed (a self-signed placeholder would only be refused by the broker).
- */
+/** See {@link KeyManagers#current}: client side only, one alias, EC keys only. */
 final class CurrentKeyManager implements X509KeyManager {
-    static final String ALIAS = "wardgate-gateway";
-    private final Supplier<SigningKey> current;
+    static final String ALIAS = "wardgate-client";
+    private final Supplier<ClientKey> current;
 
-    CurrentKeyManager(Supplier<SigningKey> current) {
+    CurrentKeyManager(Supplier<ClientKey> current) {
         this.current = current;
     }
 
     @Override
     public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-        SigningKey key = current.get();
-        if (key.chain().isEmpty() || keyTypes == null) {
+        if (current.get() == null || keyTypes == null) {
             return null;
         }
         for (String type : keyTypes) {
@@ -37,19 +31,19 @@ final class CurrentKeyManager implements X509KeyManager {
 
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
-        return current.get().chain().isEmpty() ? null : new String[] {ALIAS};
+        return current.get() == null ? null : new String[] {ALIAS};
     }
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        SigningKey key = current.get();
-        return ALIAS.equals(alias) && !key.chain().isEmpty() ? key.chain().toArray(new X509Certificate[0]) : null;
+        ClientKey key = current.get();
+        return ALIAS.equals(alias) && key != null ? key.chain().toArray(new X509Certificate[0]) : null;
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        SigningKey key = current.get();
-        return ALIAS.equals(alias) && !key.chain().isEmpty() ? key.privateKey() : null;
+        ClientKey key = current.get();
+        return ALIAS.equals(alias) && key != null ? key.key() : null;
     }
 
     @Override
