@@ -33,6 +33,8 @@ import java.util.concurrent.TimeoutException;
  * HiveMQ CE embedded: a TLS listener on 127.0.0.1, client certificates REQUIRED, and an embedded
  * extension that admits a client only with a verified certificate and lets it use "wardgate/#" only
  * (HiveMQ CE refuses every client until an extension authenticates it). Used where mosquitto is absent.
+ * A session's queue holds 100,000 messages, as the kit's mosquitto (max_queued_messages): HiveMQ's
+ * default of 1000 silently drops a reconnecting subscriber's newest messages after a restart under load.
  */
 public final class HiveMqBroker implements MqttBroker {
     private final Path configFolder;
@@ -86,6 +88,12 @@ public final class HiveMqBroker implements MqttBroker {
                       </tls>
                     </tls-tcp-listener>
                   </listeners>
+                  <mqtt>
+                    <queued-messages>
+                      <max-queue-size>100000</max-queue-size>
+                      <strategy>discard</strategy>
+                    </queued-messages>
+                  </mqtt>
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>

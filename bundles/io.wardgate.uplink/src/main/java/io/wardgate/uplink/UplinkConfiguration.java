@@ -73,4 +73,16 @@ public @interface UplinkConfiguration {
             description = "How often an idle uplink looks for new envelopes in the outbox (a newly sealed envelope waits up to this long); 10 to 5000.", min = "10",
             max = "5000")
     int idlePollMillis() default 20;
+
+    @AttributeDefinition(name = "Reconnect probe (ms)",
+            description = "While waiting to reconnect, how often a broker that refused TCP is probed (TCP only, no "
+                    + "TLS); when its port opens the uplink connects at once instead of waiting out the backoff. "
+                    + "0: off; 100 to 60000.", min = "0", max = "60000")
+    long reconnectProbeMillis() default 1000;
+
+    @AttributeDefinition(name = "Primary broker check (seconds)",
+            description = "On a later broker of the failover list, how often the uplink checks whether an earlier "
+                    + "one is back; it then moves there after the messages in flight are acknowledged. 1 to 3600.",
+            min = "1", max = "3600")
+    int primaryCheckSeconds() default 30;
 }

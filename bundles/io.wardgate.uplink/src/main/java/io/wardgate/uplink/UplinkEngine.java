@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Drains the outbox to the first reachable broker of the failover list. Per connection: a birth
  * message, then outbox.next(free window) -> publish QoS 1 -> on PUBACK outbox.acknowledge. When the
  * connection goes, everything in flight is released to the outbox, which hands it out again in
- * order; nothing is removed without a PUBACK (R4). Between failed rounds it backs off with jitter.
+ * order; nothing is removed without a PUBACK (R4). Between failed rounds it backs off with jitter,
+ * cut short when a broker that refused TCP accepts again ({@link ReconnectWait}). On a later broker of
+ * the list it checks now and then for an earlier one, and moves there once what is in flight is acknowledged.
  */
 public final class UplinkEngine implements Uplink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UplinkEngine.class);
@@ -123,53 +126,93 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
 
     private void run() {
         int failedRounds = 0;
+        Handover next = null;
         while (running) {
             boolean connected = false;
+            if (next != null) {
+                Handover handover = next;
+                next = serve(handover.index(), handover.session(), handover.relay());
+                connected = true;
+            }
             for (int i = 0; i < settings.brokers().size() && running && !connected; i++) {
-                connected = session(settings.brokers().get(i));
+                LossRelay relay = new LossRelay();
+                MqttSession session = connect(i, relay);
+                if (session != null) {
+                    connected = true;
+                    next = serve(i, session, relay);
+                }
             }
             failedRounds = connected ? 0 : failedRounds + 1;
-            if (running) {
-                await(backoff.delay(Math.max(0, failedRounds - 1), random));
+            if (running && next == null) {
+                waitBeforeRetry(backoff.delay(Math.max(0, failedRounds - 1), random));
             }
         }
     }
 
-    /** One connection's life; false if it could not be made. */
-    private boolean session(BrokerEndpoint broker) {
-        MqttSession session;
-        lossReason = null;
+    /** A session to an earlier broker of the list, made while a later one served: where the uplink goes next. */
+    private record Handover(int index, MqttSession session, LossRelay relay) {
+    }
+
+    /** Connects to the broker at {@code index} of the list; null (audited) if that fails. */
+    private MqttSession connect(int index, LossRelay relay) {
+        BrokerEndpoint broker = settings.brokers().get(index);
         try {
-            session = transport.connect(broker, connectRequest(), this::lost);
+            return transport.connect(broker, connectRequest(), relay);
         } catch (UplinkException e) {
             failed(broker, e);
-            return false;
+            return null;
         }
+    }
+
+    /** One connection's life; a handover when the uplink moves to an earlier broker of the list, else null. */
+    private Handover serve(int index, MqttSession session, LossRelay relay) {
+        BrokerEndpoint broker = settings.brokers().get(index);
+        lossReason = null;
+        relay.activate();
         long number = sessions.incrementAndGet();
         connected(broker);
+        Handover next = null;
         try {
             session.publish(topics.statusTopic(), topics.birth(broker.url(), clock.instant().toString()), true,
                     new StatusCallback());
             channel.attach(session);
-            drain(session, number);
+            next = drain(session, number, index);
         } catch (UplinkException e) {
             lost(e.getMessage());
         } finally {
             channel.detach();
-            if (running) {
+            if (running && next == null) {
                 session.close();
             } else {
+                // Stopped, or moving on: the broker keeps a retained "offline" rather than publishing the will.
                 session.disconnect(topics.statusTopic(), topics.goodbye(clock.instant().toString()));
             }
             releaseAll();
-            disconnected(broker, running ? lossReason : "uplink stopped");
+            disconnected(broker, !running ? "uplink stopped"
+                    : next != null ? "moving to " + settings.brokers().get(next.index()).url() + ", earlier in the list"
+                    : lossReason);
         }
-        return true;
+        if (next != null && !running) {
+            next.session().close();
+            return null;
+        }
+        return next;
     }
 
-    private void drain(MqttSession session, long number) throws UplinkException {
+    private Handover drain(MqttSession session, long number, int index) throws UplinkException {
         int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
+        Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
         while (running && lossReason == null && session.isConnected()) {
+            if (!clock.instant().isBefore(nextCheck)) {
+                Handover earlier = earlierBroker(index);
+                if (earlier != null && finishInFlight(session)) {
+                    return earlier;
+                }
+                if (earlier != null) {
+                    earlier.session().close();
+                }
+                nextCheck = nextPrimaryCheck();
+            }
             int free = window - inFlight.size();
             List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
@@ -190,6 +233,87 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
             if (batch.isEmpty()) {
                 await(settings.idlePoll());
+            }
+        }
+        return null;
+    }
+
+    private Instant nextPrimaryCheck() {
+        return clock.instant().plus(new Backoff(settings.primaryCheck(), settings.primaryCheck()).delay(0, random));
+    }
+
+    /** A session to the first earlier broker that accepts one (TCP probe first, so a dead one costs no TLS). */
+    private Handover earlierBroker(int index) {
+        for (int i = 0; i < index && running; i++) {
+            BrokerEndpoint broker = settings.brokers().get(i);
+            if (!TcpProbe.accepts(broker, settings.connectTimeout())) {
+                continue;
+            }
+            LossRelay relay = new LossRelay();
+            try {
+                return new Handover(i, transport.connect(broker, connectRequest(), relay), relay);
+            } catch (UplinkException e) {
+                // Still serving the later broker: the status stays "connected"; the log says why not.
+                LOG.info("Uplink stays on {}: earlier broker {} refused: {}",
+                        settings.brokers().get(index).url(), broker.url(), e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Takes nothing new and waits for the PUBACKs of what is in flight, so that moving to another broker
+     * neither loses nor duplicates a message. False if the connection went or the answers did not come.
+     */
+    private boolean finishInFlight(MqttSession session) {
+        Instant deadline = clock.instant().plus(settings.connectTimeout());
+        while (!inFlight.isEmpty() && running && lossReason == null && session.isConnected()
+                && clock.instant().isBefore(deadline)) {
+            await(settings.idlePoll());
+        }
+        return inFlight.isEmpty() && running && lossReason == null;
+    }
+
+    /**
+     * Waits the backoff delay, ended early when a broker that refused TCP at its start accepts again.
+     * Probing is TCP only, and only of brokers that refused: one that accepts TCP but refuses the session
+     * is retried at the backoff's pace, never faster.
+     */
+    private void waitBeforeRetry(Duration delay) {
+        List<BrokerEndpoint> brokers = settings.brokers();
+        boolean probing = !settings.probeInterval().isZero();
+        List<BrokerEndpoint> refused = probing
+                ? brokers.stream().filter(b -> !TcpProbe.accepts(b, settings.connectTimeout())).toList()
+                : List.of();
+        ReconnectWait wait = new ReconnectWait(clock, random, delay, settings.probeInterval(), refused.isEmpty());
+        while (running && !wait.over()) {
+            if (wait.probeDue()
+                    && wait.probed(refused.stream().anyMatch(b -> TcpProbe.accepts(b, settings.connectTimeout())))) {
+                LOG.info("Uplink: a broker accepts connections again; reconnecting before the backoff ends");
+                return;
+            }
+            await(wait.sleep());
+        }
+    }
+
+    /** Routes a session's loss to the engine once it is the session in use; remembers one from before. */
+    private final class LossRelay implements MqttTransport.LossListener {
+        private boolean active;
+        private String early;
+
+        @Override
+        public synchronized void lost(String reason) {
+            if (active) {
+                UplinkEngine.this.lost(reason);
+            } else if (early == null) {
+                early = reason == null ? "connection lost" : reason;
+            }
+        }
+
+        synchronized void activate() {
+            active = true;
+            if (early != null) {
+                UplinkEngine.this.lost(early);
             }
         }
     }

@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * @param trustAnchors PEM file of the CA certificates trusted for brokers
  * @param revocation how the broker's certificates are checked for revocation (on unless opted out)
  * @param allowTls12 also offer TLS 1.2 (ECDHE + AEAD suites only)
+ * @param probeInterval how often a broker that refused TCP is probed while the uplink waits to reconnect
+ *     (zero: no probes, the backoff alone decides)
+ * @param primaryCheck how often an uplink on a later broker of the list looks whether an earlier one is back
  */
 public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String ward, String clientId, Path trustAnchors,
         RevocationSettings revocation, boolean allowTls12, Duration keepAlive, Duration connectTimeout, int inFlightWindow,
-        Duration backoffMin, Duration backoffMax, Duration idlePoll) {
+        Duration backoffMin, Duration backoffMax, Duration idlePoll, Duration probeInterval, Duration primaryCheck) {
     private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{0,64}");
 
@@ -46,6 +49,10 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
         require(backoffMin, Duration.ofMillis(10), Duration.ofMinutes(10), "backoff minimum");
         require(backoffMax, backoffMin, Duration.ofHours(1), "backoff maximum");
         require(idlePoll, Duration.ofMillis(10), Duration.ofSeconds(5), "idle poll");
+        if (!Objects.requireNonNull(probeInterval, "probe interval").isZero()) {
+            require(probeInterval, Duration.ofMillis(100), Duration.ofMinutes(1), "reconnect probe interval");
+        }
+        require(primaryCheck, Duration.ofSeconds(1), Duration.ofHours(1), "primary broker check interval");
     }
 
     /** Checks a configuration; the message of the exception says what is wrong (never a secret: there is none). */
@@ -69,7 +76,8 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
                 Path.of(config.trustAnchorsPath()), revocation, config.allowTls12(),
                 Duration.ofSeconds(config.keepAliveSeconds()), Duration.ofSeconds(config.connectTimeoutSeconds()),
                 config.inFlightWindow(), Duration.ofMillis(config.backoffMinMillis()),
-                Duration.ofMillis(config.backoffMaxMillis()), Duration.ofMillis(config.idlePollMillis()));
+                Duration.ofMillis(config.backoffMaxMillis()), Duration.ofMillis(config.idlePollMillis()),
+                Duration.ofMillis(config.reconnectProbeMillis()), Duration.ofSeconds(config.primaryCheckSeconds()));
     }
 
     /** Test and demo defaults around the given brokers and trust anchors (production values otherwise). */
@@ -77,7 +85,8 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
         RevocationSettings revocation = RevocationSettings.defaults(
                 trustAnchors.toAbsolutePath().resolveSibling("crl-cache"));
         return new UplinkSettings(brokers, site, ward, "", trustAnchors, revocation, false, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20));
+                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20),
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     public UplinkSettings withCrl(Path file) {
@@ -86,22 +95,28 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
 
     public UplinkSettings withRevocation(RevocationSettings newRevocation) {
         return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, newRevocation, allowTls12, keepAlive,
-                connectTimeout, inFlightWindow, backoffMin, backoffMax, idlePoll);
+                connectTimeout, inFlightWindow, backoffMin, backoffMax, idlePoll, probeInterval, primaryCheck);
     }
 
     public UplinkSettings withTls12(boolean allow) {
         return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allow, keepAlive, connectTimeout,
-                inFlightWindow, backoffMin, backoffMax, idlePoll);
+                inFlightWindow, backoffMin, backoffMax, idlePoll, probeInterval, primaryCheck);
     }
 
     public UplinkSettings withWindow(int window) {
         return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allowTls12, keepAlive, connectTimeout,
-                window, backoffMin, backoffMax, idlePoll);
+                window, backoffMin, backoffMax, idlePoll, probeInterval, primaryCheck);
     }
 
     public UplinkSettings withTiming(Duration newKeepAlive, Duration newBackoffMin, Duration newBackoffMax) {
         return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allowTls12, newKeepAlive,
-                connectTimeout, inFlightWindow, newBackoffMin, newBackoffMax, idlePoll);
+                connectTimeout, inFlightWindow, newBackoffMin, newBackoffMax, idlePoll, probeInterval, primaryCheck);
+    }
+
+    /** The recovery timing: probe interval (zero: off) and how often a later broker looks for an earlier one. */
+    public UplinkSettings withRecovery(Duration newProbeInterval, Duration newPrimaryCheck) {
+        return new UplinkSettings(brokers, site, ward, clientId, trustAnchors, revocation, allowTls12, keepAlive,
+                connectTimeout, inFlightWindow, backoffMin, backoffMax, idlePoll, newProbeInterval, newPrimaryCheck);
     }
 
     private static void requireLevel(String value, String name) {

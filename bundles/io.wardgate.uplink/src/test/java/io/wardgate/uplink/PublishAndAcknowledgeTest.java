@@ -92,6 +92,10 @@ class PublishAndAcknowledgeTest {
         }
         assertThat(position).isLessThan(10);
         await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().envelopes() == 0);
+        // A PUBACK tells the publisher the broker has it, not that subscribers got it (HiveMQ acknowledges
+        // first): wait for every arrival, then check the order.
+        await().atMost(Duration.ofSeconds(10)).until(() -> firstArrivals(backend.received())
+                .getOrDefault("backlog", List.of()).size() == 300);
         assertThat(firstArrivals(backend.received()).get("backlog")).containsExactlyElementsOf(range(300));
     }
 
