@@ -1,6 +1,7 @@
 package io.wardgate.testkit;
 
 import java.nio.file.Path;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 
 /**
@@ -10,15 +11,21 @@ import java.security.cert.X509Certificate;
  * @param clientCa the CA whose client certificates the broker accepts
  * @param server the broker's own certificate and key (chain leaf first)
  * @param port the loopback port; 0 picks a free one
+ * @param clientCrl revoked client certificates the broker refuses (mosquitto's crlfile), or null
  */
-public record BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port) {
+public record BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port, X509CRL clientCrl) {
 
     /** A broker trusting {@code pki}'s clients, with a fresh server certificate for localhost from the same CA. */
     public static BrokerSetup of(Path directory, TestPki pki) {
-        return new BrokerSetup(directory, pki.caCertificate(), pki.server("broker"), 0);
+        return new BrokerSetup(directory, pki.caCertificate(), pki.server("broker"), 0, null);
     }
 
     public BrokerSetup withServer(Issued newServer) {
-        return new BrokerSetup(directory, clientCa, newServer, port);
+        return new BrokerSetup(directory, clientCa, newServer, port, clientCrl);
+    }
+
+    /** The same broker refusing the client certificates {@code crl} lists (mosquitto only). */
+    public BrokerSetup withClientCrl(X509CRL crl) {
+        return new BrokerSetup(directory, clientCa, server, port, crl);
     }
 }

@@ -39,8 +39,16 @@ public final class MosquittoBroker implements MqttBroker {
             this.config = directory.resolve("mosquitto.conf");
             Path acl = directory.resolve("wardgate.acl");
             Files.writeString(acl, ACL, StandardCharsets.UTF_8);
-            Files.writeString(config, configuration(ca, cert, key, data, acl), StandardCharsets.UTF_8);
-            handOverToMosquittoUser(List.of(directory, data, ca, cert, key, acl, config));
+            String conf = configuration(ca, cert, key, data, acl);
+            List<Path> files = new java.util.ArrayList<>(List.of(directory, data, ca, cert, key, acl, config));
+            if (setup.clientCrl() != null) {
+                Path crl = directory.resolve("client-crl.pem");
+                Pem.writeCrl(crl, setup.clientCrl());
+                conf += "crlfile " + crl + "\n";
+                files.add(crl);
+            }
+            Files.writeString(config, conf, StandardCharsets.UTF_8);
+            handOverToMosquittoUser(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,9 +8,12 @@ import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.outbox.OutboxEngine;
 import io.wardgate.shared.tls.RevocationSettings;
 import io.wardgate.testkit.BrokerSetup;
+import io.wardgate.testkit.Brokers;
 import io.wardgate.testkit.CrlServer;
 import io.wardgate.testkit.Issued;
+import io.wardgate.testkit.MosquittoBroker;
 import io.wardgate.testkit.MqttBroker;
+import io.wardgate.testkit.RequiredTools;
 import io.wardgate.testkit.TestGatewayIdentity;
 import io.wardgate.testkit.TestPki;
 import io.wardgate.testkit.TestSubscriber;
@@ -72,6 +75,25 @@ class MutualTlsTest {
         TestSubscriber backend = fixture.subscriber(broker); // the broker itself is fine
         assertThat(backend.isConnected()).isTrue();
         assertThat(backend.received()).isEmpty();
+    }
+
+    @Test
+    void theBrokerRefusesARevokedClientCertificate() {
+        // HiveMQ CE has no CRL setting: this is mosquitto's crlfile, as docs/operations.md configures it.
+        if (!Brokers.mosquittoInstalled()) {
+            RequiredTools.unavailable("the broker-side revocation test needs mosquitto (Debian package mosquitto)");
+        }
+        TestGatewayIdentity revoked = TestGatewayIdentity.issue(fixture.pki, UplinkFixture.GATEWAY);
+        MqttBroker broker = fixture.track(new MosquittoBroker(BrokerSetup.of(dir.resolve("crl-broker"), fixture.pki)
+                .withClientCrl(fixture.pki.crl(revoked.certificateChain().get(0)))));
+        broker.start();
+        UplinkEngine uplink = uplinkAs(revoked, fixture.settings(broker.url()));
+        assertRefused(uplink, "certificate_revoked");
+
+        // Control: the same broker lets a gateway whose certificate the CRL does not list in.
+        UplinkEngine other = uplinkAs(TestGatewayIdentity.issue(fixture.pki, UplinkFixture.GATEWAY),
+                fixture.settings(broker.url()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.status().connected());
     }
 
     @Test
