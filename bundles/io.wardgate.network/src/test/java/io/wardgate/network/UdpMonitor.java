@@ -1,0 +1,90 @@
+package io.wardgate.network;
+
+import io.wardgate.driver.intellivue.LanIds;
+import io.wardgate.driver.intellivue.sim.LanMonitor;
+import io.wardgate.driver.intellivue.sim.MonitorSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Instant;
+
+/**
+ * The simulated IntelliVue LAN monitor on real UDP sockets: its Data Export socket on ADDRESS:24105,
+ * connect indications sent from it to the gateway's connect-indication port (unicast on loopback,
+ * where there is no broadcast), answers to whoever polled it.
+ */
+final class UdpMonitor implements AutoCloseable {
+    final LanMonitor monitor;
+    final String address;
+    private final DatagramChannel channel;
+    private final InetSocketAddress gateway;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile SocketAddress host;
+
+    UdpMonitor(String address, String serialNumber, InetSocketAddress gateway) throws IOException {
+        byte[] ip = InetAddress.getByName(address).getAddress();
+        this.address = address;
+        this.monitor = new LanMonitor(MonitorSettings.mp70(serialNumber, ip[3]), ip,
+                new byte[] {0x00, 0x09, (byte) 0xFB, 0x00, 0x00, ip[3]});
+        this.gateway = gateway;
+        this.channel = DatagramChannel.open();
+        channel.bind(new InetSocketAddress(address, LanIds.PROTOCOL_PORT));
+        channel.configureBlocking(false);
+        this.thread = new Thread(this::run, "monitor-" + address);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Sends raw bytes to the gateway's connect-indication port from the monitor's socket. */
+    void sendRaw(byte[] bytes) throws IOException {
+        channel.send(ByteBuffer.wrap(bytes), gateway);
+    }
+
+    private void run() {
+        ByteBuffer buffer = ByteBuffer.allocate(70_000);
+        try {
+            while (running) {
+                Instant now = Instant.now();
+                var indication = monitor.connectIndicationDue(now);
+                if (indication.isPresent()) {
+                    sendRaw(indication.get());
+                }
+                buffer.clear();
+                SocketAddress from;
+                while ((from = channel.receive(buffer)) != null) {
+                    host = from;
+                    byte[] datagram = new byte[buffer.position()];
+                    buffer.flip().get(datagram);
+                    monitor.fromHost(datagram, now, this::toHost);
+                    buffer.clear();
+                }
+                monitor.tick(now, this::toHost);
+                Thread.sleep(10);
+            }
+        } catch (IOException | InterruptedException e) {
+            // closed
+        }
+    }
+
+    private void toHost(byte[] datagram) {
+        SocketAddress to = host;
+        if (to != null) {
+            try {
+                channel.send(ByteBuffer.wrap(datagram), to);
+            } catch (IOException e) {
+                // the test sees the missing data
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        running = false;
+        thread.join(2_000);
+        channel.close();
+    }
+}
