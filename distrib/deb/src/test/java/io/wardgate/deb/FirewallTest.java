@@ -28,7 +28,8 @@ class FirewallTest {
                 .contains("ok   device -> hospital broker (forwarding): blocked")
                 .contains("ok   outside IT subnet -> gateway HTTPS :8443: blocked")
                 .contains("ok   gateway -> broker :8883: allowed")
-                .contains("14 passed, 0 failed");
+                .contains("ok   hospital -> gateway's device-side address udp/24005: blocked")
+                .contains("21 passed, 0 failed");
     }
 
     @Test
