@@ -32,6 +32,7 @@ final class UdpMonitor implements AutoCloseable {
                 new byte[] {0x00, 0x09, (byte) 0xFB, 0x00, 0x00, ip[3]});
         this.gateway = gateway;
         this.channel = DatagramChannel.open();
+        channel.setOption(java.net.StandardSocketOptions.SO_BROADCAST, true); // connect indications are broadcast
         channel.bind(new InetSocketAddress(address, LanIds.PROTOCOL_PORT));
         channel.configureBlocking(false);
         this.thread = new Thread(this::run, "monitor-" + address);
@@ -65,8 +66,12 @@ final class UdpMonitor implements AutoCloseable {
                 monitor.tick(now, this::toHost);
                 Thread.sleep(10);
             }
-        } catch (IOException | InterruptedException e) {
-            // closed
+        } catch (IOException e) {
+            if (running) {
+                System.err.println("monitor " + address + " stopped: " + e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
