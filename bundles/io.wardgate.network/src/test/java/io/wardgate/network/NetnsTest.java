@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -51,30 +53,18 @@ class NetnsTest {
         Path hardware = Path.of(System.getProperty("user.dir")).resolve("../../hardware").normalize();
         topology();
         Path site = etc.resolve("firewall-site.nft");
+        // The shipped template with this topology's values (those of hardware/test/netns-firewall-test.sh).
+        Map<String, String> values = new TreeMap<>(Map.of("hospital_if", "\"wgh0\"", "device_if", "\"wgd0\"",
+                "it_subnet", "{ 198.18.1.0/29 }", "brokers", "{ 198.18.1.2 }", "ntp_servers", "{ 198.18.1.3 }",
+                "syslog_servers", "{ 198.18.1.4 }", "dns_servers", "{ 198.18.1.5 }"));
+        values.putAll(Map.of("device_subnet", "{ 198.18.2.0/24 }", "device_ports", "{ 24105 }",
+                "device_udp_listen", "{ 24005 }", "device_tcp_listen", "{ 2575 }", "device_udp_ports", "{ 24105 }"));
         StringBuilder text = new StringBuilder();
         for (String line : Files.readAllLines(hardware.resolve("common/firewall-site.nft"))) {
-            if (!line.startsWith("define ")) {
-                text.append(line).append('\n');
-            }
+            String[] define = line.split("\\s+", 3);
+            String value = define.length == 3 && define[0].equals("define") ? values.get(define[1]) : null;
+            text.append(value == null ? line : "define " + define[1] + " = " + value).append('\n');
         }
-        text.append("""
-                define hospital_if = "wgh0"
-                define device_if = "wgd0"
-                define it_subnet = { 198.18.1.0/29 }
-                define it_subnet6 = { fd00:18:1::/64 }
-                define https_port = 8443
-                define brokers = { 198.18.1.2 }
-                define broker_ports = { 8883 }
-                define ntp_servers = { 198.18.1.3 }
-                define syslog_servers = { 198.18.1.4 }
-                define syslog_ports = { 6514 }
-                define dns_servers = { 198.18.1.5 }
-                define device_subnet = { 198.18.2.0/24 }
-                define device_ports = { 24105 }
-                define device_udp_listen = { 24005 }
-                define device_tcp_listen = { 2575 }
-                define device_udp_ports = { 24105 }
-                """);
         Files.writeString(site, text);
         RequiredTools.run("ip", "netns", "exec", gw, "nft", "-I", etc.toString(), "-f",
                 hardware.resolve("common/wardgate.nft").toString());
