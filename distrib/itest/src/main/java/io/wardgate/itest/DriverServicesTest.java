@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.driver.DeviceDriver;
 import io.wardgate.api.driver.GattDriver;
+import io.wardgate.api.driver.NetworkDriver;
 import io.wardgate.api.driver.SerialDriver;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ class DriverServicesTest {
             assertThat(names(SerialDriver.class)).containsExactlyInAnyOrder("intellivue", "masimo", "nonin-df7",
                     "nonin-df8", "datex", "medibus");
             assertThat(names(GattDriver.class)).containsExactly("gatt");
+            assertThat(names(NetworkDriver.class)).contains("intellivue-lan");
         });
     }
 

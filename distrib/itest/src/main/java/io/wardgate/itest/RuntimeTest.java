@@ -32,7 +32,8 @@ class RuntimeTest {
             "io.wardgate.audit.syslog", "io.wardgate.seal",
             "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.web.adapters",
             "io.wardgate.manage", "io.wardgate.update", "io.wardgate.check",
-            "io.wardgate.runtime");
+            "io.wardgate.runtime",
+            "io.wardgate.network");
 
     /** How long a loaded machine may take to start everything (the tests poll, they do not sleep). */
     static final Duration SETTLE = Duration.ofSeconds(60);
