@@ -7,6 +7,7 @@ import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Transport;
 import io.wardgate.driver.intellivue.IntelliVueLanDriver;
+import io.wardgate.driver.intellivue.sim.LanMonitorRunner;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class IntelliVueLanLoopbackTest {
                 NetworkDrivers.of(new IntelliVueLanDriver()), 8);
         InetSocketAddress gateway = new InetSocketAddress("127.0.0.1", port);
         await().atMost(Duration.ofSeconds(10)).until(() -> source.bound().isPresent());
-        try (UdpMonitor first = new UdpMonitor("127.0.0.21", "DE00000021", gateway);
-                UdpMonitor second = new UdpMonitor("127.0.0.22", "DE00000022", gateway)) {
+        try (LanMonitorRunner first = new LanMonitorRunner("127.0.0.21", "DE00000021", gateway);
+                LanMonitorRunner second = new LanMonitorRunner("127.0.0.22", "DE00000022", gateway)) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(identified(intake, "127.0.0.21")).isTrue();
                 assertThat(identified(intake, "127.0.0.22")).isTrue();
@@ -41,8 +42,8 @@ class IntelliVueLanLoopbackTest {
             assertThat(intake.from("127.0.0.22").get(0).location().bed()).isEqualTo("net-127.0.0.22");
             assertThat(intake.eventsFrom("127.0.0.22")).anySatisfy(e -> assertThat(e.detail())
                     .contains("connect indication").contains("MAC 00:09:FB:00:00:16"));
-            assertThat(first.monitor.monitor().pollsAnswered()).isPositive();
-            assertThat(second.monitor.monitor().pollsAnswered()).isPositive();
+            assertThat(first.monitor().monitor().pollsAnswered()).isPositive();
+            assertThat(second.monitor().monitor().pollsAnswered()).isPositive();
             assertThat(source.peerCount()).isEqualTo(2);
         } finally {
             source.stop();

@@ -4,6 +4,7 @@ import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.pipeline.ReadingIntake;
 import io.wardgate.driver.intellivue.IntelliVueLanDriver;
+import io.wardgate.driver.intellivue.sim.LanMonitorRunner;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class NetnsMain {
         if (args[0].equals("gateway")) {
             gateway(Path.of(args[1]));
         } else {
-            try (UdpMonitor monitor = new UdpMonitor(args[1], "DE00000002", new InetSocketAddress(args[2], 24_005))) {
+            try (LanMonitorRunner monitor = new LanMonitorRunner(args[1], "DE00000002", new InetSocketAddress(args[2], 24_005))) {
                 Thread.sleep(Long.MAX_VALUE);
             }
         }

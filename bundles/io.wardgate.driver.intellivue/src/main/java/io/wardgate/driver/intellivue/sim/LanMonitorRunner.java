@@ -1,8 +1,6 @@
-package io.wardgate.network;
+package io.wardgate.driver.intellivue.sim;
 
 import io.wardgate.driver.intellivue.LanIds;
-import io.wardgate.driver.intellivue.sim.LanMonitor;
-import io.wardgate.driver.intellivue.sim.MonitorSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,36 +10,46 @@ import java.nio.channels.DatagramChannel;
 import java.time.Instant;
 
 /**
- * The simulated IntelliVue LAN monitor on real UDP sockets: its Data Export socket on ADDRESS:24105,
- * connect indications sent from it to the gateway's connect-indication port (unicast on loopback,
- * where there is no broadcast), answers to whoever polled it.
+ * Runs a {@link LanMonitor} on real UDP sockets (tests and the demo; never in the appliance): its Data
+ * Export socket on ADDRESS:24105, connect indications sent from it to {@code announceTo} (the gateway's
+ * connect-indication port, or the subnet's broadcast address: loopback has none), answers to whoever
+ * polled it. One thread of its own, every 10 ms.
  */
-final class UdpMonitor implements AutoCloseable {
-    final LanMonitor monitor;
-    final String address;
+public final class LanMonitorRunner implements AutoCloseable {
+    private final LanMonitor monitor;
+    private final String address;
     private final DatagramChannel channel;
     private final InetSocketAddress gateway;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile SocketAddress host;
 
-    UdpMonitor(String address, String serialNumber, InetSocketAddress gateway) throws IOException {
+    /** Binds ADDRESS:24105 and starts; the MAC is 00:09:FB:00:00 and the address's last byte. */
+    public LanMonitorRunner(String address, String serialNumber, InetSocketAddress announceTo) throws IOException {
         byte[] ip = InetAddress.getByName(address).getAddress();
         this.address = address;
         this.monitor = new LanMonitor(MonitorSettings.mp70(serialNumber, ip[3]), ip,
                 new byte[] {0x00, 0x09, (byte) 0xFB, 0x00, 0x00, ip[3]});
-        this.gateway = gateway;
+        this.gateway = announceTo;
         this.channel = DatagramChannel.open();
         channel.setOption(java.net.StandardSocketOptions.SO_BROADCAST, true); // connect indications are broadcast
         channel.bind(new InetSocketAddress(address, LanIds.PROTOCOL_PORT));
         channel.configureBlocking(false);
-        this.thread = new Thread(this::run, "monitor-" + address);
+        this.thread = new Thread(this::run, "simulated-intellivue-" + address);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Sends raw bytes to the gateway's connect-indication port from the monitor's socket. */
-    void sendRaw(byte[] bytes) throws IOException {
+    public LanMonitor monitor() {
+        return monitor;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Sends raw bytes to the announcement address from the monitor's socket. */
+    public void sendRaw(byte[] bytes) throws IOException {
         channel.send(ByteBuffer.wrap(bytes), gateway);
     }
 
