@@ -3,6 +3,8 @@
 #   hospital side  [ns hosp: IT host, broker, NTP, syslog .2-.5; outsider .100] -- 198.18.1.0/24
 #   gateway        [ns gw: the rules under test; IP forwarding ON, so only the firewall stops transit]
 #   device side    [ns dev: a networked bedside device .2]                    -- 198.18.2.0/24
+# Network sources (io.wardgate.network) listen on the device side only: the rules must let device-side
+# senders reach exactly the configured source ports, and nothing from the hospital side reach them.
 # Addresses are from 198.18.0.0/15 (RFC 2544 benchmarking), exist only inside these namespaces, and
 # every probe is one bounded connection attempt. Needs root, iproute2, nftables, socat.
 # usage: netns-firewall-test.sh RULES.nft SITE-TEMPLATE.nft   (prints "N passed, M failed")
@@ -48,6 +50,10 @@ listen_udp "$hosp" 198.18.1.3 123; listen_tcp "$hosp" 198.18.1.4 6514
 listen_tcp "$gw" 0.0.0.0 8443; listen_tcp "$gw" 0.0.0.0 2222
 listen_tcp "$dev" 198.18.2.2 24105; listen_tcp "$dev" 198.18.2.2 2223
 listen_tcp "$hosp" 198.18.1.3 4460; listen_tcp "$hosp" 198.18.1.4 4460
+# Network sources: what a configured source listens on, on every address (so that only the rules decide),
+# and a monitor's Data Export port on the device.
+listen_udp "$gw" 0.0.0.0 24005; listen_tcp "$gw" 0.0.0.0 2575; listen_udp "$gw" 0.0.0.0 24006
+listen_udp "$dev" 198.18.2.2 24105
 
 probe() { # probe NS PROTO ADDR PORT [SOURCE]: 0 when the listener answered
   local bind=""; [ -n "${5:-}" ] && bind=",bind=$5"
@@ -95,6 +101,9 @@ define syslog_ports = { 6514 }
 define dns_servers = { 198.18.1.5 }
 define device_subnet = { 198.18.2.0/24 }
 define device_ports = { 24105 }
+define device_udp_listen = { 24005 }
+define device_tcp_listen = { 2575 }
+define device_udp_ports = { 24105 }
 SITE
 if ! nsx "$gw" nft -I "$work" -f "$rules"; then echo "FAIL loading the rules"; echo "$passed passed, $((failed + 1)) failed"; exit 1; fi
 
@@ -113,6 +122,13 @@ expect blocked "outside IT subnet -> gateway HTTPS :8443" "$hosp" tcp 198.18.1.1
 expect blocked "IT subnet -> gateway other port :2222" "$hosp" tcp 198.18.1.1 2222 198.18.1.2
 expect allowed "gateway -> device :24105" "$gw" tcp 198.18.2.2 24105
 expect blocked "gateway -> device, other port :2223" "$gw" tcp 198.18.2.2 2223
+expect allowed "device -> gateway network source udp/24005 (device side)" "$dev" udp 198.18.2.1 24005
+expect allowed "device -> gateway network source tcp/2575 (device side)" "$dev" tcp 198.18.2.1 2575
+expect blocked "device -> gateway udp/24006 (no source there)" "$dev" udp 198.18.2.1 24006
+expect blocked "hospital -> gateway udp/24005 (hospital side)" "$hosp" udp 198.18.1.1 24005 198.18.1.2
+expect blocked "hospital -> gateway's device-side address udp/24005" "$hosp" udp 198.18.2.1 24005 198.18.1.2
+expect blocked "hospital -> gateway tcp/2575 (hospital side)" "$hosp" tcp 198.18.1.1 2575 198.18.1.2
+expect allowed "gateway -> monitor Data Export udp/24105" "$gw" udp 198.18.2.2 24105
 nsx "$gw" nft list chain inet wardgate forward >/dev/null && echo "ok   table inet wardgate loaded"
 
 echo "$passed passed, $failed failed"

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * attached; model, serial number and EUI-64 are what it reported about itself (empty when unknown).
  *
  * @param transport how it is attached
- * @param address serial port path (or stable udev name) or BLE MAC address, 1 to 128 printable chars
+ * @param address serial port path (or stable udev name), BLE MAC address or (network) IP address, 1 to 128
+ *        printable chars
  * @param model reported model, at most 64 printable chars, empty when unknown
  * @param serialNumber reported serial number, at most 64 printable chars, empty when unknown
  * @param eui64 16 upper-case hex digits, empty when unknown

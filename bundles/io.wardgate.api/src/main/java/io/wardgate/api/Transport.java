@@ -4,6 +4,8 @@ package io.wardgate.api;
 public enum Transport {
     SERIAL("serial"),
     BLE("ble"),
+    /** On the device-side network interface; the address is the device's IP address in text form. */
+    NETWORK("net"),
     /** Readings fed in-process at the same entry point the drivers use (load generator, tests). */
     LOCAL("local");
 

@@ -29,7 +29,8 @@ class FirewallTest {
                 .contains("ok   outside IT subnet -> gateway HTTPS :8443: blocked")
                 .contains("ok   gateway -> broker :8883: allowed")
                 .contains("ok   gateway -> NTS-KE tcp/4460 of the NTP server: allowed")
-                .contains("16 passed, 0 failed");
+                .contains("ok   hospital -> gateway's device-side address udp/24005: blocked")
+                .contains("23 passed, 0 failed");
     }
 
     @Test

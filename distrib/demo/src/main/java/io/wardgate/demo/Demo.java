@@ -104,7 +104,11 @@ public final class Demo {
         Path data = dir.resolve("gateway/data");
         Path conf = dir.resolve("gateway/conf");
         GatewayFiles.enroll(data, ca, backend);
-        GatewayFiles.configure(conf, dev, devices, broker.url(), anchors);
+        NetworkedMonitor lan = NetworkedMonitor.probe();
+        GatewayFiles.configure(conf, dev, devices, broker.url(), anchors, List.of(lan.allowlistEntry()));
+        running.add(lan.start(lan.configure(conf, dir)));
+        say("simulated intellivue-lan at " + lan.address() + " (" + lan.device().model() + " "
+                + lan.device().serialNumber() + "), " + NetworkedMonitor.BED);
         say("gateway " + GatewayFiles.GATEWAY_ID + " enrolled by the demo CA; devices pre-approved");
         int consolePort = DemoConsole.configure(conf);
 
@@ -113,7 +117,7 @@ public final class Demo {
         running.add(console);
         console.announce(dir.resolve("gateway.log"), consolePort, Demo::say);
         Process receiver = receiver(broker, ca, backend, pki);
-        CountDownLatch everyBed = new CountDownLatch(devices.size());
+        CountDownLatch everyBed = new CountDownLatch(devices.size() + 1); // and the networked monitor
         Thread printer = new Thread(() -> print(receiver, everyBed), "demo-receiver-output");
         printer.setDaemon(true);
         printer.start();

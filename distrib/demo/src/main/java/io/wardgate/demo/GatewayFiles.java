@@ -34,8 +34,8 @@ final class GatewayFiles {
         store.installBackendKey(BACKEND_KEY_ID, backend.certificate());
     }
 
-    static void configure(Path conf, Path dev, List<DemoDevice> devices, String brokerUrl, Path trustAnchors)
-            throws IOException {
+    static void configure(Path conf, Path dev, List<DemoDevice> devices, String brokerUrl, Path trustAnchors,
+            List<String> networkEntries) throws IOException {
         Files.createDirectories(conf);
         write(conf, "io.wardgate.seal.Identity.config", "gatewayId=\"" + GATEWAY_ID + "\"\n");
         write(conf, "io.wardgate.seal.Sealer.config",
@@ -44,7 +44,8 @@ final class GatewayFiles {
                 "gatewayId=\"" + GATEWAY_ID + "\"\nlocation=\"" + SITE + "/" + WARD + "\"\n");
         write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + brokerUrl + "\"]\nsite=\"" + SITE
                 + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + trustAnchors + "\"\n");
-        write(conf, "io.wardgate.policy.Allowlist.config", "allowlist=\"" + escape(allowlist(dev, devices)) + "\"\n");
+        write(conf, "io.wardgate.policy.Allowlist.config",
+                "allowlist=\"" + escape(allowlist(dev, devices, networkEntries)) + "\"\n");
         for (DemoDevice device : devices) {
             write(conf, "io.wardgate.serial.Port-" + device.bed() + ".config",
                     "path=\"" + dev.resolve(device.bed()) + "\"\nprotocol=\"" + device.protocol() + "\"\nbaudRate=I\""
@@ -54,12 +55,13 @@ final class GatewayFiles {
     }
 
     /** One device group for the demo ward, and each device approved by the installer. */
-    static String allowlist(Path dev, List<DemoDevice> devices) {
+    static String allowlist(Path dev, List<DemoDevice> devices, List<String> networkEntries) {
         String metrics = devices.stream().flatMap(d -> d.metrics().stream()).distinct().sorted()
                 .map(String::valueOf).collect(Collectors.joining(","));
         String entries = devices.stream().map(d -> "{\"group\":\"demo-ward\",\"transport\":\"serial\",\"address\":\""
                 + dev.resolve(d.bed()) + "\",\"model\":\"" + d.model() + "\",\"serialNumber\":\"" + d.serialNumber()
-                + "\",\"approvedBy\":\"user:demo-installer\"}").collect(Collectors.joining(","));
+                + "\",\"approvedBy\":\"user:demo-installer\"}").collect(Collectors.joining(","))
+                + networkEntries.stream().map(entry -> "," + entry).collect(Collectors.joining());
         return "{\"format\":\"wardgate-allowlist/1\",\"groups\":[{\"name\":\"demo-ward\",\"metrics\":[" + metrics
                 + "],\"maxReadingsPerSecond\":200,\"burst\":400,\"bondingRequired\":false,\"topicSuffix\":\"vitals\","
                 + "\"backendKeyId\":\"" + BACKEND_KEY_ID + "\",\"priority\":5}],\"devices\":[" + entries

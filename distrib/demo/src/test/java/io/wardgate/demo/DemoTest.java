@@ -26,7 +26,8 @@ class DemoTest {
 
         // The temporary directory goes with the test: a failure carries the end of the gateway's log.
         assertThat(demo.bedsHeard()).as(() -> "gateway log (end):\n" + tail(gatewayLog))
-                .containsExactlyInAnyOrder("bed-1", "bed-2", "bed-3", "bed-4", "bed-5");
+                .containsExactlyInAnyOrder("bed-1", "bed-2", "bed-3", "bed-4", "bed-5",
+                        NetworkedMonitor.BED);
         assertThat(readings).isPositive();
         assertThat(gatewayLog).contains("WardGate ready").doesNotContain("ERROR");
     }

@@ -34,7 +34,7 @@ class DriverServicesTest {
             assertThat(names(SerialDriver.class)).containsExactlyInAnyOrder("intellivue", "masimo", "nonin-df7",
                     "nonin-df8", "datex", "medibus");
             assertThat(names(GattDriver.class)).containsExactly("gatt");
-            assertThat(names(NetworkDriver.class)).contains("hl7");
+            assertThat(names(NetworkDriver.class)).containsExactlyInAnyOrder("hl7", "intellivue-lan");
         });
     }
 

@@ -9,8 +9,18 @@ import java.util.Objects;
  * @param role whether the gateway listens (devices connect or send to it) or connects to the device
  * @param port the protocol's port, 1 to 65535
  * @param framing how received bytes are handed to the session
+ * @param devicePort 0, or (UDP, LISTEN only) the device's own protocol port: devices announce themselves by
+ *        sending to {@code port} (e.g. a broadcast), the transport keeps one session per device address
+ *        (whatever port a datagram came from) and sends that session's bytes to the address at
+ *        {@code devicePort}. Philips IntelliVue over LAN: connect indications to 24005, association and
+ *        data with the monitor's 24105. Since 1.1 of this package.
  */
-public record NetworkEndpoint(Transport transport, Role role, int port, Framing framing) {
+public record NetworkEndpoint(Transport transport, Role role, int port, Framing framing, int devicePort) {
+
+    /** An endpoint whose sessions talk back to the port each peer sent from (or was connected to). */
+    public NetworkEndpoint(Transport transport, Role role, int port, Framing framing) {
+        this(transport, role, port, framing, 0);
+    }
 
     public NetworkEndpoint {
         Objects.requireNonNull(transport, "transport");
@@ -25,6 +35,17 @@ public record NetworkEndpoint(Transport transport, Role role, int port, Framing 
         if (transport == Transport.TCP && framing != Framing.STREAM) {
             throw new IllegalArgumentException("TCP carries a byte stream: framing must be STREAM");
         }
+        if (devicePort < 0 || devicePort > 65_535) {
+            throw new IllegalArgumentException("devicePort must be 0 to 65535");
+        }
+        if (devicePort != 0 && (transport != Transport.UDP || role != Role.LISTEN)) {
+            throw new IllegalArgumentException("a devicePort is for UDP endpoints that LISTEN only");
+        }
+    }
+
+    /** Whether sessions are kept per device address and talk to {@link #devicePort()} (see there). */
+    public boolean talksToDevicePort() {
+        return devicePort != 0;
     }
 
     /** The network protocol. */

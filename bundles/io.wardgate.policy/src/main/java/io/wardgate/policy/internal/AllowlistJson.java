@@ -200,7 +200,7 @@ final class AllowlistJson {
             }
         }
         if (parsed == null) {
-            f.problem("'transport' must be serial, ble or local");
+            f.problem("'transport' must be serial, ble, net or local");
         }
         String address = f.string("address", null, 128);
         try {

@@ -27,6 +27,7 @@ final class Snapshot {
     private final Map<String, AllowlistEntry> entries = new HashMap<>();
     private final Map<String, DeviceGroup> groups = new HashMap<>();
     private final Map<DeviceIdentity, DeniedDevice> denied = new HashMap<>();
+    private final NetworkIdentities network;
 
     Snapshot(AllowlistDocument document, String json, long version) {
         this.document = document;
@@ -35,6 +36,7 @@ final class Snapshot {
         document.groups().forEach(g -> groups.put(g.name(), g));
         document.entries().forEach(e -> entries.put(e.deviceId(), e));
         document.denied().forEach(d -> denied.put(d.identity(), d));
+        network = new NetworkIdentities(entries.values());
     }
 
     AllowlistDocument document() {
@@ -65,6 +67,10 @@ final class Snapshot {
                     + (refused.reason().isEmpty() ? "" : ": " + refused.reason()));
         }
         AllowlistEntry entry = entries.get(identity.id());
+        Decision networkRule = network.decide(identity, entry);
+        if (networkRule != null) {
+            return networkRule;
+        }
         if (entry == null) {
             return new Decision(Decision.Kind.UNKNOWN, null, null, "not on the allowlist");
         }

@@ -106,7 +106,7 @@ class ConfigurationTest {
                         "groups[0] (icu): maxReadingsPerSecond must be above 0 and at most 100000",
                         "groups[1]: unknown field 'colour'",
                         "groups[1] (bad name): name must be 1 to 64 letters, digits, '.', '_' or '-'",
-                        "devices[0]: 'transport' must be serial, ble or local",
+                        "devices[0]: 'transport' must be serial, ble, net or local",
                         "devices[1]: address must not be blank",
                         "devices[2] (ble:AA:BB:CC:DD:EE:FF): a BLE entry needs addressType 'public' or 'random'",
                         "devices[3]: unknown field 'priority'",

@@ -3,7 +3,7 @@
  * association and polls with believable, varying vitals and waves, and can be told to misbehave.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.driver.intellivue.sim;
 
 import org.osgi.annotation.bundle.Export;

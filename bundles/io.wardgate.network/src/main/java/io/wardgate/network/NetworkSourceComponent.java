@@ -1,0 +1,56 @@
+package io.wardgate.network;
+
+import io.wardgate.api.pipeline.ReadingIntake;
+import java.time.Clock;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured network source (one factory configuration of {@value SourceConfig#PID}). It runs while
+ * its configuration and a {@link ReadingIntake} exist, waits for the driver its configuration names, and
+ * serves on the device-side interface only. A changed configuration re-opens the source. An invalid
+ * configuration is refused on activation (DS logs why).
+ */
+@Component(configurationPid = SourceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = SourceConfig.class, factory = true)
+public final class NetworkSourceComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkSourceComponent.class);
+
+    private final ReadingIntake intake;
+    private final NetworkDrivers drivers;
+    private SourceWorker worker;
+
+    @Activate
+    public NetworkSourceComponent(@Reference ReadingIntake intake, @Reference NetworkDrivers drivers,
+            SourceConfig config) {
+        this.intake = intake;
+        this.drivers = drivers;
+        start(SourceSettings.from(config));
+    }
+
+    @Modified
+    synchronized void modified(SourceConfig config) {
+        SourceSettings settings = SourceSettings.from(config);
+        worker.stop();
+        start(settings);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        worker.stop();
+        LOG.info("{}: stopped", worker.settings.protocol());
+    }
+
+    private synchronized void start(SourceSettings settings) {
+        worker = new SourceWorker(settings, intake, drivers,
+                s -> DeviceSide.resolve(s.interfaceName(), s.siteFile()), Clock.systemUTC(), System::nanoTime);
+        worker.start();
+    }
+}

@@ -1,0 +1,106 @@
+package io.wardgate.network;
+
+import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.driver.ProtocolSession;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer of a source: its session, where its output goes, its byte budget, when it last made
+ * progress, and (TCP) its connection with a bounded queue of bytes to write.
+ */
+final class PeerLink {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+
+    final String key;
+    final InetSocketAddress sendTo;
+    final ProtocolSession session;
+    final PeerOutput output;
+    final ByteBucket bucket;
+    final SocketChannel channel;
+    private final ArrayDeque<ByteBuffer> unwritten = new ArrayDeque<>();
+    private int unwrittenBytes;
+    private long lastProgressNanos;
+    private long dropped;
+
+    PeerLink(String key, InetSocketAddress sendTo, ProtocolSession session, PeerOutput output, ByteBucket bucket,
+            SocketChannel channel, long nowNanos) {
+        this.key = key;
+        this.sendTo = sendTo;
+        this.session = session;
+        this.output = output;
+        this.bucket = bucket;
+        this.channel = channel;
+        this.lastProgressNanos = nowNanos;
+    }
+
+    void started(Instant now, String detail) {
+        output.report(DeviceEvent.Kind.CONNECTED, detail);
+        session.start(now, output);
+        output.flush();
+    }
+
+    /** Hands bytes (one datagram, or what a read returned) to the session; counts progress. */
+    void received(byte[] bytes, int length, Instant now, long nowNanos) {
+        session.receive(bytes, 0, length, now, output);
+        output.flush();
+        if (output.takeProgress()) {
+            lastProgressNanos = nowNanos;
+        }
+    }
+
+    void tick(Instant now, long nowNanos) {
+        session.tick(now, output);
+        output.flush();
+        output.tick(nowNanos);
+        if (output.takeProgress()) {
+            lastProgressNanos = nowNanos;
+        }
+    }
+
+    boolean idleSince(long nowNanos, long idleNanos) {
+        return nowNanos - lastProgressNanos >= idleNanos;
+    }
+
+    /** Counts a datagram or read refused by the rate limit; reports the first and every 1000th. */
+    void overRate(long nowNanos) {
+        dropped++;
+        if (dropped == 1 || dropped % 1000 == 0) {
+            output.malformed(nowNanos, "sending above the configured rate; " + dropped + " messages dropped so far");
+        }
+    }
+
+    /** TCP: queues bytes to write; beyond the bound the bytes are dropped (the session is far ahead). */
+    boolean queue(byte[] bytes) {
+        if (unwrittenBytes + bytes.length > PeerOutput.MAX_PENDING_SEND_BYTES) {
+            LOG.warn("{}: peer not reading; {} bytes to send dropped", key, bytes.length);
+            return false;
+        }
+        unwritten.add(ByteBuffer.wrap(bytes));
+        unwrittenBytes += bytes.length;
+        return true;
+    }
+
+    /** TCP: writes what the socket takes now; true when everything queued is written. */
+    boolean writeQueued() throws java.io.IOException {
+        while (!unwritten.isEmpty()) {
+            ByteBuffer head = unwritten.peek();
+            unwrittenBytes -= channel.write(head);
+            if (head.hasRemaining()) {
+                return false;
+            }
+            unwritten.poll();
+        }
+        return true;
+    }
+
+    void closed(String detail) {
+        output.flush();
+        output.report(DeviceEvent.Kind.DISCONNECTED, detail);
+    }
+}

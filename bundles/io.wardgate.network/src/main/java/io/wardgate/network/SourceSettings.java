@@ -1,0 +1,92 @@
+package io.wardgate.network;
+
+import io.wardgate.api.Location;
+import io.wardgate.api.driver.ProtocolNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A source's configuration, checked. Messages name the attribute and its rule, never the value.
+ *
+ * @param protocol the network driver's name
+ * @param port 0 for the driver's own port, else 1 to 65535
+ * @param interfaceName the device-side interface, empty for the site file's device_if
+ * @param siteFile the site firewall file naming device_if and hospital_if
+ * @param site location tag
+ * @param ward location tag
+ * @param beds device address to bed
+ * @param maxPeers peers at once, 1 to 1024
+ * @param maxBytesPerSecond average bytes per second per peer
+ * @param maxMessageBytes largest datagram, or most bytes read at once from a connection
+ * @param idleTimeout a silent peer is dropped after this
+ */
+record SourceSettings(String protocol, int port, String interfaceName, Path siteFile, String site, String ward,
+        Map<String, String> beds, int maxPeers, int maxBytesPerSecond, int maxMessageBytes, Duration idleTimeout) {
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._-]{0,15}");
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
+
+    SourceSettings {
+        if (protocol == null || !ProtocolNames.isValid(protocol)) {
+            throw new IllegalArgumentException("protocol must be 1 to 32 lower-case letters, digits and '-'");
+        }
+        between(port, 0, 65_535, "port");
+        if (interfaceName == null || !INTERFACE.matcher(interfaceName).matches()) {
+            throw new IllegalArgumentException("interfaceName must be at most 15 letters, digits, '.', '_' or '-'");
+        }
+        Objects.requireNonNull(siteFile, "siteFile");
+        location(site, ward, "x");
+        beds = Map.copyOf(beds);
+        beds.forEach((address, bed) -> {
+            if (!ADDRESS.matcher(address).matches()) {
+                throw new IllegalArgumentException("beds: each entry must be ADDRESS=BED with an IP address");
+            }
+            location(site, ward, bed);
+        });
+        between(maxPeers, 1, 1024, "maxPeers");
+        between(maxBytesPerSecond, 1024, 10 * 1024 * 1024, "maxBytesPerSecond");
+        between(maxMessageBytes, 512, 1024 * 1024, "maxMessageBytes");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.compareTo(Duration.ofSeconds(5)) < 0 || idleTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("idleTimeoutSeconds must be 5 to 3600");
+        }
+    }
+
+    static SourceSettings from(SourceConfig config) {
+        Map<String, String> beds = new TreeMap<>();
+        for (String entry : config.beds() == null ? new String[0] : config.beds()) {
+            int eq = entry.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("beds: each entry must be ADDRESS=BED");
+            }
+            beds.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return new SourceSettings(config.protocol(), config.port(),
+                config.interfaceName() == null ? "" : config.interfaceName().trim(), Path.of(config.siteFile()),
+                config.site(), config.ward(), beds, config.maxPeers(), config.maxBytesPerSecond(),
+                config.maxMessageBytes(), Duration.ofSeconds(config.idleTimeoutSeconds()));
+    }
+
+    /** Where the device at {@code address} stands: its configured bed, else net-ADDRESS. */
+    Location locationOf(String address) {
+        String bed = beds.get(address);
+        return new Location(site, ward, bed != null ? bed : "net-" + address.replace(':', '-').replace('%', '-'));
+    }
+
+    private static Location location(String site, String ward, String bed) {
+        try {
+            return new Location(site, ward, bed);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("site, ward and each bed must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static void between(int value, int min, int max, String name) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be " + min + " to " + max);
+        }
+    }
+}
