@@ -62,7 +62,7 @@
       const select = el('select', { 'aria-label': 'Group for ' + p.id }, groups.map(g => el('option', { value: g }, g)));
       const row = el('tr', { 'data-device': p.id },
         who(p), model(p),
-        el('td', { class: 'where' }, el('div', {}, p.bed ? 'bed ' + p.bed : 'bed not known'), el('div', { class: 'muted' }, p.location || ''),
+        el('td', { class: 'where' }, el('div', {}, el('strong', {}, p.bed || 'bed not known')), el('div', { class: 'muted' }, p.location || ''),
           el('div', { class: 'muted' }, 'protocol ' + (p.protocol || 'not known'))),
         el('td', { class: 'sent' }, p.metrics && p.metrics.length ? p.metrics.join(', ') : el('span', { class: 'muted' }, 'no values yet')),
         el('td', {}, p.reason), el('td', {}, WG.when(p.firstSeen), el('div', { class: 'muted' }, 'last ' + WG.when(p.lastSeen))),

@@ -160,6 +160,9 @@ public final class ConfigForms {
                     options.add(Map.of("value", stored, "label", stored + " (not installed: the port waits for it)"));
                 }
                 a.put("driverChoice", true);
+                a.put("description", names.isEmpty() ? "No driver of this kind is installed: install a driver bundle first."
+                        : "The protocol the device speaks: one of the " + names.size() + " installed drivers. A port whose"
+                                + " driver was removed keeps the name and waits until the driver is back.");
                 a.put("choices", names);
             });
             a.put("options", options);

@@ -135,6 +135,8 @@ final class DashboardApi {
             d.put("alerts", alerts.getOrDefault(device.device().id(), List.of()));
             d.put("model", device.device().model());
             d.put("location", device.location().toString());
+            d.put("bed", device.location().bed());
+            d.put("place", device.location().site() + "/" + device.location().ward());
             d.put("lastSeen", device.lastSeen());
             List<Map<String, Object>> series = new ArrayList<>();
             for (DeviceVitals.Series s : device.series()) {

@@ -136,7 +136,7 @@ final class DevicesApi {
         out.put("lastSeen", p.lastSeen());
         out.put("reason", p.reason());
         out.put("bed", p.location() == null ? null : p.location().bed());
-        out.put("location", p.location() == null ? null : p.location().toString());
+        out.put("location", p.location() == null ? null : p.location().site() + "/" + p.location().ward());
         out.put("protocol", p.identity().transport() == io.wardgate.api.Transport.SERIAL
                 ? protocols.get(p.identity().address()) : p.identity().transport().prefix());
         out.put("metrics", p.metrics().stream().map(c -> {

@@ -163,7 +163,7 @@ class BrowserIT {
         wait.until(d -> d.findElement(By.cssSelector("#services a[data-key='new:io.wardgate.serial.Port']"))).click();
         WebElement form = wait.until(d -> d.findElement(By.cssSelector("form[data-factory='io.wardgate.serial.Port']")));
         Select protocol = new Select(form.findElement(By.name("a.protocol")));
-        assertThat(protocol.getOptions()).extracting(WebElement::getText).containsExactly("masimo", "nonin");
+        assertThat(protocol.getOptions()).extracting(WebElement::getText).containsExactly("masimo", "nonin-df7", "nonin-df8");
         form.findElement(By.name("instanceName")).sendKeys("bed-14");
         form.findElement(By.name("a.path")).sendKeys("/dev/wardgate/bed-14");
         form.findElement(By.name("a.site")).sendKeys("st-marys");
@@ -175,16 +175,16 @@ class BrowserIT {
                 form.findElement(By.name("a.protocol")));
         form.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(d -> form.findElement(By.cssSelector(".field-error[data-for='protocol']")).getText()
-                .contains("choose an installed driver: masimo, nonin"));
+                .contains("choose an installed driver: masimo, nonin-df7, nonin-df8"));
         assertThat(runtime.configurationValue("io.wardgate.serial.Port~bed-14", "protocol")).isNull();
 
-        new Select(form.findElement(By.name("a.protocol"))).selectByValue("nonin");
+        new Select(form.findElement(By.name("a.protocol"))).selectByValue("nonin-df7");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(d -> d.findElement(By.cssSelector("form[data-pid='io.wardgate.serial.Port~bed-14'] .result")).getText()
                 .startsWith("Saved"));
-        assertThat(runtime.configurationValue("io.wardgate.serial.Port~bed-14", "protocol")).isEqualTo("nonin");
+        assertThat(runtime.configurationValue("io.wardgate.serial.Port~bed-14", "protocol")).isEqualTo("nonin-df7");
         WebElement saved = driver.findElement(By.cssSelector("form[data-pid='io.wardgate.serial.Port~bed-14']"));
-        assertThat(new Select(saved.findElement(By.name("a.protocol"))).getFirstSelectedOption().getText()).isEqualTo("nonin");
+        assertThat(new Select(saved.findElement(By.name("a.protocol"))).getFirstSelectedOption().getText()).isEqualTo("nonin-df7");
         screenshot("config-serial-port");
     }
 
@@ -195,8 +195,8 @@ class BrowserIT {
         WebElement row = wait.until(d -> d.findElement(
                 By.cssSelector("#pending tr[data-device='serial:/dev/wardgate/bed-14']")));
         // Enough to decide: bed, protocol (of the port configured for it), first seen and what it sent.
-        wait.until(d -> row.getText().contains("protocol nonin"));
-        assertThat(row.findElement(By.cssSelector("td.where")).getText()).contains("bed bed-14", "st-marys/icu-2/bed-14");
+        wait.until(d -> row.getText().contains("protocol nonin-df7"));
+        assertThat(row.findElement(By.cssSelector("td.where")).getText()).contains("bed-14", "st-marys/icu-2", "protocol nonin-df7");
         assertThat(row.findElement(By.cssSelector("td.sent")).getText()).contains("SpO\u2082", "Pulse rate");
         screenshot("devices-pending");
         new Select(row.findElement(By.tagName("select"))).selectByValue("icu-monitors");
@@ -252,9 +252,10 @@ class BrowserIT {
             return wait.until(d -> d.findElement(By.id("site-name"))).getText().equals("Ward 7 North") ? Boolean.TRUE : null;
         });
         assertThat(runtime.configurationValue("io.wardgate.web.WebConsole", "siteName")).isEqualTo("Ward 7 North");
-        assertThat(AUDIT.count("CONFIG_CHANGED", "configuration")).isEqualTo(1);
+        // Two changes so far: the serial port of the protocol test, and this one.
+        assertThat(AUDIT.count("CONFIG_CHANGED", "configuration")).isEqualTo(2);
         Waits.until(Duration.ofSeconds(20), "the change in the configuration directory", () -> Files.readString(
-                runtime.conf.resolve("io.wardgate.web.WebConsole.cfg")).contains("Ward 7 North") ? Boolean.TRUE : null);
+                runtime.conf.resolve("io.wardgate.web.WebConsole.config")).contains("Ward 7 North") ? Boolean.TRUE : null);
     }
 
     @Test
@@ -301,6 +302,7 @@ class BrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#steps li.step")).size() == 7);
         assertThat(driver.findElement(By.cssSelector("li[data-step='group']")).getAttribute("class")).contains("done");
         assertThat(driver.findElement(By.cssSelector("li[data-step='device']")).getAttribute("class")).contains("done");
+        assertThat(driver.findElement(By.cssSelector("li[data-step='port']")).getText()).contains("1 serial port(s)");
         // No identity service in this runtime: no certificate, and the step says what to do and links to it.
         WebElement certificate = driver.findElement(By.cssSelector("li[data-step='certificate']"));
         assertThat(certificate.getAttribute("class")).contains("todo");
