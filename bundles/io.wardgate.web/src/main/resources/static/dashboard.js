@@ -45,7 +45,7 @@
       el('span', { class: 'sev' }, KIND[a.kind] || a.kind), a.text,
       el('span', { class: 'muted' }, ' · ' + age((Date.parse(now) - Date.parse(a.at)) / 1000))));
     return el('section', { class: 'card device', 'data-device': d.id },
-      el('header', {}, el('h3', {}, d.bed ? 'Bed ' + d.bed : d.location),
+      el('header', {}, el('h3', {}, d.bed || d.location),
         el('span', { class: 'muted' }, [d.bed ? d.place : null, d.model || null, d.id].filter(x => x).join(' · '))),
       el('ul', { class: 'dalerts', 'aria-label': 'Device alarms and status flags' },
         alerts.length ? alerts : el('li', { class: 'dalert none' }, 'No device alarm or status flag in the last 15 min')),
