@@ -139,23 +139,25 @@ final class DevicesApi {
         out.put("location", p.location() == null ? null : p.location().site() + "/" + p.location().ward());
         out.put("protocol", p.identity().transport() == io.wardgate.api.Transport.SERIAL
                 ? protocols.get(p.identity().address()) : p.identity().transport().prefix());
-        out.put("metrics", p.metrics().stream().map(c -> {
-            String known = MetricNames.name(String.valueOf(c));
-            return known.equals(String.valueOf(c)) ? "MDC code " + c : known;
-        }).toList());
+        out.put("metrics", p.metrics().stream().map(c -> metricName(c, Map.of())).toList());
         return out;
     }
 
-    /** Metric names: from the table, else from what the devices sent recently, else "MDC code n". */
+    /** Metric names, see {@link #metricName}. */
     private static Map<String, Object> group(DeviceGroup g, Map<Integer, io.wardgate.api.Metric> seen) {
-        List<String> names = g.metrics().stream().map(c -> {
-            String known = MetricNames.name(String.valueOf(c));
-            if (!known.equals(String.valueOf(c))) {
-                return known;
-            }
-            return seen.containsKey(c) ? MetricNames.name(seen.get(c)) : "MDC code " + c;
-        }).toList();
+        List<String> names = g.metrics().stream().map(c -> metricName(c, seen)).toList();
         return Map.of("name", g.name(), "description", g.description(), "metrics", names);
+    }
+
+    /** A metric's name: from the table of names, the nomenclature, what devices sent recently, else "MDC code n". */
+    static String metricName(int code, Map<Integer, io.wardgate.api.Metric> seen) {
+        String known = MetricNames.name(String.valueOf(code));
+        if (!known.equals(String.valueOf(code))) {
+            return known;
+        }
+        java.util.Optional<io.wardgate.api.Metric> metric = io.wardgate.api.nomenclature.Nomenclature.standard().term(code)
+                .map(io.wardgate.api.nomenclature.Term::metric).or(() -> java.util.Optional.ofNullable(seen.get(code)));
+        return metric.map(MetricNames::name).orElse("MDC code " + code);
     }
 
     private static Map<String, Object> denied(DeniedEntry d) {
