@@ -30,6 +30,8 @@
     return svg;
   }
 
+  let alarmsOn = true;
+
   function device(d, now) {
     const vitals = d.series.map(s => {
       const lastPoint = s.points.length ? s.points[s.points.length - 1] : null;
@@ -48,7 +50,8 @@
       el('header', {}, el('h3', {}, d.bed || d.location),
         el('span', { class: 'muted' }, [d.bed ? d.place : null, d.model || null, d.id].filter(x => x).join(' · '))),
       el('ul', { class: 'dalerts', 'aria-label': 'Device alarms and status flags' },
-        alerts.length ? alerts : el('li', { class: 'dalert none' }, 'No device alarm or status flag in the last 15 min')),
+        alerts.length ? alerts : el('li', { class: 'dalert none' }, alarmsOn ? 'No device alarm or status flag in the last 15 min'
+          : 'Device alarms are not available: the adapter (bundle io.wardgate.web.adapters) is not running')),
       el('div', { class: 'vitals' }, vitals),
       el('footer', { class: 'muted' }, d.lastSeen ? 'Last reading ' + WG.when(d.lastSeen) : 'No reading in the last 15 min'));
   }
@@ -80,6 +83,7 @@
     document.getElementById('cards').replaceChildren(...cards);
     const alarms = data.alarms.map(a => el('li', { class: 'alarm ' + a.severity }, el('span', { class: 'sev' }, 'gateway ' + a.severity), a.text));
     document.getElementById('alarms').replaceChildren(...(alarms.length ? alarms : [el('li', { class: 'alarm none' }, 'No gateway alarms')]));
+    alarmsOn = data.deviceAlarms !== false;
     const devices = data.devices.map(d => device(d, data.now));
     document.getElementById('devices').replaceChildren(...(devices.length ? devices : [el('p', { class: 'muted' }, 'No readings in the last 15 minutes.')]));
     document.getElementById('updated').textContent = 'Updated ' + WG.when(data.now) + (data.gatewayId ? ' · gateway ' + data.gatewayId : '');

@@ -43,6 +43,7 @@ final class DashboardApi {
         out.put("outbox", outbox(now, alarms));
         out.put("certificate", certificate(now, alarms));
         out.put("devices", devices());
+        out.put("deviceAlarms", services.deviceAlarms().isPresent());
         out.put("pendingDevices", pending(alarms));
         for (Map<String, Object> p : services.componentProblems()) {
             alarms.add(alarm(p.get("state").equals("failed") ? "critical" : "warning",
