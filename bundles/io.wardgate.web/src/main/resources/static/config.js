@@ -124,7 +124,9 @@
   }
 
   function show(k) {
-    const form = data.forms.find(x => key(x) === k) || data.forms[0];
+    // Without a choice: the first service as the list shows it (Devices first), not the first PID.
+    const firstListed = document.querySelector('#services a[data-key]');
+    const form = data.forms.find(x => key(x) === k) || data.forms.find(x => firstListed && key(x) === firstListed.dataset.key) || data.forms[0];
     document.querySelectorAll('#services a').forEach(a => a.classList.toggle('active', a.dataset.key === key(form)));
     document.getElementById('form').replaceChildren(section(form));
     history.replaceState(null, '', '#' + encodeURIComponent(key(form)));

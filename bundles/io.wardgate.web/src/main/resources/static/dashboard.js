@@ -30,6 +30,8 @@
     return svg;
   }
 
+  let alarmsOn = true;
+
   function device(d, now) {
     const vitals = d.series.map(s => {
       const lastPoint = s.points.length ? s.points[s.points.length - 1] : null;
@@ -41,11 +43,20 @@
         el('div', { class: 'vage' + (seconds !== null && seconds > STALE_SECONDS ? ' stale' : '') }, seconds === null ? 'no value' : age(seconds)),
         trend(s.points));
     });
-    return el('section', { class: 'card device' },
-      el('header', {}, el('h3', {}, d.location), el('span', { class: 'muted' }, (d.model ? d.model + ' · ' : '') + d.id)),
+    const alerts = (d.alerts || []).map(a => el('li', { class: 'dalert ' + a.kind, title: WG.when(a.at) },
+      el('span', { class: 'sev' }, KIND[a.kind] || a.kind), a.text,
+      el('span', { class: 'muted' }, ' · ' + age((Date.parse(now) - Date.parse(a.at)) / 1000))));
+    return el('section', { class: 'card device', 'data-device': d.id },
+      el('header', {}, el('h3', {}, d.bed || d.location),
+        el('span', { class: 'muted' }, [d.bed ? d.place : null, d.model || null, d.id].filter(x => x).join(' · '))),
+      el('ul', { class: 'dalerts', 'aria-label': 'Device alarms and status flags' },
+        alerts.length ? alerts : el('li', { class: 'dalert none' }, alarmsOn ? 'No device alarm or status flag in the last 15 min'
+          : 'Device alarms are not available: the adapter (bundle io.wardgate.web.adapters) is not running')),
       el('div', { class: 'vitals' }, vitals),
-      el('footer', { class: 'muted' }, 'Last reading ' + WG.when(d.lastSeen) + ' · device alarms and technical alarms are not forwarded to this page'));
+      el('footer', { class: 'muted' }, d.lastSeen ? 'Last reading ' + WG.when(d.lastSeen) : 'No reading in the last 15 min'));
   }
+  // What the device said, as the gateway heard it (may be late): not for patient care.
+  const KIND = { alarm: 'device alarm', technical: 'technical', flags: 'status' };
 
   function render(data) {
     const u = data.uplink, o = data.outbox, c = data.certificate;
@@ -70,8 +81,9 @@
         : card('Pending devices', String(data.pendingDevices), 'awaiting approval', data.pendingDevices ? 'warn' : 'ok'),
     ];
     document.getElementById('cards').replaceChildren(...cards);
-    const alarms = data.alarms.map(a => el('li', { class: 'alarm ' + a.severity }, el('span', { class: 'sev' }, a.severity), a.text));
+    const alarms = data.alarms.map(a => el('li', { class: 'alarm ' + a.severity }, el('span', { class: 'sev' }, 'gateway ' + a.severity), a.text));
     document.getElementById('alarms').replaceChildren(...(alarms.length ? alarms : [el('li', { class: 'alarm none' }, 'No gateway alarms')]));
+    alarmsOn = data.deviceAlarms !== false;
     const devices = data.devices.map(d => device(d, data.now));
     document.getElementById('devices').replaceChildren(...(devices.length ? devices : [el('p', { class: 'muted' }, 'No readings in the last 15 minutes.')]));
     document.getElementById('updated').textContent = 'Updated ' + WG.when(data.now) + (data.gatewayId ? ' · gateway ' + data.gatewayId : '');

@@ -61,7 +61,11 @@
     const pending = d.pending.map(p => {
       const select = el('select', { 'aria-label': 'Group for ' + p.id }, groups.map(g => el('option', { value: g }, g)));
       const row = el('tr', { 'data-device': p.id },
-        who(p), model(p), el('td', {}, p.reason), el('td', {}, WG.when(p.firstSeen)), el('td', {}, WG.when(p.lastSeen)),
+        who(p), model(p),
+        el('td', { class: 'where' }, el('div', {}, el('strong', {}, p.bed || 'bed not known')), el('div', { class: 'muted' }, p.location || ''),
+          el('div', { class: 'muted' }, 'protocol ' + (p.protocol || 'not known'))),
+        el('td', { class: 'sent' }, p.metrics && p.metrics.length ? p.metrics.join(', ') : el('span', { class: 'muted' }, 'no values yet')),
+        el('td', {}, p.reason), el('td', {}, WG.when(p.firstSeen), el('div', { class: 'muted' }, 'last ' + WG.when(p.lastSeen))),
         el('td', { class: 'actions' }, edit ? (groups.length ? [select,
           el('button', { class: 'primary approve', onclick: () => act('approve', { device: p.id, group: select.value }) }, 'Approve')]
           : el('span', { class: 'muted' }, 'create a group first (below)'))
@@ -79,8 +83,8 @@
       el('td', { class: 'actions' }, edit ? el('button', { class: 'reallow', onclick: () => act('reallow', { device: x.id }) }, 'Re-allow') : '—')));
     document.getElementById('content').replaceChildren(
       el('h2', {}, 'Waiting for approval'),
-      el('p', { class: 'muted' }, 'Their data is dropped until approved. Compare port, model and serial number with the device at the bed before approving.'),
-      table('pending', ['Device', 'Model and serial', 'Why held', 'First seen', 'Last seen', ''], pending, 'No device is waiting.'),
+      el('p', { class: 'muted' }, 'Their data is dropped until approved (what it sent is listed, not kept). Compare bed, port, model and serial number with the device at the bed before approving.'),
+      table('pending', ['Device', 'Model and serial', 'Bed and protocol', 'What it sent', 'Why held', 'First seen', ''], pending, 'No device is waiting.'),
       el('h2', {}, 'Allowlist'), table('allowed', ['Device', 'Model and serial', 'Group', 'Approved', ''], allowed, 'The allowlist is empty.'),
       el('h2', {}, 'Denied'),
       el('p', { class: 'muted' }, 'Rejected or revoked devices. Re-allow puts a device back to "waiting for approval" when it is next seen.'),

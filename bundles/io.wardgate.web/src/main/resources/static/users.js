@@ -27,7 +27,7 @@
     roles = d.roles;
     document.getElementById('role').replaceChildren(...[...roles].reverse().map(r => el('option', { value: r, selected: r === 'viewer' }, LABEL[r] || r)));
     document.getElementById('list').replaceChildren(el('table', {},
-      el('thead', {}, el('tr', {}, ['User', 'Role', 'Second factor', 'Created', 'Locked until', ''].map(h => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['User', 'Role', 'Second factor', 'Created', 'Last login', 'Locked until', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, d.users.map(u => {
         const role = el('select', { 'aria-label': 'Role of ' + u.name }, roles.map(r => el('option', { value: r, selected: r === u.role }, LABEL[r] || r)));
         role.addEventListener('change', () => {
@@ -37,7 +37,7 @@
         const needsTotp = u.role === 'administrator' || u.role === 'clinical-engineer';
         const row = el('tr', { 'data-user': u.name }, el('td', {}, u.name), el('td', {}, role),
           el('td', {}, u.totp ? 'TOTP enrolled' : (needsTotp ? 'enrolls at next login' : 'not required')),
-          el('td', {}, WG.when(u.createdAt)), el('td', {}, u.lockedUntil ? WG.when(u.lockedUntil) : '—'),
+          el('td', {}, WG.when(u.createdAt)), el('td', { class: 'last-login' }, u.lastLogin ? WG.when(u.lastLogin) : 'never'), el('td', {}, u.lockedUntil ? WG.when(u.lockedUntil) : '—'),
           el('td', { class: 'actions' },
             u.lockedUntil ? el('button', { onclick: () => act('unlock', { user: u.name }) }, 'Unlock') : null,
             el('button', { class: 'reset-password', onclick: () => resetForm(row, u) }, 'Reset password…'),

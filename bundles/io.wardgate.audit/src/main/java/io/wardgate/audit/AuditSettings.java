@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public record AuditSettings(Path directory, long maxBytes, long segmentBytes, int warnPercent, String gatewayId,
         String location) {
+    /** The configuration's default gateway id: the gateway's identity then supplies the real one. */
+    public static final String UNCONFIGURED = "unconfigured";
     public static final long MIN_SEGMENT_BYTES = 4096;
     public static final long MAX_SEGMENT_BYTES = 1L << 30;
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -32,11 +34,15 @@ public record AuditSettings(Path directory, long maxBytes, long segmentBytes, in
         if (warnPercent < 50 || warnPercent > 99) {
             throw new IllegalArgumentException("warn percent must be 50..99: " + warnPercent);
         }
-        if (gatewayId == null || !GATEWAY_ID.matcher(gatewayId).matches()) {
+        if (!validGatewayId(gatewayId)) {
             throw new IllegalArgumentException("gateway id must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (location == null || !LOCATION.matcher(location).matches()) {
             throw new IllegalArgumentException("location must be 1 to 128 printable ASCII characters");
         }
+    }
+
+    static boolean validGatewayId(String id) {
+        return id != null && GATEWAY_ID.matcher(id).matches();
     }
 }

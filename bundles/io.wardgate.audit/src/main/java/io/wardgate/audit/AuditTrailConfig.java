@@ -26,7 +26,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int warnPercent() default 80;
 
     @AttributeDefinition(name = "Gateway id",
-            description = "Written into every record as 'where': 1 to 64 letters, digits, '.', '_' or '-'.")
+            description = "Written into every record as 'where': 1 to 64 letters, digits, '.', '_' or '-'. Left at"
+                    + " 'unconfigured', records carry the gateway identity's id once the identity runs.")
     String gatewayId() default "unconfigured";
 
     @AttributeDefinition(name = "Location",

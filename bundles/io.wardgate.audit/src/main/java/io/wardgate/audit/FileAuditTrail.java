@@ -60,10 +60,13 @@ public final class FileAuditTrail implements AuditTrail, AuditLog, Closeable {
     private boolean closed;
     /** Crash-test seam: write each line in two halves, so a kill can land between them. */
     private boolean splitWrites;
+    /** The gateway id written into records: the configured one, or the identity's once known. */
+    private String gatewayId;
 
     private FileAuditTrail(AuditSettings settings, Clock clock, SecureRandom random, FileChannel lockChannel,
             FileLock lock) throws IOException {
         this.settings = settings;
+        this.gatewayId = settings.gatewayId();
         this.directory = settings.directory();
         this.clock = clock;
         this.lockChannel = lockChannel;
@@ -125,6 +128,23 @@ public final class FileAuditTrail implements AuditTrail, AuditLog, Closeable {
                 throw new UncheckedIOException("audit record not stored", e);
             }
         }
+    }
+
+    /**
+     * The gateway's id as its identity knows it. Used for the records written from now on when the
+     * configuration left the gateway id at its default ({@value AuditSettings#UNCONFIGURED}); a
+     * configured id wins. The switch is itself recorded, so the chain says where the id changed.
+     */
+    public void identityKnown(String identityGatewayId) {
+        synchronized (this) {
+            if (closed || !AuditSettings.UNCONFIGURED.equals(settings.gatewayId())
+                    || !AuditSettings.validGatewayId(identityGatewayId) || identityGatewayId.equals(gatewayId)) {
+                return;
+            }
+            gatewayId = identityGatewayId;
+        }
+        record(event("AUDIT_GATEWAY_ID", identityGatewayId, Outcome.SUCCESS,
+                "records carry the gateway id of the gateway's identity from here on (the configuration names none)"));
     }
 
     @Override
@@ -261,7 +281,7 @@ public final class FileAuditTrail implements AuditTrail, AuditLog, Closeable {
     }
 
     private void append(AuditEvent event) throws IOException {
-        String line = RecordCodec.encode(lastSequence + 1, event, settings.gatewayId(), settings.location(), lastHash);
+        String line = RecordCodec.encode(lastSequence + 1, event, gatewayId, settings.location(), lastHash);
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.US_ASCII);
         if (currentRecords > 0 && sizes.get(currentNumber) + bytes.length > settings.segmentBytes()) {
             rotate();

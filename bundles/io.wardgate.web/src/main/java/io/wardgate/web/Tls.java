@@ -27,9 +27,14 @@ final class Tls implements UiCertificate {
     private final ConfigurationAdmin configAdmin;
     private volatile WebConfig config;
     private volatile UiKeystore.Material material;
+    /** Rotations closer together than this are refused (found by FormFuzzIT: Jetty ended up with no connector). */
+    static final java.time.Duration ROTATION_INTERVAL = java.time.Duration.ofSeconds(30);
+    private final Clock clock;
+    private java.time.Instant lastRotation;
 
     Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin) {
         this.keystore = new UiKeystore(dir, secrets, clock);
+        this.clock = clock;
         this.configAdmin = configAdmin;
     }
 
@@ -62,6 +67,12 @@ final class Tls implements UiCertificate {
      */
     @Override
     public synchronized X509Certificate rotate() throws IOException, GeneralSecurityException {
+        java.time.Instant now = clock.instant();
+        if (lastRotation != null && now.isBefore(lastRotation.plus(ROTATION_INTERVAL))) {
+            throw new io.wardgate.web.ui.UiCertificate.TooSoon("The certificate was rotated moments ago; wait "
+                    + ROTATION_INTERVAL.toSeconds() + " s between rotations");
+        }
+        lastRotation = now;
         UiKeystore.Material fresh = keystore.rotate(names(config));
         material = fresh;
         WebConfig c = config;

@@ -18,6 +18,7 @@ import io.wardgate.web.auth.UserAdmin;
 import io.wardgate.web.auth.UserStore;
 import io.wardgate.web.config.ConfigApi;
 import io.wardgate.web.config.ConfigForms;
+import io.wardgate.web.config.DriverChoices;
 import io.wardgate.web.port.AuditLog;
 import io.wardgate.web.port.CertificateRequests;
 import io.wardgate.web.port.DeviceRegistry;
@@ -86,7 +87,11 @@ public final class WebConsole implements Services {
     private volatile ConfigurationChanges configurationChanges;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile io.wardgate.web.port.IdentityInstall identityInstall;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.wardgate.web.port.DeviceAlarms deviceAlarms;
     private final java.util.Map<StatusContribution, String> statusSections = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Installed device drivers by protocol name: the choices of a source's protocol setting. */
+    private final DriverChoices drivers = new DriverChoices();
 
     private final Clock clock = Clock.systemUTC();
     private final ConfigurationAdmin configAdmin;
@@ -121,7 +126,7 @@ public final class WebConsole implements Services {
                     + "(works once, until {}; restart WardGate for a new one).", displayHost(config), config.port(),
                     issued.text(), issued.holder().expires());
         }
-        this.configApi = new ConfigApi(() -> Optional.of(new ConfigForms(context, metatype, configAdmin)),
+        this.configApi = new ConfigApi(() -> Optional.of(new ConfigForms(context, metatype, configAdmin, drivers)),
                 () -> Optional.ofNullable(configurationChanges), this::audit);
         Servlet servlet = Endpoints.controller(new Endpoints.Parts(clock, secrets, users, sessions, throttle, auth,
                 userAdmin, this::audit, this, configApi, () -> tls));
@@ -150,6 +155,26 @@ public final class WebConsole implements Services {
 
     void removeStatus(StatusContribution contribution) {
         statusSections.remove(contribution);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSerialDriver")
+    void addSerialDriver(io.wardgate.api.driver.SerialDriver driver, java.util.Map<String, Object> properties) {
+        drivers.add(driver, DriverChoices.Kind.SERIAL, properties.get(io.wardgate.api.driver.DeviceDriver.PROTOCOL));
+    }
+
+    void removeSerialDriver(io.wardgate.api.driver.SerialDriver driver) {
+        drivers.remove(driver);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeNetworkDriver")
+    void addNetworkDriver(io.wardgate.api.driver.NetworkDriver driver, java.util.Map<String, Object> properties) {
+        drivers.add(driver, DriverChoices.Kind.NETWORK, properties.get(io.wardgate.api.driver.DeviceDriver.PROTOCOL));
+    }
+
+    void removeNetworkDriver(io.wardgate.api.driver.NetworkDriver driver) {
+        drivers.remove(driver);
     }
 
     @Deactivate
@@ -200,6 +225,21 @@ public final class WebConsole implements Services {
     @Override
     public Optional<io.wardgate.web.port.IdentityInstall> identityInstall() {
         return Optional.ofNullable(identityInstall);
+    }
+
+    @Override
+    public Optional<io.wardgate.web.port.DeviceAlarms> deviceAlarms() {
+        return Optional.ofNullable(deviceAlarms);
+    }
+
+    @Override
+    public java.util.Map<String, String> serialProtocols() {
+        try {
+            return configApi.serialProtocols();
+        } catch (IOException e) {
+            LOG.warn("cannot read the serial port configurations: {}", e.toString());
+            return java.util.Map.of();
+        }
     }
 
     @Override

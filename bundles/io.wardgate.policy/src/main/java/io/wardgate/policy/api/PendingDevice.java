@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param reason why it is pending: unknown, identity changed on a configured address, not bonded
  */
 public record PendingDevice(DeviceSighting sighting, Instant firstSeen, Instant lastSeen, long seen, String reason) {
+    /** The sighting detail listing the MDC codes of the metrics the device sent (comma-separated), if it sent any. */
+    public static final String METRICS = "metrics";
+    /** At most this many metric codes are kept in {@link #METRICS}. */
+    public static final int MAX_METRICS = 32;
+
     public PendingDevice {
         Objects.requireNonNull(sighting, "sighting");
         Objects.requireNonNull(firstSeen, "firstSeen");

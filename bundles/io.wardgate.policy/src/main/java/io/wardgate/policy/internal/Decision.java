@@ -9,6 +9,11 @@ record Decision(Kind kind, AllowlistEntry entry, DeviceGroup group, String reaso
         ALLOWED,
         /** No entry for its address: held for approval. */
         UNKNOWN,
+        /**
+         * An entry for its (wired) address, and the device there has not reported who it is yet (it
+         * just connected): not allowed, but no swap either, and no approval request.
+         */
+        UNIDENTIFIED,
         /** An entry for its address, but another device: possibly swapped; held for approval. */
         IDENTITY_CHANGED,
         /** A BLE device of a group that requires bonding, not bonded: held. */

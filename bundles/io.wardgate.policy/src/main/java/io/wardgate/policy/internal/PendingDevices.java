@@ -46,9 +46,15 @@ final class PendingDevices {
             devices.put(id, new PendingDevice(sighting, now, now, 1, reason));
             return Offer.ADDED;
         }
-        DeviceSighting kept = sighting.details().isEmpty() && old.sighting().identity().equals(sighting.identity())
-                ? new DeviceSighting(sighting.identity(), sighting.location(), old.sighting().details(), sighting.at())
-                : sighting;
+        // Same device: what was seen before stays unless seen anew (a readings batch brings its metrics,
+        // a BLE sighting its address type and services; neither erases the other).
+        DeviceSighting kept = sighting;
+        if (old.sighting().identity().equals(sighting.identity())) {
+            Map<String, String> details = new java.util.HashMap<>(old.sighting().details());
+            details.putAll(sighting.details());
+            kept = details.size() > DeviceSighting.MAX_DETAILS ? sighting
+                    : new DeviceSighting(sighting.identity(), sighting.location(), details, sighting.at());
+        }
         devices.put(id, new PendingDevice(kept, old.firstSeen(), now, old.seen() + 1, reason));
         return Offer.UPDATED;
     }

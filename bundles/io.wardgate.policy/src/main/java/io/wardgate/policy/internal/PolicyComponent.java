@@ -66,6 +66,17 @@ public final class PolicyComponent implements DevicePolicy, ReadingIntake, Allow
         engine.removeObserver(observer);
     }
 
+    /** Whiteboard of {@link io.wardgate.policy.api.DeviceEventObserver}s, like the reading observers. */
+    @Reference(name = "eventObserver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEventObserver")
+    void addEventObserver(io.wardgate.policy.api.DeviceEventObserver observer) {
+        engine.addEventObserver(observer);
+    }
+
+    void removeEventObserver(io.wardgate.policy.api.DeviceEventObserver observer) {
+        engine.removeEventObserver(observer);
+    }
+
     @Modified
     void modified(PolicyConfig config) {
         engine.configure(settings(config), config.allowlist());

@@ -112,7 +112,8 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             int count = readings.readings().size();
             if (!decision.allowed()) {
                 refused.add(count);
-                refuse(decision, new DeviceSighting(identity, readings.location(), details, clock.instant()));
+                refuse(decision, new DeviceSighting(identity, readings.location(), withMetrics(details, readings),
+                        clock.instant()));
                 return;
             }
             auditAllowed(identity, decision, snapshot.version());
@@ -186,12 +187,21 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             DeviceIdentity identity = event.device();
             Decision decision = allowlist.snapshot().decide(identity, detailsFor(identity));
             String id = identity.id();
-            if (decision.kind() == Decision.Kind.IDENTITY_CHANGED) {
+            if (decision.kind() == Decision.Kind.UNIDENTIFIED) {
+                // Connected, not yet identified: nothing to compare yet, so no swap and no record
+                // (its readings stay refused until it says who it is).
+                if (event.kind() == DeviceEvent.Kind.MALFORMED_INPUT) {
+                    limited(id, "DEVICE_MALFORMED_INPUT", Outcome.WARNING, event.detail());
+                }
+            } else if (decision.kind() == Decision.Kind.IDENTITY_CHANGED) {
                 limited(id, "DEVICE_IDENTITY_CHANGED", Outcome.DENIED, "possible device swap: " + decision.reason());
             } else if (!decision.allowed()) {
                 limited(id, "DEVICE_NOT_ALLOWED", Outcome.DENIED, decision.reason() + "; event " + event.kind());
             } else if (event.kind() == DeviceEvent.Kind.MALFORMED_INPUT) {
                 limited(id, "DEVICE_MALFORMED_INPUT", Outcome.WARNING, event.detail());
+            }
+            if (decision.allowed()) {
+                observers.reported(event);
             }
         } catch (RuntimeException e) {
             LOG.error("policy failed on an event of {}", event.device().id(), e);
@@ -203,13 +213,15 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         String id = sighting.identity().id();
         switch (decision.kind()) {
             case DENIED -> limited(id, "DEVICE_DENIED", Outcome.DENIED, decision.reason() + "; data dropped");
+            case UNIDENTIFIED -> limited(id, "DEVICE_NOT_ALLOWED", Outcome.DENIED, decision.reason()
+                    + "; data dropped until it identifies itself");
             case IDENTITY_CHANGED -> limited(id, "DEVICE_IDENTITY_CHANGED", Outcome.DENIED, "possible device swap: "
                     + decision.reason() + "; held for approval, data dropped");
             default -> limited(id, "DEVICE_NOT_ALLOWED", Outcome.DENIED, decision.reason()
                     + "; held for approval, data dropped");
         }
-        if (decision.kind() == Decision.Kind.DENIED) {
-            return;
+        if (decision.kind() == Decision.Kind.DENIED || decision.kind() == Decision.Kind.UNIDENTIFIED) {
+            return; // an approved address whose device has not said who it is yet is no request
         }
         String reason = decision.kind() == Decision.Kind.IDENTITY_CHANGED ? "identity changed: " + decision.reason()
                 : decision.reason();
@@ -235,6 +247,18 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     private void limited(String deviceId, String action, Outcome outcome, String detail) {
         audit.limited(action + ":" + deviceId, () -> new AuditEvent(clock.instant(), Events.deviceActor(deviceId),
                 action, Events.bounded(deviceId, 256), outcome, Events.bounded(detail, 1024)));
+    }
+
+    /** What a refused batch carried, for whoever decides on the pending device: its metrics' MDC codes. */
+    private static Map<String, String> withMetrics(Map<String, String> details, DeviceReadings readings) {
+        String codes = readings.readings().stream().map(r -> r.metric().mdcCode()).distinct().sorted()
+                .limit(PendingDevice.MAX_METRICS).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        if (codes.isEmpty()) {
+            return details;
+        }
+        Map<String, String> out = new java.util.HashMap<>(details);
+        out.put(PendingDevice.METRICS, codes);
+        return Map.copyOf(out);
     }
 
     private Map<String, String> detailsFor(DeviceIdentity identity) {
@@ -267,6 +291,15 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     }
 
     public void removeObserver(ReadingObserver observer) {
+        observers.remove(observer);
+    }
+
+    /** Adds a {@link io.wardgate.policy.api.DeviceEventObserver}: it sees the events of allowed devices from now on. */
+    public void addEventObserver(io.wardgate.policy.api.DeviceEventObserver observer) {
+        observers.add(observer);
+    }
+
+    public void removeEventObserver(io.wardgate.policy.api.DeviceEventObserver observer) {
         observers.remove(observer);
     }
 

@@ -74,6 +74,10 @@ final class Snapshot {
         if (entry == null) {
             return new Decision(Decision.Kind.UNKNOWN, null, null, "not on the allowlist");
         }
+        if (!entry.identity().equals(identity) && identity.transport() != Transport.BLE && saidNothing(identity)) {
+            return new Decision(Decision.Kind.UNIDENTIFIED, entry, null, "has not identified itself yet (approved "
+                    + describe(entry.identity()) + ")");
+        }
         if (!entry.identity().equals(identity)) {
             return new Decision(Decision.Kind.IDENTITY_CHANGED, entry, null, "approved " + describe(entry.identity())
                     + ", reported " + describe(identity));
@@ -97,6 +101,11 @@ final class Snapshot {
             }
         }
         return new Decision(Decision.Kind.ALLOWED, entry, group, "on the allowlist, group " + group.name());
+    }
+
+    /** A wired device before its first identification: model, serial number and EUI-64 all still unknown. */
+    private static boolean saidNothing(DeviceIdentity identity) {
+        return identity.model().isEmpty() && identity.serialNumber().isEmpty() && identity.eui64().isEmpty();
     }
 
     /** The "uuids" detail of a BLE sighting: UUIDs separated by commas, semicolons or spaces. */

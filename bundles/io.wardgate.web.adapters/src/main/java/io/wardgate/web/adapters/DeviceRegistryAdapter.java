@@ -43,7 +43,20 @@ public final class DeviceRegistryAdapter implements DeviceRegistry {
     @Override
     public List<PendingDevice> pending() {
         return allowlist.pending().stream()
-                .map(p -> new PendingDevice(p.sighting().identity(), p.firstSeen(), p.lastSeen(), p.reason())).toList();
+                .map(p -> new PendingDevice(p.sighting().identity(), p.firstSeen(), p.lastSeen(), p.reason(),
+                        p.sighting().location(), metrics(p.sighting().detail(
+                                io.wardgate.policy.api.PendingDevice.METRICS, "")))).toList();
+    }
+
+    /** The pending device's metrics detail ("150456,149530") as codes; what does not parse is left out. */
+    static List<Integer> metrics(String detail) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (String part : detail.split(",")) {
+            if (part.matches("[0-9]{1,9}")) {
+                out.add(Integer.valueOf(part));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -63,8 +63,29 @@ class DeviceRegistryAdapterTest {
             assertThat(p.firstSeen()).isAfterOrEqualTo(before.minusSeconds(1));
             assertThat(p.lastSeen()).isAfterOrEqualTo(p.firstSeen());
             assertThat(p.reason()).isEqualTo(policy.engine.pending().get(0).reason()).isNotEmpty();
+            // Enough to decide (issue #23): where it stands and what it sent.
+            assertThat(p.location()).isEqualTo(RealPolicy.BED_12);
+            assertThat(p.metrics()).containsExactly(150456);
         });
         assertThat(policy.sealed).isEmpty();
+    }
+
+    @Test
+    void oneDecisionIsOneAuditRecord() {
+        policy.engine.submit(RealPolicy.spo2(RealPolicy.STRANGER, Instant.now(), 97));
+        registry.approve(RealPolicy.STRANGER.id(), "ward-ble", "user:alice");
+        registry.revoke(RealPolicy.STRANGER.id(), "moved to another ward", "user:alice");
+        registry.reallow(RealPolicy.STRANGER.id(), "user:alice");
+        for (String action : new String[] {"DEVICE_APPROVED", "DEVICE_REVOKED", "DEVICE_REALLOWED"}) {
+            assertThat(policy.trail.query(io.wardgate.audit.api.AuditQuery.latest(100).withAction(action)))
+                    .as(action).singleElement().satisfies(r -> assertThat(r.actor()).isEqualTo("user:alice"));
+        }
+    }
+
+    @Test
+    void metricsDetailsThatDoNotParseAreLeftOut() {
+        assertThat(DeviceRegistryAdapter.metrics("150456,x,,149530,1234567890")).containsExactly(150456, 149530);
+        assertThat(DeviceRegistryAdapter.metrics("")).isEmpty();
     }
 
     @Test

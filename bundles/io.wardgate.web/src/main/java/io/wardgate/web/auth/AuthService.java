@@ -206,6 +206,7 @@ public final class AuthService {
             }
             next = next.withTotp(stored.totpSecret(), step.getAsLong());
         }
+        next = next.withLastLogin(clock.instant());
         return Optional.of(rehashed == null ? next : next.withPasswordHash(rehashed));
     }
 

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param totpSecret the TOTP secret once enrolled, else null; copied in and out
  * @param totpLastStep the last TOTP time step accepted (no code works twice)
  * @param createdAt when the user was created
+ * @param lastLogin when the user last logged in successfully, null if never
  */
-public record User(String name, Role role, String passwordHash, byte[] totpSecret, long totpLastStep, Instant createdAt) {
+public record User(String name, Role role, String passwordHash, byte[] totpSecret, long totpLastStep, Instant createdAt,
+        Instant lastLogin) {
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{0,31}");
 
     public User {
@@ -29,6 +31,11 @@ public record User(String name, Role role, String passwordHash, byte[] totpSecre
         totpSecret = totpSecret == null ? null : totpSecret.clone();
     }
 
+    /** A user who never logged in. */
+    public User(String name, Role role, String passwordHash, byte[] totpSecret, long totpLastStep, Instant createdAt) {
+        this(name, role, passwordHash, totpSecret, totpLastStep, createdAt, null);
+    }
+
     @Override
     public byte[] totpSecret() {
         return totpSecret == null ? null : totpSecret.clone();
@@ -39,23 +46,27 @@ public record User(String name, Role role, String passwordHash, byte[] totpSecre
     }
 
     public User withPasswordHash(String hash) {
-        return new User(name, role, hash, totpSecret, totpLastStep, createdAt);
+        return new User(name, role, hash, totpSecret, totpLastStep, createdAt, lastLogin);
     }
 
     public User withTotp(byte[] secret, long lastStep) {
-        return new User(name, role, passwordHash, secret, lastStep, createdAt);
+        return new User(name, role, passwordHash, secret, lastStep, createdAt, lastLogin);
     }
 
     public User withRole(Role newRole) {
         return new User(name, newRole, passwordHash, newRole.requiresTotp() ? totpSecret : null, totpLastStep,
-                createdAt);
+                createdAt, lastLogin);
+    }
+
+    public User withLastLogin(Instant at) {
+        return new User(name, role, passwordHash, totpSecret, totpLastStep, createdAt, at);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof User u && name.equals(u.name) && role == u.role && passwordHash.equals(u.passwordHash)
                 && Arrays.equals(totpSecret, u.totpSecret) && totpLastStep == u.totpLastStep
-                && createdAt.equals(u.createdAt);
+                && createdAt.equals(u.createdAt) && Objects.equals(lastLogin, u.lastLogin);
     }
 
     @Override

@@ -116,7 +116,8 @@ public final class UserStore {
         for (User u : next.values()) {
             text.append(u.name()).append(' ').append(u.role().code()).append(' ').append(u.passwordHash()).append(' ')
                     .append(u.hasTotp() ? Base32.encode(u.totpSecret()) : "-").append(' ').append(u.totpLastStep())
-                    .append(' ').append(u.createdAt().getEpochSecond()).append('\n');
+                    .append(' ').append(u.createdAt().getEpochSecond()).append(' ')
+                    .append(u.lastLogin() == null ? "-" : String.valueOf(u.lastLogin().getEpochSecond())).append('\n');
         }
         PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         users.clear();
@@ -149,14 +150,17 @@ public final class UserStore {
 
     private static User parseLine(String line) {
         String[] f = line.split(" ");
-        if (f.length != 6) {
-            throw new IllegalArgumentException("6 fields expected");
+        // The 7th field (last login, "-" for never) came later: files of 6 fields still read.
+        if (f.length != 6 && f.length != 7) {
+            throw new IllegalArgumentException("6 or 7 fields expected");
         }
         Role role = Role.fromCode(f[1]).orElseThrow(() -> new IllegalArgumentException("unknown role"));
         byte[] secret = f[3].equals("-") ? null : Base32.decode(f[3]);
         if (secret != null && (secret.length < 16 || secret.length > 64)) {
             throw new IllegalArgumentException("TOTP secret length");
         }
-        return new User(f[0], role, f[2], secret, Long.parseLong(f[4]), Instant.ofEpochSecond(Long.parseLong(f[5])));
+        Instant lastLogin = f.length == 7 && !f[6].equals("-") ? Instant.ofEpochSecond(Long.parseLong(f[6])) : null;
+        return new User(f[0], role, f[2], secret, Long.parseLong(f[4]), Instant.ofEpochSecond(Long.parseLong(f[5])),
+                lastLogin);
     }
 }

@@ -70,6 +70,21 @@ public final class ConfigApi {
         return out;
     }
 
+    /** Each configured serial port's protocol by its path (the address its devices have). */
+    public Map<String, String> serialProtocols() throws IOException {
+        Optional<ConfigForms> f = forms.get();
+        Map<String, String> out = new LinkedHashMap<>();
+        if (f.isPresent()) {
+            for (Configuration c : f.get().instancesOf(DriverChoices.SERIAL_PORT_PID)) {
+                java.util.Dictionary<String, Object> p = c.getProperties();
+                if (p != null && p.get("path") != null && p.get(DriverChoices.PROTOCOL) != null) {
+                    out.put(String.valueOf(p.get("path")), String.valueOf(p.get(DriverChoices.PROTOCOL)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** How many instances of a factory PID exist. */
     public int instances(String factoryPid) throws IOException {
         Optional<ConfigForms> f = forms.get();
@@ -126,6 +141,11 @@ public final class ConfigApi {
                     + "management, update, this console)");
         }
         Map<String, Object> values = values(form.ocd(), call, existing.isPresent());
+        Optional<String> noDriver = unknownDriver(f.get().drivers(), form.pid(), values, existing);
+        if (noDriver.isPresent()) {
+            return Reply.json(400, Map.of("error", "Some values are not valid: nothing was saved", "fields",
+                    Map.of(DriverChoices.PROTOCOL, noDriver.get())));
+        }
         ChangeResult result = applier.get().apply(call.actor(), Map.of(target, values));
         return switch (result.status()) {
             case APPLIED -> Reply.json(Map.of("ok", true, "pid", target, "notices", result.notices()));
@@ -145,6 +165,25 @@ public final class ConfigApi {
             case ROLLED_BACK -> Reply.json(409, Map.of("error", "Not saved, the previous settings are back: "
                     + result.failure(), "rolledBack", true));
         };
+    }
+
+    /**
+     * A protocol must name an installed driver; a stored name whose driver is gone may stay (the
+     * port waits for it), so that other settings of such a port can still be changed.
+     */
+    static Optional<String> unknownDriver(DriverChoices drivers, String formPid, Map<String, Object> values,
+            Optional<Configuration> existing) {
+        Optional<List<String>> choices = drivers.choices(formPid, DriverChoices.PROTOCOL);
+        if (choices.isEmpty() || !values.containsKey(DriverChoices.PROTOCOL) || values.get(DriverChoices.PROTOCOL) == null) {
+            return Optional.empty();
+        }
+        String chosen = String.valueOf(values.get(DriverChoices.PROTOCOL)).strip();
+        Object stored = existing.map(Configuration::getProperties).map(p -> p.get(DriverChoices.PROTOCOL)).orElse(null);
+        if (choices.get().contains(chosen) || chosen.equals(stored)) {
+            return Optional.empty();
+        }
+        return Optional.of(choices.get().isEmpty() ? "no driver is installed for this kind of source"
+                : "choose an installed driver: " + String.join(", ", choices.get()));
     }
 
     /** Deletes a named factory instance (e.g. a serial port), with the same rights as changing it. */

@@ -47,11 +47,17 @@ public final class ConfigForms {
     private final BundleContext context;
     private final MetaTypeService metatype;
     private final ConfigurationAdmin admin;
+    private final DriverChoices drivers;
 
-    public ConfigForms(BundleContext context, MetaTypeService metatype, ConfigurationAdmin admin) {
+    public ConfigForms(BundleContext context, MetaTypeService metatype, ConfigurationAdmin admin, DriverChoices drivers) {
         this.context = context;
         this.metatype = metatype;
         this.admin = admin;
+        this.drivers = drivers;
+    }
+
+    public DriverChoices drivers() {
+        return drivers;
     }
 
     /** Every PID and factory PID described by an io.wardgate.* bundle. */
@@ -82,18 +88,22 @@ public final class ConfigForms {
         for (Known k : known().values()) {
             if (k.factory()) {
                 for (Configuration c : list("(service.factoryPid=" + escape(k.pid()) + ")")) {
-                    out.add(form(k, c.getPid(), k.pid(), c.getProperties()));
+                    out.add(form(k, c.getPid(), k.pid(), c.getProperties(), drivers));
                 }
-                out.add(form(k, null, k.pid(), null));
+                out.add(form(k, null, k.pid(), null, drivers));
             } else {
-                out.add(form(k, k.pid(), null, find(k.pid()).map(Configuration::getProperties).orElse(null)));
+                out.add(form(k, k.pid(), null, find(k.pid()).map(Configuration::getProperties).orElse(null), drivers));
             }
         }
         return out;
     }
 
     public int instances(String factoryPid) throws IOException {
-        return list("(service.factoryPid=" + escape(factoryPid) + ")").length;
+        return instancesOf(factoryPid).size();
+    }
+
+    public List<Configuration> instancesOf(String factoryPid) throws IOException {
+        return List.of(list("(service.factoryPid=" + escape(factoryPid) + ")"));
     }
 
     public Optional<Configuration> find(String pid) throws IOException {
@@ -110,7 +120,8 @@ public final class ConfigForms {
         }
     }
 
-    private static Map<String, Object> form(Known k, String pid, String factoryPid, Dictionary<String, Object> props) {
+    private static Map<String, Object> form(Known k, String pid, String factoryPid, Dictionary<String, Object> props,
+            DriverChoices drivers) {
         ObjectClassDefinition ocd = k.ocd();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("pid", pid);
@@ -140,8 +151,21 @@ public final class ConfigForms {
             for (int i = 0; values != null && i < values.length; i++) {
                 options.add(Map.of("value", values[i], "label", labels != null && i < labels.length ? labels[i] : values[i]));
             }
-            a.put("options", options);
             Object current = props == null ? null : props.get(ad.getID());
+            drivers.choices(k.pid(), ad.getID()).ifPresent(names -> {
+                // A driver setting: the installed drivers, and a stored name whose driver is gone, marked.
+                names.forEach(n -> options.add(Map.of("value", n, "label", n)));
+                String stored = current == null ? "" : String.valueOf(current);
+                if (!stored.isEmpty() && !names.contains(stored)) {
+                    options.add(Map.of("value", stored, "label", stored + " (not installed: the port waits for it)"));
+                }
+                a.put("driverChoice", true);
+                a.put("description", names.isEmpty() ? "No driver of this kind is installed: install a driver bundle first."
+                        : "The protocol the device speaks: one of the " + names.size() + " installed drivers. A port whose"
+                                + " driver was removed keeps the name and waits until the driver is back.");
+                a.put("choices", names);
+            });
+            a.put("options", options);
             if (ad.getType() == AttributeDefinition.PASSWORD) {
                 // Write-only: the form learns whether one is set, never what it is.
                 a.put("passwordSet", current != null && !String.valueOf(current).isEmpty());

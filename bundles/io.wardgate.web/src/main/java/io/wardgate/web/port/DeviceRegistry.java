@@ -7,7 +7,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The allowlist as the web UI sees it. Implemented by an adapter over the policy bundle's
  * allowlist API. Methods return quickly; a change is durable when the method returns.
  * Unknown ids or groups are refused with {@link IllegalArgumentException} (the message is shown
- * to the user, so it carries no secret).
+ * to the user, so it carries no secret). The registry audits each change it makes (the policy's
+ * allowlist does, with the actor given as {@code by}); the UI audits only what it refused, so
+ * that one decision is one record.
  */
 @ConsumerType
 public interface DeviceRegistry {

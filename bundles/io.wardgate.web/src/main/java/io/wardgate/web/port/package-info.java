@@ -4,13 +4,14 @@
  * <ul>
  * <li>{@link io.wardgate.web.port.DeviceRegistry}: the allowlist, pending approvals and device groups (policy bundle).</li>
  * <li>{@link io.wardgate.web.port.LatestReadings}: a tap on admitted readings for the dashboard.</li>
+ * <li>{@link io.wardgate.web.port.DeviceAlarms}: device alarms and status flags per device, for the dashboard.</li>
  * <li>{@link io.wardgate.web.port.AuditLog}: search and chain verification of the audit trail (audit bundle).</li>
  * <li>{@link io.wardgate.web.port.TrustAnchors}: the CA certificates the uplink trusts (uplink or seal bundle).</li>
  * <li>{@link io.wardgate.web.port.CertificateRequests}: PKCS#10 requests for the gateway key (seal bundle).</li>
  * </ul>
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.wardgate.web.port;
 
 import org.osgi.annotation.bundle.Export;

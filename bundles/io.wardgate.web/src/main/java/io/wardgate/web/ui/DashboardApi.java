@@ -5,6 +5,7 @@ import io.wardgate.api.pipeline.OutboxStatus;
 import io.wardgate.api.pipeline.UplinkStatus;
 import io.wardgate.web.http.Call;
 import io.wardgate.web.http.Reply;
+import io.wardgate.web.port.DeviceAlert;
 import io.wardgate.web.port.DeviceVitals;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -42,6 +43,7 @@ final class DashboardApi {
         out.put("outbox", outbox(now, alarms));
         out.put("certificate", certificate(now, alarms));
         out.put("devices", devices());
+        out.put("deviceAlarms", services.deviceAlarms().isPresent());
         out.put("pendingDevices", pending(alarms));
         for (Map<String, Object> p : services.componentProblems()) {
             alarms.add(alarm(p.get("state").equals("failed") ? "critical" : "warning",
@@ -127,11 +129,15 @@ final class DashboardApi {
     private List<Map<String, Object>> devices() {
         List<Map<String, Object>> out = new ArrayList<>();
         List<DeviceVitals> recent = services.readings().map(r -> r.recent(TREND_WINDOW, TREND_POINTS)).orElse(List.of());
+        Map<String, List<Map<String, Object>>> alerts = alerts();
         for (DeviceVitals device : recent) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", device.device().id());
+            d.put("alerts", alerts.getOrDefault(device.device().id(), List.of()));
             d.put("model", device.device().model());
             d.put("location", device.location().toString());
+            d.put("bed", device.location().bed());
+            d.put("place", device.location().site() + "/" + device.location().ward());
             d.put("lastSeen", device.lastSeen());
             List<Map<String, Object>> series = new ArrayList<>();
             for (DeviceVitals.Series s : device.series()) {
@@ -150,7 +156,41 @@ final class DashboardApi {
             d.put("series", series);
             out.add(d);
         }
+        // A device that raised an alarm but sent no value in the window still gets its card.
+        alerts.forEach((id, list) -> {
+            if (recent.stream().noneMatch(v -> v.device().id().equals(id))) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("id", id);
+                d.put("model", "");
+                d.put("location", id);
+                d.put("lastSeen", null);
+                d.put("alerts", list);
+                d.put("series", List.of());
+                out.add(d);
+            }
+        });
         return out;
+    }
+
+    /** Device alarms, technical conditions and status flags by device id, for the beds' cards. */
+    private Map<String, List<Map<String, Object>>> alerts() {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        List<DeviceAlert> recent = services.deviceAlarms().map(a -> a.recent(TREND_WINDOW)).orElse(List.of());
+        for (DeviceAlert a : recent) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("at", a.at());
+            m.put("text", a.kind() == DeviceAlert.Kind.FLAGS ? MetricNames.name(a.metric()) + ": " + flags(a.flags())
+                    : a.detail());
+            out.computeIfAbsent(a.deviceId(), k -> new ArrayList<>()).add(m);
+        }
+        return out;
+    }
+
+    /** Status flags as words, e.g. "in alarm, low perfusion". */
+    static String flags(java.util.Set<io.wardgate.api.StatusFlag> flags) {
+        return flags.stream().sorted().map(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Object pending(List<Map<String, Object>> alarms) {

@@ -32,7 +32,8 @@ final class DevicesApi {
         out.put("available", registry.isPresent());
         if (registry.isPresent()) {
             out.put("allowed", registry.get().allowed().stream().map(DevicesApi::entry).toList());
-            out.put("pending", registry.get().pending().stream().map(DevicesApi::pending).toList());
+            Map<String, String> protocols = services.serialProtocols();
+            out.put("pending", registry.get().pending().stream().map(p -> pending(p, protocols)).toList());
             Map<Integer, io.wardgate.api.Metric> seen = new java.util.HashMap<>();
             services.readings().ifPresent(r -> r.recent(java.time.Duration.ofMinutes(15), 1)
                     .forEach(d -> d.series().forEach(s -> seen.put(s.metric().mdcCode(), s.metric()))));
@@ -47,24 +48,24 @@ final class DevicesApi {
     Reply approve(Call call) {
         String id = call.required("device");
         String group = call.required("group");
-        return change(call, id, "DEVICE_APPROVED", "group " + group, r -> r.approve(id, group, call.actor()));
+        return change(call, id, "DEVICE_APPROVED", r -> r.approve(id, group, call.actor()));
     }
 
     Reply reject(Call call) {
         String id = call.required("device");
         String reason = call.field("reason").orElse("");
-        return change(call, id, "DEVICE_REJECTED", reason, r -> r.reject(id, reason, call.actor()));
+        return change(call, id, "DEVICE_REJECTED", r -> r.reject(id, reason, call.actor()));
     }
 
     Reply revoke(Call call) {
         String id = call.required("device");
         String reason = call.field("reason").orElse("");
-        return change(call, id, "DEVICE_REVOKED", reason, r -> r.revoke(id, reason, call.actor()));
+        return change(call, id, "DEVICE_REVOKED", r -> r.revoke(id, reason, call.actor()));
     }
 
     Reply reallow(Call call) {
         String id = call.required("device");
-        return change(call, id, "DEVICE_REALLOWED", "", r -> r.reallow(id, call.actor()));
+        return change(call, id, "DEVICE_REALLOWED", r -> r.reallow(id, call.actor()));
     }
 
     /** The group editor: a group with its metrics (MDC codes), rate, burst, topic, backend key, priority. */
@@ -83,10 +84,10 @@ final class DevicesApi {
         if (rules.metrics().isEmpty()) {
             return Reply.error(400, "Choose at least one metric the group's devices may deliver");
         }
-        return change(call, name, "DEVICE_GROUP_SAVED", "", r -> r.putGroup(rules, call.actor()));
+        return change(call, name, "DEVICE_GROUP_SAVED", r -> r.putGroup(rules, call.actor()));
     }
 
-    private Reply change(Call call, String id, String action, String detail, java.util.function.Consumer<DeviceRegistry> op) {
+    private Reply change(Call call, String id, String action, java.util.function.Consumer<DeviceRegistry> op) {
         if (id.length() > 160) {
             return Reply.error(400, "device id too long");
         }
@@ -101,7 +102,7 @@ final class DevicesApi {
             audit.record(call.actor(), action, target, Outcome.FAILURE, printable(e.getMessage()));
             return Reply.error(400, e.getMessage() == null ? "refused" : e.getMessage());
         }
-        audit.record(call.actor(), action, target, Outcome.SUCCESS, detail);
+        // The registry audited the change itself (see DeviceRegistry): a second record here would be a duplicate.
         return Reply.ok();
     }
 
@@ -128,24 +129,35 @@ final class DevicesApi {
         return out;
     }
 
-    private static Map<String, Object> pending(PendingDevice p) {
+    /** Enough to decide: where it stands, what it speaks, since when, and what it sent. */
+    private static Map<String, Object> pending(PendingDevice p, Map<String, String> protocols) {
         Map<String, Object> out = identity(p.identity());
         out.put("firstSeen", p.firstSeen());
         out.put("lastSeen", p.lastSeen());
         out.put("reason", p.reason());
+        out.put("bed", p.location() == null ? null : p.location().bed());
+        out.put("location", p.location() == null ? null : p.location().site() + "/" + p.location().ward());
+        out.put("protocol", p.identity().transport() == io.wardgate.api.Transport.SERIAL
+                ? protocols.get(p.identity().address()) : p.identity().transport().prefix());
+        out.put("metrics", p.metrics().stream().map(c -> metricName(c, Map.of())).toList());
         return out;
     }
 
-    /** Metric names: from the table, else from what the devices sent recently, else "MDC code n". */
+    /** Metric names, see {@link #metricName}. */
     private static Map<String, Object> group(DeviceGroup g, Map<Integer, io.wardgate.api.Metric> seen) {
-        List<String> names = g.metrics().stream().map(c -> {
-            String known = MetricNames.name(String.valueOf(c));
-            if (!known.equals(String.valueOf(c))) {
-                return known;
-            }
-            return seen.containsKey(c) ? MetricNames.name(seen.get(c)) : "MDC code " + c;
-        }).toList();
+        List<String> names = g.metrics().stream().map(c -> metricName(c, seen)).toList();
         return Map.of("name", g.name(), "description", g.description(), "metrics", names);
+    }
+
+    /** A metric's name: from the table of names, the nomenclature, what devices sent recently, else "MDC code n". */
+    static String metricName(int code, Map<Integer, io.wardgate.api.Metric> seen) {
+        String known = MetricNames.name(String.valueOf(code));
+        if (!known.equals(String.valueOf(code))) {
+            return known;
+        }
+        java.util.Optional<io.wardgate.api.Metric> metric = io.wardgate.api.nomenclature.Nomenclature.standard().term(code)
+                .map(io.wardgate.api.nomenclature.Term::metric).or(() -> java.util.Optional.ofNullable(seen.get(code)));
+        return metric.map(MetricNames::name).orElse("MDC code " + code);
     }
 
     private static Map<String, Object> denied(DeniedEntry d) {

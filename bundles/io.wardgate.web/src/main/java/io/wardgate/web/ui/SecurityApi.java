@@ -115,6 +115,8 @@ final class SecurityApi {
             X509Certificate fresh = current.rotate();
             audit.record(call.actor(), "UI_CERTIFICATE_ROTATED", "", Outcome.SUCCESS, "sha256 " + fingerprint(fresh));
             return Reply.json(Map.of("ok", true, "certificate", describe(fresh)));
+        } catch (UiCertificate.TooSoon e) {
+            return Reply.error(429, e.getMessage());
         } catch (GeneralSecurityException e) {
             audit.record(call.actor(), "UI_CERTIFICATE_ROTATED", "", Outcome.FAILURE, e.getClass().getSimpleName());
             return Reply.error(500, "Rotation failed; see the gateway log");

@@ -29,6 +29,12 @@ public interface Services {
 
     Optional<io.wardgate.web.port.IdentityInstall> identityInstall();
 
+    /** Device alarms and status flags per device (today from device events; see the port). */
+    Optional<io.wardgate.web.port.DeviceAlarms> deviceAlarms();
+
+    /** The protocol each configured serial port speaks, by its path (the address of its devices). */
+    java.util.Map<String, String> serialProtocols();
+
     /** Configured components that do not run, with the reason in plain words (component, pid, state, reason). */
     java.util.List<java.util.Map<String, Object>> componentProblems();
 

@@ -12,6 +12,19 @@ public interface UiCertificate {
     /** Whether an operator installed the keystore (then the UI does not rotate it). */
     boolean custom();
 
-    /** A new key and self-signed certificate; HTTPS restarts with them. */
+    /**
+     * A new key and self-signed certificate; HTTPS restarts with them.
+     *
+     * @throws TooSoon when the last rotation was moments ago (HTTPS may still be restarting)
+     */
     X509Certificate rotate() throws IOException, GeneralSecurityException;
+
+    /** A rotation right after another, refused: back-to-back HTTPS restarts can leave no listener. */
+    final class TooSoon extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TooSoon(String message) {
+            super(message);
+        }
+    }
 }

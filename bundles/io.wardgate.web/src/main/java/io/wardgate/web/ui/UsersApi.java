@@ -32,6 +32,7 @@ final class UsersApi {
             m.put("role", u.role().code());
             m.put("totp", u.hasTotp());
             m.put("createdAt", u.createdAt());
+            m.put("lastLogin", u.lastLogin());
             m.put("lockedUntil", throttle.lockedUntil(u.name(), null).orElse(null));
             return m;
         }).toList();

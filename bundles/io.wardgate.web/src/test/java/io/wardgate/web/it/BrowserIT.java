@@ -69,10 +69,12 @@ class BrowserIT {
         runtime = FelixRuntime.start("browser");
         runtime.register(AuditTrail.class, AUDIT);
         runtime.register(io.wardgate.web.port.AuditLog.class, AUDIT);
-        runtime.register(DeviceRegistry.class, new Fakes.Registry());
+        runtime.register(DeviceRegistry.class, new Fakes.Registry(AUDIT));
         runtime.register(LatestReadings.class, new Fakes.Readings());
         runtime.register(Uplink.class, new Fakes.ConnectedUplink());
         runtime.register(Outbox.class, new Fakes.SmallOutbox());
+        runtime.register(io.wardgate.web.port.DeviceAlarms.class, new Fakes.Alarms());
+        runtime.register(io.wardgate.api.pipeline.ReadingIntake.class, new Fakes.Intake());
         Logins.awaitUp(runtime.port);
         base = "https://localhost:" + runtime.port;
 
@@ -147,7 +149,8 @@ class BrowserIT {
         driver.findElement(By.cssSelector("#login button[type=submit]")).click();
         wait.until(d -> d.getCurrentUrl().equals(base + "/"));
         wait.until(d -> d.findElements(By.cssSelector(".device")).size() == 2);
-        wait.until(d -> d.findElements(By.cssSelector("svg.trend polyline")).size() == 6);
+        // The values' trends (the outbox card adds its own once it has two points).
+        wait.until(d -> d.findElements(By.cssSelector(".device svg.trend polyline")).size() == 6);
         screenshot("dashboard");
         assertThat(driver.findElement(By.id("cards")).getText()).contains("Connected", "awaiting approval");
         assertThat(AUDIT.events).anyMatch(e -> e.action().equals("LOGIN_FAILED") && e.target().equals("alice"));
@@ -156,10 +159,47 @@ class BrowserIT {
 
     @Test
     @Order(3)
+    void aSerialPortsProtocolIsChosenFromTheInstalledDriversAndAnotherIsRefused() throws Exception {
+        driver.findElement(By.linkText("Configuration")).click();
+        wait.until(d -> d.findElement(By.cssSelector("#services a[data-key='new:io.wardgate.serial.Port']"))).click();
+        WebElement form = wait.until(d -> d.findElement(By.cssSelector("form[data-factory='io.wardgate.serial.Port']")));
+        Select protocol = new Select(form.findElement(By.name("a.protocol")));
+        assertThat(protocol.getOptions()).extracting(WebElement::getText).containsExactly("masimo", "nonin-df7", "nonin-df8");
+        form.findElement(By.name("instanceName")).sendKeys("bed-14");
+        form.findElement(By.name("a.path")).sendKeys("/dev/wardgate/bed-14");
+        form.findElement(By.name("a.site")).sendKeys("st-marys");
+        form.findElement(By.name("a.ward")).sendKeys("icu-2");
+        form.findElement(By.name("a.bed")).sendKeys("bed-14");
+        // A name no installed driver has (as an old page or a hand-made request would send) is refused on the form.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const s = arguments[0]; s.appendChild(new Option('masimo-typo', 'masimo-typo')); s.value = 'masimo-typo';",
+                form.findElement(By.name("a.protocol")));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> form.findElement(By.cssSelector(".field-error[data-for='protocol']")).getText()
+                .contains("choose an installed driver: masimo, nonin-df7, nonin-df8"));
+        assertThat(runtime.configurationValue("io.wardgate.serial.Port~bed-14", "protocol")).isNull();
+
+        new Select(form.findElement(By.name("a.protocol"))).selectByValue("nonin-df7");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElement(By.cssSelector("form[data-pid='io.wardgate.serial.Port~bed-14'] .result")).getText()
+                .startsWith("Saved"));
+        assertThat(runtime.configurationValue("io.wardgate.serial.Port~bed-14", "protocol")).isEqualTo("nonin-df7");
+        WebElement saved = driver.findElement(By.cssSelector("form[data-pid='io.wardgate.serial.Port~bed-14']"));
+        assertThat(new Select(saved.findElement(By.name("a.protocol"))).getFirstSelectedOption().getText()).isEqualTo("nonin-df7");
+        screenshot("config-serial-port");
+    }
+
+    @Test
+    @Order(4)
     void approvingAPendingDevicePutsItOnTheAllowlist() throws Exception {
         driver.findElement(By.linkText("Devices")).click();
         WebElement row = wait.until(d -> d.findElement(
                 By.cssSelector("#pending tr[data-device='serial:/dev/wardgate/bed-14']")));
+        // Enough to decide: bed, protocol (of the port configured for it), first seen and what it sent.
+        wait.until(d -> row.getText().contains("protocol nonin-df7"));
+        assertThat(row.findElement(By.cssSelector("td.where")).getText()).contains("bed-14", "st-marys/icu-2", "protocol nonin-df7");
+        assertThat(row.findElement(By.cssSelector("td.sent")).getText()).contains("SpO\u2082", "Pulse rate");
+        screenshot("devices-pending");
         new Select(row.findElement(By.tagName("select"))).selectByValue("icu-monitors");
         row.findElement(By.cssSelector("button.approve")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#allowed tr[data-device='serial:/dev/wardgate/bed-14']")).isEmpty());
@@ -169,7 +209,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRevokedDeviceCarriesItsReasonAndCanBeReallowedAndAGroupCanBeMade() throws Exception {
         WebElement row = wait.until(d -> d.findElement(By.cssSelector("#allowed tr[data-device='serial:/dev/wardgate/bed-12']")));
         row.findElement(By.cssSelector("button.revoke")).click();
@@ -194,7 +234,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void changingASettingAppliesItThroughTheConfigurationServiceAndWritesTheFile() throws Exception {
         driver.findElement(By.linkText("Configuration")).click();
         wait.until(d -> d.findElement(By.cssSelector("#services a[data-key='io.wardgate.web.WebConsole']"))).click();
@@ -213,13 +253,14 @@ class BrowserIT {
             return wait.until(d -> d.findElement(By.id("site-name"))).getText().equals("Ward 7 North") ? Boolean.TRUE : null;
         });
         assertThat(runtime.configurationValue("io.wardgate.web.WebConsole", "siteName")).isEqualTo("Ward 7 North");
-        assertThat(AUDIT.count("CONFIG_CHANGED", "configuration")).isEqualTo(1);
+        // Two changes so far: the serial port of the protocol test, and this one.
+        assertThat(AUDIT.count("CONFIG_CHANGED", "configuration")).isEqualTo(2);
         Waits.until(Duration.ofSeconds(20), "the change in the configuration directory", () -> Files.readString(
-                runtime.conf.resolve("io.wardgate.web.WebConsole.cfg")).contains("Ward 7 North") ? Boolean.TRUE : null);
+                runtime.conf.resolve("io.wardgate.web.WebConsole.config")).contains("Ward 7 North") ? Boolean.TRUE : null);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anInvalidValueIsRefusedOnTheFormAndNothingIsSaved() throws Exception {
         driver.findElement(By.linkText("Configuration")).click();
         wait.until(d -> d.findElement(By.cssSelector("#services a[data-key='io.wardgate.web.WebConsole']"))).click();
@@ -235,12 +276,19 @@ class BrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theDashboardSaysItIsNotAClinicalDisplayAndShowsNamesAndAges() throws Exception {
         driver.findElement(By.linkText("Dashboard")).click();
         wait.until(d -> d.findElements(By.cssSelector(".device")).size() == 2);
         String text = driver.findElement(By.tagName("main")).getText();
         assertThat(text).contains("Not a clinical monitoring display", "Gateway alarms", "published", "acknowledged");
+        // Device alarms and status flags per bed, apart from the gateway's own alarms (each labelled "gateway").
+        WebElement bed12 = driver.findElement(By.cssSelector(".device[data-device='serial:/dev/wardgate/bed-12']"));
+        assertThat(bed12.findElement(By.cssSelector(".dalert.alarm")).getText()).contains("DEVICE ALARM", "SpO2 LOW 86");
+        WebElement bed14 = driver.findElement(By.cssSelector(".device[data-device='serial:/dev/wardgate/bed-14']"));
+        assertThat(bed14.findElement(By.cssSelector(".dalert.flags")).getText()).contains("STATUS", "low perfusion");
+        assertThat(driver.findElements(By.cssSelector("#alarms .alarm .sev"))).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getText()).startsWith("GATEWAY"));
         assertThat(driver.findElements(By.cssSelector(".vname"))).extracting(WebElement::getText)
                 .contains("Pulse rate", "SpO\u2082", "Temperature").noneMatch(n -> n.startsWith("MDC_"));
         assertThat(driver.findElements(By.cssSelector(".vage"))).isNotEmpty()
@@ -249,12 +297,13 @@ class BrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theFirstRunChecklistChecksEachStepAgainstWhatRuns() throws Exception {
         driver.findElement(By.linkText("First run")).click();
         wait.until(d -> d.findElements(By.cssSelector("#steps li.step")).size() == 7);
         assertThat(driver.findElement(By.cssSelector("li[data-step='group']")).getAttribute("class")).contains("done");
         assertThat(driver.findElement(By.cssSelector("li[data-step='device']")).getAttribute("class")).contains("done");
+        assertThat(driver.findElement(By.cssSelector("li[data-step='port']")).getText()).contains("1 serial port(s)");
         // No identity service in this runtime: no certificate, and the step says what to do and links to it.
         WebElement certificate = driver.findElement(By.cssSelector("li[data-step='certificate']"));
         assertThat(certificate.getAttribute("class")).contains("todo");
@@ -265,7 +314,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void usersStartLeastPrivilegedAndRoleAndPasswordChangesAreDeliberate() throws Exception {
         driver.findElement(By.linkText("Users")).click();
         WebElement role = wait.until(d -> {
@@ -278,6 +327,10 @@ class BrowserIT {
         driver.findElement(By.cssSelector("#create button[type=submit]")).click();
         WebElement row = wait.until(d -> d.findElement(By.cssSelector("tr[data-user='dave']")));
         assertThat(row.getText()).contains("not required");
+        assertThat(row.findElement(By.cssSelector("td.last-login")).getText()).isEqualTo("never");
+        // alice logged in during this test: the time with its zone (the browser's: UTC here).
+        assertThat(driver.findElement(By.cssSelector("tr[data-user='alice'] td.last-login")).getText())
+                .matches(".*\\d{2}:\\d{2}:\\d{2}.*(UTC|GMT).*");
 
         row.findElement(By.cssSelector("button.reset-password")).click();
         List<WebElement> fields = row.findElements(By.cssSelector("input[type=password]"));
@@ -299,7 +352,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theAuditLogFiltersByOutcomePagesAndExportsCsv() throws Exception {
         driver.findElement(By.linkText("Audit log")).click();
         wait.until(d -> d.findElements(By.cssSelector("#records tbody tr")).size() > 3);
@@ -316,7 +369,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void thePagesRanWithoutContentSecurityPolicyViolations() {
         List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
         assertThat(entries).noneMatch(e -> e.getMessage().contains("Content Security Policy"));

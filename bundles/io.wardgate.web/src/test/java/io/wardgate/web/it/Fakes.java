@@ -68,13 +68,22 @@ final class Fakes {
     static final class Registry implements DeviceRegistry {
         final List<AllowlistEntry> allowed = new CopyOnWriteArrayList<>();
         final List<PendingDevice> pending = new CopyOnWriteArrayList<>();
+        /** Where the fake audits its changes, as the policy's allowlist does (DeviceRegistry's contract). */
+        private final RecordingAudit audit;
 
-        Registry() {
+        Registry(RecordingAudit audit) {
+            this.audit = audit;
             Instant now = Instant.now();
             allowed.add(new AllowlistEntry(DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/bed-12")
                     .withReported("Nonin 7500", "501234567"), "icu-monitors", now.minus(Duration.ofDays(3)), "user:setup"));
             pending.add(new PendingDevice(DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/bed-14")
-                    .withReported("Nonin 7500", "509876543"), now.minus(Duration.ofMinutes(4)), now, "unknown device"));
+                    .withReported("Nonin 7500", "509876543"), now.minus(Duration.ofMinutes(4)), now, "unknown device",
+                    new Location("st-marys", "icu-2", "bed-14"), List.of(150456, 149530)));
+        }
+
+        private void audited(String by, String action, String target) {
+            audit.record(new io.wardgate.api.pipeline.AuditEvent(Instant.now(), by, action, target,
+                    io.wardgate.api.pipeline.AuditEvent.Outcome.SUCCESS, "by the registry"));
         }
 
         @Override
@@ -106,6 +115,7 @@ final class Fakes {
             }
             pending.remove(p);
             allowed.add(new AllowlistEntry(p.identity(), group, Instant.now(), by));
+            audited(by, "DEVICE_APPROVED", deviceId);
         }
 
         @Override
@@ -114,6 +124,7 @@ final class Fakes {
                     .orElseThrow(() -> new IllegalArgumentException("no pending device " + deviceId));
             pending.remove(p);
             denied.add(new io.wardgate.web.port.DeniedEntry(p.identity(), by, Instant.now(), reason));
+            audited(by, "DEVICE_REJECTED", deviceId);
         }
 
         @Override
@@ -122,6 +133,7 @@ final class Fakes {
                     .orElseThrow(() -> new IllegalArgumentException("not on the allowlist: " + deviceId));
             allowed.remove(a);
             denied.add(new io.wardgate.web.port.DeniedEntry(a.identity(), by, Instant.now(), reason));
+            audited(by, "DEVICE_REVOKED", deviceId);
         }
 
         @Override
@@ -136,6 +148,7 @@ final class Fakes {
             denied.remove(d);
             // As the policy does at the device's next sighting.
             pending.add(new PendingDevice(d.identity(), Instant.now(), Instant.now(), "unknown device"));
+            audited(by, "DEVICE_REALLOWED", deviceId);
         }
 
         @Override
@@ -172,6 +185,30 @@ final class Fakes {
                     new DeviceVitals.Series(VitalSign.PULSE_RATE.metric(), VitalSign.PULSE_RATE.unit(), pulse),
                     new DeviceVitals.Series(VitalSign.SPO2.metric(), VitalSign.SPO2.unit(), sat),
                     new DeviceVitals.Series(VitalSign.BODY_TEMPERATURE.metric(), VitalSign.BODY_TEMPERATURE.unit(), temp)));
+        }
+    }
+
+    /** Bed 12's device raised an alarm a minute ago; bed 14's SpO2 carries the flags of its newest reading. */
+    static final class Alarms implements io.wardgate.web.port.DeviceAlarms {
+        @Override
+        public List<io.wardgate.web.port.DeviceAlert> recent(Duration window) {
+            Instant now = Instant.now();
+            return List.of(new io.wardgate.web.port.DeviceAlert("serial:/dev/wardgate/bed-12", now.minusSeconds(60),
+                    io.wardgate.web.port.DeviceAlert.Kind.ALARM, "SpO2 LOW 86 (limit 90)", null, java.util.Set.of()),
+                    new io.wardgate.web.port.DeviceAlert("serial:/dev/wardgate/bed-14", now.minusSeconds(5),
+                            io.wardgate.web.port.DeviceAlert.Kind.FLAGS, "", VitalSign.SPO2.metric(),
+                            java.util.Set.of(io.wardgate.api.StatusFlag.LOW_PERFUSION)));
+        }
+    }
+
+    /** Takes what a serial port delivers and drops it: the port form's component needs an intake to run. */
+    static final class Intake implements io.wardgate.api.pipeline.ReadingIntake {
+        @Override
+        public void submit(io.wardgate.api.DeviceReadings readings) {
+        }
+
+        @Override
+        public void report(io.wardgate.api.DeviceEvent event) {
         }
     }
 

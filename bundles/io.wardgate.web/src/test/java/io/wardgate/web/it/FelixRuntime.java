@@ -79,13 +79,25 @@ final class FelixRuntime implements AutoCloseable {
 
     /** Starts Felix in a fresh directory; the web UI listens on a free port of 127.0.0.1. */
     static FelixRuntime start(String name) throws Exception {
+        return start(name, false);
+    }
+
+    /**
+     * As {@link #start(String)}; {@code plainCfg}: the console's port comes in an operator's plain
+     * ".cfg" file, which FileInstall writes back itself (not atomically: under heavy load its poll
+     * can read its own half-written file, which loses the port). Otherwise a typed ".config" file,
+     * which the configuration service replaces atomically, as the appliance has.
+     */
+    static FelixRuntime start(String name, boolean plainCfg) throws Exception {
         Path work = Path.of(System.getProperty("wardgate.it.work", "target/it")).resolve(name).toAbsolutePath();
         deleteTree(work);
         Files.createDirectories(work.resolve("conf"));
         Files.createDirectories(work.resolve("data"));
         int port = freePort();
         // FileInstall delivers this before the web bundle starts (see below): the UI never binds elsewhere.
-        Files.writeString(work.resolve("conf").resolve("io.wardgate.web.WebConsole.cfg"), "port=" + port + "\n");
+        Path cfg = work.resolve("conf").resolve("io.wardgate.web.WebConsole" + (plainCfg ? ".cfg" : ".config"));
+        String portLine = plainCfg ? "port=" + port : "port=I\"" + port + "\"";
+        Files.writeString(cfg, portLine + "\n");
         // slf4j-simple inside the framework reads these system properties: the log goes to a file
         // the test reads, as an operator reads the journal.
         System.setProperty("org.slf4j.simpleLogger.logFile", work.resolve("wardgate.log").toString());
@@ -134,7 +146,6 @@ final class FelixRuntime implements AutoCloseable {
         fileInstall.start();
         // Seen once under heavy load: the file found empty and never delivered. The harness writes it
         // again (loudly) rather than fail a UI test on start-up; up to three tries.
-        Path cfg = work.resolve("conf").resolve("io.wardgate.web.WebConsole.cfg");
         for (int attempt = 1; ; attempt++) {
             try {
                 Waits.until(Duration.ofSeconds(30), "FileInstall delivered the web UI configuration",
@@ -146,7 +157,7 @@ final class FelixRuntime implements AutoCloseable {
                 }
                 System.err.println("FelixRuntime: configuration not delivered after 30 s (file has "
                         + Files.size(cfg) + " bytes); writing it again");
-                Files.writeString(cfg, "port=" + port + "\n# rewritten " + attempt + "\n");
+                Files.writeString(cfg, portLine + "\n# rewritten " + attempt + "\n");
             }
         }
         web.start();

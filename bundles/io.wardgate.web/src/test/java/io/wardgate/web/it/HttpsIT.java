@@ -42,7 +42,7 @@ class HttpsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = FelixRuntime.start("https");
+        runtime = FelixRuntime.start("https", true);
         Logins.awaitUp(runtime.port);
     }
 

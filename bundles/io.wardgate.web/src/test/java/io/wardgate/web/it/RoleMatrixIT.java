@@ -71,7 +71,7 @@ class RoleMatrixIT {
     static void start() throws Exception {
         runtime = FelixRuntime.start("role-matrix");
         runtime.register(AuditTrail.class, audit);
-        runtime.register(DeviceRegistry.class, new Fakes.Registry());
+        runtime.register(DeviceRegistry.class, new Fakes.Registry(audit));
         runtime.register(LatestReadings.class, new Fakes.Readings());
         runtime.register(Uplink.class, new Fakes.ConnectedUplink());
         runtime.register(Outbox.class, new Fakes.SmallOutbox());

@@ -72,6 +72,14 @@ final class WebClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of a body as given (already form-encoded, or not), with this client's CSRF token. */
+    HttpResponse<String> postRaw(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Reads the session (and its CSRF token) as the pages do first. */
     String refreshSession() throws Exception {
         HttpResponse<String> r = get("/api/session");

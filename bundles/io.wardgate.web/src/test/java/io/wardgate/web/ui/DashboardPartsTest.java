@@ -50,4 +50,16 @@ class DashboardPartsTest {
         assertThat(DashboardApi.plain("java.net.ConnectException")).isEqualTo("see the gateway log");
         assertThat(DashboardApi.plain("")).isEmpty();
     }
+
+    @Test
+    void statusFlagsReadAsWordsAndGroupMetricsByNameWhereTheNomenclatureKnowsThem() {
+        assertThat(DashboardApi.flags(java.util.Set.of(io.wardgate.api.StatusFlag.LOW_PERFUSION,
+                io.wardgate.api.StatusFlag.IN_ALARM))).isEqualTo("in alarm, low perfusion");
+        assertThat(DevicesApi.metricName(150456, java.util.Map.of())).isEqualTo("SpO\u2082");
+        // Not in the console's table of names, but in the shipped nomenclature: a name, not "MDC code n".
+        int fromTable = io.wardgate.api.nomenclature.Nomenclature.standard().terms().keySet().stream()
+                .filter(c -> VitalSign.byMdcCode(c).isEmpty()).findFirst().orElseThrow();
+        assertThat(DevicesApi.metricName(fromTable, java.util.Map.of())).doesNotStartWith("MDC code");
+        assertThat(DevicesApi.metricName(999_999_999, java.util.Map.of())).isEqualTo("MDC code 999999999");
+    }
 }
