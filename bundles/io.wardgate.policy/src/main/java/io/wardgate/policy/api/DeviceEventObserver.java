@@ -1,5 +1,6 @@
 package io.wardgate.policy.api;
 
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -13,4 +14,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface DeviceEventObserver {
 
     void reported(DeviceEvent event);
+
+    /** The typed alarm changes of an allowlisted device, after they went to the sealer. */
+    default void alarms(DeviceAlarms alarms) {
+    }
 }

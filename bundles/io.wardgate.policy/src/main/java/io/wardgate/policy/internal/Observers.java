@@ -1,5 +1,6 @@
 package io.wardgate.policy.internal;
 
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.pipeline.AdmittedReadings;
 import io.wardgate.policy.api.DeviceEventObserver;
@@ -48,6 +49,10 @@ final class Observers {
 
     void reported(DeviceEvent event) {
         notify(eventObservers, o -> o.reported(event));
+    }
+
+    void alarms(DeviceAlarms alarms) {
+        notify(eventObservers, o -> o.alarms(alarms));
     }
 
     private <T> void notify(List<T> targets, Consumer<T> call) {

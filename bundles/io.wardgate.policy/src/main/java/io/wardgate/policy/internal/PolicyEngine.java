@@ -176,6 +176,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             auditAllowed(identity, decision, allowlist.snapshot().version());
             sealer.seal(new AdmittedAlarms(alarms, decision.group().route()));
             forwarded.add(alarms.alarms().size());
+            observers.alarms(alarms);
         } catch (RuntimeException e) {
             LOG.error("policy failed on alarms of {}; dropped", alarms.device().id(), e);
         }

@@ -1,5 +1,7 @@
 package io.wardgate.web.adapters;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmState;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.Reading;
@@ -28,8 +30,9 @@ import org.osgi.service.component.annotations.Component;
  * devices (ALARM, SILENT, DISCONNECTED are kept; CONNECTED and IDENTIFIED end a technical
  * condition) and the readings it admitted (the status flags of each metric's newest reading). In
  * memory only, bounded: {@link #MAX_DEVICES} devices, {@link #MAX_EVENTS} events and
- * {@link #MAX_FLAGGED} flagged metrics per device. When the typed alarm API arrives, an adapter of
- * it replaces this one behind the same port.
+ * {@link #MAX_FLAGGED} flagged metrics per device. Typed alarms (drivers that report them) are kept
+ * per condition while raised or silenced and dropped when they end; free-text ALARM events (drivers
+ * that have none) stay as recent events.
  * <p>
  * Like ReadingsTap, no reference to the policy: it binds this on its whiteboards.
  */
@@ -57,6 +60,7 @@ public final class DeviceAlarmsTap implements DeviceAlarms, ReadingObserver, Dev
     private static final class Device {
         final ArrayDeque<DeviceAlert> events = new ArrayDeque<>();
         final Map<Integer, DeviceAlert> flagged = new LinkedHashMap<>();
+        final Map<String, DeviceAlert> raised = new LinkedHashMap<>();
         Instant last;
     }
 
@@ -81,6 +85,26 @@ public final class DeviceAlarmsTap implements DeviceAlarms, ReadingObserver, Dev
             device.events.addFirst(new DeviceAlert(id, at, kind, label + event.detail(), null, Set.of()));
             while (device.events.size() > MAX_EVENTS) {
                 device.events.removeLast();
+            }
+        }
+    }
+
+    @Override
+    public void alarms(io.wardgate.api.DeviceAlarms alarms) {
+        String id = alarms.device().id();
+        Instant at = clock.instant();
+        synchronized (devices) {
+            Device device = device(id, at);
+            for (Alarm alarm : alarms.alarms()) {
+                String key = alarm.conditionKey();
+                if (alarm.state() == AlarmState.ENDED) {
+                    device.raised.remove(key);
+                } else if (device.raised.containsKey(key) || device.raised.size() < MAX_EVENTS) {
+                    String text = alarm.priority().name().toLowerCase(java.util.Locale.ROOT) + " priority: "
+                            + alarm.text() + (alarm.state() == AlarmState.SILENCED ? " (silenced at the bedside)" : "");
+                    device.raised.put(key, new DeviceAlert(id, at, DeviceAlert.Kind.ALARM, text, alarm.source(),
+                            Set.of()));
+                }
             }
         }
     }
@@ -134,6 +158,7 @@ public final class DeviceAlarmsTap implements DeviceAlarms, ReadingObserver, Dev
         List<DeviceAlert> out = new ArrayList<>();
         synchronized (devices) {
             for (Device device : devices.values()) {
+                device.raised.values().forEach(out::add); // raised until the device ends them, however old
                 device.events.stream().filter(e -> !e.at().isBefore(from)).forEach(out::add);
                 device.flagged.values().stream().filter(e -> !e.at().isBefore(from)).forEach(out::add);
             }

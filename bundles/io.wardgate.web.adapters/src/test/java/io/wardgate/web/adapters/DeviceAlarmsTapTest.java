@@ -2,7 +2,11 @@ package io.wardgate.web.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
+import io.wardgate.api.AlarmState;
 import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
@@ -70,6 +74,36 @@ class DeviceAlarmsTapTest {
 
             clock.advance(Duration.ofMinutes(20));
             assertThat(tap.recent(Duration.ofMinutes(15))).as("older than the window").isEmpty();
+        }
+    }
+
+    @Test
+    void typedAlarmsShowWhileRaisedOrSilencedAndGoWhenTheDeviceEndsThem() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        DeviceAlarmsTap tap = new DeviceAlarmsTap(clock);
+        try (RealPolicy policy = new RealPolicy(dir)) {
+            policy.engine.addEventObserver(tap);
+            Alarm low = new Alarm(VitalSign.SPO2.metric(), "masimo:2", "SpO2 low", AlarmPriority.MEDIUM,
+                    AlarmState.ACTIVE, null, Instant.now());
+
+            policy.engine.raise(new DeviceAlarms(RealPolicy.MONITOR, RealPolicy.BED_12, List.of(low)));
+            policy.engine.raise(new DeviceAlarms(RealPolicy.STRANGER, RealPolicy.BED_12, List.of(low)));
+            assertThat(tap.recent(Duration.ofMinutes(15))).singleElement().satisfies(a -> {
+                assertThat(a.deviceId()).isEqualTo(RealPolicy.MONITOR.id());
+                assertThat(a.kind()).isEqualTo(DeviceAlert.Kind.ALARM);
+                assertThat(a.metric()).isEqualTo(VitalSign.SPO2.metric());
+                assertThat(a.detail()).isEqualTo("medium priority: SpO2 low");
+            });
+
+            clock.advance(Duration.ofHours(1)); // still raised: shown however long ago it began
+            policy.engine.raise(new DeviceAlarms(RealPolicy.MONITOR, RealPolicy.BED_12,
+                    List.of(low.withState(AlarmState.SILENCED))));
+            assertThat(tap.recent(Duration.ofMinutes(15))).singleElement().extracting(DeviceAlert::detail)
+                    .isEqualTo("medium priority: SpO2 low (silenced at the bedside)");
+
+            policy.engine.raise(new DeviceAlarms(RealPolicy.MONITOR, RealPolicy.BED_12,
+                    List.of(low.withState(AlarmState.ENDED))));
+            assertThat(tap.recent(Duration.ofMinutes(15))).isEmpty();
         }
     }
 

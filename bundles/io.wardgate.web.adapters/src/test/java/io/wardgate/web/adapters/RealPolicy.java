@@ -8,7 +8,9 @@ import io.wardgate.api.Observation;
 import io.wardgate.api.Reading;
 import io.wardgate.api.Transport;
 import io.wardgate.api.VitalSign;
+import io.wardgate.api.pipeline.AdmittedAlarms;
 import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.api.pipeline.Sealer;
 import io.wardgate.audit.AuditSettings;
 import io.wardgate.audit.FileAuditTrail;
 import io.wardgate.policy.internal.PolicyEngine;
@@ -56,13 +58,25 @@ final class RealPolicy implements AutoCloseable {
 
     final FileAuditTrail trail;
     final ConcurrentLinkedQueue<AdmittedReadings> sealed = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<AdmittedAlarms> sealedAlarms = new ConcurrentLinkedQueue<>();
     final PolicyEngine engine;
 
     RealPolicy(Path dir) throws IOException {
         trail = FileAuditTrail.open(new AuditSettings(dir.resolve("audit"), 16L << 20, 1L << 20, 80, "wg-test-1",
                 "st-marys/icu-3"), Clock.systemUTC(), new SecureRandom());
         Path file = dir.resolve("allowlist.json");
-        engine = new PolicyEngine(PolicySettings.DEFAULTS, ALLOWLIST, trail, sealed::add,
+        Sealer sealer = new Sealer() {
+            @Override
+            public void seal(AdmittedReadings readings) {
+                sealed.add(readings);
+            }
+
+            @Override
+            public void seal(AdmittedAlarms alarms) {
+                sealedAlarms.add(alarms);
+            }
+        };
+        engine = new PolicyEngine(PolicySettings.DEFAULTS, ALLOWLIST, trail, sealer,
                 json -> Files.writeString(file, json, StandardCharsets.UTF_8), Clock.systemUTC(), System::nanoTime,
                 task -> new Thread(task, "test-handoff"));
     }
