@@ -1,5 +1,6 @@
 package io.wardgate.network;
 
+import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
 import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
@@ -24,13 +25,15 @@ public final class NetworkSourceComponent {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkSourceComponent.class);
 
     private final ReadingIntake intake;
+    private final DevicePolicy policy;
     private final NetworkDrivers drivers;
     private SourceWorker worker;
 
     @Activate
-    public NetworkSourceComponent(@Reference ReadingIntake intake, @Reference NetworkDrivers drivers,
-            SourceConfig config) {
+    public NetworkSourceComponent(@Reference ReadingIntake intake, @Reference DevicePolicy policy,
+            @Reference NetworkDrivers drivers, SourceConfig config) {
         this.intake = intake;
+        this.policy = policy;
         this.drivers = drivers;
         start(SourceSettings.from(config));
     }
@@ -49,7 +52,7 @@ public final class NetworkSourceComponent {
     }
 
     private synchronized void start(SourceSettings settings) {
-        worker = new SourceWorker(settings, intake, drivers,
+        worker = new SourceWorker(settings, intake, policy, drivers,
                 s -> DeviceSide.resolve(s.interfaceName(), s.siteFile()), Clock.systemUTC(), System::nanoTime);
         worker.start();
     }

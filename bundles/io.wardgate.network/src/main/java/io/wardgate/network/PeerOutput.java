@@ -1,17 +1,22 @@
 package io.wardgate.network;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.DeviceAlarms;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.DeviceReadings;
+import io.wardgate.api.DeviceSighting;
 import io.wardgate.api.Location;
 import io.wardgate.api.Reading;
 import io.wardgate.api.Transport;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.SessionOutput;
+import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +36,7 @@ final class PeerOutput implements SessionOutput {
     private final String address;
     private final Location location;
     private final ReadingIntake intake;
+    private final DevicePolicy policy;
     private final Clock clock;
     private final List<Reading> readings = new ArrayList<>();
     private final List<byte[]> sends = new ArrayList<>();
@@ -42,9 +48,15 @@ final class PeerOutput implements SessionOutput {
     private String malformedLatest = "";
 
     PeerOutput(String address, Location location, ReadingIntake intake, Clock clock) {
+        this(address, location, intake, null, clock);
+    }
+
+    /** @param policy asked by {@link #admitted()}; null admits nobody (deny by default) */
+    PeerOutput(String address, Location location, ReadingIntake intake, DevicePolicy policy, Clock clock) {
         this.address = address;
         this.location = location;
         this.intake = intake;
+        this.policy = policy;
         this.clock = clock;
         this.identity = DeviceIdentity.at(Transport.NETWORK, address);
     }
@@ -68,12 +80,42 @@ final class PeerOutput implements SessionOutput {
                     EUI64.matcher(id.eui64()).matches() ? id.eui64() : "");
             report(DeviceEvent.Kind.IDENTIFIED, "reported model '" + identity.model() + "', serial number '"
                     + identity.serialNumber() + "' at " + address);
+        } else if (item instanceof Decoded.AlarmDecoded a) {
+            progressed = true;
+            flush();
+            raise(a.alarm());
         } else if (item instanceof Decoded.EventDecoded e) {
             progressed = true;
             flush();
             report(e.kind(), e.detail());
         } else if (item instanceof Decoded.FramingError f) {
             malformed(System.nanoTime(), "at byte " + f.offset() + ": " + f.reason());
+        }
+    }
+
+    /**
+     * Whether the policy admits the identity this peer reported last, at its address: an unknown one
+     * becomes pending approval there. Asked by protocols whose answer says "accepted" or "refused".
+     */
+    @Override
+    public boolean admitted() {
+        if (policy == null) {
+            return false;
+        }
+        try {
+            return policy.admit(new DeviceSighting(identity, location, Map.of("address", address), clock.instant()))
+                    .isAllowed();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the device policy failed: {}", address, e.toString());
+            return false;
+        }
+    }
+
+    private void raise(Alarm alarm) {
+        try {
+            intake.raise(new DeviceAlarms(identity, location, List.of(alarm)));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the reading intake refused an alarm: {}", address, e.toString());
         }
     }
 

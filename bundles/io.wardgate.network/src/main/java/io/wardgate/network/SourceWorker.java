@@ -2,6 +2,7 @@ package io.wardgate.network;
 
 import io.wardgate.api.driver.NetworkDriver;
 import io.wardgate.api.driver.NetworkEndpoint;
+import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -30,6 +31,8 @@ final class SourceWorker implements Runnable {
 
     final SourceSettings settings;
     final ReadingIntake intake;
+    /** Asked by sessions whose protocol answers "accepted" or "refused" (HL7 ACK/NAK); null admits nobody. */
+    final DevicePolicy policy;
     final Clock clock;
     final LongSupplier nanos;
     private final NetworkDrivers drivers;
@@ -48,8 +51,14 @@ final class SourceWorker implements Runnable {
 
     SourceWorker(SourceSettings settings, ReadingIntake intake, NetworkDrivers drivers, DeviceSideResolver resolver,
             Clock clock, LongSupplier nanos) {
+        this(settings, intake, null, drivers, resolver, clock, nanos);
+    }
+
+    SourceWorker(SourceSettings settings, ReadingIntake intake, DevicePolicy policy, NetworkDrivers drivers,
+            DeviceSideResolver resolver, Clock clock, LongSupplier nanos) {
         this.settings = settings;
         this.intake = intake;
+        this.policy = policy;
         this.drivers = drivers;
         this.resolver = resolver;
         this.clock = clock;

@@ -83,7 +83,7 @@ final class TcpTransport implements SourceWorker.Transport {
             String address = remote.getAddress().getHostAddress();
             long nowNanos = source.nanos.getAsLong();
             PeerOutput output = new PeerOutput(address, source.settings.locationOf(address), source.intake,
-                    source.clock);
+                    source.policy, source.clock);
             PeerLink peer = new PeerLink(address + ":" + remote.getPort(), remote,
                     driver.openSession(new Peer(address, remote.getPort())), output,
                     new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), channel, nowNanos);

@@ -102,7 +102,7 @@ final class UdpTransport implements SourceWorker.Transport {
             InetSocketAddress sendTo = endpoint.talksToDevicePort()
                     ? new InetSocketAddress(sender.getAddress(), endpoint.devicePort()) : sender;
             PeerOutput output = new PeerOutput(address, source.settings.locationOf(address), source.intake,
-                    source.clock);
+                    source.policy, source.clock);
             peer = new PeerLink(key, sendTo, driver.openSession(new Peer(address, sendTo.getPort())), output,
                     new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), null, nowNanos);
             synchronized (source) {
