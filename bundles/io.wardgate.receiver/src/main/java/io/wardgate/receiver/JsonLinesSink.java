@@ -8,6 +8,7 @@ import io.wardgate.api.WaveformSegment;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.OpenResult;
 import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.shared.json.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public final class JsonLinesSink implements ReadingSink {
 
     static String line(SealTags tags, Batch batch, int index) {
         Reading reading = batch.readings().get(index);
-        Json json = new Json().beginObject()
+        JsonWriter json = new JsonWriter().beginObject()
                 .field("gateway", tags.gatewayId()).field("device", tags.deviceId())
                 .field("epoch", tags.epoch()).field("sequence", tags.sequence()).field("index", index)
                 .field("sealedAt", tags.sealedAt().toString())
