@@ -1,5 +1,6 @@
 package io.wardgate.check;
 
+import io.wardgate.shared.json.JsonWriter;
 import java.util.List;
 
 /** The results of one self-check run, in the order the checks ran. */
@@ -31,19 +32,17 @@ public record Report(List<CheckResult> results) {
                 .toString();
     }
 
-    /** {"passed":bool,"results":[{"id":..,"requirement":..,"status":..,"detail":..},...]} */
+    /**
+     * {"passed":bool,"results":[{"id":..,"requirement":..,"status":..,"detail":..},...]}, in printable
+     * ASCII: details quote file names found on disk, which may hold anything.
+     */
     public String toJson() {
-        StringBuilder json = new StringBuilder("{\"passed\":").append(passed()).append(",\"results\":[");
-        for (int i = 0; i < results.size(); i++) {
-            CheckResult r = results.get(i);
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append("{\"id\":").append(Text.quote(r.id()))
-                    .append(",\"requirement\":").append(Text.quote(r.requirement()))
-                    .append(",\"status\":").append(Text.quote(r.status().name()))
-                    .append(",\"detail\":").append(Text.quote(r.detail())).append('}');
+        JsonWriter json = new JsonWriter(JsonWriter.Escaping.ASCII_SHORT_NEWLINE).beginObject()
+                .name("passed").value(passed()).name("results").beginArray();
+        for (CheckResult r : results) {
+            json.beginObject().field("id", r.id()).field("requirement", r.requirement())
+                    .field("status", r.status().name()).field("detail", r.detail()).endObject();
         }
-        return json.append("]}").toString();
+        return json.endArray().endObject().toString();
     }
 }

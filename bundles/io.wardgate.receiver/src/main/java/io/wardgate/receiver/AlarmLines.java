@@ -3,6 +3,7 @@ package io.wardgate.receiver;
 import io.wardgate.api.Alarm;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.shared.json.JsonWriter;
 
 /**
  * One JSON object per alarm change ({@code "kind":"alarm"}), in the same JSON Lines stream and with the
@@ -14,7 +15,7 @@ final class AlarmLines {
 
     static String line(SealTags tags, Batch batch, int index) {
         Alarm alarm = batch.alarms().get(index);
-        Json json = JsonLinesSink.envelopeFields(tags, batch, index)
+        JsonWriter json = JsonLinesSink.envelopeFields(tags, batch, index)
                 .field("kind", "alarm");
         if (alarm.source() != null) {
             json.field("mdc", alarm.source().mdcCode()).field("metric", alarm.source().referenceId());

@@ -7,6 +7,7 @@ import io.wardgate.api.VitalSign;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.shared.json.JsonWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -133,7 +134,7 @@ final class FhirResources {
     private FhirResource single(int index) {
         Reading reading = batch.readings().get(index);
         String identifier = identifier(Integer.toString(index));
-        Json json = header(identifier, reading instanceof Observation && terms.isVitalSign(reading.metric()),
+        JsonWriter json = header(identifier, reading instanceof Observation && terms.isVitalSign(reading.metric()),
                 summary(reading));
         code(json, reading.metric());
         subjectAndDevice(json);
@@ -156,7 +157,7 @@ final class FhirResources {
         indexes.forEach(i -> parts.add((Observation) batch.readings().get(i)));
         Observation earliest = parts.stream().min((a, b) -> effective(a).compareTo(effective(b))).orElseThrow();
         String identifier = panelId(indexes);
-        Json json = header(identifier, true, terms.display(VitalSign.NIBP.metric()));
+        JsonWriter json = header(identifier, true, terms.display(VitalSign.NIBP.metric()));
         code(json, VitalSign.NIBP.metric());
         subjectAndDevice(json);
         json.field("effectiveDateTime", dateTime(effective(earliest)));
@@ -191,7 +192,7 @@ final class FhirResources {
      */
     private FhirResource alarm(int index, Observation o, String sourceIdentifier) {
         String identifier = identifier("alarm-" + index);
-        Json json = header(identifier, false, terms.display(o.metric()) + " alarm active");
+        JsonWriter json = header(identifier, false, terms.display(o.metric()) + " alarm active");
         json.name("code").beginObject().name("coding").beginArray();
         mdcCoding(json, MDC_EVT_ALARM, "MDC_EVT_ALARM");
         json.endArray().field("text", terms.display(o.metric()) + " alarm").endObject();
@@ -215,14 +216,14 @@ final class FhirResources {
         return new FhirResource(identifier, json.endObject().toString());
     }
 
-    private static void stringComponent(Json json, int code, String referenceId, String value) {
+    private static void stringComponent(JsonWriter json, int code, String referenceId, String value) {
         json.beginObject().name("code").beginObject().name("coding").beginArray();
         mdcCoding(json, code, referenceId);
         json.endArray().endObject().field("valueString", value).endObject();
     }
 
-    private Json header(String identifier, boolean vitalSign, String summary) {
-        Json json = new Json().beginObject().field("resourceType", "Observation")
+    private JsonWriter header(String identifier, boolean vitalSign, String summary) {
+        JsonWriter json = new JsonWriter().beginObject().field("resourceType", "Observation")
                 .field("id", FhirResource.logicalId(identifier));
         json.name("text").beginObject().field("status", "generated")
                 .field("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml(summary + ", bed "
@@ -238,12 +239,12 @@ final class FhirResources {
         return json;
     }
 
-    private void code(Json json, io.wardgate.api.Metric metric) {
+    private void code(JsonWriter json, io.wardgate.api.Metric metric) {
         json.name("code");
         codeableConcept(json, metric);
     }
 
-    private void codeableConcept(Json json, io.wardgate.api.Metric metric) {
+    private void codeableConcept(JsonWriter json, io.wardgate.api.Metric metric) {
         json.beginObject().name("coding").beginArray();
         if (!metric.loinc().isEmpty()) {
             json.beginObject().field("system", LOINC).field("code", metric.loinc()).endObject();
@@ -252,7 +253,7 @@ final class FhirResources {
         json.endArray().field("text", terms.display(metric)).endObject();
     }
 
-    private static void mdcCoding(Json json, int code, String referenceId) {
+    private static void mdcCoding(JsonWriter json, int code, String referenceId) {
         json.beginObject().field("system", MDC).field("code", Integer.toString(code)).field("display", referenceId)
                 .endObject();
     }
@@ -261,7 +262,7 @@ final class FhirResources {
      * The bed as subject (a logical Location reference), the hospital site as performer (the
      * organisation whose device observed: Observation.performer cannot name a Device), the device.
      */
-    private void subjectAndDevice(Json json) {
+    private void subjectAndDevice(JsonWriter json) {
         json.name("subject").beginObject().field("type", "Location").name("identifier").beginObject()
                 .field("system", BED).field("value", batch.location().toString()).endObject()
                 .field("display", "bed " + batch.location()).endObject();
@@ -278,7 +279,7 @@ final class FhirResources {
         json.endObject();
     }
 
-    private void valueOrAbsent(Json json, Observation o) {
+    private void valueOrAbsent(JsonWriter json, Observation o) {
         if (o.value() != null) {
             json.name("valueQuantity").beginObject().name("value").value(o.value().toBigDecimal())
                     .field("unit", terms.unitDisplay(o.unit())).field("system", UCUM).field("code", o.unit().ucum())
@@ -289,7 +290,7 @@ final class FhirResources {
         absent(json, absentReason(reason), reason.name());
     }
 
-    private static void absent(Json json, String code, String text) {
+    private static void absent(JsonWriter json, String code, String text) {
         json.name("dataAbsentReason").beginObject().name("coding").beginArray().beginObject()
                 .field("system", ABSENT).field("code", code).endObject().endArray().field("text", text).endObject();
     }
@@ -307,7 +308,7 @@ final class FhirResources {
         };
     }
 
-    private void sampledData(Json json, WaveformSegment w) {
+    private void sampledData(JsonWriter json, WaveformSegment w) {
         Scale scale = Scale.of(w);
         StringBuilder data = new StringBuilder(w.sampleCount() * 6);
         for (int i = 0; i < w.sampleCount(); i++) {
@@ -344,7 +345,7 @@ final class FhirResources {
         }
     }
 
-    private static void note(Json json, Set<StatusFlag> flags) {
+    private static void note(JsonWriter json, Set<StatusFlag> flags) {
         List<String> remarks = new ArrayList<>();
         for (StatusFlag flag : flags) {
             if (!flag.meansNoValue()) {

@@ -1,5 +1,6 @@
 package io.wardgate.receiver;
 
+import io.wardgate.shared.json.JsonWriter;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ final class FhirTransaction {
     }
 
     static String bundle(List<FhirResource> resources) {
-        Json json = new Json().beginObject().field("resourceType", "Bundle").field("type", "transaction");
+        JsonWriter json = new JsonWriter().beginObject().field("resourceType", "Bundle").field("type", "transaction");
         json.name("entry").beginArray();
         for (FhirResource resource : resources) {
             json.beginObject().field("fullUrl", resource.fullUrl()).name("resource").raw(resource.json())

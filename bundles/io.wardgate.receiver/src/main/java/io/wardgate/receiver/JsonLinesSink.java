@@ -8,6 +8,7 @@ import io.wardgate.api.WaveformSegment;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.OpenResult;
 import io.wardgate.seal.envelope.SealTags;
+import io.wardgate.shared.json.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class JsonLinesSink implements ReadingSink {
 
     static String line(SealTags tags, Batch batch, int index) {
         Reading reading = batch.readings().get(index);
-        Json json = envelopeFields(tags, batch, index)
+        JsonWriter json = envelopeFields(tags, batch, index)
                 .field("kind", reading instanceof Observation ? "observation" : "waveform")
                 .field("mdc", reading.metric().mdcCode()).field("metric", reading.metric().referenceId())
                 .field("loinc", reading.metric().loinc()).field("ucum", reading.unit().ucum())
@@ -71,8 +72,8 @@ public final class JsonLinesSink implements ReadingSink {
     }
 
     /** The fields every line has: routing tags, the item's index in the envelope, location and device. */
-    static Json envelopeFields(SealTags tags, Batch batch, int index) {
-        return new Json().beginObject()
+    static JsonWriter envelopeFields(SealTags tags, Batch batch, int index) {
+        return new JsonWriter().beginObject()
                 .field("gateway", tags.gatewayId()).field("device", tags.deviceId())
                 .field("epoch", tags.epoch()).field("sequence", tags.sequence()).field("index", index)
                 .field("sealedAt", tags.sealedAt().toString())

@@ -4,6 +4,7 @@ import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.api.pipeline.ReadingIntake;
+import io.wardgate.shared.retry.Backoff;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class PortWorker {
     private final SerialLines lines;
     private final SerialDriverCatalog drivers;
     private final Clock clock;
-    private final Backoff backoff;
+    private final Backoff.Sequence backoff;
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile String stopReason = "port stopped";
@@ -53,7 +54,7 @@ final class PortWorker {
         this.lines = lines;
         this.drivers = drivers;
         this.clock = clock;
-        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax(), random);
+        this.backoff = new Backoff(settings.reconnectMin(), settings.reconnectMax()).sequence(random);
         this.thread = new Thread(this::run, "wardgate-serial-" + settings.path());
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> LOG.error("{}: reader thread died", settings.path(), e));

@@ -129,7 +129,7 @@ final class AdminCommand implements Command {
                 }
             }
         } catch (IllegalArgumentException | IOException e) {
-            err.println("wardgate admin: " + Json.printable(e.getMessage()));
+            err.println("wardgate admin: " + Printable.of(e.getMessage()));
             return USAGE;
         }
         if (options.getOrDefault("revocation", "on").equals("off")) {
@@ -151,10 +151,10 @@ final class AdminCommand implements Command {
             err.println("wardgate admin: " + e.getMessage());
             return TIMEOUT;
         } catch (java.nio.file.NoSuchFileException e) {
-            err.println("wardgate admin: no such file: " + Json.printable(String.valueOf(e.getMessage())));
+            err.println("wardgate admin: no such file: " + Printable.of(String.valueOf(e.getMessage())));
             return FAILED;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("wardgate admin: " + Json.printable(String.valueOf(e.getMessage())));
+            err.println("wardgate admin: " + Printable.of(String.valueOf(e.getMessage())));
             return FAILED;
         }
     }

@@ -54,7 +54,7 @@ final class CheckCommand implements Command {
                         return OK;
                     }
                     default -> {
-                        err.println("wardgate check: unknown option " + Json.printable(arg));
+                        err.println("wardgate check: unknown option " + Printable.of(arg));
                         return USAGE;
                     }
                 }
@@ -67,7 +67,7 @@ final class CheckCommand implements Command {
             return report.passed() ? OK : CHECK_FAILED;
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("wardgate check: " + (e instanceof IndexOutOfBoundsException ? "an option is missing its value"
-                    : Json.printable(String.valueOf(e.getMessage()))));
+                    : Printable.of(String.valueOf(e.getMessage()))));
             return USAGE;
         }
     }

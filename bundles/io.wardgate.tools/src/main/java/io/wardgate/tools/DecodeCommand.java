@@ -63,7 +63,7 @@ final class DecodeCommand implements Command {
             } else if (!arg.startsWith("-") && file == null) {
                 file = arg;
             } else {
-                err.println("wardgate decode: unexpected argument '" + Json.printable(arg) + "'");
+                err.println("wardgate decode: unexpected argument '" + Printable.of(arg) + "'");
                 usage(err);
                 return USAGE;
             }
@@ -76,7 +76,7 @@ final class DecodeCommand implements Command {
         Optional<ProtocolSession> session = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
                 .map(DecodeCommand::open);
         if (session.isEmpty()) {
-            err.println("wardgate decode: unknown protocol '" + Json.printable(protocol) + "' (known: "
+            err.println("wardgate decode: unknown protocol '" + Printable.of(protocol) + "' (known: "
                     + String.join(", ", drivers().stream().map(DeviceDriver::protocol).toList()) + ")");
             return USAGE;
         }
@@ -84,7 +84,7 @@ final class DecodeCommand implements Command {
         try {
             path = Path.of(file);
         } catch (InvalidPathException e) {
-            err.println("wardgate decode: not a file name: '" + Json.printable(file) + "'");
+            err.println("wardgate decode: not a file name: '" + Printable.of(file) + "'");
             return USAGE;
         }
         return decode(session.get(), protocol, path, out, err);
@@ -105,7 +105,7 @@ final class DecodeCommand implements Command {
             }
             session.tick(CLOCK_START.plus(BYTE_TIME.multipliedBy(offset)).plus(FINAL_SILENCE), lines);
         } catch (IOException e) {
-            err.println("wardgate decode: cannot read " + Json.printable(file.toString()) + ": " + reason(e));
+            err.println("wardgate decode: cannot read " + Printable.of(file.toString()) + ": " + reason(e));
             return USAGE;
         } catch (RuntimeException e) {
             // Sessions never throw on bad input; if one does, that is a bug to report, not a bad capture.
@@ -124,7 +124,7 @@ final class DecodeCommand implements Command {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return Json.printable(String.valueOf(e.getMessage()));
+        return Printable.of(String.valueOf(e.getMessage()));
     }
 
     /**

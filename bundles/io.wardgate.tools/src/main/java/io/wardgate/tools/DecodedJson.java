@@ -6,8 +6,7 @@ import io.wardgate.api.StatusFlag;
 import io.wardgate.api.WaveScale;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
-import java.util.Set;
-import java.util.StringJoiner;
+import io.wardgate.shared.json.JsonWriter;
 
 /**
  * One decoded item as one JSON object (docs/tools.md lists the fields). Values are strings so they
@@ -19,65 +18,51 @@ final class DecodedJson {
     }
 
     static String of(Decoded item) {
-        Json json = new Json().number("offset", item.offset());
+        JsonWriter json = new JsonWriter(JsonWriter.Escaping.ASCII).beginObject().field("offset", item.offset());
         if (item instanceof Decoded.ReadingDecoded reading) {
             reading(reading.reading(), json);
         } else if (item instanceof Decoded.IdentityDecoded identity) {
-            json.string("type", "identity").string("model", identity.model())
-                    .string("serialNumber", identity.serialNumber()).string("eui64", identity.eui64());
+            json.field("type", "identity").field("model", identity.model())
+                    .field("serialNumber", identity.serialNumber()).field("eui64", identity.eui64());
         } else if (item instanceof Decoded.EventDecoded event) {
-            json.string("type", "event").string("kind", event.kind().name()).string("detail", event.detail());
+            json.field("type", "event").field("kind", event.kind().name()).field("detail", event.detail());
         } else if (item instanceof Decoded.FramingError error) {
-            json.string("type", "framing_error").string("reason", error.reason());
+            json.field("type", "framing_error").field("reason", error.reason());
         } else {
-            json.string("type", "unknown").string("detail", item.toString());
+            json.field("type", "unknown").field("detail", item.toString());
         }
-        return json.end();
+        return json.endObject().toString();
     }
 
-    private static void reading(Reading reading, Json json) {
-        json.string("type", reading instanceof WaveformSegment ? "waveform" : "reading")
-                .number("metric", reading.metric().mdcCode())
-                .string("referenceId", reading.metric().referenceId())
-                .string("loinc", reading.metric().loinc());
+    private static void reading(Reading reading, JsonWriter json) {
+        json.field("type", reading instanceof WaveformSegment ? "waveform" : "reading")
+                .field("metric", reading.metric().mdcCode())
+                .field("referenceId", reading.metric().referenceId())
+                .field("loinc", reading.metric().loinc());
         if (reading instanceof Observation observation) {
-            json.string("value", observation.value() == null ? null : observation.value().toString());
+            json.field("value", observation.value() == null ? null : observation.value().toString());
         }
-        json.string("unit", reading.unit().ucum()).number("unitCode", reading.unit().mdcCode());
+        json.field("unit", reading.unit().ucum()).field("unitCode", reading.unit().mdcCode());
         if (reading instanceof Observation observation) {
-            observation.deviceTimeIfKnown().ifPresent(time -> json.string("deviceTime", time.toString()));
+            observation.deviceTimeIfKnown().ifPresent(time -> json.field("deviceTime", time.toString()));
         } else if (reading instanceof WaveformSegment wave) {
-            json.number("samplePeriodNanos", wave.samplePeriod().toNanos())
-                    .number("sampleCount", wave.sampleCount())
-                    .raw("scale", scale(wave.scale()))
-                    .raw("samples", samples(wave));
+            WaveScale scale = wave.scale();
+            json.field("samplePeriodNanos", wave.samplePeriod().toNanos())
+                    .field("sampleCount", wave.sampleCount())
+                    .name("scale").beginObject().field("rawLow", scale.rawLow()).field("rawHigh", scale.rawHigh())
+                    .field("low", scale.low().toString()).field("high", scale.high().toString()).endObject()
+                    .name("samples").beginArray();
+            for (int i = 0; i < wave.sampleCount(); i++) {
+                json.value(wave.sample(i));
+            }
+            json.endArray();
         }
-        json.raw("status", status(reading.status()));
-    }
-
-    private static String status(Set<StatusFlag> flags) {
-        StringJoiner joined = new StringJoiner(",", "[", "]");
+        json.name("status").beginArray();
         for (StatusFlag flag : StatusFlag.values()) {
-            if (flags.contains(flag)) {
-                joined.add(Json.quote(flag.name()));
+            if (reading.status().contains(flag)) {
+                json.value(flag.name());
             }
         }
-        return joined.toString();
-    }
-
-    private static String scale(WaveScale scale) {
-        return new Json().number("rawLow", scale.rawLow()).number("rawHigh", scale.rawHigh())
-                .string("low", scale.low().toString()).string("high", scale.high().toString()).end();
-    }
-
-    private static String samples(WaveformSegment wave) {
-        StringBuilder text = new StringBuilder(wave.sampleCount() * 6).append('[');
-        for (int i = 0; i < wave.sampleCount(); i++) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(wave.sample(i));
-        }
-        return text.append(']').toString();
+        json.endArray();
     }
 }

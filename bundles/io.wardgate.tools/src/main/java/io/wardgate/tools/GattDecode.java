@@ -35,7 +35,7 @@ final class GattDecode {
         Optional<GattDriver> driver = characteristic.flatMap(c -> drivers().stream()
                 .filter(d -> d.characteristics().contains(c)).findFirst());
         if (driver.isEmpty()) {
-            err.println("wardgate decode: characteristic '" + Json.printable(uuid) + "' is not supported (supported: "
+            err.println("wardgate decode: characteristic '" + Printable.of(uuid) + "' is not supported (supported: "
                     + String.join(", ", characteristics()) + ")");
             return Command.USAGE;
         }

@@ -3,8 +3,7 @@ package io.wardgate.tools;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.driver.GattResult;
-import java.util.Iterator;
-import java.util.Locale;
+import io.wardgate.shared.json.JsonWriter;
 import java.util.Map;
 
 /**
@@ -12,79 +11,45 @@ import java.util.Map;
  * device's precision ("37.60" stays 37.60). A measurement:
  * {@code {"characteristic":"2A37","name":"...","deviceTime":null,"observations":[...],"details":{...}}};
  * an error: {@code {"characteristic":"2A35","name":"...","error":{"field":"systolic","message":"..."}}}.
+ * Printable ASCII only, every control character as a unicode escape.
  */
 final class GattJson {
     private GattJson() {
     }
 
     static String toJson(GattResult result) {
-        StringBuilder json = new StringBuilder(256);
-        json.append("{\"characteristic\":").append(quote(result.characteristic()));
-        json.append(",\"name\":").append(quote(result.name()));
+        JsonWriter json = new JsonWriter(JsonWriter.Escaping.ASCII_UNICODE_CONTROLS).beginObject()
+                .field("characteristic", result.characteristic()).field("name", result.name());
         if (result instanceof GattResult.GattError error) {
-            json.append(",\"error\":{\"field\":").append(quote(error.field()));
-            json.append(",\"message\":").append(quote(error.message())).append("}}");
-            return json.toString();
+            return json.name("error").beginObject().field("field", error.field()).field("message", error.message())
+                    .endObject().endObject().toString();
         }
         GattResult.GattMeasurement measurement = (GattResult.GattMeasurement) result;
-        json.append(",\"deviceTime\":").append(measurement.deviceTime() == null ? "null"
-                : quote(measurement.deviceTime().toString()));
-        json.append(",\"observations\":[");
-        Iterator<Observation> observations = measurement.observations().iterator();
-        while (observations.hasNext()) {
-            observation(json, observations.next());
-            if (observations.hasNext()) {
-                json.append(',');
-            }
+        json.field("deviceTime", measurement.deviceTime() == null ? null : measurement.deviceTime().toString());
+        json.name("observations").beginArray();
+        for (Observation observation : measurement.observations()) {
+            observation(json, observation);
         }
-        json.append("],\"details\":{");
-        Iterator<Map.Entry<String, String>> details = measurement.details().entrySet().iterator();
-        while (details.hasNext()) {
-            Map.Entry<String, String> detail = details.next();
-            json.append(quote(detail.getKey())).append(':').append(quote(detail.getValue()));
-            if (details.hasNext()) {
-                json.append(',');
-            }
+        json.endArray().name("details").beginObject();
+        for (Map.Entry<String, String> detail : measurement.details().entrySet()) {
+            json.field(detail.getKey(), detail.getValue());
         }
-        return json.append("}}").toString();
+        return json.endObject().endObject().toString();
     }
 
-    private static void observation(StringBuilder json, Observation observation) {
-        json.append("{\"mdc\":").append(observation.metric().mdcCode());
-        json.append(",\"metric\":").append(quote(observation.metric().referenceId()));
-        json.append(",\"loinc\":").append(quote(observation.metric().loinc()));
-        json.append(",\"value\":").append(observation.value() == null ? "null" : observation.value().toString());
-        json.append(",\"unit\":").append(quote(observation.unit().ucum()));
-        json.append(",\"mdcUnit\":").append(observation.unit().mdcCode());
-        json.append(",\"status\":[");
-        Iterator<StatusFlag> flags = observation.status().iterator();
-        while (flags.hasNext()) {
-            json.append(quote(flags.next().name()));
-            if (flags.hasNext()) {
-                json.append(',');
-            }
+    private static void observation(JsonWriter json, Observation observation) {
+        json.beginObject().field("mdc", observation.metric().mdcCode())
+                .field("metric", observation.metric().referenceId())
+                .field("loinc", observation.metric().loinc())
+                .name("value").raw(observation.value() == null ? "null" : observation.value().toString())
+                .field("unit", observation.unit().ucum())
+                .field("mdcUnit", observation.unit().mdcCode())
+                .name("status").beginArray();
+        for (StatusFlag flag : observation.status()) {
+            json.value(flag.name());
         }
-        json.append("],\"deviceTime\":").append(observation.deviceTime() == null ? "null"
-                : quote(observation.deviceTime().toString()));
-        json.append(",\"receivedAt\":").append(quote(observation.receivedAt().toString())).append('}');
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        json.endArray()
+                .field("deviceTime", observation.deviceTime() == null ? null : observation.deviceTime().toString())
+                .field("receivedAt", observation.receivedAt().toString()).endObject();
     }
 }

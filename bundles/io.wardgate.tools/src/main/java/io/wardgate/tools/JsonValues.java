@@ -1,5 +1,6 @@
 package io.wardgate.tools;
 
+import io.wardgate.shared.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -161,39 +162,35 @@ final class JsonValues {
 
     /** Pretty enough JSON of a reply: one line, keys in the reply's order, byte strings as hex. */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
+        JsonWriter json = new JsonWriter(JsonWriter.Escaping.ASCII);
+        write(value, json);
+        return json.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(Object value, JsonWriter json) {
         if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            Json.quote(s, out);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
-            out.append(value);
+            json.nullValue();
+        } else if (value instanceof Long || value instanceof Integer) {
+            json.value(((Number) value).longValue());
+        } else if (value instanceof Boolean b) {
+            json.value(b.booleanValue());
         } else if (value instanceof byte[] bytes) {
-            Json.quote(HexFormat.of().formatHex(bytes), out);
+            json.value(HexFormat.of().formatHex(bytes));
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
+            json.beginObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(first ? "" : ",");
-                first = false;
-                Json.quote(String.valueOf(entry.getKey()), out).append(':');
-                write(entry.getValue(), out);
+                json.name(String.valueOf(entry.getKey()));
+                write(entry.getValue(), json);
             }
-            out.append('}');
+            json.endObject();
         } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ",");
-                write(list.get(i), out);
+            json.beginArray();
+            for (Object item : list) {
+                write(item, json);
             }
-            out.append(']');
+            json.endArray();
         } else {
-            Json.quote(String.valueOf(value), out);
+            json.value(String.valueOf(value));
         }
     }
 }

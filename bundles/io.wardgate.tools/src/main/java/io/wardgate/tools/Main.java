@@ -40,7 +40,7 @@ public final class Main {
         }
         Command command = COMMANDS.get(args[0]);
         if (command == null) {
-            err.println("wardgate: unknown command '" + Json.printable(args[0]) + "'");
+            err.println("wardgate: unknown command '" + Printable.of(args[0]) + "'");
             usage(err);
             return Command.USAGE;
         }

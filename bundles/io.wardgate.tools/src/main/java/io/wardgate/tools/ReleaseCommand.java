@@ -50,7 +50,7 @@ final class ReleaseCommand implements Command {
                     case "--name" -> name = args.get(++i);
                     default -> {
                         if (args.get(i).startsWith("-")) {
-                            err.println("wardgate release: unknown option " + Json.printable(args.get(i)));
+                            err.println("wardgate release: unknown option " + Printable.of(args.get(i)));
                             return USAGE;
                         }
                         bundles.add(Path.of(args.get(i)));
@@ -75,7 +75,7 @@ final class ReleaseCommand implements Command {
             out.println("signed " + name + " " + version + " (" + bundles.size() + " bundles) -> " + output);
             return OK;
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            err.println("wardgate release sign: " + Json.printable(String.valueOf(e.getMessage())));
+            err.println("wardgate release sign: " + Printable.of(String.valueOf(e.getMessage())));
             return USAGE;
         } finally {
             Arrays.fill(password, '\0');

@@ -38,15 +38,16 @@ class DecodeCommandTest {
 
         assertThat(exit).isZero();
         assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+        // Two DF8 frames and no timing in a capture: the boundary is not confirmed (issue #17 item 4).
         assertThat(lines()).containsExactly(
                 "{\"offset\":1,\"type\":\"reading\",\"metric\":149530,\"referenceId\":\"MDC_PULS_OXIM_PULS_RATE\","
-                        + "\"loinc\":\"8867-4\",\"value\":\"72\",\"unit\":\"/min\",\"unitCode\":264864,\"status\":[]}",
+                        + "\"loinc\":\"8867-4\",\"value\":\"72\",\"unit\":\"/min\",\"unitCode\":264864,\"status\":[\"QUESTIONABLE\"]}",
                 "{\"offset\":1,\"type\":\"reading\",\"metric\":150456,\"referenceId\":\"MDC_PULS_OXIM_SAT_O2\","
-                        + "\"loinc\":\"2708-6\",\"value\":\"98\",\"unit\":\"%\",\"unitCode\":262688,\"status\":[]}",
+                        + "\"loinc\":\"2708-6\",\"value\":\"98\",\"unit\":\"%\",\"unitCode\":262688,\"status\":[\"QUESTIONABLE\"]}",
                 "{\"offset\":5,\"type\":\"reading\",\"metric\":149530,\"referenceId\":\"MDC_PULS_OXIM_PULS_RATE\","
-                        + "\"loinc\":\"8867-4\",\"value\":\"72\",\"unit\":\"/min\",\"unitCode\":264864,\"status\":[]}",
+                        + "\"loinc\":\"8867-4\",\"value\":\"72\",\"unit\":\"/min\",\"unitCode\":264864,\"status\":[\"QUESTIONABLE\"]}",
                 "{\"offset\":5,\"type\":\"reading\",\"metric\":150456,\"referenceId\":\"MDC_PULS_OXIM_SAT_O2\","
-                        + "\"loinc\":\"2708-6\",\"value\":\"98\",\"unit\":\"%\",\"unitCode\":262688,\"status\":[]}",
+                        + "\"loinc\":\"2708-6\",\"value\":\"98\",\"unit\":\"%\",\"unitCode\":262688,\"status\":[\"QUESTIONABLE\"]}",
                 "{\"offset\":9,\"type\":\"framing_error\",\"reason\":\"skipped 1 byte: incomplete frame (1 of 4 bytes,"
                         + " then silence)\"}");
     }
@@ -143,7 +144,7 @@ class DecodeCommandTest {
         assertThat(decode("nonin-df8", capture)).isZero();
 
         assertThat(lines()).hasSize(6).allSatisfy(line -> assertThat(line)
-                .contains("\"value\":null", "\"status\":[\"UNAVAILABLE\",\"SENSOR_PROBLEM\"]"));
+                .contains("\"value\":null", "\"status\":[\"UNAVAILABLE\",", "\"SENSOR_PROBLEM\"]"));
     }
 
     @Test

@@ -48,6 +48,26 @@ public final class Nomenclature {
         return Optional.ofNullable(units.get(mdcUnitCode));
     }
 
+    /**
+     * The metric the table names for an MDC code: what a driver tags its readings with.
+     *
+     * @throws IllegalArgumentException when the code is not in the table
+     */
+    public Metric metricOf(int mdcCode) {
+        return term(mdcCode).map(Term::metric)
+                .orElseThrow(() -> new IllegalArgumentException("MDC code " + mdcCode + " is not in the nomenclature table"));
+    }
+
+    /**
+     * The unit the table names for an MDC unit code (UCUM, code and reference id).
+     *
+     * @throws IllegalArgumentException when the code is not in the table
+     */
+    public Unit unitOf(int mdcUnitCode) {
+        return unit(mdcUnitCode).map(UnitTerm::unit).orElseThrow(
+                () -> new IllegalArgumentException("MDC unit " + mdcUnitCode + " is not in the nomenclature table"));
+    }
+
     /** Every metric term, by code. */
     public Map<Integer, Term> terms() {
         return metrics;

@@ -6,7 +6,7 @@
  * space against it: no placeholder names, no unit without UCUM.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.api.nomenclature;
 
 import org.osgi.annotation.bundle.Export;

@@ -141,4 +141,24 @@ class NomenclatureTest {
         assertThat(CodeSpace.problemsOfEmitted(List.of(TABLE.resolve(unnamed)), List.of(TABLE.resolve(annotated))))
                 .isEmpty();
     }
+
+    @Test
+    void driversTakeTheirTermsFromTheTableAndPrivateTermsStayInThePrivateRange() {
+        assertThat(TABLE.metricOf(131842)).isEqualTo(Metric.mdc(131842, "MDC_ECG_AMPL_ST_II"));
+        assertThat(TABLE.unitOf(265234)).isEqualTo(new Unit("mL/min", 265234, "MDC_DIM_MILLI_L_PER_MIN"));
+        assertThatThrownBy(() -> TABLE.metricOf(SCADA + 0x1234)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not in the nomenclature table");
+        assertThatThrownBy(() -> TABLE.unitOf(0x41234)).isInstanceOf(IllegalArgumentException.class);
+        // 11073-10101 leaves term codes 0xF000.. to manufacturers; a private name outside it is a problem.
+        Metric privateTerm = Metric.mdc(SCADA + 0xF17D, "MDC_PRIV_WARDGATE_MEDIBUS_CP1_7D");
+        assertThat(CodeSpace.isPrivate(privateTerm)).isTrue();
+        assertThat(CodeSpace.isPrivate(Metric.mdc(SCADA + 0x017D, "MDC_PRIV_WARDGATE_X"))).isFalse();
+        assertThat(CodeSpace.problemsOfEmitted(List.of(privateTerm), List.of(Unit.PERCENT))).isEmpty();
+        // A unit without its MDC code, or a name that differs from the table's, is a problem.
+        assertThat(CodeSpace.problemsOfEmitted(List.of(Metric.mdc(151728, "MDC_AWAY_CO2_ET")),
+                List.of(new Unit("mbar", 0, ""), new Unit("mm", 266098, "MDC_DIM_MILLI_BAR"))))
+                .hasSize(3).anyMatch(p -> p.contains("without its MDC unit code"));
+        assertThatThrownBy(() -> CodeSpace.requireClean(List.of(Metric.mdc(SCADA + 0x0302, "MDC_IV_0302")), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("MDC_IV_0302");
+    }
 }

@@ -82,7 +82,8 @@ final class GlucoseMeasurement {
             annunciations(word, status);
         }
         if (amount != null) {
-            out.add(GattMetrics.glucose(type), molar ? GattMetrics.MOL_PER_L : GattMetrics.KG_PER_L, amount, status);
+            out.add(GattMetrics.glucose(type), molar ? GattMetrics.MMOL_PER_L : GattMetrics.MG_PER_DL,
+                    GattMetrics.glucoseInTableUnit(amount, molar), status);
         }
     }
 

@@ -130,8 +130,9 @@ class GattDecodersErrorsTest {
         assertThat(pounds.observations()).extracting(GattVectors::value).containsExactly("154.60", "27.2", "70.0");
         assertThat(pounds.observations()).extracting(o -> o.unit().ucum()).containsExactly("[lb_av]", "kg/m2", "[in_i]");
         GattResult.GattMeasurement molar = measurement("2A18", "06 02 00 E3 07 02 1B 0B 0A 1E 5C C0 11");
-        assertThat(molar.observations().get(0).unit().ucum()).isEqualTo("mol/L");
-        assertThat(value(molar.observations().get(0))).isEqualTo("0.0092");
+        // 0.0092 mol/L is 9.2 mmol/L (MDC_DIM_MILLI_MOLE_PER_L)
+        assertThat(molar.observations().get(0).unit().ucum()).isEqualTo("mmol/L");
+        assertThat(value(molar.observations().get(0))).isEqualTo("9.2");
         assertThat(molar.observations().get(0).metric().referenceId()).isEqualTo("MDC_CONC_GLU_CAPILLARY_WHOLEBLOOD");
     }
 

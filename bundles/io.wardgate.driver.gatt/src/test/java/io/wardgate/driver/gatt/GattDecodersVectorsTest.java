@@ -156,8 +156,9 @@ class GattDecodersVectorsTest {
         assertThat(m.deviceTime()).isEqualTo(new GattDateTime(2019, 2, 27, 11, 10, 30));
         Observation glucose = m.observations().get(0);
         assertThat(m.observations()).hasSize(1);
-        assertThat(glucose.value()).isEqualTo(Decimal.of(30, 0));
-        assertThat(glucose.unit().ucum()).isEqualTo("kg/L");
+        // 30 kg/L is 30 x 10^5 mg/dL, the unit of IEEE 11073-10417 (exact: the exponent moves by 5)
+        assertThat(glucose.value()).isEqualTo(Decimal.of(30, 5));
+        assertThat(glucose.unit()).isEqualTo(new Unit("mg/dL", 264274, "MDC_DIM_MILLI_G_PER_DL"));
         assertThat(glucose.metric().referenceId()).isEqualTo("MDC_CONC_GLU_CAPILLARY_PLASMA");
         assertThat(glucose.metric().mdcCode()).isEqualTo(160188);
         assertThat(glucose.deviceTime()).isEqualTo(Instant.parse("2019-02-27T11:05:30Z")); // base time - 5 min

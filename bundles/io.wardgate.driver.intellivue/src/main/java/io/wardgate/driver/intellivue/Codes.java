@@ -5,41 +5,23 @@ import static io.wardgate.driver.intellivue.IntelliVueIds.*;
 import io.wardgate.api.Metric;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.Unit;
-import io.wardgate.api.VitalSign;
+import io.wardgate.api.nomenclature.Nomenclature;
+import io.wardgate.api.nomenclature.Term;
+import io.wardgate.api.nomenclature.UnitTerm;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * IntelliVue codes to WardGate's nomenclature. IntelliVue physiological ids map arithmetically onto
  * IEEE 11073-10101: MDC code = physio_id + 0x20000 and MDC unit = unit_code + 0x40000
- * (nomenclature.md, "Notes"). A code that lands on a {@link VitalSign} takes its metric (with LOINC);
- * a few others have a reference id we could check; any other code keeps its arithmetic MDC code with
- * the reference id {@code MDC_IV_<physio_id in hex>}, which says "IntelliVue code, name not verified"
- * rather than inventing an MDC name.
+ * (nomenclature.md, "Notes"); the name, LOINC and UCUM come from the shared nomenclature table
+ * (io.wardgate.api.nomenclature). A code the table does not name is not forwarded under a made-up
+ * name: the session reports it once ({@link #describe}) so the table can be extended.
  */
 final class Codes {
-    /** Reference id prefix for codes whose MDC name we could not verify. */
-    static final String UNVERIFIED_PREFIX = "MDC_IV_";
-
-    /**
-     * Codes that are not vital signs of the table but whose MDC reference id is checked:
-     * temperature is MDC_TEMP 150344 (nomenclature.md, body temperature row); ECG lead II is
-     * 131330 MDC_ECG_ELEC_POTL_II and pleth 150452 MDC_PULS_OXIM_PLETH (both as published in HL7/FHIR
-     * examples); NOM_AWAY_CO2_ET maps to MDC_AWAY_CO2_ET in OpenICE's intellivue.map (the pairing of
-     * the code 151728 with that name is marked unverified in device-protocols.md line 46).
-     */
-    private static final Map<Integer, String> VERIFIED_NAMES = Map.of(
-            NOM_TEMP, "MDC_TEMP",
-            NOM_ECG_ELEC_POTL_II, "MDC_ECG_ELEC_POTL_II",
-            NOM_PLETH, "MDC_PULS_OXIM_PLETH",
-            NOM_AWAY_CO2_ET, "MDC_AWAY_CO2_ET");
-
-    private static final List<Unit> KNOWN_UNITS = List.of(Unit.BEATS_PER_MINUTE, Unit.RESPIRATIONS_PER_MINUTE,
-            Unit.PERCENT, Unit.MMHG, Unit.KPA, Unit.CELSIUS, Unit.FAHRENHEIT, Unit.DIMENSIONLESS, Unit.MILLIVOLT,
-            Unit.KILOGRAM, Unit.POUND, Unit.SECOND);
+    private static final Nomenclature TABLE = Nomenclature.standard();
 
     private Codes() {
     }
@@ -48,25 +30,25 @@ final class Codes {
         return (NOM_PART_SCADA << 16) + (physioId & 0xFFFF);
     }
 
-    static Metric metric(int physioId) {
-        int mdc = mdcCode(physioId);
-        Optional<VitalSign> sign = VitalSign.byMdcCode(mdc);
-        if (sign.isPresent()) {
-            return sign.get().metric();
-        }
-        String name = VERIFIED_NAMES.get(physioId & 0xFFFF);
-        return Metric.mdc(mdc, name != null ? name : String.format("%s%04X", UNVERIFIED_PREFIX, physioId & 0xFFFF));
+    static int mdcUnit(int unitCode) {
+        return (NOM_PART_DIM << 16) + (unitCode & 0xFFFF);
     }
 
-    /** The unit; one WardGate does not name gets a UCUM annotation carrying its MDC code. */
-    static Unit unit(int unitCode) {
-        int mdc = (NOM_PART_DIM << 16) + (unitCode & 0xFFFF);
-        for (Unit unit : KNOWN_UNITS) {
-            if (unit.mdcCode() == mdc) {
-                return unit;
-            }
-        }
-        return new Unit("{mdc-dim-" + mdc + "}", mdc, "");
+    /** The table's public term for a physio id; empty when it has none (WardGate-private terms are not IntelliVue's). */
+    static Optional<Metric> metric(int physioId) {
+        return TABLE.term(mdcCode(physioId)).filter(t -> !t.privateCode()).map(Term::metric);
+    }
+
+    /** The table's unit (UCUM and MDC unit code) for a unit code; empty when it has none. */
+    static Optional<Unit> unit(int unitCode) {
+        return TABLE.unit(mdcUnit(unitCode)).map(UnitTerm::unit);
+    }
+
+    /** What the session reports for a physio id and unit code the table cannot name. */
+    static String describe(int physioId, int unitCode) {
+        return String.format(Locale.ROOT,
+                "IntelliVue code 0x%04X (MDC %d) in unit 0x%04X (MDC %d) is not in the nomenclature table: not forwarded",
+                physioId & 0xFFFF, mdcCode(physioId), unitCode & 0xFFFF, mdcUnit(unitCode));
     }
 
     /** The measurement state bits as flags (device-protocols.md lines 33-35). */

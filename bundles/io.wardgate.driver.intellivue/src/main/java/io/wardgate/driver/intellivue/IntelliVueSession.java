@@ -47,6 +47,7 @@ public final class IntelliVueSession implements ProtocolSession {
     private final OutboundQueue outbound = new OutboundQueue();
     private final Waves waves = new Waves();
     private final MdsIdentity identity = new MdsIdentity();
+    private final UnnamedCodes unnamed = new UnnamedCodes();
     private final FrameSink sink = new Sink();
     private FrameDecoder decoder;
     private State state = State.IDLE;
@@ -232,9 +233,11 @@ public final class IntelliVueSession implements ProtocolSession {
                 if (reply.last()) {
                     numericOutstanding = null;
                 }
-                for (Observation observation : Numerics.fromPolls(reply.polls(), now)) {
+                Numerics.Result numerics = Numerics.fromPolls(reply.polls(), now);
+                for (Observation observation : numerics.observations()) {
                     out.decoded(new Decoded.ReadingDecoded(offset, observation));
                 }
+                unnamed.report(offset, numerics.unnamed(), out);
             }
             case NOM_MOC_VMO_METRIC_SA_RT -> {
                 if (reply.last()) {
@@ -247,6 +250,7 @@ public final class IntelliVueSession implements ProtocolSession {
                 for (String problem : result.problems()) {
                     out.decoded(new Decoded.FramingError(offset, problem));
                 }
+                unnamed.report(offset, result.unnamed(), out);
             }
             default -> {
                 // results for objects we did not ask about are ignored

@@ -11,6 +11,7 @@ import io.wardgate.driver.intellivue.Message.ObservationPoll;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,40 +25,55 @@ final class Numerics {
     private Numerics() {
     }
 
-    static List<Observation> fromPolls(List<ObservationPoll> polls, Instant now) throws MalformedPdu {
+    /** What one poll result gave: observations, and descriptions of values whose code has no public name. */
+    record Result(List<Observation> observations, List<String> unnamed) {
+    }
+
+    static Result fromPolls(List<ObservationPoll> polls, Instant now) throws MalformedPdu {
         List<Observation> observations = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
         for (ObservationPoll poll : polls) {
             for (Ava ava : poll.attributes()) {
                 if (ava.id() == NOM_ATTR_NU_VAL_OBS) {
-                    observations.add(nuObsValue(ava.reader(), now));
+                    nuObsValue(ava.reader(), now, unnamed).ifPresent(observations::add);
                 } else if (ava.id() == NOM_ATTR_NU_CMPD_VAL_OBS) {
                     PduReader reader = ava.reader();
                     int count = reader.u16("compound count");
                     PduReader values = reader.lengthPrefixed("compound values");
                     for (int i = 0; i < count; i++) {
-                        observations.add(nuObsValue(values, now));
+                        nuObsValue(values, now, unnamed).ifPresent(observations::add);
                     }
                 }
             }
         }
-        return observations;
+        return new Result(observations, unnamed);
     }
 
-    /** One NuObsValue; the value is dropped (status only) when the state or a FLOAT special says so. */
-    static Observation nuObsValue(PduReader reader, Instant now) throws MalformedPdu {
+    /**
+     * One NuObsValue; the value is dropped (status only) when the state or a FLOAT special says so. A
+     * code or unit the nomenclature table does not name gives no observation; its description is added
+     * to {@code unnamed}.
+     */
+    static Optional<Observation> nuObsValue(PduReader reader, Instant now, List<String> unnamed) throws MalformedPdu {
         reader.require(NU_OBS_VALUE_LENGTH, "NuObsValue");
         int physioId = reader.u16("physio id");
         int state = reader.u16("state");
         int unitCode = reader.u16("unit code");
         FloatType value = FloatType.decode(reader.i32("value"));
-        Metric metric = Codes.metric(physioId);
-        Unit unit = Codes.unit(unitCode);
+        Optional<Metric> named = Codes.metric(physioId);
+        Optional<Unit> namedUnit = Codes.unit(unitCode);
+        if (named.isEmpty() || namedUnit.isEmpty()) {
+            unnamed.add(Codes.describe(physioId, unitCode));
+            return Optional.empty();
+        }
+        Metric metric = named.get();
+        Unit unit = namedUnit.get();
         Set<StatusFlag> status = Codes.status(state);
         if (!value.isNumber()) {
             status.add(value.special());
         }
         boolean noValue = status.stream().anyMatch(StatusFlag::meansNoValue);
-        return noValue ? Observation.absent(metric, unit, status, now)
-                : new Observation(metric, unit, value.value(), status, null, now);
+        return Optional.of(noValue ? Observation.absent(metric, unit, status, now)
+                : new Observation(metric, unit, value.value(), status, null, now));
     }
 }

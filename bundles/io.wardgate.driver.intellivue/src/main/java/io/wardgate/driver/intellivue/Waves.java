@@ -2,6 +2,7 @@ package io.wardgate.driver.intellivue;
 
 import static io.wardgate.driver.intellivue.IntelliVueIds.*;
 
+import io.wardgate.api.Metric;
 import io.wardgate.api.Unit;
 import io.wardgate.api.WaveScale;
 import io.wardgate.api.WaveformSegment;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Waveform segments from real-time sample array (RTSA) poll results. A wave object's static attributes
@@ -33,8 +35,11 @@ final class Waves {
     private static final long NANOS_PER_UNIT = RELATIVE_TIME_UNIT_MICROS * 1_000L;
     private static final Duration MAX_PERIOD = Duration.ofSeconds(60);
 
-    /** What one poll result gave: segments, and reasons for values that could not become segments. */
-    record Result(List<WaveformSegment> segments, List<String> problems) {
+    /**
+     * What one poll result gave: segments, reasons for values that could not become segments, and
+     * descriptions of waves whose code or unit has no public name (not forwarded).
+     */
+    record Result(List<WaveformSegment> segments, List<String> problems, List<String> unnamed) {
     }
 
     private static final class WaveObject {
@@ -63,6 +68,7 @@ final class Waves {
     Result fromPolls(List<ObservationPoll> polls, Instant now) throws MalformedPdu {
         List<WaveformSegment> segments = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> unnamed = new ArrayList<>();
         for (ObservationPoll poll : polls) {
             WaveObject object = objects.computeIfAbsent(((long) poll.context() << 16) | poll.handle(),
                     key -> new WaveObject());
@@ -71,18 +77,18 @@ final class Waves {
             }
             for (Ava ava : poll.attributes()) {
                 if (ava.id() == NOM_ATTR_SA_VAL_OBS) {
-                    segment(object, ava.reader(), now, segments, problems);
+                    segment(object, ava.reader(), now, segments, problems, unnamed);
                 } else if (ava.id() == NOM_ATTR_SA_CMPD_VAL_OBS) {
                     PduReader reader = ava.reader();
                     int count = reader.u16("compound count");
                     PduReader values = reader.lengthPrefixed("compound sample arrays");
                     for (int i = 0; i < count; i++) {
-                        segment(object, values, now, segments, problems);
+                        segment(object, values, now, segments, problems, unnamed);
                     }
                 }
             }
         }
-        return new Result(segments, problems);
+        return new Result(segments, problems, unnamed);
     }
 
     private static void learn(WaveObject object, Ava ava) throws MalformedPdu {
@@ -114,7 +120,7 @@ final class Waves {
     }
 
     private static void segment(WaveObject object, PduReader reader, Instant now, List<WaveformSegment> segments,
-            List<String> problems) throws MalformedPdu {
+            List<String> problems, List<String> unnamed) throws MalformedPdu {
         int physioId = reader.u16("physio id");
         int state = reader.u16("state");
         PduReader array = reader.lengthPrefixed("sample array");
@@ -152,8 +158,13 @@ final class Waves {
         if (object.nextStart.size() < 16 || object.nextStart.containsKey(physioId)) {
             object.nextStart.put(physioId, start.plus(span));
         }
-        Unit unit = object.unitCode >= 0 ? Codes.unit(object.unitCode) : defaultUnit(physioId);
-        segments.add(new WaveformSegment(Codes.metric(physioId), unit, period, start, samples, object.scale,
+        Optional<Unit> unit = object.unitCode >= 0 ? Codes.unit(object.unitCode) : Optional.of(defaultUnit(physioId));
+        Optional<Metric> metric = Codes.metric(physioId);
+        if (metric.isEmpty() || unit.isEmpty()) {
+            unnamed.add("wave " + Codes.describe(physioId, Math.max(object.unitCode, 0)));
+            return;
+        }
+        segments.add(new WaveformSegment(metric.get(), unit.get(), period, start, samples, object.scale,
                 Codes.status(state), now));
     }
 

@@ -11,7 +11,9 @@ import io.wardgate.api.Unit;
 import io.wardgate.api.VitalSign;
 import io.wardgate.driver.intellivue.sim.MonitorPdus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** NuObsValue decoding (device-protocols.md lines 30-48, nomenclature.md). */
@@ -19,13 +21,21 @@ class NumericsTest {
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
     private static Observation decode(String hex) throws MalformedPdu {
-        return Numerics.nuObsValue(new PduReader(Hex.bytes(hex)), NOW);
+        return Numerics.nuObsValue(new PduReader(Hex.bytes(hex)), NOW, new ArrayList<>()).orElseThrow();
+    }
+
+    private static Optional<Observation> decode(int physioId, int state, int unitCode, int rawFloat,
+            List<String> unnamed) throws MalformedPdu {
+        PduWriter value = new PduWriter();
+        MonitorPdus.nuObsValue(value, physioId, state, unitCode, rawFloat);
+        return Numerics.nuObsValue(new PduReader(value.toByteArray()), NOW, unnamed);
     }
 
     private static Observation decode(int physioId, int state, int unitCode, int rawFloat) throws MalformedPdu {
-        PduWriter value = new PduWriter();
-        MonitorPdus.nuObsValue(value, physioId, state, unitCode, rawFloat);
-        return Numerics.nuObsValue(new PduReader(value.toByteArray()), NOW);
+        List<String> unnamed = new ArrayList<>();
+        Observation observation = decode(physioId, state, unitCode, rawFloat, unnamed).orElseThrow();
+        assertThat(unnamed).isEmpty();
+        return observation;
     }
 
     @Test
@@ -122,20 +132,37 @@ class NumericsTest {
     }
 
     @Test
-    void codesOutsideTheTableKeepTheirArithmeticCode() throws MalformedPdu {
+    void everyCodeIsNamedByTheNomenclatureTable() throws MalformedPdu {
         // temperature 0x4B48 -> 150344, the generic MDC_TEMP of nomenclature.md (not MDC_TEMP_BODY 150364)
         Observation temp = decode(NOM_TEMP, 0, NOM_DIM_DEGC, 0xFF000173);
         assertThat(temp.metric()).isEqualTo(Metric.mdc(150344, "MDC_TEMP"));
         assertThat(temp.unit()).isEqualTo(Unit.CELSIUS);
         assertThat(temp.value().toString()).isEqualTo("37.1");
-        // pleth pulse rate 0x4822 -> 149538, which is not MDC_PULS_OXIM_PULS_RATE (149530): name not verified
+        // pleth pulse rate 0x4822 -> 149538 MDC_PLETH_PULS_RATE (not MDC_PULS_OXIM_PULS_RATE 149530)
         assertThat(decode(NOM_PLETH_PULS_RATE, 0, NOM_DIM_BEAT_PER_MIN, 72).metric())
-                .isEqualTo(Metric.mdc(149538, "MDC_IV_4822"));
-        // EtCO2 0x50B0 -> 151728, MDC_AWAY_CO2_ET (device-protocols.md: "unverified MDC pairing")
-        assertThat(decode(NOM_AWAY_CO2_ET, 0, NOM_DIM_MMHG, 38).metric()).isEqualTo(Metric.mdc(151728, "MDC_AWAY_CO2_ET"));
-        Observation unknown = decode(0xF0E5, 0, 0x1234, 5);
-        assertThat(unknown.metric()).isEqualTo(Metric.mdc(0x2F0E5, "MDC_IV_F0E5"));
-        assertThat(unknown.unit()).isEqualTo(new Unit("{mdc-dim-266804}", 0x41234, ""));
+                .isEqualTo(new Metric(149538, "MDC_PLETH_PULS_RATE", "8867-4"));
+        // ST II 0x0302 in mm (unit 0x0512 -> 263442 MDC_DIM_MILLI_M), once MDC_IV_0302 in {mdc-dim-263442}
+        Observation st = decode(0x0302, 0, 0x0512, 0xFF00000C);
+        assertThat(st.metric()).isEqualTo(Metric.mdc(131842, "MDC_ECG_AMPL_ST_II"));
+        assertThat(st.unit()).isEqualTo(new Unit("mm", 263442, "MDC_DIM_MILLI_M"));
+        // PVC count 0x4261 and perfusion indicator 0x4BB0
+        assertThat(decode(0x4261, 0, 0x09E0, 3).metric().referenceId()).isEqualTo("MDC_ECG_V_P_C_CNT");
+        assertThat(decode(0x4BB0, 0, NOM_DIM_PERCENT, 2).metric().referenceId()).isEqualTo("MDC_PULS_OXIM_PERF_REL");
+        // EtCO2 0x50B0 -> 151728, MDC_AWAY_CO2_ET with the EtCO2 LOINC of the table
+        assertThat(decode(NOM_AWAY_CO2_ET, 0, NOM_DIM_MMHG, 38).metric())
+                .isEqualTo(new Metric(151728, "MDC_AWAY_CO2_ET", "19889-5"));
+    }
+
+    @Test
+    void aCodeOrUnitTheTableCannotNameIsNotForwardedButDescribed() throws MalformedPdu {
+        List<String> unnamed = new ArrayList<>();
+        assertThat(decode(0xF0E5, 0, NOM_DIM_PERCENT, 5, unnamed)).isEmpty();
+        assertThat(decode(NOM_PULS_OXIM_SAT_O2, 0, 0x1234, 5, unnamed)).isEmpty();
+        assertThat(unnamed).containsExactly(
+                "IntelliVue code 0xF0E5 (MDC 192741) in unit 0x0220 (MDC 262688) is not in the nomenclature table: not forwarded",
+                "IntelliVue code 0x4BB8 (MDC 150456) in unit 0x1234 (MDC 266804) is not in the nomenclature table: not forwarded");
+        // A WardGate-private term of the table (Masimo's 0x2FD01) is not an IntelliVue code.
+        assertThat(decode(0xFD01, 0, NOM_DIM_DIMLESS, 5, unnamed)).isEmpty();
     }
 
     @Test
@@ -151,7 +178,8 @@ class NumericsTest {
                 v.closeLength(length);
             }));
         });
-        List<Observation> nibp = Numerics.fromPolls(((Message.PollReply) MessageParser.parse(pdu)).polls(), NOW);
+        List<Observation> nibp = Numerics.fromPolls(((Message.PollReply) MessageParser.parse(pdu)).polls(), NOW)
+                .observations();
         assertThat(nibp).extracting(Observation::metric).containsExactly(VitalSign.NIBP_SYSTOLIC.metric(),
                 VitalSign.NIBP_DIASTOLIC.metric(), VitalSign.NIBP_MEAN.metric());
         assertThat(nibp).extracting(o -> o.value().toString()).containsExactly("121", "79", "93");

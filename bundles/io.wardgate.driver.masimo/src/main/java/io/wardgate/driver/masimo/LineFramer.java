@@ -9,7 +9,8 @@ import java.util.Objects;
  * is tolerated too). The longest line is fixed up front: a longer one switches the framer into a
  * discard mode that reports once, skips to the next LF and recovers there. Memory never grows past
  * the limit, whatever the input, and any split of the input (even one byte at a time) gives the
- * same result.
+ * same result. A line with unprintable bytes is reported, and the printable text after the last of
+ * them is passed on as a line (the good line that line noise ran into).
  */
 final class LineFramer {
 
@@ -68,6 +69,23 @@ final class LineFramer {
         discarding = false;
     }
 
+    /**
+     * Noise can run into the next line when no line end separates them: the printable text after the
+     * last unprintable byte is passed on as a line of its own, at its own offset (the session decides
+     * whether a line really starts there).
+     */
+    private void printableTail(int firstBad, int end, Sink sink) {
+        int last = firstBad;
+        for (int i = firstBad; i < end; i++) {
+            if (buffer[i] < 0x20 || buffer[i] > 0x7E) {
+                last = i;
+            }
+        }
+        if (last + 1 < end) {
+            sink.line(lineStart + last + 1, new String(buffer, last + 1, end - last - 1, StandardCharsets.US_ASCII));
+        }
+    }
+
     private void endOfLine(Sink sink) {
         if (discarding) {
             discarding = false;
@@ -89,6 +107,7 @@ final class LineFramer {
         for (int i = start; i < end; i++) {
             if (buffer[i] < 0x20 || buffer[i] > 0x7E) {
                 sink.error(lineStart, "line contains a byte that is not printable ASCII at position " + (i - start));
+                printableTail(i, end, sink);
                 return;
             }
         }

@@ -3,6 +3,7 @@ package io.wardgate.driver.masimo;
 import io.wardgate.api.Metric;
 import io.wardgate.api.Unit;
 import io.wardgate.api.VitalSign;
+import io.wardgate.api.nomenclature.Nomenclature;
 
 /**
  * The numeric fields of an ASCII 1 line, each with the code its readings are tagged with.
@@ -27,12 +28,22 @@ import io.wardgate.api.VitalSign;
 enum MasimoParameter {
     SPO2("SPO2", VitalSign.SPO2.metric(), VitalSign.SPO2.unit()),
     PULSE_RATE("BPM", VitalSign.PULSE_RATE.metric(), VitalSign.PULSE_RATE.unit()),
-    PERFUSION_INDEX("PI", Metric.mdc(150448, "MDC_PULS_OXIM_PERF_REL"), Unit.PERCENT),
-    SPCO("SPCO", Metric.mdc(160128, "MDC_CONC_HB_CO_GEN"), Unit.PERCENT),
-    SPMET("SPMET", Metric.mdc(160124, "MDC_CONC_HB_MET_GEN"), Unit.PERCENT),
-    DESAT("DESAT", Metric.mdc(Private.DESAT, "MDC_PRIV_WARDGATE_MASIMO_DESAT"), Unit.DIMENSIONLESS),
-    PI_DELTA("PIDELTA", Metric.mdc(Private.PI_DELTA, "MDC_PRIV_WARDGATE_MASIMO_PIDELTA"), Unit.DIMENSIONLESS),
-    PVI("PVI", Metric.mdc(Private.PVI, "MDC_PRIV_WARDGATE_MASIMO_PVI"), Unit.DIMENSIONLESS);
+    PERFUSION_INDEX("PI", Table.metric(150448), Unit.PERCENT),
+    SPCO("SPCO", Table.metric(160128), Unit.PERCENT),
+    SPMET("SPMET", Table.metric(160124), Unit.PERCENT),
+    DESAT("DESAT", Table.metric(Private.DESAT), Unit.DIMENSIONLESS),
+    PI_DELTA("PIDELTA", Table.metric(Private.PI_DELTA), Unit.DIMENSIONLESS),
+    PVI("PVI", Table.metric(Private.PVI), Unit.DIMENSIONLESS);
+
+    /** Terms by code from the shared nomenclature table (its private rows included: MDC_PRIV_WARDGATE_MASIMO_*). */
+    private static final class Table {
+        static Metric metric(int mdcCode) {
+            return Nomenclature.standard().metricOf(mdcCode);
+        }
+
+        private Table() {
+        }
+    }
 
     /** WardGate-private codes: partition 2, term codes 0xFD01.. (unverified, see the class comment). */
     static final class Private {

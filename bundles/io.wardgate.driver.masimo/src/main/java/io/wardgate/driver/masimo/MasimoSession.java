@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Masimo Radical-7 / Rad-8 / Rad-97 serial "ASCII 1": the device sends one line per second and
@@ -32,6 +34,9 @@ public final class MasimoSession implements ProtocolSession {
     public static final int MAX_LINE_LENGTH = 512;
 
     private final ZoneId deviceZone;
+    /** MM/DD/YY HH:MM:SS and a field: how every ASCII 1 line begins. */
+    private static final Pattern LINE_START =
+            Pattern.compile("[0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [A-Z]");
     private final LineFramer framer = new LineFramer(MAX_LINE_LENGTH);
     private String reportedSerial;
     private final MasimoAlarms alarms = new MasimoAlarms();
@@ -66,12 +71,31 @@ public final class MasimoSession implements ProtocolSession {
         });
     }
 
+    /**
+     * Where a line starts when noise ran into it: the one place its date and time appear. 0 when the
+     * text starts with them, or when they appear nowhere or more than once (ambiguous: not recovered).
+     */
+    static int lineStart(String text) {
+        Matcher matcher = LINE_START.matcher(text);
+        if (!matcher.find() || matcher.start() == 0) {
+            return 0;
+        }
+        int start = matcher.start();
+        return matcher.find() ? 0 : start;
+    }
+
     @Override
     public void tick(Instant now, SessionOutput out) {
         // Nothing is due: the device talks by itself and silence is the port's business.
     }
 
     private void decodeLine(long offset, String text, Instant now, SessionOutput out) {
+        int start = lineStart(text);
+        if (start > 0) {
+            out.decoded(new Decoded.FramingError(offset, "skipped " + start + " bytes of noise before a line's date"));
+            decodeLine(offset + start, text.substring(start), now, out);
+            return;
+        }
         MasimoLine line = MasimoLineDecoder.decode(text);
         if (!line.recognized()) {
             out.decoded(new Decoded.FramingError(offset, "not a Masimo ASCII 1 line"));

@@ -89,10 +89,12 @@ class LineFramerTest {
     @Test
     void aLineWithANonPrintableByteIsAnErrorAndTheNextLineDecodes() {
         assertThat(frame(64, new byte[] {'a', 0x00, 'b', '\n', 'c', '\n'}, 1)).containsExactly(
-                "error@0:line contains a byte that is not printable ASCII at position 1", "line@4:c");
+                "error@0:line contains a byte that is not printable ASCII at position 1", "line@2:b", "line@4:c");
         assertThat(frame(64, new byte[] {'a', (byte) 0xC3, '\n'}, 1)).hasSize(1).allMatch(s -> s.startsWith("error@0"));
         assertThat(frame(64, ascii("a\rb\n"), 1)).containsExactly(
-                "error@0:line contains a byte that is not printable ASCII at position 1");
+                "error@0:line contains a byte that is not printable ASCII at position 1", "line@2:b");
+        assertThat(frame(64, new byte[] {0x01, 'x', 0x02, (byte) 0xFF, '\n'}, 1)).containsExactly(
+                "error@0:line contains a byte that is not printable ASCII at position 0");
     }
 
     @Test

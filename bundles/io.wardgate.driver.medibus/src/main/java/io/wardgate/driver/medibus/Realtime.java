@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -38,18 +37,13 @@ final class Realtime {
     /** One curve the device offers. */
     record Channel(int code, long intervalMicros, Decimal min, Decimal max, int maxBin) {
         Metric metric() {
-            return Metric.mdc((2 << 16) | (0xF400 + code), String.format(Locale.ROOT, "MDC_PRIV_WARDGATE_MEDIBUS_RT_%02X", code));
+            return MedibusCodes.term(MedibusCodes.REALTIME, code).metric();
         }
 
         Unit unit() {
-            return UNITS.getOrDefault(code, Unit.DIMENSIONLESS);
+            return MedibusCodes.term(MedibusCodes.REALTIME, code).unit();
         }
     }
-
-    /** Units of the realtime codes of the Draeger tables (Evita 4: 00 Paw, 01 flow, 02 pleth, 03 volume, 06-08 CO2). */
-    private static final Map<Integer, Unit> UNITS = Map.of(0x00, new Unit("mbar", 0, ""), 0x01, new Unit("L/min", 0, ""),
-            0x02, Unit.PERCENT, 0x03, new Unit("mL", 0, ""), 0x06, Unit.MMHG, 0x07, Unit.KPA, 0x08, Unit.PERCENT,
-            0x20, new Unit("L/min", 0, ""), 0x21, new Unit("L/min", 0, ""), 0x24, new Unit("mL", 0, ""));
 
     private List<Channel> curves = List.of();
     private final List<List<Integer>> samples = new ArrayList<>();

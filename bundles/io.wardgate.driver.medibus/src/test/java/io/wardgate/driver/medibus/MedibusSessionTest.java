@@ -94,7 +94,7 @@ class MedibusSessionTest {
         session.tick(T0.plusSeconds(1), out);
         assertThat(out.errors()).isEmpty();
         assertThat(out.waves()).hasSize(2);
-        assertThat(out.waves().get(0).metric().referenceId()).isEqualTo("MDC_PRIV_WARDGATE_MEDIBUS_RT_00");
+        assertThat(out.waves().get(0).metric().referenceId()).isEqualTo("MDC_PRESS_AWAY");
         assertThat(out.waves().get(0).samples()).containsExactly(81, 84);
         assertThat(out.waves().get(0).scale().physical(81)).isEqualByComparingTo("0.125");
         assertThat(out.waves().get(0).samplePeriod()).isEqualTo(java.time.Duration.ofMillis(16));

@@ -7,6 +7,7 @@ import io.wardgate.api.WaveScale;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.SessionOutput;
+import io.wardgate.api.nomenclature.Nomenclature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,7 +29,8 @@ final class Df7 implements FrameCheck, FrameDecoder {
     /** 1/75 s, truncated to whole nanoseconds. */
     static final Duration SAMPLE_PERIOD = Duration.ofNanos(1_000_000_000L / 75);
     /** MDC_PULS_OXIM_PLETH: partition 2 (SCADA), term 19380 (0x4BB4, IntelliVue's NOM_PULS_OXIM_PLETH). */
-    static final Metric PLETH = Metric.mdc(150452, "MDC_PULS_OXIM_PLETH");
+    /** MDC_PULS_OXIM_PLETH, from the shared nomenclature table. */
+    static final Metric PLETH = Nomenclature.standard().metricOf(150452);
 
     private static final int FRAME_HR_HIGH = 0;
     private static final int FRAME_HR_LOW = 1;

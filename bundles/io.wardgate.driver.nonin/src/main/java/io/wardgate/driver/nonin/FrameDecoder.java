@@ -11,6 +11,16 @@ interface FrameDecoder {
     /** Frames stopped being consecutive, or the line went quiet: finish what is pending. */
     void flush(Instant now, SessionOutput out);
 
+    /** The framer lost the frame boundary (the next frame does not follow this one). */
+    default void lost(Instant now, SessionOutput out) {
+        flush(now, out);
+    }
+
+    /** The line has been quiet for {@link NoninSession#QUIET}; the next byte will have {@code nextOffset}. */
+    default void quiet(long nextOffset, Instant now, SessionOutput out) {
+        flush(now, out);
+    }
+
     /** Forget everything (the line was re-opened). */
     void reset();
 }

@@ -65,7 +65,7 @@ public final class NoninDrivers {
         @Override
         public ProtocolSession openSession() {
             Df8 df8 = new Df8();
-            return new NoninSession(DataFormat.DF8, df8, df8);
+            return new NoninSession(DataFormat.DF8, df8, new Df8Confirmation(df8));
         }
     }
 }

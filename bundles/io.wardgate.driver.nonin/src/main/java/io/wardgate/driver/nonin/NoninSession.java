@@ -60,7 +60,7 @@ final class NoninSession implements ProtocolSession {
         selector.tick(now, received, out);
         if (!settled && Duration.between(lastByteAt, now).compareTo(QUIET) >= 0) {
             framer.idle(new Sink(now, out));
-            decoder.flush(now, out);
+            decoder.quiet(received, now, out);
             settled = true;
         }
     }
@@ -92,7 +92,7 @@ final class NoninSession implements ProtocolSession {
 
         @Override
         public void lost() {
-            decoder.flush(now, out);
+            decoder.lost(now, out);
         }
     }
 }

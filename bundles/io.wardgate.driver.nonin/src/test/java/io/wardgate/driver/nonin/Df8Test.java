@@ -123,7 +123,7 @@ class Df8Test {
     @Test
     void sessionDecodesAStreamFedOneByteAtATime() {
         ProtocolSession session = Discovered.serialDriver("nonin-df8").orElseThrow().openSession();
-        byte[] stream = concat(hex("06"), df8(0, 72, 98, 0), df8(0, 73, 97, 0), df8(0, 74, 96, 0));
+        byte[] stream = concat(hex("06"), df8(0, 72, 98, 0), df8(0, 73, 97, 0), df8(0, 74, 96, 0), df8(0, 75, 96, 0));
 
         session.start(T0, out);
         for (int i = 0; i < stream.length; i++) {
@@ -132,8 +132,10 @@ class Df8Test {
 
         assertThat(out.errors()).isEmpty();
         assertThat(out.observations(VitalSign.PULSE_RATE)).extracting(o -> o.value().mantissa())
-                .containsExactly(72L, 73L, 74L);
-        assertThat(out.readings()).extracting(Decoded::offset).containsExactly(1L, 1L, 5L, 5L, 9L, 9L);
+                .containsExactly(72L, 73L, 74L, 75L);
+        // A run of four frames at the boundary confirms it (no timing in this stream): clean readings.
+        assertThat(out.observations(VitalSign.PULSE_RATE)).allMatch(o -> o.status().isEmpty());
+        assertThat(out.readings()).extracting(Decoded::offset).containsExactly(1L, 1L, 5L, 5L, 9L, 9L, 13L, 13L);
     }
 
     @Test
@@ -145,6 +147,7 @@ class Df8Test {
 
         session.start(T0, out);
         session.receive(stream, 0, stream.length, T0, out);
+        session.tick(T0.plus(NoninSession.QUIET), out);
 
         assertThat(out.errors()).singleElement().satisfies(e -> {
             assertThat(e.offset()).isEqualTo(8);
@@ -152,26 +155,56 @@ class Df8Test {
         });
         assertThat(out.observations(VitalSign.PULSE_RATE)).extracting(o -> o.value().mantissa())
                 .containsExactly(72L, 72L, 80L, 81L);
+        // No run of three frames and no quiet line around them: the boundary is not confirmed (DF8 has no checksum).
+        assertThat(out.observations(VitalSign.PULSE_RATE)).allMatch(o -> o.status().contains(StatusFlag.QUESTIONABLE));
         assertThat(out.readings()).extracting(Decoded::offset).contains(16L, 20L);
     }
 
     @Test
-    void aLoneFrameFollowedBySilenceIsDecodedAndATruncatedOneReported() {
+    void aLoneFrameIsDecodedOnceTheNextFrameKeepsTheCadenceAndATruncatedOneIsReported() {
         ProtocolSession session = new NoninDrivers.Df8Driver().openSession();
-        byte[] stream = concat(df8(0, 72, 98, 0), hex("80 48"));
+        byte[] stream = concat(df8(0, 72, 98, 0), df8(0, 73, 97, 0), hex("80 48"));
 
         session.start(T0, out);
         session.receive(stream, 0, 4, T0, out);
         assertThat(out.readings()).as("one frame alone is not yet trusted").isEmpty();
         session.tick(T0.plus(NoninSession.QUIET), out);
-        assertThat(out.observations(VitalSign.SPO2)).hasSize(1);
+        assertThat(out.readings()).as("alone between quiet periods: waits for the next frame").isEmpty();
 
-        session.receive(stream, 4, 2, T0.plusSeconds(1), out);
-        session.tick(T0.plusSeconds(2), out);
+        session.receive(stream, 4, 4, T0.plusSeconds(1), out);
+        session.tick(T0.plusSeconds(1).plus(NoninSession.QUIET), out);
+        assertThat(out.observations(VitalSign.SPO2)).singleElement().satisfies(o -> {
+            assertThat(o.value()).isEqualTo(Decimal.ofInteger(98));
+            assertThat(o.status()).isEmpty();
+            assertThat(o.receivedAt()).isEqualTo(T0.plus(NoninSession.QUIET)); // confirmed by silence, then held
+        });
+
+        session.receive(stream, 8, 2, T0.plusSeconds(2), out);
+        session.tick(T0.plusSeconds(3), out);
+        assertThat(out.observations(VitalSign.SPO2)).extracting(o -> o.value().mantissa()).containsExactly(98L, 97L);
+        // Bytes that are no frame followed it: its cadence is not confirmed.
+        assertThat(out.observations(VitalSign.SPO2).get(1).status()).containsExactly(StatusFlag.QUESTIONABLE);
         assertThat(out.errors()).singleElement().satisfies(e -> {
-            assertThat(e.offset()).isEqualTo(4);
+            assertThat(e.offset()).isEqualTo(8);
             assertThat(e.reason()).contains("incomplete frame");
         });
+    }
+
+    @Test
+    void aFrameTooCloseToItsNeighboursIsQuestionable() {
+        // Four bytes of noise that pass the frame check, 0.3 s after a real frame, alone between quiet lines.
+        ProtocolSession session = new NoninDrivers.Df8Driver().openSession();
+        session.start(T0, out);
+        session.receive(df8(0, 72, 98, 0), 0, 4, T0, out);
+        session.tick(T0.plus(NoninSession.QUIET), out);
+        session.receive(hex("81 60 32 00"), 0, 4, T0.plusMillis(600), out);
+        session.tick(T0.plusMillis(1100), out);
+        session.receive(df8(0, 74, 96, 0), 0, 4, T0.plusSeconds(2), out);
+        session.tick(T0.plusSeconds(2).plus(NoninSession.QUIET), out);
+
+        assertThat(out.observations(VitalSign.PULSE_RATE)).extracting(o -> o.value().mantissa(),
+                o -> o.status().contains(StatusFlag.QUESTIONABLE))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(72L, true), org.assertj.core.groups.Tuple.tuple(224L, true));
     }
 
     @Test

@@ -84,6 +84,7 @@ class FormatSelectionTest {
         session.receive(frames, 0, 7, T0, out);
         session.start(T0.plus(Duration.ofMinutes(1)), out);
         session.receive(frames, 0, frames.length, T0.plus(Duration.ofMinutes(1)), out);
+        session.tick(T0.plus(Duration.ofMinutes(1)).plus(NoninSession.QUIET), out);
 
         assertThat(out.sent()).hasSize(2);
         assertThat(out.errors()).isEmpty();

@@ -1,5 +1,6 @@
 package io.wardgate.receiver.spool;
 
+import io.wardgate.shared.retry.Backoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public final class SpoolSender implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
     private boolean scheduled;
-    private Duration delay;
+    private final Backoff.Sequence retries;
     private int retriesInARow;
 
     public SpoolSender(String name, Spool spool, Delivery delivery, Settings settings) {
@@ -53,7 +54,7 @@ public final class SpoolSender implements AutoCloseable {
         this.spool = Objects.requireNonNull(spool, "spool");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.delay = settings.firstRetry();
+        this.retries = new Backoff(settings.firstRetry(), settings.maxRetry()).sequenceWithoutJitter();
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "wardgate-" + name + "-sender");
             thread.setDaemon(true);
@@ -116,7 +117,7 @@ public final class SpoolSender implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("{}: spool {} unreadable: {}", name, spool.directory(), e.toString());
-            retryLater();
+            retryLater(retries.next());
         }
     }
 
@@ -127,8 +128,9 @@ public final class SpoolSender implements AutoCloseable {
         try {
             outcome = delivery.deliver(entry.message());
         } catch (IOException | RuntimeException e) {
-            LOG.info("{}: message {} not delivered ({}); retrying in {}", name, entry.sequence(), e.toString(), delay);
-            retryLater();
+            Duration wait = retries.next();
+            LOG.info("{}: message {} not delivered ({}); retrying in {}", name, entry.sequence(), e.toString(), wait);
+            retryLater(wait);
             return false;
         }
         if (outcome instanceof Delivery.Delivered) {
@@ -137,14 +139,15 @@ public final class SpoolSender implements AutoCloseable {
             synchronized (this) {
                 notifyAll();
             }
-            delay = settings.firstRetry();
+            retries.reset();
             retriesInARow = 0;
             return true;
         }
         if (outcome instanceof Delivery.Retry retry && ++retriesInARow <= settings.maxRetries()) {
+            Duration wait = retries.next();
             LOG.info("{}: message {} deferred by the destination ({}); retrying in {}", name, entry.sequence(),
-                    retry.reason(), delay);
-            retryLater();
+                    retry.reason(), wait);
+            retryLater(wait);
             return false;
         }
         String reason = outcome instanceof Delivery.Refused refused ? refused.reason()
@@ -155,13 +158,11 @@ public final class SpoolSender implements AutoCloseable {
             notifyAll();
         }
         retriesInARow = 0;
-        delay = settings.firstRetry();
+        retries.reset();
         return true;
     }
 
-    private void retryLater() {
-        Duration wait = delay;
-        delay = delay.multipliedBy(2).compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : delay.multipliedBy(2);
+    private void retryLater(Duration wait) {
         synchronized (this) {
             if (executor.isShutdown()) {
                 return;

@@ -9,8 +9,31 @@ import java.math.BigDecimal;
  * Escaping#HTML_SAFE} also '<', '>' and '&' (answers a browser reads). Not thread-safe; one per document.
  */
 public final class JsonWriter {
-    /** How much beyond RFC 8259's minimum a string is escaped. */
-    public enum Escaping { STANDARD, HTML_SAFE, ASCII }
+    /**
+     * How much beyond RFC 8259's minimum a string is escaped, and which control characters get the
+     * two-character escapes (\n, \r, \t) rather than a six-character unicode escape. The ASCII
+     * variants differ only in the latter; each keeps the exact bytes of an output format that existed
+     * before this writer.
+     */
+    public enum Escaping {
+        STANDARD("\n\r\t"),
+        HTML_SAFE("\n\r\t"),
+        ASCII("\n\r\t"),
+        /** Printable ASCII; only the line feed has a short escape (the security self-check's report). */
+        ASCII_SHORT_NEWLINE("\n"),
+        /** Printable ASCII; every control character as a unicode escape (the GATT decode output). */
+        ASCII_UNICODE_CONTROLS("");
+
+        private final String shortControls;
+
+        Escaping(String shortControls) {
+            this.shortControls = shortControls;
+        }
+
+        private boolean asciiOnly() {
+            return name().startsWith("ASCII");
+        }
+    }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final StringBuilder out;
@@ -126,21 +149,16 @@ public final class JsonWriter {
         to.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> to.append("\\\"");
-                case '\\' -> to.append("\\\\");
-                case '\n' -> to.append("\\n");
-                case '\r' -> to.append("\\r");
-                case '\t' -> to.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || escaping == Escaping.ASCII && c > 0x7E
-                            || escaping == Escaping.HTML_SAFE && (c == '<' || c == '>' || c == '&')) {
-                        to.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                    } else {
-                        to.append(c);
-                    }
-                }
+            if (c == '"' || c == '\\') {
+                to.append('\\').append(c);
+            } else if (c < 0x20 && escaping.shortControls.indexOf(c) >= 0) {
+                to.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+            } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || escaping.asciiOnly() && c > 0x7E
+                    || escaping == Escaping.HTML_SAFE && (c == '<' || c == '>' || c == '&')) {
+                to.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                        .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+            } else {
+                to.append(c);
             }
         }
         return to.append('"');

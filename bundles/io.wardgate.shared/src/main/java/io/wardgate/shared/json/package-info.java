@@ -3,7 +3,7 @@
  * escaping done once and right, optionally ASCII-only or HTML-safe output.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.shared.json;
 
 import org.osgi.annotation.bundle.Export;

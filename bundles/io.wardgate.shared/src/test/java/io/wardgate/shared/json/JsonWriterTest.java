@@ -30,4 +30,17 @@ class JsonWriterTest {
                 .name("o").beginObject().endObject().endObject().toString();
         assertThat(json).isEqualTo("{\"a\":\"x\",\"n\":3,\"list\":[98.0,true,null,null],\"o\":{}}");
     }
+
+    @Test
+    void theAsciiVariantsDifferOnlyInWhichControlCharactersGetShortEscapes() {
+        String hostile = "a\"b\\c\nd\re\tf\u0001é\u2028";
+        assertThat(JsonWriter.quote(hostile, Escaping.ASCII, new StringBuilder()).toString())
+                .isEqualTo("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\\u00e9\\u2028\"");
+        assertThat(JsonWriter.quote(hostile, Escaping.ASCII_SHORT_NEWLINE, new StringBuilder()).toString())
+                .isEqualTo("\"a\\\"b\\\\c\\nd\\u000de\\u0009f\\u0001\\u00e9\\u2028\"");
+        assertThat(JsonWriter.quote(hostile, Escaping.ASCII_UNICODE_CONTROLS, new StringBuilder()).toString())
+                .isEqualTo("\"a\\\"b\\\\c\\u000ad\\u000de\\u0009f\\u0001\\u00e9\\u2028\"");
+        assertThat(new JsonWriter(Escaping.ASCII_UNICODE_CONTROLS).beginObject().field("k\n", "\u007f").endObject()
+                .toString()).isEqualTo("{\"k\\u000a\":\"\\u007f\"}");
+    }
 }

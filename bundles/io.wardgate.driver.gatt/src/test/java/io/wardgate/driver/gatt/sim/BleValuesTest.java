@@ -28,7 +28,7 @@ class BleValuesTest {
             Map.entry("MDC_PULS_OXIM_PULS_RATE", new double[] {50, 120}),
             Map.entry("MDC_PULS_OXIM_PERF_REL", new double[] {2.0, 8.0}),
             Map.entry("MDC_MASS_BODY_ACTUAL", new double[] {71, 74}),
-            Map.entry("MDC_CONC_GLU_CAPILLARY_WHOLEBLOOD", new double[] {0.00095, 0.00131}));
+            Map.entry("MDC_CONC_GLU_CAPILLARY_WHOLEBLOOD", new double[] {95, 131})); // mg/dL
 
     @Test
     void everyProfileDecodesWithinRange() {

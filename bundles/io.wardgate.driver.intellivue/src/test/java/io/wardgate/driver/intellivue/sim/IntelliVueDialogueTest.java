@@ -68,8 +68,8 @@ class IntelliVueDialogueTest {
             assertThat(temp.value().toDouble()).isBetween(36.0, 38.0);
         });
         assertThat(of(observations, VitalSign.RESPIRATION_RATE.metric())).isNotEmpty();
-        assertThat(of(observations, Metric.mdc(151728, "MDC_AWAY_CO2_ET"))).isNotEmpty();
-        assertThat(of(observations, Metric.mdc(149538, "MDC_IV_4822"))).isNotEmpty();
+        assertThat(of(observations, new Metric(151728, "MDC_AWAY_CO2_ET", "19889-5"))).isNotEmpty();
+        assertThat(of(observations, new Metric(149538, "MDC_PLETH_PULS_RATE", "8867-4"))).isNotEmpty();
         assertThat(observations).allSatisfy(o -> assertThat(o.status()).isEmpty());
 
         List<WaveformSegment> segments = bench.segmentsSince(0);

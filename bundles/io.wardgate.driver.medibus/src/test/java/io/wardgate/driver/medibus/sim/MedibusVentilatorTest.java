@@ -35,7 +35,7 @@ class MedibusVentilatorTest {
         assertThat(c.decoded()).anyMatch(d -> d instanceof Decoded.IdentityDecoded i && i.model().startsWith("Evita 4"));
         List<Observation> obs = observations(c.decoded());
         assertThat(obs).extracting(o -> o.metric().referenceId()).contains("MDC_PULS_OXIM_SAT_O2",
-                "MDC_PULS_OXIM_PULS_RATE", "MDC_CONC_AWAY_CO2_ET", "MDC_RESP_RATE", "MDC_PRIV_WARDGATE_MEDIBUS_CP1_7D",
+                "MDC_PULS_OXIM_PULS_RATE", "MDC_CONC_AWAY_CO2_ET", "MDC_RESP_RATE", "MDC_PRESS_AWAY_INSP_MAX",
                 "MDC_PRIV_WARDGATE_MEDIBUS_SET_0B");
         assertThat(obs).filteredOn(o -> o.metric().referenceId().equals("MDC_CONC_AWAY_CO2_ET"))
                 .hasSizeGreaterThanOrEqualTo(5).allSatisfy(o -> assertThat(o.value().toDouble()).isBetween(30.0, 45.0));
@@ -43,7 +43,7 @@ class MedibusVentilatorTest {
         List<io.wardgate.api.WaveformSegment> waves = c.decoded().stream()
                 .filter(i -> i instanceof Decoded.ReadingDecoded r && r.reading() instanceof io.wardgate.api.WaveformSegment)
                 .map(i -> (io.wardgate.api.WaveformSegment) ((Decoded.ReadingDecoded) i).reading()).toList();
-        int pressureSamples = waves.stream().filter(w -> w.metric().referenceId().equals("MDC_PRIV_WARDGATE_MEDIBUS_RT_00"))
+        int pressureSamples = waves.stream().filter(w -> w.metric().referenceId().equals("MDC_PRESS_AWAY"))
                 .mapToInt(io.wardgate.api.WaveformSegment::sampleCount).sum();
         // Realtime starts after the first round (about 1 s in): 62.5 samples/s for the rest of the 30 s.
         assertThat(pressureSamples).isBetween(62 * 25, 63 * 30);

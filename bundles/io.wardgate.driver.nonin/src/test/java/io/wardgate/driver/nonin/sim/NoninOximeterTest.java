@@ -76,6 +76,7 @@ class NoninOximeterTest {
         InMemoryLink link = new InMemoryLink(Discovered.serialDriver("nonin-df8").orElseThrow().openSession(), device);
         link.run(Duration.ofSeconds(3));
         device.setMode(NoninOximeter.Mode.SENSOR_OFF);
+        link.run(Duration.ofMillis(500)); // the last frame before: DF8 confirms a frame by the next one
         link.clear();
         link.run(Duration.ofSeconds(5));
 
