@@ -1,5 +1,6 @@
 package io.wardgate.tools;
 
+import io.wardgate.api.Alarm;
 import io.wardgate.api.Observation;
 import io.wardgate.api.Reading;
 import io.wardgate.api.StatusFlag;
@@ -24,6 +25,8 @@ final class DecodedJson {
         } else if (item instanceof Decoded.IdentityDecoded identity) {
             json.field("type", "identity").field("model", identity.model())
                     .field("serialNumber", identity.serialNumber()).field("eui64", identity.eui64());
+        } else if (item instanceof Decoded.AlarmDecoded decoded) {
+            alarm(decoded.alarm(), json);
         } else if (item instanceof Decoded.EventDecoded event) {
             json.field("type", "event").field("kind", event.kind().name()).field("detail", event.detail());
         } else if (item instanceof Decoded.FramingError error) {
@@ -32,6 +35,15 @@ final class DecodedJson {
             json.field("type", "unknown").field("detail", item.toString());
         }
         return json.endObject().toString();
+    }
+
+    private static void alarm(Alarm alarm, JsonWriter json) {
+        json.field("type", "alarm");
+        if (alarm.source() != null) {
+            json.field("metric", alarm.source().mdcCode()).field("referenceId", alarm.source().referenceId());
+        }
+        json.field("code", alarm.code()).field("text", alarm.text())
+                .field("priority", alarm.priority().name()).field("state", alarm.state().name());
     }
 
     private static void reading(Reading reading, JsonWriter json) {

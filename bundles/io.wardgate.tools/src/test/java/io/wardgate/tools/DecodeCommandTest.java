@@ -53,6 +53,19 @@ class DecodeCommandTest {
     }
 
     @Test
+    void aDeviceAlarmIsPrintedAsATypedAlarmLine() throws IOException {
+        // The Masimo ASCII 1 example line (device-protocols.md), then the same with ALARM=0002 (a limit alarm).
+        String quiet = "02/22/16 22:47:46 SN=0000056661 SPO2=097% BPM=064 PI=01.20% ALARM=0000 EXC=000000\r\n";
+        Path capture = Files.writeString(dir.resolve("masimo.txt"), quiet + quiet.replace("22:47:46", "22:47:47")
+                .replace("ALARM=0000", "ALARM=0002"), StandardCharsets.US_ASCII);
+
+        assertThat(decode("masimo", capture)).isZero();
+
+        assertThat(lines()).filteredOn(line -> type(line).equals("alarm")).singleElement().asString()
+                .contains("\"code\":\"masimo:").contains("\"state\":\"ACTIVE\"").contains("\"priority\":");
+    }
+
+    @Test
     void decodesAHalfMinuteOfDf8FromTheSimulator() throws IOException {
         Path capture = Captures.nonin(8, 42).run(Mode.NORMAL, Duration.ofSeconds(30)).writeTo(dir, "df8.bin");
 
