@@ -127,7 +127,17 @@ public final class FleetBenchmark {
                     int paced = rate * Integer.parseInt(options.get("seconds"));
                     output.latencies.clear();
                     int before = output.count;
-                    long[] more = publish(gateways, devices, epoch, backlog, paced, rate, options);
+                    // The output is read while the paced phase publishes: a reading's latency ends when the
+                    // downstream consumer sees it committed, not when this loop gets round to looking.
+                    ExecutorService pacer = Executors.newSingleThreadExecutor();
+                    int thisEpoch = epoch;
+                    Future<long[]> publishing = pacer.submit(
+                            () -> publish(gateways, devices, thisEpoch, backlog, paced, rate, options));
+                    while (!publishing.isDone()) {
+                        output.poll();
+                    }
+                    long[] more = publishing.get();
+                    pacer.shutdown();
                     waitFor(() -> output.poll() >= before + readings(more) - readings(sequences), Duration.ofMinutes(5));
                     List<Long> latencies = new ArrayList<>(output.latencies);
                     Collections.sort(latencies);
