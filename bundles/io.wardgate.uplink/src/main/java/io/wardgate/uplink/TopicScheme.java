@@ -1,5 +1,6 @@
 package io.wardgate.uplink;
 
+import io.wardgate.shared.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,15 +47,13 @@ record TopicScheme(String site, String ward, String gatewayId) {
     }
 
     private byte[] json(String state, String broker, String at) {
-        // Only fixed words and validated topic levels go in: nothing needs escaping.
-        StringBuilder text = new StringBuilder("{\"gateway\":\"").append(gatewayId).append("\",\"state\":\"")
-                .append(state).append('"');
+        JsonWriter json = new JsonWriter().beginObject().field("gateway", gatewayId).field("state", state);
         if (!broker.isEmpty()) {
-            text.append(",\"broker\":\"").append(broker).append('"');
+            json.field("broker", broker);
         }
         if (!at.isEmpty()) {
-            text.append(",\"at\":\"").append(at).append('"');
+            json.field("at", at);
         }
-        return text.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return json.endObject().toString().getBytes(StandardCharsets.UTF_8);
     }
 }
