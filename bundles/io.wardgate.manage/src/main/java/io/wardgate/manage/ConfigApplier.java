@@ -84,6 +84,7 @@ final class ConfigApplier {
     private String awaitSettled(List<Plan> plans, Set<String> satisfiedBefore) {
         long deadline = System.nanoTime() + settle.toNanos();
         String pending = null;
+        boolean settledOnce = false;
         while (true) {
             pending = null;
             for (Plan plan : plans) {
@@ -96,9 +97,16 @@ final class ConfigApplier {
                 }
             }
             if (pending == null) {
-                return null;
+                // Settled twice in a row: a component that looked settled a moment before its
+                // activation failed (seen under load) is caught by the second look.
+                if (settledOnce) {
+                    return null;
+                }
+                settledOnce = true;
+            } else {
+                settledOnce = false;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (pending != null && System.nanoTime() - deadline > 0) {
                 return pending + " (waited " + settle.toSeconds() + " s)";
             }
             try {
