@@ -1,9 +1,12 @@
 package io.wardgate.receiver.mqtt;
 
 import io.wardgate.seal.envelope.Topics;
+import io.wardgate.shared.retry.Backoff;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLSocketFactory;
@@ -75,7 +78,9 @@ public final class PahoSubscriber implements EnvelopeSource {
     });
     private volatile AckingHandler handler;
     private volatile boolean closed;
-    private long retryMillis = FIRST_RETRY_MILLIS;
+    // The shared backoff, with jitter: receivers restarted together do not reconnect in step.
+    private final Backoff.Sequence retries = new Backoff(Duration.ofMillis(FIRST_RETRY_MILLIS),
+            Duration.ofMillis(MAX_RETRY_MILLIS)).sequence(() -> ThreadLocalRandom.current().nextDouble());
 
     public PahoSubscriber(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -138,7 +143,7 @@ public final class PahoSubscriber implements EnvelopeSource {
         LOG.info("Subscribed to {} on {}", settings.subscription(), settings.brokerUri());
     }
 
-    /** After a lost connection ({@code lost}, or null after a failed attempt): a new client, with a doubling delay. */
+    /** After a lost connection ({@code lost}, or null after a failed attempt): a new client, after the backoff. */
     private void reconnect(MqttClient lost) {
         if (closed || lost != null && !client.compareAndSet(lost, null)) {
             return;
@@ -148,12 +153,11 @@ public final class PahoSubscriber implements EnvelopeSource {
         }
         try {
             connect();
-            retryMillis = FIRST_RETRY_MILLIS;
+            retries.reset();
         } catch (MqttException | RuntimeException e) {
-            LOG.warn("Could not reconnect to {} ({}); retrying in {} ms", settings.brokerUri(), e.toString(),
-                    retryMillis);
-            connector.schedule(() -> reconnect(null), retryMillis, TimeUnit.MILLISECONDS);
-            retryMillis = Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
+            long delay = retries.next().toMillis();
+            LOG.warn("Could not reconnect to {} ({}); retrying in {} ms", settings.brokerUri(), e.toString(), delay);
+            connector.schedule(() -> reconnect(null), delay, TimeUnit.MILLISECONDS);
         }
     }
 
