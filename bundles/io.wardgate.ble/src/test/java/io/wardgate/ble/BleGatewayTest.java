@@ -110,7 +110,8 @@ class BleGatewayTest {
                 BleProfile.BLOOD_PRESSURE_CUFF, List.of("138", "88", "120", "60"),
                 BleProfile.PULSE_OXIMETER, List.of("95", "90", "8.7"),
                 BleProfile.WEIGHT_SCALE, List.of("70.000", "24.5", "1.750"),
-                BleProfile.GLUCOSE_METER, List.of("30"));
+                // the spec's test value, 30 kg/L, in mg/dL (the unit the GATT driver reports glucose in)
+                BleProfile.GLUCOSE_METER, List.of("3000000"));
         int n = 0x10;
         for (BleProfile profile : vectors.keySet()) {
             SimulatedBleDevice device = new SimulatedBleDevice("C0:FF:EE:00:01:" + Integer.toHexString(n++), profile.name(),
