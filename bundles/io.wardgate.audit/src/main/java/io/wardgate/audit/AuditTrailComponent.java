@@ -3,7 +3,6 @@ package io.wardgate.audit;
 import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
-import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.audit.api.AuditLog;
 import io.wardgate.audit.api.AuditQuery;
 import io.wardgate.audit.api.AuditRecord;
@@ -18,10 +17,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -46,18 +41,10 @@ public final class AuditTrailComponent implements AuditTrail, AuditLog {
                         + ", segment bytes " + settings.segmentBytes() + ", warning at " + settings.warnPercent() + "%"));
     }
 
-    /**
-     * The gateway's identity, optional and dynamic (the identity may start after the trail, and it
-     * audits into it): once bound, records carry its gateway id unless the configuration names one.
-     */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "identityGone")
-    void identity(GatewayIdentity identity) {
-        trail.identityKnown(identity.gatewayId());
-    }
-
-    void identityGone(GatewayIdentity identity) {
-        // records keep the id learned: it is the same gateway
+    /** Told by the gateway's identity when it binds this trail (see {@link AuditTrail#gatewayIdentified}). */
+    @Override
+    public void gatewayIdentified(String gatewayId) {
+        trail.identityKnown(gatewayId);
     }
 
     @Deactivate

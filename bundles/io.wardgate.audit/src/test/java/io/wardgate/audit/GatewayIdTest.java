@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #23: the audit trail's records said "unconfigured" as their gateway while the gateway's
  * identity had its id. The configuration's default names no gateway; the identity does, once bound
- * (AuditTrailComponent's optional GatewayIdentity reference calls identityKnown).
+ * (the identity calls AuditTrail.gatewayIdentified when it binds the trail, which calls identityKnown).
  */
 class GatewayIdTest {
     @TempDir

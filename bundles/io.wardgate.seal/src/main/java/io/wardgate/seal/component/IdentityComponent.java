@@ -85,6 +85,7 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     synchronized void bindAudit(AuditTrail trail) {
         audit = trail;
+        trail.gatewayIdentified(gatewayId);
         held.forEach(trail::record);
         held.clear();
     }

@@ -7,6 +7,8 @@ import io.wardgate.api.DeviceReadings;
 import io.wardgate.api.Observation;
 import io.wardgate.api.VitalSign;
 import io.wardgate.api.pipeline.AdmittedReadings;
+import io.wardgate.api.pipeline.AuditEvent;
+import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.Route;
 import io.wardgate.seal.envelope.EnvelopeOpener;
 import io.wardgate.seal.envelope.OpenResult;
@@ -16,6 +18,7 @@ import io.wardgate.seal.identity.Certificates;
 import io.wardgate.seal.sealer.InMemoryOutbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,5 +58,23 @@ class ComponentsTest {
                 TestKeys.trusting(identity.store().signingKey().publicKey()));
         assertThat(opener.open(outbox.envelopes().get(1).bytes())).isInstanceOf(OpenResult.Opened.class);
         assertThat(Files.readString(temp.resolve("seal/epoch"))).isEqualTo("1");
+    }
+
+    @Test
+    void theIdentityTellsTheAuditTrailItsGatewayIdWhenItBindsIt() throws Exception {
+        IdentityComponent identity = new IdentityComponent((String) null, Configs.of(IdentityConfig.class,
+                Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-2")), java.time.Clock.systemUTC());
+        List<String> told = new ArrayList<>();
+        identity.bindAudit(new AuditTrail() {
+            @Override
+            public void record(AuditEvent event) {
+            }
+
+            @Override
+            public void gatewayIdentified(String gatewayId) {
+                told.add(gatewayId);
+            }
+        });
+        assertThat(told).containsExactly("wg-comp-2");
     }
 }
