@@ -88,11 +88,11 @@ public final class Demo {
         Issued backend = ca.client("backend-receiver");
 
         List<DemoDevice> devices = List.of(
-                DemoDevice.probe("intellivue", "bed-1", 115200, 11),
-                DemoDevice.probe("masimo", "bed-2", 9600, 12),
-                DemoDevice.probe("nonin-df8", "bed-3", 9600, 13),
-                DemoDevice.probe("datex", "bed-4", 19200, 14),
-                DemoDevice.probe("medibus", "bed-5", 19200, 15));
+                DemoDevice.probe("intellivue", "bed-1", 11),
+                DemoDevice.probe("masimo", "bed-2", 12),
+                DemoDevice.probe("nonin-df8", "bed-3", 13),
+                DemoDevice.probe("datex", "bed-4", 14),
+                DemoDevice.probe("medibus", "bed-5", 15));
         Path dev = Files.createDirectories(dir.resolve("dev"));
         for (DemoDevice device : devices) {
             running.add(SimulatorRunner.plugged(DemoDevice.simulator(device.protocol(), device.seed()),

@@ -1,6 +1,8 @@
 package io.wardgate.demo;
 
 import io.wardgate.api.driver.Decoded;
+import io.wardgate.api.driver.LineSettings;
+import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.api.sim.SimulatedDevice;
 import io.wardgate.sim.Conversation;
 import io.wardgate.sim.Discovered;
@@ -14,11 +16,13 @@ import java.util.TreeSet;
  * itself (identity and metrics), learned by letting a twin talk to the protocol session in memory,
  * so the allowlist the demo writes approves exactly what the device sends.
  */
-record DemoDevice(String protocol, String bed, int baudRate, long seed, String model, String serialNumber,
+record DemoDevice(String protocol, String bed, LineSettings line, long seed, String model, String serialNumber,
         Set<Integer> metrics) {
 
-    static DemoDevice probe(String protocol, String bed, int baudRate, long seed) {
-        Conversation twin = Conversation.run(Discovered.serialDriver(protocol).orElseThrow().openSession(), simulator(protocol, seed),
+    /** The device on its driver's own line settings (the port is configured as an installer would). */
+    static DemoDevice probe(String protocol, String bed, long seed) {
+        SerialDriver driver = Discovered.serialDriver(protocol).orElseThrow();
+        Conversation twin = Conversation.run(driver.openSession(), simulator(protocol, seed),
                 Instant.now(), Duration.ofSeconds(20), Duration.ofMillis(10));
         String model = "";
         String serial = "";
@@ -34,7 +38,7 @@ record DemoDevice(String protocol, String bed, int baudRate, long seed, String m
         if (metrics.isEmpty()) {
             throw new IllegalStateException("the " + protocol + " simulator produced no readings");
         }
-        return new DemoDevice(protocol, bed, baudRate, seed, model, serial, metrics);
+        return new DemoDevice(protocol, bed, driver.line(), seed, model, serial, metrics);
     }
 
     static SimulatedDevice simulator(String protocol, long seed) {

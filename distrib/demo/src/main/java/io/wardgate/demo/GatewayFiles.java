@@ -1,5 +1,6 @@
 package io.wardgate.demo;
 
+import io.wardgate.api.driver.LineSettings;
 import io.wardgate.seal.identity.IdentityStore;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.TestPki;
@@ -48,8 +49,8 @@ final class GatewayFiles {
                 "allowlist=\"" + escape(allowlist(dev, devices, networkEntries)) + "\"\n");
         for (DemoDevice device : devices) {
             write(conf, "io.wardgate.serial.Port-" + device.bed() + ".config",
-                    "path=\"" + dev.resolve(device.bed()) + "\"\nprotocol=\"" + device.protocol() + "\"\nbaudRate=I\""
-                            + device.baudRate() + "\"\nsite=\"" + SITE + "\"\nward=\"" + WARD + "\"\nbed=\""
+                    "path=\"" + dev.resolve(device.bed()) + "\"\nprotocol=\"" + device.protocol() + "\"\n"
+                            + lineSettings(device.line()) + "site=\"" + SITE + "\"\nward=\"" + WARD + "\"\nbed=\""
                             + device.bed() + "\"\n");
         }
     }
@@ -66,6 +67,12 @@ final class GatewayFiles {
                 + "],\"maxReadingsPerSecond\":200,\"burst\":400,\"bondingRequired\":false,\"topicSuffix\":\"vitals\","
                 + "\"backendKeyId\":\"" + BACKEND_KEY_ID + "\",\"priority\":5}],\"devices\":[" + entries
                 + "],\"denied\":[]}";
+    }
+
+    /** The port's line settings, as the driver says the device speaks them. */
+    private static String lineSettings(LineSettings line) {
+        return "baudRate=I\"" + line.baudRate() + "\"\ndataBits=I\"" + line.dataBits() + "\"\nparity=\"" + line.parity()
+                + "\"\nstopBits=\"" + line.stopBits() + "\"\nflowControl=\"" + line.flowControl() + "\"\n";
     }
 
     private static String escape(String json) {

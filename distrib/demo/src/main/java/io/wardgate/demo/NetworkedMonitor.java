@@ -19,7 +19,7 @@ record NetworkedMonitor(DemoDevice device, String address) {
     static final String BED = "bed-6";
 
     static NetworkedMonitor probe() {
-        return new NetworkedMonitor(DemoDevice.probe("intellivue", BED, 115200, 16), "127.0.0.16");
+        return new NetworkedMonitor(DemoDevice.probe("intellivue", BED, 16), "127.0.0.16");
     }
 
     /** Writes the site file and the source's configuration; returns the connect-indication port. */
