@@ -116,6 +116,24 @@ class DatexSessionTest {
     }
 
     @Test
+    void silenceInfoFollowsTable42PartialSilencesLeaveAlarmsActive() {
+        // 8005313 table 4-2: 0 none, 1 apnea, 2 asystole, 3 apnea and asystole, 4 all, 5 all for 2 min,
+        // 6 all for 5 min, 7 all for 20 s. Which box is the apnea or asystole alarm only its text says, in
+        // the monitor's language (table 4-3 warns): partial silences (1..3) are not applied.
+        int[] silence = {0, 1, 2, 3, 4, 5, 6, 7};
+        String[] expected = {"ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "SILENCED", "SILENCED", "SILENCED", "SILENCED"};
+        for (int i = 0; i < silence.length; i++) {
+            DatexSession fresh = new DatexSession();
+            RecordingOutput recorded = new RecordingOutput();
+            fresh.start(T0, recorded);
+            byte[] frame = DatexFrames.frame(alarmRecord(silence[i], "APNEA", 3));
+            fresh.receive(frame, 0, frame.length, T0, recorded);
+            assertThat(recorded.alarms()).as("silence_info %d", silence[i]).singleElement()
+                    .extracting(a -> a.state().name()).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
     void waveSubrecordsBecomeSegmentsSplitAtControlCodes() {
         session.start(T0, out);
         Instant now = T0.plusSeconds(2);

@@ -42,6 +42,7 @@ public final class IntelliVueIds {
     // Nomenclature partitions
     public static final int NOM_PART_OBJ = 1;
     public static final int NOM_PART_SCADA = 2;
+    public static final int NOM_PART_EVT = 3;
     public static final int NOM_PART_DIM = 4;
 
     // Object classes, notifications and actions
@@ -64,6 +65,9 @@ public final class IntelliVueIds {
     public static final int NOM_ATTR_GRP_VMO_STATIC = 0x0811;
 
     // Attributes
+    public static final int NOM_ATTR_AL_MON_P_AL_LIST = 0x0902;
+    public static final int NOM_ATTR_AL_MON_T_AL_LIST = 0x0904;
+    public static final int NOM_ATTR_DEV_AL_COND = 0x0916;
     public static final int NOM_ATTR_ID_HANDLE = 0x0921;
     public static final int NOM_ATTR_ID_LABEL = 0x0924;
     public static final int NOM_ATTR_ID_MODEL = 0x0928;
@@ -103,6 +107,29 @@ public final class IntelliVueIds {
     public static final int STATE_MSMT_ONGOING = 0x0020;
     public static final int STATE_IN_ALARM = 0x0002;
     public static final int STATE_AL_INHIBITED = 0x0001;
+
+    // AlertType of a DevAlarmEntry and of the Device Alert Condition: T technical (INOP), P patient
+    public static final int NO_ALERT = 0x0000;
+    public static final int LOW_PRI_T_AL = 0x0001;
+    public static final int MED_PRI_T_AL = 0x0002;
+    public static final int HI_PRI_T_AL = 0x0004;
+    public static final int LOW_PRI_P_AL = 0x0100;
+    public static final int MED_PRI_P_AL = 0x0200;
+    public static final int HI_PRI_P_AL = 0x0400;
+
+    // AlertState bits of a DevAlarmEntry and of the Device Alert Condition
+    public static final int AL_INHIBITED = 0x8000;
+    public static final int AL_SUSPENDED = 0x4000;
+    public static final int AL_LATCHED = 0x2000;
+    public static final int AL_SILENCED_RESET = 0x1000;
+    public static final int AL_DEV_IN_TEST_MODE = 0x0400;
+    public static final int AL_DEV_IN_STANDBY = 0x0200;
+    public static final int AL_DEV_IN_DEMO_MODE = 0x0100;
+    public static final int AL_NEW_ALERT = 0x0008;
+
+    // alert_info_id of a DevAlarmEntry: what follows its header
+    public static final int GEN_ALMON_INFO = 0x0201;
+    public static final int STR_ALMON_INFO = 0x0204;
 
     // FLOAT-Type specials (device-protocols.md line 32)
     public static final int FLOAT_NAN = 0x007FFFFF;

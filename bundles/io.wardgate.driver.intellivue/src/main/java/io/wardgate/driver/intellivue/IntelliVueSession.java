@@ -2,6 +2,7 @@ package io.wardgate.driver.intellivue;
 
 import static io.wardgate.driver.intellivue.IntelliVueIds.*;
 
+import io.wardgate.api.Alarm;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Observation;
 import io.wardgate.api.WaveformSegment;
@@ -15,7 +16,8 @@ import java.util.Objects;
 /**
  * The host side of IntelliVue Data Export over MIB/RS232 (device-protocols.md lines 12-51):
  * association request, association result, MDS Create Event Report and its result, an MDS poll for
- * the identity, then extended polls of numerics and waves; polls double as the keep-alive. A lost
+ * the identity, then extended polls of numerics, the alert monitor (with the numerics' period) and
+ * waves; polls double as the keep-alive. Alert lists become typed alarm changes ({@link Alerts}). A lost
  * association (abort, release, refusal, silence, timeouts) leads to a new association request after a
  * backoff that doubles from {@link IntelliVueSettings#backoffMin()} to {@link IntelliVueSettings#backoffMax()}.
  *
@@ -46,6 +48,7 @@ public final class IntelliVueSession implements ProtocolSession {
     private final IntelliVueSettings settings;
     private final OutboundQueue outbound = new OutboundQueue();
     private final Waves waves = new Waves();
+    private final Alerts alerts = new Alerts();
     private final MdsIdentity identity = new MdsIdentity();
     private final UnnamedCodes unnamed = new UnnamedCodes();
     private final FrameSink sink = new Sink();
@@ -57,9 +60,11 @@ public final class IntelliVueSession implements ProtocolSession {
     private Instant lastReceived = Instant.EPOCH;
     private Instant nextNumericPoll = Instant.EPOCH;
     private Instant nextWavePoll = Instant.EPOCH;
+    private Instant nextAlertPoll = Instant.EPOCH;
     private Instant nextKeepAlive = Instant.EPOCH;
     private Instant numericOutstanding;
     private Instant waveOutstanding;
+    private Instant alertOutstanding;
     private int invokeId;
     private int pollNumber;
     private long refusedFrames;
@@ -252,6 +257,18 @@ public final class IntelliVueSession implements ProtocolSession {
                 }
                 unnamed.report(offset, result.unnamed(), out);
             }
+            case NOM_MOC_VMO_AL_MON -> {
+                if (reply.last()) {
+                    alertOutstanding = null;
+                }
+                Alerts.Result result = alerts.fromPolls(reply.polls(), now);
+                for (Alarm change : result.changes()) {
+                    out.decoded(new Decoded.AlarmDecoded(offset, change));
+                }
+                for (String problem : result.problems()) {
+                    out.decoded(new Decoded.FramingError(offset, problem));
+                }
+            }
             default -> {
                 // results for objects we did not ask about are ignored
             }
@@ -269,8 +286,10 @@ public final class IntelliVueSession implements ProtocolSession {
         backoff = settings.backoffMin();
         nextNumericPoll = now;
         nextWavePoll = now;
+        nextAlertPoll = now;
         numericOutstanding = null;
         waveOutstanding = null;
+        alertOutstanding = null;
         pollDue();
     }
 
@@ -280,6 +299,12 @@ public final class IntelliVueSession implements ProtocolSession {
             send(HostRequests.extendedPoll(nextInvokeId(), nextPollNumber(), NOM_MOC_VMO_METRIC_NU, NOM_ATTR_GRP_ALL));
             numericOutstanding = now;
             nextNumericPoll = now.plus(settings.numericPollPeriod());
+        }
+        // Alerts with the numerics' period: an alarm is seen within one period plus the answer's way back.
+        if (due(nextAlertPoll) && answeredOrExpired(alertOutstanding)) {
+            send(HostRequests.extendedPoll(nextInvokeId(), nextPollNumber(), NOM_MOC_VMO_AL_MON, NOM_ATTR_GRP_AL_MON));
+            alertOutstanding = now;
+            nextAlertPoll = now.plus(settings.numericPollPeriod());
         }
         if (settings.pollWaves() && due(nextWavePoll) && answeredOrExpired(waveOutstanding)) {
             send(HostRequests.extendedPoll(nextInvokeId(), nextPollNumber(), NOM_MOC_VMO_METRIC_SA_RT,
@@ -330,9 +355,11 @@ public final class IntelliVueSession implements ProtocolSession {
     private void resetAssociation() {
         outbound.clear();
         waves.clear();
+        alerts.clear();
         identity.clear();
         numericOutstanding = null;
         waveOutstanding = null;
+        alertOutstanding = null;
         associationTimeout = DEFAULT_ASSOCIATION_TIMEOUT;
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Timing and limits of an {@link IntelliVueSession}.
  *
- * @param numericPollPeriod how often numerics are polled (100 ms to 60 s); also keeps the association alive
+ * @param numericPollPeriod how often numerics and the alert monitor are polled (100 ms to 60 s); also keeps
+ *        the association alive
  * @param wavePollPeriod how often waves are polled (100 ms to 10 s)
  * @param pollWaves whether waves are polled at all (at 115200 baud every wave at once does not fit)
  * @param responseTimeout how long to wait for an association result, the MDS create event or a poll result

@@ -4,7 +4,10 @@ import static io.wardgate.driver.intellivue.IntelliVueIds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
 import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.VitalSign;
 import io.wardgate.api.driver.Decoded;
 import io.wardgate.api.driver.SerialDriver;
 import io.wardgate.driver.intellivue.sim.MonitorPdus;
@@ -129,6 +132,69 @@ class IntelliVueSessionTest {
         assertThat(decoded).extracting(d -> d.offset()).containsExactly(0L, 3L);
         assertThat(decoded).allSatisfy(d -> assertThat(d).isInstanceOf(Decoded.FramingError.class));
         assertThat(((Decoded.FramingError) decoded.get(1)).reason()).startsWith("malformed PDU: ROapdus");
+    }
+
+    /** Association, MDS create and MDS attributes: the session is polling. */
+    private void associate() {
+        session.start(T0, out);
+        receive(MonitorPdus.associationResult(1000), T0.plusMillis(50));
+        receive(MonitorPdus.mdsCreate(0x42, 0, list -> { }), T0.plusMillis(60));
+        receive(MonitorPdus.extendedPollReply(1, false, NOM_MOC_VMS_MDS, 0, p -> { }), T0.plusMillis(70));
+        assertThat(session.state()).isEqualTo(IntelliVueSession.State.POLLING);
+    }
+
+    @Test
+    void pollingAsksForTheAlertMonitorWithTheNumerics() {
+        associate();
+        session.tick(T0.plusMillis(1100), out); // due, but the first is unanswered: not repeated yet
+        receive(AlertsTest.corpusAlertPdu(), T0.plusMillis(1150));
+        session.tick(T0.plusMillis(1300), out);
+        List<byte[]> alertPolls = sentPdus().stream()
+                .filter(pdu -> pdu.length >= 34 && ((pdu[32] & 0xFF) << 8 | pdu[33] & 0xFF) == NOM_MOC_VMO_AL_MON)
+                .toList();
+        // at the start of polling, and once the first was answered and a numeric period passed
+        assertThat(alertPolls).hasSize(2);
+        assertThat(alertPolls.get(0)).endsWith(0x08, 0x01, 0, 0, 0, 0); // NOM_ATTR_GRP_AL_MON, no extra attributes
+    }
+
+    @Test
+    void anAlertAnswerFedByteAtATimeGivesTheSameAlarmsAsAtOnce() {
+        associate();
+        byte[] frame = FrameEncoder.frame(AlertsTest.corpusAlertPdu());
+        int before = decoded.size();
+        for (int i = 0; i < frame.length; i++) {
+            session.receive(frame, i, 1, T0.plusMillis(100), out);
+        }
+        List<Alarm> alarms = decoded.subList(before, decoded.size()).stream()
+                .map(d -> ((Decoded.AlarmDecoded) d).alarm()).toList();
+        assertThat(alarms).extracting(Alarm::text).containsExactly("Desat", "Leads Off");
+        assertThat(alarms).extracting(Alarm::priority).containsExactly(AlarmPriority.HIGH, AlarmPriority.MEDIUM);
+        assertThat(alarms.get(0).source()).isEqualTo(VitalSign.SPO2.metric());
+    }
+
+    @Test
+    void aTruncatedAlertAttributeIsAFramingErrorAndEndsNothing() {
+        associate();
+        receive(AlertsTest.corpusAlertPdu(), T0.plusMillis(100));
+        int before = decoded.size();
+        // the same answer, its technical list's length claiming 0x40 more bytes than the attribute holds
+        byte[] pdu = AlertsTest.corpusAlertPdu();
+        byte[] tList = {0x09, 0x04};
+        int at = indexOf(pdu, tList);
+        pdu[at + 7] = (byte) ((pdu[at + 7] & 0xFF) + 0x40);
+        receive(pdu, T0.plusMillis(1100));
+        List<Decoded> after = decoded.subList(before, decoded.size());
+        assertThat(after).singleElement().isInstanceOfSatisfying(Decoded.FramingError.class,
+                error -> assertThat(error.reason()).startsWith("technical alert list not read"));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test

@@ -17,7 +17,14 @@ import java.util.Map;
  * alarm list: the states are active and ended.
  */
 final class MedibusAlarms {
-    /** Device priorities (1 to 31, 31 highest) at or above these are high, medium; below, low. */
+    /**
+     * Device priorities (1 to 31, 31 highest) at or above these are high, medium; below, low. The bands are
+     * WardGate's even thirds, not Draeger's: the "RS 232 MEDIBUS Protocol Definition" (rev. 4.03, "Alarm
+     * Status Response") defines only the field (priority 1 to 31 plus 30H, 31 highest) and refers to an
+     * appendix that lists no classes; Draeger's device manuals name three classes (Warning red, Caution
+     * yellow, Advisory/Note) and give each alarm's number, but no public document read gives the number
+     * range of each class (docs/devices.md, Draeger MEDIBUS, "Alarm priorities").
+     */
     static final int HIGH_FROM = 21;
     static final int MEDIUM_FROM = 11;
 

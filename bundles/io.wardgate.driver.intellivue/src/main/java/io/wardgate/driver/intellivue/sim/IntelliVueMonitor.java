@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,17 +22,20 @@ import java.util.function.Consumer;
  * A Philips IntelliVue monitor's Data Export over MIB/RS232, as a host sees it: it accepts an
  * association, sends the MDS Create Event Report, and answers polls of the MDS (model, system id,
  * serial number), numerics (HR, SpO2, pulse, NIBP, temperature, respiration rate, EtCO2) and waves
- * (ECG lead II at 500 S/s, pleth at 125 S/s). It drops an association the host stays silent on, and
- * can be told to drop it, to send garbage, or to go silent.
+ * (ECG lead II at 500 S/s, pleth at 125 S/s) and the alert monitor (alerts raised and cleared on demand,
+ * {@link #raise}, {@link #clear}). It drops an association the host stays silent on, and can be told
+ * to drop it, to send garbage, or to go silent.
  *
  * <p>The runner calls {@link #fromHost} and {@link #tick} from one thread; the controls
- * ({@link #dropAssociation}, {@link #sendGarbage}, {@link #goSilent}) may be called from any thread
+ * ({@link #dropAssociation}, {@link #sendGarbage}, {@link #goSilent}, {@link #raise}, {@link #clear}) may be
+ * called from any thread
  * and take effect at the next call.
  */
 public final class IntelliVueMonitor implements SimulatedDevice {
     static final int MAX_FRAME_LENGTH = 4096;
     static final int ECG_HANDLE = 0x10;
     static final int PLETH_HANDLE = 0x11;
+    static final int ALERT_MONITOR_HANDLE = 0x20;
     private static final Duration ECG_PERIOD = Duration.ofMillis(2);
     private static final Duration PLETH_PERIOD = Duration.ofMillis(8);
     /** Waves not polled for longer than this are not kept: one second at most per answer. */
@@ -44,6 +50,8 @@ public final class IntelliVueMonitor implements SimulatedDevice {
     private final AtomicInteger pendingGarbage = new AtomicInteger();
     private final AtomicInteger associations = new AtomicInteger();
     private final AtomicInteger pollsAnswered = new AtomicInteger();
+    private final Map<String, MonitorAlert> alerts = new LinkedHashMap<>();
+    private int alertChanges;
     private volatile boolean silent;
     private volatile boolean dropRequested;
     private volatile State state = State.IDLE;
@@ -74,6 +82,27 @@ public final class IntelliVueMonitor implements SimulatedDevice {
     /** While silent the monitor neither reads nor writes, like one whose cable was pulled. */
     public void goSilent(boolean beSilent) {
         this.silent = beSilent;
+    }
+
+    /** Shows an alert (or replaces the one with the same source and code) from the next alert poll on. */
+    public synchronized void raise(MonitorAlert alert) {
+        alerts.put(alert.key(), Objects.requireNonNull(alert, "alert"));
+        alertChanges++;
+    }
+
+    /** Takes the alert with this source and code off the monitor. */
+    public synchronized void clear(int source, int code) {
+        if (alerts.remove(source + "/" + code) != null) {
+            alertChanges++;
+        }
+    }
+
+    private synchronized List<MonitorAlert> alertsNow() {
+        return List.copyOf(alerts.values());
+    }
+
+    private synchronized int alertChanges() {
+        return alertChanges;
     }
 
     public boolean isAssociated() {
@@ -179,6 +208,11 @@ public final class IntelliVueMonitor implements SimulatedDevice {
                     polls -> numerics(polls, seconds(now)));
             case NOM_MOC_VMO_METRIC_SA_RT -> MonitorPdus.pollResult(request, relative, clock, 2,
                     polls -> waves(polls, now));
+            case NOM_MOC_VMO_AL_MON -> MonitorPdus.pollResult(request, relative, clock, 1, polls -> {
+                polls.u16(ALERT_MONITOR_HANDLE);
+                MonitorPdus.attributes(polls, 3,
+                        list -> MonitorPdus.alertMonitorAttributes(list, 0, alertChanges(), alertsNow()));
+            });
             default -> MonitorPdus.pollResult(request, relative, clock, 0, polls -> { });
         };
         pollsAnswered.incrementAndGet();

@@ -6,6 +6,7 @@ import io.wardgate.driver.intellivue.PduWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -180,6 +181,44 @@ public final class MonitorPdus {
     /** FLOAT-Type: 8-bit exponent, 24-bit mantissa. */
     public static long floatType(long mantissa, int exponent) {
         return ((long) (exponent & 0xFF) << 24) | (mantissa & 0xFFFFFF);
+    }
+
+    /**
+     * The alert monitor object's attributes (group NOM_ATTR_GRP_AL_MON): the Device Alert Condition
+     * ({@code deviceState}, change count, highest patient / technical / audible type), then the patient
+     * list and the technical list. Layouts in the driver's Alerts class.
+     */
+    public static void alertMonitorAttributes(PduWriter list, int deviceState, int changeCount,
+            List<MonitorAlert> alerts) {
+        List<MonitorAlert> patient = alerts.stream().filter(a -> !a.technical()).toList();
+        List<MonitorAlert> technical = alerts.stream().filter(MonitorAlert::technical).toList();
+        int maxPatient = patient.stream().mapToInt(MonitorAlert::type).max().orElse(NO_ALERT);
+        int maxTechnical = technical.stream().mapToInt(MonitorAlert::type).max().orElse(NO_ALERT);
+        ava(list, NOM_ATTR_DEV_AL_COND, v -> v.u16(deviceState).u16(changeCount & 0xFFFF).u16(maxPatient)
+                .u16(maxTechnical).u16(Math.max(maxPatient, maxTechnical)));
+        ava(list, NOM_ATTR_AL_MON_P_AL_LIST, v -> devAlarmList(v, patient));
+        ava(list, NOM_ATTR_AL_MON_T_AL_LIST, v -> devAlarmList(v, technical));
+    }
+
+    /** DevAlarmList: count, length, then one DevAlarmEntry (StrAlMonInfo, or AlMonGenInfo without text) each. */
+    public static void devAlarmList(PduWriter v, List<MonitorAlert> alerts) {
+        v.u16(alerts.size());
+        int length = v.openLength();
+        int instance = 0;
+        for (MonitorAlert alert : alerts) {
+            boolean withText = !alert.text().isEmpty();
+            v.u16(alert.source()).u16(alert.code()).u16(alert.type()).u16(alert.state());
+            v.u16(NOM_MOC_VMO_AL_MON).u16(0).u16(0); // the object that raised it
+            v.u16(withText ? STR_ALMON_INFO : GEN_ALMON_INFO);
+            int info = v.openLength();
+            v.u16(0).u32(++instance).u16(0).u16(0); // al_inst_no 0, al_text id, priority, flags
+            if (withText) {
+                byte[] text = alert.text().getBytes(StandardCharsets.UTF_16BE);
+                v.u16(text.length).bytes(text);
+            }
+            v.closeLength(info);
+        }
+        v.closeLength(length);
     }
 
     private static void systemId(PduWriter list, MonitorSettings settings) {

@@ -1,7 +1,11 @@
 package io.wardgate.driver.intellivue.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
+import io.wardgate.api.AlarmState;
 import io.wardgate.api.DeviceEvent;
 import io.wardgate.api.Metric;
 import io.wardgate.api.Observation;
@@ -9,6 +13,7 @@ import io.wardgate.api.Unit;
 import io.wardgate.api.VitalSign;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.api.driver.Decoded;
+import io.wardgate.driver.intellivue.IntelliVueIds;
 import io.wardgate.driver.intellivue.IntelliVueSession;
 import io.wardgate.sim.Discovered;
 import java.time.Duration;
@@ -96,6 +101,33 @@ class IntelliVueDialogueTest {
             Instant end = previous.start().plus(previous.samplePeriod().multipliedBy(previous.sampleCount()));
             assertThat(segments.get(i).start()).as("segment %d", i).isEqualTo(end);
         }
+    }
+
+    @Test
+    void alertsRaisedOnDemandBecomeAlarmsAndEndWhenCleared() {
+        bench.start();
+        bench.run(Duration.ofSeconds(2));
+        assertThat(bench.all(Decoded.AlarmDecoded.class)).isEmpty();
+        int raised = bench.mark();
+        monitor.raise(new MonitorAlert(IntelliVueIds.NOM_PULS_OXIM_SAT_O2, 0x000A, IntelliVueIds.HI_PRI_P_AL,
+                IntelliVueIds.AL_NEW_ALERT, "**Desat 85 < 90"));
+        monitor.raise(new MonitorAlert(0x0102, 0x0103, IntelliVueIds.LOW_PRI_T_AL, 0, "ECG Leads Off"));
+        bench.run(Duration.ofMillis(1500)); // one alert poll period (1 s) and its answer
+        List<Alarm> up = bench.since(raised, Decoded.AlarmDecoded.class).stream().map(Decoded.AlarmDecoded::alarm)
+                .toList();
+        assertThat(up).extracting(Alarm::text, Alarm::priority, Alarm::state).containsExactlyInAnyOrder(
+                tuple("**Desat 85 < 90", AlarmPriority.HIGH, AlarmState.ACTIVE),
+                tuple("ECG Leads Off", AlarmPriority.LOW, AlarmState.ACTIVE));
+        assertThat(up).filteredOn(a -> a.text().startsWith("**")).singleElement()
+                .extracting(Alarm::source).isEqualTo(VitalSign.SPO2.metric());
+
+        int cleared = bench.mark();
+        monitor.clear(IntelliVueIds.NOM_PULS_OXIM_SAT_O2, 0x000A);
+        bench.run(Duration.ofSeconds(3));
+        assertThat(bench.since(cleared, Decoded.AlarmDecoded.class)).singleElement()
+                .extracting(d -> d.alarm().text(), d -> d.alarm().state())
+                .containsExactly("**Desat 85 < 90", AlarmState.ENDED);
+        assertThat(bench.all(Decoded.FramingError.class)).isEmpty();
     }
 
     @Test
