@@ -7,15 +7,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One peer of a source: its session, where its output goes, its byte budget, when it last made
- * progress, and (TCP) its connection with a bounded queue of bytes to write.
+ * progress, the MAC address the device-side neighbour table gives for it (looked up when the peer starts
+ * and again every {@value #MAC_REFRESH_SECONDS} s), and (TCP) its connection with a bounded queue of bytes
+ * to write.
  */
 final class PeerLink {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+    static final long MAC_REFRESH_SECONDS = 10;
+    private static final long MAC_REFRESH_NANOS = MAC_REFRESH_SECONDS * 1_000_000_000L;
 
     final String key;
     final InetSocketAddress sendTo;
@@ -27,6 +32,7 @@ final class PeerLink {
     private int unwrittenBytes;
     private long lastProgressNanos;
     private long dropped;
+    private long macLookedUp;
 
     PeerLink(String key, InetSocketAddress sendTo, ProtocolSession session, PeerOutput output, ByteBucket bucket,
             SocketChannel channel, long nowNanos) {
@@ -39,8 +45,9 @@ final class PeerLink {
         this.lastProgressNanos = nowNanos;
     }
 
-    void started(Instant now, String detail) {
-        output.report(DeviceEvent.Kind.CONNECTED, detail);
+    void started(Instant now, String detail, long nowNanos) {
+        lookUpMac(nowNanos);
+        output.report(DeviceEvent.Kind.CONNECTED, detail + output.macText());
         session.start(now, output);
         output.flush();
     }
@@ -55,12 +62,20 @@ final class PeerLink {
     }
 
     void tick(Instant now, long nowNanos) {
+        if (nowNanos - macLookedUp >= MAC_REFRESH_NANOS) {
+            lookUpMac(nowNanos);
+        }
         session.tick(now, output);
         output.flush();
         output.tick(nowNanos);
         if (output.takeProgress()) {
             lastProgressNanos = nowNanos;
         }
+    }
+
+    private void lookUpMac(long nowNanos) {
+        macLookedUp = nowNanos;
+        output.lookUpMac();
     }
 
     boolean idleSince(long nowNanos, long idleNanos) {
