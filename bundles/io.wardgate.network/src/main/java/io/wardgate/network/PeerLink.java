@@ -28,6 +28,8 @@ final class PeerLink {
     final PeerOutput output;
     final ByteBucket bucket;
     final SocketChannel channel;
+    /** TCP: the connection's plain bytes (through TLS where the source has it); null for UDP. */
+    final PeerIo io;
     private final ArrayDeque<ByteBuffer> unwritten = new ArrayDeque<>();
     private int unwrittenBytes;
     private long lastProgressNanos;
@@ -35,7 +37,8 @@ final class PeerLink {
     private long macLookedUp;
 
     PeerLink(String key, InetSocketAddress sendTo, ProtocolSession session, PeerOutput output, ByteBucket bucket,
-            SocketChannel channel, long nowNanos) {
+            SocketChannel channel, PeerIo io, long nowNanos) {
+        this.io = io;
         this.key = key;
         this.sendTo = sendTo;
         this.session = session;
@@ -103,15 +106,18 @@ final class PeerLink {
 
     /** TCP: writes what the socket takes now; true when everything queued is written. */
     boolean writeQueued() throws java.io.IOException {
+        if (!io.flush()) {
+            return false;
+        }
         while (!unwritten.isEmpty()) {
             ByteBuffer head = unwritten.peek();
-            unwrittenBytes -= channel.write(head);
+            unwrittenBytes -= io.write(head);
             if (head.hasRemaining()) {
                 return false;
             }
             unwritten.poll();
         }
-        return true;
+        return io.flush();
     }
 
     void closed(String detail) {

@@ -82,14 +82,15 @@ final class PeerOutput implements SessionOutput {
         } else if (item instanceof Decoded.IdentityDecoded id) {
             progressed = true;
             flush();
+            DeviceIdentity before = identity;
             identity = new DeviceIdentity(Transport.NETWORK, address, clean(id.model()), clean(id.serialNumber()),
                     EUI64.matcher(id.eui64()).matches() ? id.eui64() : "");
             String macBefore = mac;
             lookUpMac(); // tells the policy if the MAC changed (the first exchange resolved it, typically)
             report(DeviceEvent.Kind.IDENTIFIED, "reported model '" + identity.model() + "', serial number '"
                     + identity.serialNumber() + "' at " + address + macText());
-            if (mac.equals(macBefore)) {
-                sight();
+            if (mac.equals(macBefore) && !identity.equals(before)) {
+                sight(); // the policy learns the MAC with the identity (HL7 repeats it in every message: once)
             }
         } else if (item instanceof Decoded.AlarmDecoded a) {
             progressed = true;

@@ -29,12 +29,12 @@ abstract class PeerTransport implements SourceWorker.Transport {
 
     /** A new peer, registered with the source and started; {@code sendTo} is where its session's bytes go. */
     final PeerLink open(String key, InetSocketAddress remote, InetSocketAddress sendTo, SocketChannel channel,
-            long nowNanos, String how) {
+            PeerIo io, long nowNanos, String how) {
         String address = remote.getAddress().getHostAddress();
         PeerOutput output = new PeerOutput(address, source.settings.locationOf(address), source.intake,
                 source.policy, source.clock, () -> source.neighbours.macOf(remote.getAddress(), side.interfaceName()));
         PeerLink peer = new PeerLink(key, sendTo, driver.openSession(new Peer(address, sendTo.getPort())), output,
-                new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), channel, nowNanos);
+                new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), channel, io, nowNanos);
         synchronized (source) {
             source.peers.put(key, peer);
         }

@@ -142,6 +142,9 @@ final class SourceWorker implements Runnable {
             throw new IOException("protocol " + settings.protocol() + " connects to its devices; this gateway"
                     + " version only listens (configure the devices to send to the gateway)");
         }
+        if (endpoint.transport() == NetworkEndpoint.Transport.UDP && settings.tls().isPresent()) {
+            throw new IOException("protocol " + settings.protocol() + " is UDP; TLS is for TCP sources only");
+        }
         Transport transport = endpoint.transport() == NetworkEndpoint.Transport.UDP
                 ? new UdpTransport(this, driver, endpoint, side) : new TcpTransport(this, driver, side);
         transport.bind(new InetSocketAddress(side.address(), port), sel);

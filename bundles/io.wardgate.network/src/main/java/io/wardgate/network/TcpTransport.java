@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +18,23 @@ import org.slf4j.LoggerFactory;
  * selector round reads at most {@value SourceWorker#READ_SLICE} bytes from a connection, and a connection
  * above its rate is not read at all until its budget refills (TCP then slows the sender down), so a
  * flooding peer never delays the others by more than one slice. A connection whose session decodes
- * nothing for the idle timeout is closed, however many bytes trickle in (slow loris).
+ * nothing for the idle timeout is closed, however many bytes trickle in (slow loris). With TLS settings
+ * every connection is TLS ({@link TlsIo}) and must present a client certificate of the configured CAs.
  */
 final class TcpTransport extends PeerTransport {
     private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
     private final ByteBuffer buffer;
+    /** The source's TLS settings and context; null for plain TCP. */
+    private final TlsSettings tls;
+    private final SSLContext context;
     private ServerSocketChannel server;
     private Selector selector;
 
-    TcpTransport(SourceWorker source, NetworkDriver driver, DeviceSide side) {
+    TcpTransport(SourceWorker source, NetworkDriver driver, DeviceSide side) throws IOException {
         super(source, driver, side);
+        this.tls = source.settings.tls().orElse(null);
+        this.context = tls == null ? null : tls.context();
         this.buffer = ByteBuffer.allocate(Math.min(SourceWorker.READ_SLICE, source.settings.maxMessageBytes()));
     }
 
@@ -72,8 +79,9 @@ final class TcpTransport extends PeerTransport {
             }
             channel.configureBlocking(false);
             channel.register(selector, SelectionKey.OP_READ);
+            PeerIo io = tls == null ? PeerIo.plain(channel) : new TlsIo(channel, tls.engine(context));
             PeerLink peer = open(remote.getAddress().getHostAddress() + ":" + remote.getPort(), remote, remote,
-                    channel, source.nanos.getAsLong(), "connection");
+                    channel, io, source.nanos.getAsLong(), tls == null ? "connection" : "TLS connection");
             channel.keyFor(selector).attach(peer);
             flush(peer);
         }
@@ -88,7 +96,10 @@ final class TcpTransport extends PeerTransport {
             return;
         }
         buffer.clear().limit(budget);
-        int n = peer.channel.read(buffer);
+        int n = peer.io.read(buffer);
+        if (!peer.io.flush()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE); // TLS handshake records to send
+        }
         if (n < 0) {
             drop(peer, "connection closed by the peer");
             return;
@@ -124,7 +135,12 @@ final class TcpTransport extends PeerTransport {
                     && peer.bucket.available(nowNanos) > 0) {
                 key.interestOps(key.interestOps() | SelectionKey.OP_READ);
             }
-            return true;
+            if (key != null && key.isValid() && peer.io.buffered() && peer.bucket.available(nowNanos) > 0) {
+                read(peer, key); // TLS records read earlier than the rate allowed their plain bytes out
+            }
+            synchronized (source) {
+                return source.peers.containsKey(peer.key);
+            }
         } catch (IOException e) {
             drop(peer, "connection failed: " + e.getMessage());
             return false;

@@ -91,7 +91,7 @@ final class UdpTransport extends PeerTransport {
             }
             InetSocketAddress sendTo = endpoint.talksToDevicePort()
                     ? new InetSocketAddress(sender.getAddress(), endpoint.devicePort()) : sender;
-            peer = open(key, sender, sendTo, null, nowNanos, "first datagram");
+            peer = open(key, sender, sendTo, null, null, nowNanos, "first datagram");
             send(peer);
         }
         if (!peer.bucket.take(length, nowNanos)) {

@@ -10,13 +10,11 @@ import io.wardgate.policy.api.PendingDevice;
 import io.wardgate.policy.internal.PolicyEngine;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ class Hl7OverTheHostTest {
     Path dir;
     private SourceWorker source;
     private RealPolicy real;
-    private Instant simulated = Instant.now();
 
     @AfterEach
     void stop() throws Exception {
@@ -62,7 +59,8 @@ class Hl7OverTheHostTest {
             socket.setSoTimeout(200);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            await().atMost(Duration.ofSeconds(20)).until(() -> exchange(monitor, out, in) && monitor.refused() >= 1);
+            MonitorLink link = new MonitorLink(monitor, out, in);
+            await().atMost(Duration.ofSeconds(20)).until(() -> link.exchange() && monitor.refused() >= 1);
             assertThat(monitor.accepted()).isZero();
             assertThat(sealed).isEmpty();
             PendingDevice pending = await().atMost(Duration.ofSeconds(10)).until(
@@ -71,36 +69,9 @@ class Hl7OverTheHostTest {
             assertThat(pending.sighting().identity().id()).startsWith("net:");
 
             policy.approve(pending.sighting().identity().id(), "networked", "user:test");
-            await().atMost(Duration.ofSeconds(20)).until(() -> exchange(monitor, out, in) && monitor.accepted() >= 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> link.exchange() && monitor.accepted() >= 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> !sealed.isEmpty());
             assertThat(sealed.peek().readings().device().address()).isEqualTo("127.0.0.21");
-        }
-    }
-
-    /** One round of the simulated monitor, one simulated second later: it sends, and reads what came back. */
-    private boolean exchange(Pcd01Monitor monitor, OutputStream out, InputStream in) {
-        simulated = simulated.plusSeconds(1);
-        try {
-            monitor.tick(simulated, bytes -> {
-                try {
-                    out.write(bytes);
-                    out.flush();
-                } catch (java.io.IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            byte[] buffer = new byte[4096];
-            try {
-                int n = in.read(buffer);
-                if (n > 0) {
-                    monitor.fromHost(java.util.Arrays.copyOf(buffer, n), Instant.now(), bytes -> { });
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // nothing yet
-            }
-            return true;
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

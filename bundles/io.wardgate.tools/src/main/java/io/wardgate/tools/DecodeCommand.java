@@ -39,6 +39,8 @@ final class DecodeCommand implements Command {
     /** Bytes per receive call: with BYTE_TIME, a tick every 100 ms of synthetic time. */
     static final int CHUNK = 100;
     static final Duration FINAL_SILENCE = Duration.ofSeconds(1);
+    /** An IPv4 or IPv6 address as text (what a Peer takes). */
+    private static final java.util.regex.Pattern PEER = java.util.regex.Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
     @Override
     public String summary() {
@@ -52,6 +54,7 @@ final class DecodeCommand implements Command {
         }
         String protocol = null;
         String file = null;
+        String peer = "0.0.0.0";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -61,6 +64,10 @@ final class DecodeCommand implements Command {
                 protocol = args.get(++i);
             } else if (arg.startsWith("--protocol=")) {
                 protocol = arg.substring("--protocol=".length());
+            } else if (arg.equals("--peer") && i + 1 < args.size()) {
+                peer = args.get(++i);
+            } else if (arg.startsWith("--peer=")) {
+                peer = arg.substring("--peer=".length());
             } else if (!arg.startsWith("-") && file == null) {
                 file = arg;
             } else {
@@ -73,9 +80,14 @@ final class DecodeCommand implements Command {
             usage(err);
             return USAGE;
         }
+        if (!PEER.matcher(peer).matches()) {
+            err.println("wardgate decode: --peer takes the sender's IP address, not '" + Printable.of(peer) + "'");
+            return USAGE;
+        }
         String wanted = protocol;
+        String from = peer;
         Optional<ProtocolSession> session = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
-                .map(DecodeCommand::open);
+                .map(d -> open(d, from));
         if (session.isEmpty()) {
             err.println("wardgate decode: unknown protocol '" + Printable.of(protocol) + "' (known: "
                     + String.join(", ", drivers().stream().map(DeviceDriver::protocol).toList()) + ")");
@@ -166,17 +178,21 @@ final class DecodeCommand implements Command {
                 .map(DeviceDriver.class::cast).sorted(Comparator.comparing(DeviceDriver::protocol)).toList();
     }
 
-    /** A session; a network driver's sees the capture as one connection from an unknown peer. */
-    private static ProtocolSession open(DeviceDriver driver) {
+    /**
+     * A session; a network driver's sees the capture as one connection from {@code peer} (an IntelliVue's
+     * connect indication must name the address it came from).
+     */
+    private static ProtocolSession open(DeviceDriver driver, String peer) {
         return driver instanceof SerialDriver serial ? serial.openSession()
-                : ((NetworkDriver) driver).openSession(new Peer("0.0.0.0", 0));
+                : ((NetworkDriver) driver).openSession(new Peer(peer, 0));
     }
 
     private static void usage(PrintStream stream) {
-        stream.println("usage: wardgate decode --protocol NAME FILE");
+        stream.println("usage: wardgate decode --protocol NAME [--peer ADDRESS] FILE");
         stream.println("       wardgate decode --gatt UUID HEX");
         stream.println("  FILE     raw bytes captured from the device side of the line; for a datagram");
         stream.println("           protocol (UDP) a dump of records: 2-byte big-endian length, payload");
+        stream.println("  ADDRESS  network protocols: the sender's IP address (intellivue-lan checks it)");
         stream.println("  NAME     one of the protocols found:");
         for (DeviceDriver driver : drivers()) {
             stream.printf("    %-12s %s%n", driver.protocol(), driver.description());

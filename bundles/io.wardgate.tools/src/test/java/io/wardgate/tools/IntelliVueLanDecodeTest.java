@@ -47,6 +47,18 @@ class IntelliVueLanDecodeTest {
     }
 
     @Test
+    void withoutTheSendersAddressTheConnectIndicationIsIgnored() throws Exception {
+        Path dump = Files.write(dir.resolve("intellivue.udp"), dump(Duration.ofSeconds(6)));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+            assertThat(Main.run(new String[] {"decode", "--protocol", "intellivue-lan", dump.toString()}, out, out))
+                    .isZero();
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8).lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
+                .contains("connect indication names IP address 192.0.2.21 but came from 0.0.0.0"));
+    }
+
+    @Test
     void aDumpCutInsideARecordDecodesWhatCameBefore() throws Exception {
         byte[] whole = dump(Duration.ofSeconds(20));
         Path cut = Files.write(dir.resolve("cut.udp"), Arrays.copyOf(whole, whole.length - 3));
@@ -115,7 +127,8 @@ class IntelliVueLanDecodeTest {
         int exit;
         try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
                 PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-            exit = Main.run(new String[] {"decode", "--protocol", "intellivue-lan", dump.toString()}, out, err);
+            exit = Main.run(new String[] {"decode", "--protocol", "intellivue-lan", "--peer", "192.0.2.21",
+                    dump.toString()}, out, err);
         }
         return new Result(exit, stdout.toString(StandardCharsets.UTF_8).lines().toList(),
                 stderr.toString(StandardCharsets.UTF_8));
