@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The network drivers installed now, by their {@value DeviceDriver#PROTOCOL} property (services without
- * it are ignored). Sources poll it for their driver; the first driver of a name serves.
+ * it are ignored). Sources wait on it for their driver (woken when one is added); the first driver of a
+ * name serves.
  */
 @Component(service = NetworkDrivers.class)
 public final class NetworkDrivers {
@@ -23,11 +24,13 @@ public final class NetworkDrivers {
     }
 
     private final List<Named> installed = new ArrayList<>();
+    private boolean woken;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, target = "(" + DeviceDriver.PROTOCOL + "=*)")
     synchronized void addDriver(NetworkDriver driver, Map<String, Object> properties) {
         installed.add(new Named(String.valueOf(properties.get(DeviceDriver.PROTOCOL)), driver));
+        notifyAll();
     }
 
     synchronized void removeDriver(NetworkDriver driver, Map<String, Object> properties) {
@@ -45,6 +48,30 @@ public final class NetworkDrivers {
 
     synchronized Optional<NetworkDriver> find(String protocol) {
         return installed.stream().filter(n -> n.name().equals(protocol)).map(Named::driver).findFirst();
+    }
+
+    /**
+     * The driver of that name, waiting until one is added or {@code millis} have passed (or {@link #wake()}
+     * is called): empty when none came.
+     */
+    synchronized Optional<NetworkDriver> await(String protocol, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        Optional<NetworkDriver> driver = find(protocol);
+        for (long left = millis; driver.isEmpty() && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+            wait(left);
+            driver = find(protocol);
+            if (woken) {
+                break;
+            }
+        }
+        woken = false;
+        return driver;
+    }
+
+    /** Ends the waits in progress (a source stopping). */
+    synchronized void wake() {
+        woken = true;
+        notifyAll();
     }
 
     synchronized String names() {

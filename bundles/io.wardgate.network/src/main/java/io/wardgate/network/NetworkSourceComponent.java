@@ -53,7 +53,8 @@ public final class NetworkSourceComponent {
 
     private synchronized void start(SourceSettings settings) {
         worker = new SourceWorker(settings, intake, policy, drivers,
-                s -> DeviceSide.resolve(s.interfaceName(), s.siteFile()), Clock.systemUTC(), System::nanoTime);
+                s -> DeviceSide.resolve(s.interfaceName(), s.siteFile()), new KernelNeighbours(), Clock.systemUTC(),
+                System::nanoTime);
         worker.start();
     }
 }

@@ -7,15 +7,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One peer of a source: its session, where its output goes, its byte budget, when it last made
- * progress, and (TCP) its connection with a bounded queue of bytes to write.
+ * progress, the MAC address the device-side neighbour table gives for it (looked up when the peer starts
+ * and again every {@value #MAC_REFRESH_SECONDS} s), and (TCP) its connection with a bounded queue of bytes
+ * to write.
  */
 final class PeerLink {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLink.class);
+    static final long MAC_REFRESH_SECONDS = 10;
+    private static final long MAC_REFRESH_NANOS = MAC_REFRESH_SECONDS * 1_000_000_000L;
 
     final String key;
     final InetSocketAddress sendTo;
@@ -23,13 +28,17 @@ final class PeerLink {
     final PeerOutput output;
     final ByteBucket bucket;
     final SocketChannel channel;
+    /** TCP: the connection's plain bytes (through TLS where the source has it); null for UDP. */
+    final PeerIo io;
     private final ArrayDeque<ByteBuffer> unwritten = new ArrayDeque<>();
     private int unwrittenBytes;
     private long lastProgressNanos;
     private long dropped;
+    private long macLookedUp;
 
     PeerLink(String key, InetSocketAddress sendTo, ProtocolSession session, PeerOutput output, ByteBucket bucket,
-            SocketChannel channel, long nowNanos) {
+            SocketChannel channel, PeerIo io, long nowNanos) {
+        this.io = io;
         this.key = key;
         this.sendTo = sendTo;
         this.session = session;
@@ -39,8 +48,9 @@ final class PeerLink {
         this.lastProgressNanos = nowNanos;
     }
 
-    void started(Instant now, String detail) {
-        output.report(DeviceEvent.Kind.CONNECTED, detail);
+    void started(Instant now, String detail, long nowNanos) {
+        lookUpMac(nowNanos);
+        output.report(DeviceEvent.Kind.CONNECTED, detail + output.macText());
         session.start(now, output);
         output.flush();
     }
@@ -55,12 +65,20 @@ final class PeerLink {
     }
 
     void tick(Instant now, long nowNanos) {
+        if (nowNanos - macLookedUp >= MAC_REFRESH_NANOS) {
+            lookUpMac(nowNanos);
+        }
         session.tick(now, output);
         output.flush();
         output.tick(nowNanos);
         if (output.takeProgress()) {
             lastProgressNanos = nowNanos;
         }
+    }
+
+    private void lookUpMac(long nowNanos) {
+        macLookedUp = nowNanos;
+        output.lookUpMac();
     }
 
     boolean idleSince(long nowNanos, long idleNanos) {
@@ -88,15 +106,18 @@ final class PeerLink {
 
     /** TCP: writes what the socket takes now; true when everything queued is written. */
     boolean writeQueued() throws java.io.IOException {
+        if (!io.flush()) {
+            return false;
+        }
         while (!unwritten.isEmpty()) {
             ByteBuffer head = unwritten.peek();
-            unwrittenBytes -= channel.write(head);
+            unwrittenBytes -= io.write(head);
             if (head.hasRemaining()) {
                 return false;
             }
             unwritten.poll();
         }
-        return true;
+        return io.flush();
     }
 
     void closed(String detail) {

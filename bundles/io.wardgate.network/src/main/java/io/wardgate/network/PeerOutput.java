@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +44,21 @@ final class PeerOutput implements SessionOutput {
     private final List<byte[]> sends = new ArrayList<>();
     private int sendBytes;
     private DeviceIdentity identity;
+    /** The MAC address the device-side neighbour table gives for the address; empty while unknown. */
+    private String mac = "";
+    private final Supplier<Optional<String>> neighbour;
     private boolean progressed;
     private long malformedSince = Long.MIN_VALUE;
     private long malformedHeld;
     private String malformedLatest = "";
 
-    PeerOutput(String address, Location location, ReadingIntake intake, Clock clock) {
-        this(address, location, intake, null, clock);
-    }
-
-    /** @param policy asked by {@link #admitted()}; null admits nobody (deny by default) */
-    PeerOutput(String address, Location location, ReadingIntake intake, DevicePolicy policy, Clock clock) {
+    /**
+     * @param policy asked by {@link #admitted()} and told what is seen; null admits nobody (deny by default)
+     * @param neighbour the MAC address the device-side neighbour table has for the address now
+     */
+    PeerOutput(String address, Location location, ReadingIntake intake, DevicePolicy policy, Clock clock,
+            Supplier<Optional<String>> neighbour) {
+        this.neighbour = neighbour;
         this.address = address;
         this.location = location;
         this.intake = intake;
@@ -76,10 +82,16 @@ final class PeerOutput implements SessionOutput {
         } else if (item instanceof Decoded.IdentityDecoded id) {
             progressed = true;
             flush();
+            DeviceIdentity before = identity;
             identity = new DeviceIdentity(Transport.NETWORK, address, clean(id.model()), clean(id.serialNumber()),
                     EUI64.matcher(id.eui64()).matches() ? id.eui64() : "");
+            String macBefore = mac;
+            lookUpMac(); // tells the policy if the MAC changed (the first exchange resolved it, typically)
             report(DeviceEvent.Kind.IDENTIFIED, "reported model '" + identity.model() + "', serial number '"
-                    + identity.serialNumber() + "' at " + address);
+                    + identity.serialNumber() + "' at " + address + macText());
+            if (mac.equals(macBefore) && !identity.equals(before)) {
+                sight(); // the policy learns the MAC with the identity (HL7 repeats it in every message: once)
+            }
         } else if (item instanceof Decoded.AlarmDecoded a) {
             progressed = true;
             flush();
@@ -94,8 +106,8 @@ final class PeerOutput implements SessionOutput {
     }
 
     /**
-     * Whether the policy admits the identity this peer reported last, at its address: an unknown one
-     * becomes pending approval there. Asked by protocols whose answer says "accepted" or "refused".
+     * Whether the policy admits the identity this peer reported last, at its address and MAC address: an
+     * unknown one becomes pending approval there. Asked by protocols whose answer says "accepted" or "refused".
      */
     @Override
     public boolean admitted() {
@@ -103,12 +115,52 @@ final class PeerOutput implements SessionOutput {
             return false;
         }
         try {
-            return policy.admit(new DeviceSighting(identity, location, Map.of("address", address), clock.instant()))
-                    .isAllowed();
+            return policy.admit(sighting()).isAllowed();
         } catch (RuntimeException e) {
             LOG.warn("{}: the device policy failed: {}", address, e.toString());
             return false;
         }
+    }
+
+    /** Asks the neighbour table again; a MAC seen anew is told to the policy at once. */
+    void lookUpMac() {
+        neighbour.get().ifPresent(this::macSeen);
+    }
+
+    private void macSeen(String seen) {
+        if (seen.equals(mac)) {
+            return;
+        }
+        String before = mac;
+        mac = seen;
+        if (!before.isEmpty()) {
+            LOG.warn("{}: MAC address changed from {} to {}", address, before, seen);
+        }
+        if (identity.isIdentified()) {
+            sight();
+        }
+    }
+
+    /** " (MAC ...)" once known, for event texts. */
+    String macText() {
+        return mac.isEmpty() ? "" : " (MAC " + mac + ")";
+    }
+
+    /** Tells the policy what is seen at this address now (it keeps the MAC to check later readings against). */
+    private void sight() {
+        if (policy == null || mac.isEmpty()) {
+            return;
+        }
+        try {
+            policy.admit(sighting());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the device policy failed: {}", address, e.toString());
+        }
+    }
+
+    private DeviceSighting sighting() {
+        Map<String, String> details = mac.isEmpty() ? Map.of("address", address) : Map.of("address", address, "mac", mac);
+        return new DeviceSighting(identity, location, details, clock.instant());
     }
 
     private void raise(Alarm alarm) {

@@ -1,6 +1,7 @@
 package io.wardgate.network;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The configuration of one network source (factory PID {@value #PID}): one protocol on one port. */
@@ -63,4 +64,24 @@ public @interface SourceConfig {
             description = "A device that sends nothing for this long is dropped (TCP: its connection is closed;"
                     + " against slow-loris senders). 5 to 3600 seconds.")
     int idleTimeoutSeconds() default 60;
+
+    @AttributeDefinition(name = "TLS key store", required = false,
+            description = "TCP sources (HL7 MLLP): a PKCS#12 file with the gateway's certificate and key for this"
+                    + " listener, e.g. /etc/wardgate/mllp-tls.p12. Set: every connection is TLS and must present a"
+                    + " client certificate of the CAs below (MLLP over TLS). Empty: plain TCP.")
+    String tlsKeyStore() default "";
+
+    @AttributeDefinition(name = "TLS key store password", required = false, type = AttributeType.PASSWORD,
+            description = "The key store's password. Never logged.")
+    String tlsKeyStorePassword() default "";
+
+    @AttributeDefinition(name = "TLS client CAs", required = false,
+            description = "A PEM file of the CA certificates whose client certificates are accepted; required with"
+                    + " a key store.")
+    String tlsClientCas() default "";
+
+    @AttributeDefinition(name = "Allow TLS 1.2",
+            description = "Also offer TLS 1.2 (ECDHE with AES-GCM or ChaCha20-Poly1305 only) for senders without"
+                    + " TLS 1.3. Off: TLS 1.3 only.")
+    boolean tlsAllowTls12() default false;
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,11 @@ import java.util.regex.Pattern;
  * @param maxBytesPerSecond average bytes per second per peer
  * @param maxMessageBytes largest datagram, or most bytes read at once from a connection
  * @param idleTimeout a silent peer is dropped after this
+ * @param tls TLS with client certificates on a TCP source (MLLP over TLS); empty for plain TCP and UDP
  */
 record SourceSettings(String protocol, int port, String interfaceName, Path siteFile, String site, String ward,
-        Map<String, String> beds, int maxPeers, int maxBytesPerSecond, int maxMessageBytes, Duration idleTimeout) {
+        Map<String, String> beds, int maxPeers, int maxBytesPerSecond, int maxMessageBytes, Duration idleTimeout,
+        Optional<TlsSettings> tls) {
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._-]{0,15}");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
@@ -53,6 +56,33 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
         if (idleTimeout.compareTo(Duration.ofSeconds(5)) < 0 || idleTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("idleTimeoutSeconds must be 5 to 3600");
         }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A source without TLS. */
+    SourceSettings(String protocol, int port, String interfaceName, Path siteFile, String site, String ward,
+            Map<String, String> beds, int maxPeers, int maxBytesPerSecond, int maxMessageBytes, Duration idleTimeout) {
+        this(protocol, port, interfaceName, siteFile, site, ward, beds, maxPeers, maxBytesPerSecond, maxMessageBytes,
+                idleTimeout, Optional.empty());
+    }
+
+    /** TLS from the configuration: a key store turns it on, and then the client CAs are required. */
+    private static Optional<TlsSettings> tls(SourceConfig config) {
+        String keyStore = config.tlsKeyStore() == null ? "" : config.tlsKeyStore().trim();
+        String clientCas = config.tlsClientCas() == null ? "" : config.tlsClientCas().trim();
+        if (keyStore.isEmpty()) {
+            if (!clientCas.isEmpty()) {
+                throw new IllegalArgumentException("tlsClientCas is set but tlsKeyStore is not: set both for TLS");
+            }
+            return Optional.empty();
+        }
+        if (clientCas.isEmpty()) {
+            throw new IllegalArgumentException("tlsKeyStore needs tlsClientCas: TLS sources require client"
+                    + " certificates");
+        }
+        String password = config.tlsKeyStorePassword() == null ? "" : config.tlsKeyStorePassword();
+        return Optional.of(new TlsSettings(Path.of(keyStore), password.toCharArray(), Path.of(clientCas),
+                config.tlsAllowTls12()));
     }
 
     static SourceSettings from(SourceConfig config) {
@@ -67,7 +97,7 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
         return new SourceSettings(config.protocol(), config.port(),
                 config.interfaceName() == null ? "" : config.interfaceName().trim(), Path.of(config.siteFile()),
                 config.site(), config.ward(), beds, config.maxPeers(), config.maxBytesPerSecond(),
-                config.maxMessageBytes(), Duration.ofSeconds(config.idleTimeoutSeconds()));
+                config.maxMessageBytes(), Duration.ofSeconds(config.idleTimeoutSeconds()), tls(config));
     }
 
     /** Where the device at {@code address} stands: its configured bed, else net-ADDRESS. */

@@ -28,6 +28,7 @@ final class SourceWorker implements Runnable {
     static final int TICK_MILLIS = 100;
     /** The most bytes read from one connection per selector round: one busy peer cannot hog a round. */
     static final int READ_SLICE = 16 * 1024;
+    static final long DRIVER_WAIT_MILLIS = 5_000;
 
     final SourceSettings settings;
     final ReadingIntake intake;
@@ -35,6 +36,8 @@ final class SourceWorker implements Runnable {
     final DevicePolicy policy;
     final Clock clock;
     final LongSupplier nanos;
+    /** Where peers' MAC addresses come from (the kernel's neighbour table in production). */
+    final NeighbourTable neighbours;
     private final NetworkDrivers drivers;
     private final DeviceSideResolver resolver;
     final Map<String, PeerLink> peers = new LinkedHashMap<>();
@@ -51,11 +54,17 @@ final class SourceWorker implements Runnable {
 
     SourceWorker(SourceSettings settings, ReadingIntake intake, NetworkDrivers drivers, DeviceSideResolver resolver,
             Clock clock, LongSupplier nanos) {
-        this(settings, intake, null, drivers, resolver, clock, nanos);
+        this(settings, intake, null, drivers, resolver, NeighbourTable.NONE, clock, nanos);
     }
 
     SourceWorker(SourceSettings settings, ReadingIntake intake, DevicePolicy policy, NetworkDrivers drivers,
             DeviceSideResolver resolver, Clock clock, LongSupplier nanos) {
+        this(settings, intake, policy, drivers, resolver, NeighbourTable.NONE, clock, nanos);
+    }
+
+    SourceWorker(SourceSettings settings, ReadingIntake intake, DevicePolicy policy, NetworkDrivers drivers,
+            DeviceSideResolver resolver, NeighbourTable neighbours, Clock clock, LongSupplier nanos) {
+        this.neighbours = neighbours;
         this.settings = settings;
         this.intake = intake;
         this.policy = policy;
@@ -73,6 +82,7 @@ final class SourceWorker implements Runnable {
 
     void stop() {
         running = false;
+        drivers.wake();
         Selector s = selector;
         if (s != null) {
             s.wakeup();
@@ -132,6 +142,9 @@ final class SourceWorker implements Runnable {
             throw new IOException("protocol " + settings.protocol() + " connects to its devices; this gateway"
                     + " version only listens (configure the devices to send to the gateway)");
         }
+        if (endpoint.transport() == NetworkEndpoint.Transport.UDP && settings.tls().isPresent()) {
+            throw new IOException("protocol " + settings.protocol() + " is UDP; TLS is for TCP sources only");
+        }
         Transport transport = endpoint.transport() == NetworkEndpoint.Transport.UDP
                 ? new UdpTransport(this, driver, endpoint, side) : new TcpTransport(this, driver, side);
         transport.bind(new InetSocketAddress(side.address(), port), sel);
@@ -151,7 +164,8 @@ final class SourceWorker implements Runnable {
                 told = true;
             }
             try {
-                Thread.sleep(200);
+                // Woken when a driver is added, or by stop(); the deadline only re-checks running.
+                drivers.await(settings.protocol(), DRIVER_WAIT_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;

@@ -1,7 +1,6 @@
 package io.wardgate.network;
 
 import io.wardgate.api.driver.NetworkDriver;
-import io.wardgate.api.driver.Peer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -10,8 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Instant;
-import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,23 +18,23 @@ import org.slf4j.LoggerFactory;
  * selector round reads at most {@value SourceWorker#READ_SLICE} bytes from a connection, and a connection
  * above its rate is not read at all until its budget refills (TCP then slows the sender down), so a
  * flooding peer never delays the others by more than one slice. A connection whose session decodes
- * nothing for the idle timeout is closed, however many bytes trickle in (slow loris).
+ * nothing for the idle timeout is closed, however many bytes trickle in (slow loris). With TLS settings
+ * every connection is TLS ({@link TlsIo}) and must present a client certificate of the configured CAs.
  */
-final class TcpTransport implements SourceWorker.Transport {
+final class TcpTransport extends PeerTransport {
     private static final Logger LOG = LoggerFactory.getLogger(TcpTransport.class);
 
-    private final SourceWorker source;
-    private final NetworkDriver driver;
-    private final DeviceSide side;
     private final ByteBuffer buffer;
+    /** The source's TLS settings and context; null for plain TCP. */
+    private final TlsSettings tls;
+    private final SSLContext context;
     private ServerSocketChannel server;
     private Selector selector;
-    private long refused;
 
-    TcpTransport(SourceWorker source, NetworkDriver driver, DeviceSide side) {
-        this.source = source;
-        this.driver = driver;
-        this.side = side;
+    TcpTransport(SourceWorker source, NetworkDriver driver, DeviceSide side) throws IOException {
+        super(source, driver, side);
+        this.tls = source.settings.tls().orElse(null);
+        this.context = tls == null ? null : tls.context();
         this.buffer = ByteBuffer.allocate(Math.min(SourceWorker.READ_SLICE, source.settings.maxMessageBytes()));
     }
 
@@ -75,24 +73,16 @@ final class TcpTransport implements SourceWorker.Transport {
             InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
             String refusal = source.refusal(remote.getAddress(), side);
             if (refusal != null) {
-                refuse(refusal);
+                refuse("connection: " + refusal);
                 channel.close();
                 continue;
             }
             channel.configureBlocking(false);
-            String address = remote.getAddress().getHostAddress();
-            long nowNanos = source.nanos.getAsLong();
-            PeerOutput output = new PeerOutput(address, source.settings.locationOf(address), source.intake,
-                    source.policy, source.clock);
-            PeerLink peer = new PeerLink(address + ":" + remote.getPort(), remote,
-                    driver.openSession(new Peer(address, remote.getPort())), output,
-                    new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), channel, nowNanos);
-            synchronized (source) {
-                source.peers.put(peer.key, peer);
-            }
-            channel.register(selector, SelectionKey.OP_READ, peer);
-            peer.started(source.clock.instant(), "connection from " + address + " port " + remote.getPort() + " on "
-                    + side.interfaceName());
+            channel.register(selector, SelectionKey.OP_READ);
+            PeerIo io = tls == null ? PeerIo.plain(channel) : new TlsIo(channel, tls.engine(context));
+            PeerLink peer = open(remote.getAddress().getHostAddress() + ":" + remote.getPort(), remote, remote,
+                    channel, io, source.nanos.getAsLong(), tls == null ? "connection" : "TLS connection");
+            channel.keyFor(selector).attach(peer);
             flush(peer);
         }
     }
@@ -101,12 +91,15 @@ final class TcpTransport implements SourceWorker.Transport {
         long nowNanos = source.nanos.getAsLong();
         int budget = Math.min(buffer.capacity(), peer.bucket.available(nowNanos));
         if (budget == 0) {
-            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ); // resumed by tick()
+            key.interestOps(key.interestOps() & ~SelectionKey.OP_READ); // resumed by afterTick()
             peer.overRate(nowNanos);
             return;
         }
         buffer.clear().limit(budget);
-        int n = peer.channel.read(buffer);
+        int n = peer.io.read(buffer);
+        if (!peer.io.flush()) {
+            key.interestOps(key.interestOps() | SelectionKey.OP_WRITE); // TLS handshake records to send
+        }
         if (n < 0) {
             drop(peer, "connection closed by the peer");
             return;
@@ -134,34 +127,30 @@ final class TcpTransport implements SourceWorker.Transport {
     }
 
     @Override
-    public void tick(Instant now, long nowNanos, long idleNanos) {
-        List<PeerLink> all;
-        synchronized (source) {
-            all = List.copyOf(source.peers.values());
-        }
-        for (PeerLink peer : all) {
-            try {
-                peer.tick(now, nowNanos);
-                flush(peer);
-                SelectionKey key = peer.channel.keyFor(selector);
-                if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_READ) == 0
-                        && peer.bucket.available(nowNanos) > 0) {
-                    key.interestOps(key.interestOps() | SelectionKey.OP_READ);
-                }
-                if (peer.idleSince(nowNanos, idleNanos)) {
-                    drop(peer, "nothing decoded for " + source.settings.idleTimeout() + "; connection closed");
-                }
-            } catch (IOException e) {
-                drop(peer, "connection failed: " + e.getMessage());
+    boolean afterTick(PeerLink peer, long nowNanos) {
+        try {
+            flush(peer);
+            SelectionKey key = peer.channel.keyFor(selector);
+            if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_READ) == 0
+                    && peer.bucket.available(nowNanos) > 0) {
+                key.interestOps(key.interestOps() | SelectionKey.OP_READ);
             }
+            if (key != null && key.isValid() && peer.io.buffered() && peer.bucket.available(nowNanos) > 0) {
+                read(peer, key); // TLS records read earlier than the rate allowed their plain bytes out
+            }
+            synchronized (source) {
+                return source.peers.containsKey(peer.key);
+            }
+        } catch (IOException e) {
+            drop(peer, "connection failed: " + e.getMessage());
+            return false;
         }
     }
 
-    private void drop(PeerLink peer, String reason) {
-        synchronized (source) {
-            if (source.peers.remove(peer.key) == null) {
-                return;
-            }
+    @Override
+    void drop(PeerLink peer, String reason) {
+        if (!remove(peer)) {
+            return;
         }
         try {
             peer.channel.close();
@@ -171,20 +160,8 @@ final class TcpTransport implements SourceWorker.Transport {
         peer.closed(reason);
     }
 
-    private void refuse(String why) {
-        refused++;
-        if (refused == 1 || refused % 1000 == 0) {
-            LOG.warn("{}: connection refused ({} so far): {}", source.settings.protocol(), refused, why);
-        }
-    }
-
     @Override
-    public void close(String reason) {
-        List<PeerLink> all;
-        synchronized (source) {
-            all = List.copyOf(source.peers.values());
-        }
-        all.forEach(peer -> drop(peer, reason));
+    void closeSockets() {
         try {
             server.close();
         } catch (IOException e) {

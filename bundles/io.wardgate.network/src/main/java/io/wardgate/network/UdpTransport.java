@@ -2,7 +2,6 @@ package io.wardgate.network;
 
 import io.wardgate.api.driver.NetworkDriver;
 import io.wardgate.api.driver.NetworkEndpoint;
-import io.wardgate.api.driver.Peer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -11,9 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,23 +22,17 @@ import org.slf4j.LoggerFactory;
  * the device side has a subnet broadcast address a second socket is bound to it (announcements such as
  * IntelliVue connect indications are broadcast), never to the wildcard address.
  */
-final class UdpTransport implements SourceWorker.Transport {
+final class UdpTransport extends PeerTransport {
     private static final Logger LOG = LoggerFactory.getLogger(UdpTransport.class);
 
-    private final SourceWorker source;
-    private final NetworkDriver driver;
     private final NetworkEndpoint endpoint;
-    private final DeviceSide side;
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final ByteBuffer buffer;
     private DatagramChannel unicast;
-    private long refused;
 
     UdpTransport(SourceWorker source, NetworkDriver driver, NetworkEndpoint endpoint, DeviceSide side) {
-        this.source = source;
-        this.driver = driver;
+        super(source, driver, side);
         this.endpoint = endpoint;
-        this.side = side;
         // One byte more than the limit: a datagram that fills it was too large (and truncated by the kernel).
         this.buffer = ByteBuffer.allocate(source.settings.maxMessageBytes() + 1);
     }
@@ -92,7 +83,6 @@ final class UdpTransport implements SourceWorker.Transport {
         synchronized (source) {
             peer = source.peers.get(key);
         }
-        Instant now = source.clock.instant();
         if (peer == null) {
             String refusal = source.refusal(sender.getAddress(), side);
             if (refusal != null) {
@@ -101,15 +91,7 @@ final class UdpTransport implements SourceWorker.Transport {
             }
             InetSocketAddress sendTo = endpoint.talksToDevicePort()
                     ? new InetSocketAddress(sender.getAddress(), endpoint.devicePort()) : sender;
-            PeerOutput output = new PeerOutput(address, source.settings.locationOf(address), source.intake,
-                    source.policy, source.clock);
-            peer = new PeerLink(key, sendTo, driver.openSession(new Peer(address, sendTo.getPort())), output,
-                    new ByteBucket(source.settings.maxBytesPerSecond(), nowNanos), null, nowNanos);
-            synchronized (source) {
-                source.peers.put(key, peer);
-            }
-            peer.started(now, "first datagram from " + address + " port " + sender.getPort() + " on "
-                    + side.interfaceName());
+            peer = open(key, sender, sendTo, null, null, nowNanos, "first datagram");
             send(peer);
         }
         if (!peer.bucket.take(length, nowNanos)) {
@@ -119,23 +101,14 @@ final class UdpTransport implements SourceWorker.Transport {
         byte[] copy = new byte[length];
         buffer.flip();
         buffer.get(copy);
-        peer.received(copy, length, now, nowNanos);
+        peer.received(copy, length, source.clock.instant(), nowNanos);
         send(peer);
     }
 
     @Override
-    public void tick(Instant now, long nowNanos, long idleNanos) {
-        List<PeerLink> all;
-        synchronized (source) {
-            all = List.copyOf(source.peers.values());
-        }
-        for (PeerLink peer : all) {
-            peer.tick(now, nowNanos);
-            send(peer);
-            if (peer.idleSince(nowNanos, idleNanos)) {
-                drop(peer, "nothing decoded for " + source.settings.idleTimeout());
-            }
-        }
+    boolean afterTick(PeerLink peer, long nowNanos) {
+        send(peer);
+        return true;
     }
 
     private void send(PeerLink peer) {
@@ -148,30 +121,18 @@ final class UdpTransport implements SourceWorker.Transport {
         }
     }
 
-    private void drop(PeerLink peer, String reason) {
-        synchronized (source) {
-            source.peers.remove(peer.key);
-        }
-        peer.closed(reason);
-    }
-
-    private void refuse(String why) {
-        refused++;
-        if (refused == 1 || refused % 1000 == 0) {
-            LOG.warn("{}: refused ({} so far): {}", source.settings.protocol(), refused, why);
+    @Override
+    void drop(PeerLink peer, String reason) {
+        if (remove(peer)) {
+            peer.closed(reason);
         }
     }
 
     @Override
-    public void close(String reason) {
-        List<PeerLink> all;
-        synchronized (source) {
-            all = List.copyOf(source.peers.values());
-        }
-        all.forEach(peer -> drop(peer, reason));
-        for (Iterator<DatagramChannel> it = channels.iterator(); it.hasNext();) {
+    void closeSockets() {
+        for (DatagramChannel channel : channels) {
             try {
-                it.next().close();
+                channel.close();
             } catch (IOException e) {
                 LOG.debug("close: {}", e.toString());
             }

@@ -3,26 +3,18 @@ package io.wardgate.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wardgate.api.pipeline.AdmittedAlarms;
 import io.wardgate.api.pipeline.AdmittedReadings;
-import io.wardgate.api.pipeline.Sealer;
-import io.wardgate.audit.AuditSettings;
-import io.wardgate.audit.FileAuditTrail;
 import io.wardgate.driver.hl7.Hl7Driver;
 import io.wardgate.driver.hl7.sim.Pcd01Monitor;
 import io.wardgate.policy.api.PendingDevice;
 import io.wardgate.policy.internal.PolicyEngine;
-import io.wardgate.policy.internal.PolicySettings;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,56 +26,26 @@ import org.junit.jupiter.api.io.TempDir;
  * the same connection's next message is acknowledged and its readings go on to the sealer.
  */
 class Hl7OverTheHostTest {
-    private static final String ALLOWLIST = """
-            {
-              "format": "wardgate-allowlist/1",
-              "groups": [
-                {"name": "networked", "metrics": [147842, 150456, 149530, 151562, 150364, 150021, 150022, 150023],
-                 "maxReadingsPerSecond": 50, "burst": 100, "bondingRequired": false,
-                 "topicSuffix": "vitals", "backendKeyId": "backend-1", "priority": 5}
-              ],
-              "devices": [],
-              "denied": []
-            }
-            """;
-
     @TempDir
     Path dir;
     private SourceWorker source;
-    private PolicyEngine policy;
-    private FileAuditTrail trail;
-    private final ConcurrentLinkedQueue<AdmittedReadings> sealed = new ConcurrentLinkedQueue<>();
-    private Instant simulated = Instant.now();
+    private RealPolicy real;
 
     @AfterEach
     void stop() throws Exception {
         if (source != null) {
             source.stop();
         }
-        if (policy != null) {
-            policy.close();
-        }
-        if (trail != null) {
-            trail.close();
+        if (real != null) {
+            real.close();
         }
     }
 
     @Test
     void anUnknownSenderIsRefusedAndHeldPendingThenAcknowledgedOnceApproved() throws Exception {
-        trail = FileAuditTrail.open(new AuditSettings(dir.resolve("audit"), 16L << 20, 1L << 20, 80, "wg-test-1",
-                "site-1/ward-3"), Clock.systemUTC(), new SecureRandom());
-        Sealer sealer = new Sealer() {
-            @Override
-            public void seal(AdmittedReadings readings) {
-                sealed.add(readings);
-            }
-
-            @Override
-            public void seal(AdmittedAlarms alarms) {
-            }
-        };
-        policy = new PolicyEngine(PolicySettings.DEFAULTS, ALLOWLIST, trail, sealer, json -> { }, Clock.systemUTC(),
-                System::nanoTime, task -> new Thread(task, "test-handoff"));
+        real = new RealPolicy(dir);
+        PolicyEngine policy = real.engine;
+        ConcurrentLinkedQueue<AdmittedReadings> sealed = real.sealed;
         int port = Sources.freeTcpPort();
         source = new SourceWorker(Sources.settings("hl7", port, 8, 64 * 1024, 30), policy, policy,
                 NetworkDrivers.of(new Hl7Driver()), Sources.loopback(8), Clock.systemUTC(), System::nanoTime);
@@ -97,7 +59,8 @@ class Hl7OverTheHostTest {
             socket.setSoTimeout(200);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            await().atMost(Duration.ofSeconds(20)).until(() -> exchange(monitor, out, in) && monitor.refused() >= 1);
+            MonitorLink link = new MonitorLink(monitor, out, in);
+            await().atMost(Duration.ofSeconds(20)).until(() -> link.exchange() && monitor.refused() >= 1);
             assertThat(monitor.accepted()).isZero();
             assertThat(sealed).isEmpty();
             PendingDevice pending = await().atMost(Duration.ofSeconds(10)).until(
@@ -106,36 +69,9 @@ class Hl7OverTheHostTest {
             assertThat(pending.sighting().identity().id()).startsWith("net:");
 
             policy.approve(pending.sighting().identity().id(), "networked", "user:test");
-            await().atMost(Duration.ofSeconds(20)).until(() -> exchange(monitor, out, in) && monitor.accepted() >= 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> link.exchange() && monitor.accepted() >= 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> !sealed.isEmpty());
             assertThat(sealed.peek().readings().device().address()).isEqualTo("127.0.0.21");
-        }
-    }
-
-    /** One round of the simulated monitor, one simulated second later: it sends, and reads what came back. */
-    private boolean exchange(Pcd01Monitor monitor, OutputStream out, InputStream in) {
-        simulated = simulated.plusSeconds(1);
-        try {
-            monitor.tick(simulated, bytes -> {
-                try {
-                    out.write(bytes);
-                    out.flush();
-                } catch (java.io.IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            byte[] buffer = new byte[4096];
-            try {
-                int n = in.read(buffer);
-                if (n > 0) {
-                    monitor.fromHost(java.util.Arrays.copyOf(buffer, n), Instant.now(), bytes -> { });
-                }
-            } catch (java.net.SocketTimeoutException e) {
-                // nothing yet
-            }
-            return true;
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

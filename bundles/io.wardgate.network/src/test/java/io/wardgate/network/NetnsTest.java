@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 198.18.2.1), a hospital namespace and a device namespace. A simulated IntelliVue broadcasts its connect
  * indication on the device subnet and is associated and read; a line-protocol peer on the device side is
  * served; the same listener is unreachable from the hospital side; a source configured on the hospital
- * interface refuses to start.
+ * interface refuses to start; the monitor's real MAC address (the veth peer's) reaches the policy.
  */
 class NetnsTest {
     private final String id = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
@@ -84,6 +84,12 @@ class NetnsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(read(gatewayOut))
                 .contains("EVENT net:198.18.2.2 CONNECTED connect indication from 198.18.2.2")
                 .containsPattern("READING net:198.18.2.2 serial=DE00000002 n=[1-9]"));
+
+        // The veth peer's real MAC address, from the kernel's neighbour table, goes to the policy with the identity.
+        String mac = RequiredTools.run("ip", "-n", dev, "-br", "link", "show", "wgd1").trim().split("\\s+")[2];
+        assertThat(mac).matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(read(gatewayOut))
+                .contains("SIGHTING net:198.18.2.2 serial=DE00000002 mac=" + mac));
 
         assertThat(socat(dev, "TCP:198.18.2.1:2575,connect-timeout=2", "HR 71")).isEqualTo("OK");
         assertThat(read(gatewayOut)).contains("READING net:198.18.2.2 serial= n=1");

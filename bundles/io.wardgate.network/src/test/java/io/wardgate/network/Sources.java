@@ -1,5 +1,6 @@
 package io.wardgate.network;
 
+import io.wardgate.testkit.RecordingIntake;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -1,5 +1,6 @@
 package io.wardgate.network;
 
+import io.wardgate.testkit.RecordingIntake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

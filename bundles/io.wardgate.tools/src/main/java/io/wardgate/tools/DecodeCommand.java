@@ -25,7 +25,8 @@ import java.util.ServiceLoader;
 
 /**
  * {@code wardgate decode --protocol NAME FILE}: feeds a raw capture of what a device sent through a
- * session of the protocol's driver (serial, or a network driver's byte stream, e.g. an MLLP dump) and
+ * session of the protocol's driver (serial, a network driver's byte stream such as an MLLP dump, or a
+ * datagram protocol's {@link DatagramDump}) and
  * prints every decoded item as one JSON line. Drivers are found
  * with {@link ServiceLoader} (each driver jar's META-INF/services) on the tool's class path. The session's own requests go
  * nowhere. Time is synthetic and advances {@link #BYTE_TIME} per byte (about 9600 baud), so the
@@ -38,6 +39,8 @@ final class DecodeCommand implements Command {
     /** Bytes per receive call: with BYTE_TIME, a tick every 100 ms of synthetic time. */
     static final int CHUNK = 100;
     static final Duration FINAL_SILENCE = Duration.ofSeconds(1);
+    /** An IPv4 or IPv6 address as text (what a Peer takes). */
+    private static final java.util.regex.Pattern PEER = java.util.regex.Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
     @Override
     public String summary() {
@@ -51,6 +54,7 @@ final class DecodeCommand implements Command {
         }
         String protocol = null;
         String file = null;
+        String peer = "0.0.0.0";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -60,6 +64,10 @@ final class DecodeCommand implements Command {
                 protocol = args.get(++i);
             } else if (arg.startsWith("--protocol=")) {
                 protocol = arg.substring("--protocol=".length());
+            } else if (arg.equals("--peer") && i + 1 < args.size()) {
+                peer = args.get(++i);
+            } else if (arg.startsWith("--peer=")) {
+                peer = arg.substring("--peer=".length());
             } else if (!arg.startsWith("-") && file == null) {
                 file = arg;
             } else {
@@ -72,9 +80,14 @@ final class DecodeCommand implements Command {
             usage(err);
             return USAGE;
         }
+        if (!PEER.matcher(peer).matches()) {
+            err.println("wardgate decode: --peer takes the sender's IP address, not '" + Printable.of(peer) + "'");
+            return USAGE;
+        }
         String wanted = protocol;
+        String from = peer;
         Optional<ProtocolSession> session = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
-                .map(DecodeCommand::open);
+                .map(d -> open(d, from));
         if (session.isEmpty()) {
             err.println("wardgate decode: unknown protocol '" + Printable.of(protocol) + "' (known: "
                     + String.join(", ", drivers().stream().map(DeviceDriver::protocol).toList()) + ")");
@@ -87,7 +100,34 @@ final class DecodeCommand implements Command {
             err.println("wardgate decode: not a file name: '" + Printable.of(file) + "'");
             return USAGE;
         }
-        return decode(session.get(), protocol, path, out, err);
+        boolean datagrams = drivers().stream().filter(d -> d.protocol().equals(wanted)).findFirst()
+                .filter(d -> d instanceof NetworkDriver n && n.endpoint().framing() == NetworkEndpoint.Framing.DATAGRAM)
+                .isPresent();
+        return datagrams ? decodeDatagrams(session.get(), protocol, path, out, err)
+                : decode(session.get(), protocol, path, out, err);
+    }
+
+    /** A dump of datagrams (see {@link DatagramDump}): one receive call per datagram. */
+    private static int decodeDatagrams(ProtocolSession session, String protocol, Path file, PrintStream out,
+            PrintStream err) {
+        Lines lines = new Lines(out);
+        try (InputStream in = Files.newInputStream(file)) {
+            DatagramDump.feed(in, session, CLOCK_START, lines);
+        } catch (DatagramDump.Truncated e) {
+            out.flush();
+            err.println("wardgate decode: " + Printable.of(file.toString()) + " is not a whole datagram dump: "
+                    + e.getMessage() + " (the datagrams before it are decoded above)");
+            return FAILED;
+        } catch (IOException e) {
+            err.println("wardgate decode: cannot read " + Printable.of(file.toString()) + ": " + reason(e));
+            return USAGE;
+        } catch (RuntimeException e) {
+            err.println("wardgate decode: the " + protocol + " decoder failed: " + e
+                    + " (please report this with the capture)");
+            return FAILED;
+        }
+        out.flush();
+        return out.checkError() ? FAILED : OK;
     }
 
     private static int decode(ProtocolSession session, String protocol, Path file, PrintStream out,
@@ -128,27 +168,31 @@ final class DecodeCommand implements Command {
     }
 
     /**
-     * The serial drivers and the byte-stream network drivers (a file of datagrams has no boundaries to
-     * feed them by) on the class path, sorted by protocol name.
+     * The serial drivers and the network drivers (byte streams, and datagram protocols whose FILE is a
+     * {@link DatagramDump}) on the class path, sorted by protocol name.
      */
     static List<DeviceDriver> drivers() {
         return java.util.stream.Stream.concat(
                 ServiceLoader.load(SerialDriver.class).stream().map(ServiceLoader.Provider::get),
-                ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get)
-                        .filter(d -> d.endpoint().framing() == NetworkEndpoint.Framing.STREAM))
+                ServiceLoader.load(NetworkDriver.class).stream().map(ServiceLoader.Provider::get))
                 .map(DeviceDriver.class::cast).sorted(Comparator.comparing(DeviceDriver::protocol)).toList();
     }
 
-    /** A session; a network driver's sees the capture as one connection from an unknown peer. */
-    private static ProtocolSession open(DeviceDriver driver) {
+    /**
+     * A session; a network driver's sees the capture as one connection from {@code peer} (an IntelliVue's
+     * connect indication must name the address it came from).
+     */
+    private static ProtocolSession open(DeviceDriver driver, String peer) {
         return driver instanceof SerialDriver serial ? serial.openSession()
-                : ((NetworkDriver) driver).openSession(new Peer("0.0.0.0", 0));
+                : ((NetworkDriver) driver).openSession(new Peer(peer, 0));
     }
 
     private static void usage(PrintStream stream) {
-        stream.println("usage: wardgate decode --protocol NAME FILE");
+        stream.println("usage: wardgate decode --protocol NAME [--peer ADDRESS] FILE");
         stream.println("       wardgate decode --gatt UUID HEX");
-        stream.println("  FILE     raw bytes captured from the device side of the line");
+        stream.println("  FILE     raw bytes captured from the device side of the line; for a datagram");
+        stream.println("           protocol (UDP) a dump of records: 2-byte big-endian length, payload");
+        stream.println("  ADDRESS  network protocols: the sender's IP address (intellivue-lan checks it)");
         stream.println("  NAME     one of the protocols found:");
         for (DeviceDriver driver : drivers()) {
             stream.printf("    %-12s %s%n", driver.protocol(), driver.description());
@@ -158,7 +202,7 @@ final class DecodeCommand implements Command {
     }
 
     /** Prints what the session decodes; drops what it wants sent. */
-    private static final class Lines implements SessionOutput {
+    static final class Lines implements SessionOutput {
         private final PrintStream out;
 
         Lines(PrintStream out) {

@@ -194,7 +194,7 @@ class DecodeCommandTest {
 
         assertThat(run("--help")).isZero();
         assertThat(run("decode", "--help")).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("usage: wardgate decode --protocol NAME FILE");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("usage: wardgate decode --protocol NAME [--peer ADDRESS] FILE");
     }
 
     @Test

@@ -7,7 +7,7 @@
  * {@link io.wardgate.policy.api.DeviceEventObserver} services the events of allowed devices (whiteboards).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.wardgate.policy.api;
 
 import org.osgi.annotation.bundle.Export;

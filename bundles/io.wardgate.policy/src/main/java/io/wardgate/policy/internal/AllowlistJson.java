@@ -37,8 +37,8 @@ final class AllowlistJson {
             "burst", "bondingRequired", "topicSuffix", "backendKeyId", "priority");
     private static final Set<String> RANGE = Set.of("metric", "min", "max");
     private static final Set<String> IDENTITY = Set.of("transport", "address", "model", "serialNumber", "eui64");
-    private static final Set<String> DEVICE = union(IDENTITY, Set.of("group", "addressType", "services", "approvedBy",
-            "approvedAt"));
+    private static final Set<String> DEVICE = union(IDENTITY, Set.of("group", "addressType", "services", "mac",
+            "approvedBy", "approvedAt"));
     private static final Set<String> DENIED = union(IDENTITY, Set.of("by", "at", "reason"));
 
     private AllowlistJson() {
@@ -161,13 +161,14 @@ final class AllowlistJson {
             }
         }
         String addressType = e.string("addressType", "", 16);
+        String mac = e.string("mac", "", 64).toLowerCase(Locale.ROOT);
         String approvedBy = e.string("approvedBy", "import", 128);
         Instant approvedAt = e.instant("approvedAt", now);
         if (identity == null) {
             return null;
         }
         try {
-            return new AllowlistEntry(identity, group, addressType, services, approvedBy, approvedAt);
+            return new AllowlistEntry(identity, group, addressType, services, mac, approvedBy, approvedAt);
         } catch (IllegalArgumentException ex) {
             e.problem(ex.getMessage());
             return null;
@@ -241,6 +242,9 @@ final class AllowlistJson {
             if (e.identity().transport() == Transport.BLE) {
                 out.put("addressType", e.addressType());
                 out.put("services", new ArrayList<>(new TreeSet<>(e.services())));
+            }
+            if (!e.mac().isEmpty()) {
+                out.put("mac", e.mac());
             }
             out.put("approvedBy", e.approvedBy());
             out.put("approvedAt", e.approvedAt().toString());

@@ -103,7 +103,8 @@ final class AllowlistManager {
             AllowlistEntry entry;
             try {
                 entry = new AllowlistEntry(identity, groupName, ble ? seen.detail(Snapshot.ADDRESS_TYPE, "") : "",
-                        ble ? new TreeSet<>(Snapshot.uuids(seen.detail(Snapshot.UUIDS, ""))) : Set.of(), actor,
+                        ble ? new TreeSet<>(Snapshot.uuids(seen.detail(Snapshot.UUIDS, ""))) : Set.of(),
+                        identity.transport() == Transport.NETWORK ? seen.detail(Snapshot.MAC, "") : "", actor,
                         clock.instant());
             } catch (IllegalArgumentException e) {
                 throw new AllowlistException("cannot approve " + deviceId + ": " + e.getMessage());
@@ -117,7 +118,8 @@ final class AllowlistManager {
             commit(new AllowlistDocument(current.document().groups(), entries, denied));
             pending.remove(deviceId);
             audit.always(event(actor, "DEVICE_APPROVED", deviceId, Outcome.SUCCESS, "group " + groupName + "; "
-                    + Snapshot.describe(identity) + (replaced == null ? ""
+                    + Snapshot.describe(identity) + (entry.mac().isEmpty() ? "" : " MAC " + entry.mac())
+                    + (replaced == null ? ""
                             : "; replaces " + Snapshot.describe(replaced.identity()))));
             return entry;
         }

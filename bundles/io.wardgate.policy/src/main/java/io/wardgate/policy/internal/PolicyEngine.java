@@ -49,7 +49,10 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     private final PendingDevices pending;
     private final AllowlistManager allowlist;
     private final FairHandoff handoff;
-    /** Last sighting of each allowlisted BLE device: its bond state and services gate its data. */
+    /**
+     * Last sighting of each allowlisted BLE device (its bond state and services gate its data) and network
+     * address (the MAC address seen there gates its data).
+     */
     private final Map<String, DeviceSighting> sightings = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     /** Allowlist version at which DEVICE_ALLOWED was last recorded per device. */
@@ -85,10 +88,17 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         try {
             Snapshot snapshot = allowlist.snapshot();
             DeviceIdentity identity = sighting.identity();
+            Map<String, String> details = sighting.details();
+            if (identity.transport() == Transport.NETWORK && !details.containsKey(Snapshot.MAC)) {
+                // No MAC seen this time (the neighbour entry aged out): the last one seen still counts.
+                details = new java.util.HashMap<>(details);
+                details.putAll(detailsFor(identity));
+                sighting = new DeviceSighting(identity, sighting.location(), details, sighting.at());
+            }
             if (snapshot.entry(identity.id()) != null) {
                 sightings.put(identity.id(), sighting);
             }
-            Decision decision = snapshot.decide(identity, sighting.details());
+            Decision decision = snapshot.decide(identity, details);
             if (decision.allowed()) {
                 auditAllowed(identity, decision, snapshot.version());
                 return Admission.allowed(decision.group().route(), decision.reason());
@@ -263,10 +273,15 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     }
 
     private Map<String, String> detailsFor(DeviceIdentity identity) {
+        DeviceSighting seen = sightings.get(identity.id());
+        if (identity.transport() == Transport.NETWORK) {
+            // The MAC address belongs to the address, whatever the device reported there since.
+            return seen != null && seen.details().containsKey(Snapshot.MAC)
+                    ? Map.of(Snapshot.MAC, seen.details().get(Snapshot.MAC)) : Map.of();
+        }
         if (identity.transport() != Transport.BLE) {
             return Map.of();
         }
-        DeviceSighting seen = sightings.get(identity.id());
         return seen != null && seen.identity().equals(identity) ? seen.details() : Map.of();
     }
 

@@ -20,6 +20,8 @@ final class Snapshot {
     static final String ADDRESS_TYPE = "addressType";
     static final String BONDED = "bonded";
     static final String UUIDS = "uuids";
+    /** Network sightings: the MAC address the device-side interface's neighbour table gives for the address. */
+    static final String MAC = "mac";
 
     private final AllowlistDocument document;
     private final String json;
@@ -83,6 +85,13 @@ final class Snapshot {
                     + ", reported " + describe(identity));
         }
         DeviceGroup group = groups.get(entry.group());
+        String mac = details.getOrDefault(MAC, "");
+        if (!entry.mac().isEmpty() && !mac.isEmpty() && !entry.mac().equals(mac)) {
+            // Same address, same reported identity, another network card: a copy of the identity, or a
+            // replaced device configured like the old one. Checked only when the neighbour table knows the MAC.
+            return new Decision(Decision.Kind.IDENTITY_CHANGED, entry, null, "MAC " + mac + " at "
+                    + identity.address() + " where " + entry.mac() + " was approved");
+        }
         if (identity.transport() == Transport.BLE) {
             String addressType = details.getOrDefault(ADDRESS_TYPE, "");
             if (!entry.addressType().equals(addressType)) {

@@ -47,7 +47,11 @@ class DeploymentPackageTest {
             }
             assertThat(manifest.getEntries().keySet()).containsExactlyInAnyOrderElementsOf(names);
             assertThat(names).contains("bundles/io.wardgate.api-0.1.0-SNAPSHOT.jar",
-                    "bundles/io.wardgate.kura-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.check-0.1.0-SNAPSHOT.jar");
+                    "bundles/io.wardgate.kura-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.check-0.1.0-SNAPSHOT.jar",
+                    // Networked devices: the transport host, what it imports, and the network drivers.
+                    "bundles/io.wardgate.network-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.shared-0.1.0-SNAPSHOT.jar",
+                    "bundles/io.wardgate.driver.intellivue-0.1.0-SNAPSHOT.jar",
+                    "bundles/io.wardgate.driver.hl7-0.1.0-SNAPSHOT.jar");
             // The API installs first; the compile-only Kura stub and the framework are never shipped.
             assertThat(names.get(0)).contains("io.wardgate.api");
             assertThat(names).noneMatch(n -> n.contains("kura-api-stub") || n.contains("org.eclipse.osgi")

@@ -1,0 +1,72 @@
+package io.wardgate.network;
+
+import io.wardgate.shared.tls.KeyManagers;
+import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.TlsPolicy;
+import io.wardgate.shared.tls.TrustAnchors;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * TLS on a TCP source (MLLP over TLS): the gateway's certificate and key (PKCS#12), the CAs whose client
+ * certificates it accepts (PEM) and whether TLS 1.2 is offered too. Every connection must present a client
+ * certificate from one of those CAs. Protocols and suites are the shared {@link TlsPolicy}'s, as for the
+ * uplink and the audit export. The password is never part of a message or {@link #toString()}.
+ *
+ * @param keyStore PKCS#12 file with the gateway's key and certificate chain
+ * @param password its password
+ * @param clientCas PEM file of the CA certificates client certificates must chain to
+ * @param allowTls12 also offer TLS 1.2
+ */
+record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12) {
+    TlsSettings {
+        Objects.requireNonNull(keyStore, "keyStore");
+        Objects.requireNonNull(clientCas, "clientCas");
+        password = password.clone();
+    }
+
+    /** The context for this source's engines; the file named in the message, never the password. */
+    SSLContext context() throws IOException {
+        try {
+            return TlsPolicy.context(new KeyManager[] {KeyManagers.pkcs12(keyStore, password)},
+                    TrustAnchors.trustManagers(TrustAnchors.read(clientCas), RevocationChecker.off()));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("TLS: cannot use " + keyStore + " with the client CAs in " + clientCas + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A server engine for one connection: the shared policy's protocols and suites, a client certificate required. */
+    SSLEngine engine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        SSLParameters parameters = new TlsPolicy(allowTls12).apply(engine.getSSLParameters(), false);
+        parameters.setNeedClientAuth(true);
+        engine.setSSLParameters(parameters);
+        return engine;
+    }
+
+    @Override
+    public String toString() {
+        return "TlsSettings[keyStore=" + keyStore + ", clientCas=" + clientCas + ", allowTls12=" + allowTls12 + "]";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TlsSettings t && t.keyStore.equals(keyStore) && t.clientCas.equals(clientCas)
+                && t.allowTls12 == allowTls12 && java.security.MessageDigest.isEqual(
+                        new String(t.password).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keyStore, clientCas, allowTls12);
+    }
+}
