@@ -59,10 +59,11 @@ probe() { # probe NS PROTO ADDR PORT [SOURCE]: 0 when the listener answered
   local bind=""; [ -n "${5:-}" ] && bind=",bind=$5"
   local out
   if [ "$2" = udp ]; then
-    # UDP may lose a datagram (seen on a loaded machine): a second try; a blocked flow fails both.
+    # UDP may lose a datagram, and the listener forks a shell per datagram, which takes seconds on a
+    # loaded machine: three tries with a generous wait; a blocked flow fails all three.
     # -t: after our EOF socat waits this long for the answer (default 0.5 s).
-    for _ in 1 2; do
-      out="$(echo ping | nsx "$1" timeout 6 socat -T3 -t3 - "UDP:$3:$4$bind" 2>/dev/null)"
+    for _ in 1 2 3; do
+      out="$(echo ping | nsx "$1" timeout 10 socat -T6 -t6 - "UDP:$3:$4$bind" 2>/dev/null)"
       [ "$out" = pong ] && break
     done
   else

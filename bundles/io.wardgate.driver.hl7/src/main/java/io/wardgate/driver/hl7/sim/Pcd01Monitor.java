@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +24,7 @@ public final class Pcd01Monitor implements SimulatedDevice {
     public static final Duration PERIOD = Duration.ofSeconds(1);
     public static final Duration NIBP_PERIOD = Duration.ofMinutes(5);
 
-    private final Random random;
+    private final SplittableRandom random; // simulation: seeded and repeatable, not secure
     private final Pcd01Messages messages;
     private final MllpFramer acks = new MllpFramer(64 * 1024);
     private final String eui64;
@@ -40,7 +40,7 @@ public final class Pcd01Monitor implements SimulatedDevice {
     private double temperature;
 
     public Pcd01Monitor(long seed) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
         this.eui64 = String.format(Locale.ROOT, "%016X", 0x0019C5FFFE000000L
                 | Long.parseLong(SimulatorProvider.serialNumber("", seed).substring(4)) & 0xFFFFFFL);
         this.messages = new Pcd01Messages("WARDGATE_SIM", eui64);

@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Runs a {@link LanMonitor} on real UDP sockets (tests and the demo; never in the appliance): its Data
@@ -23,6 +24,7 @@ public final class LanMonitorRunner implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile SocketAddress host;
+    private volatile IOException failure;
 
     /** Binds ADDRESS:24105 and starts; the MAC is 00:09:FB:00:00 and the address's last byte. */
     public LanMonitorRunner(String address, String serialNumber, InetSocketAddress announceTo) throws IOException {
@@ -76,11 +78,16 @@ public final class LanMonitorRunner implements AutoCloseable {
             }
         } catch (IOException e) {
             if (running) {
-                System.err.println("monitor " + address + " stopped: " + e);
+                failure = e; // a driver bundle logs nothing itself: the runner's owner asks failure()
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Why the monitor stopped on its own (its socket failed), if it did. */
+    public Optional<IOException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private void toHost(byte[] datagram) {
