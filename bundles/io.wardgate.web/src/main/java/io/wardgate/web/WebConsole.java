@@ -1,6 +1,7 @@
 package io.wardgate.web;
 
 import io.wardgate.api.config.ConfigurationChanges;
+import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
@@ -105,7 +106,9 @@ public final class WebConsole implements Services {
 
     @Activate
     public WebConsole(BundleContext context, WebConfig config, @Reference ConfigurationAdmin configAdmin,
-            @Reference MetaTypeService metatype) throws IOException, GeneralSecurityException {
+            @Reference MetaTypeService metatype,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            SecretBox secretBox) throws IOException, GeneralSecurityException {
         this.config = config;
         this.configAdmin = configAdmin;
         this.dataDir = dataDirectory(context, config);
@@ -116,7 +119,8 @@ public final class WebConsole implements Services {
         this.sessions = new SessionStore(clock, secrets, Duration.ofMinutes(config.idleTimeoutMinutes()));
         AuthService auth = new AuthService(clock, secrets, users, hasher, throttle, sessions, this::audit);
         UserAdmin userAdmin = new UserAdmin(clock, users, hasher, sessions, throttle, this::audit);
-        this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin);
+        this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin,
+                (property, stored) -> StoredPassword.open(Optional.ofNullable(secretBox), property, stored));
         tls.apply(config);
         if (users.isEmpty()) {
             SetupCode.Issued issued = SetupCode.issue(secrets, clock, Duration.ofMinutes(config.setupCodeMinutes()));
