@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The configuration secrets service: the secrets key in the identity directory, wrapped by the token's
  * wrapping key when the identity's keys are in a token. The key is opened once, at activation (one token
- * operation, so a slow TPM does not matter); with the token absent the service is not offered and the
- * components whose settings hold a sealed password wait for it.
+ * operation, so a slow TPM does not matter). With the token absent at start the service is not offered
+ * until the gateway restarts: the components whose settings hold a sealed password do not start (saying
+ * so), and no password can be changed (refused rather than stored in clear).
  */
 @Component(service = SecretBox.class)
 public final class SecretBoxComponent implements SecretBox {
