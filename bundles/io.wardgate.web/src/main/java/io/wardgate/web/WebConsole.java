@@ -12,6 +12,7 @@ import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.web.auth.AuthService;
 import io.wardgate.web.auth.LoginThrottle;
 import io.wardgate.web.auth.PasswordHasher;
+import io.wardgate.web.auth.TotpSecrets;
 import io.wardgate.web.auth.Secrets;
 import io.wardgate.web.auth.SessionStore;
 import io.wardgate.web.auth.SetupCode;
@@ -113,7 +114,12 @@ public final class WebConsole implements Services {
         this.configAdmin = configAdmin;
         this.dataDir = dataDirectory(context, config);
         Secrets secrets = new Secrets(new SecureRandom());
-        UserStore users = UserStore.open(dataDir.resolve("users"));
+        UserStore users = UserStore.open(dataDir.resolve("users"),
+                secretBox == null ? TotpSecrets.CLEAR : new SealedTotpSecrets(secretBox));
+        if (users.sealedAtOpen() > 0) {
+            audit("system", "SECRET_SEALED", "web users", Outcome.SUCCESS, users.sealedAtOpen()
+                    + " TOTP secret(s) were stored in clear and are sealed now");
+        }
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT, secrets);
         this.throttle = new LoginThrottle(clock, limits(config));
         this.sessions = new SessionStore(clock, secrets, Duration.ofMinutes(config.idleTimeoutMinutes()));
