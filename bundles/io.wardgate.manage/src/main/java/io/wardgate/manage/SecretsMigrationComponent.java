@@ -31,10 +31,17 @@ import org.slf4j.LoggerFactory;
 @Component(service = SecretsMigrationComponent.class, immediate = true)
 public final class SecretsMigrationComponent {
     private static final Logger LOG = LoggerFactory.getLogger(SecretsMigrationComponent.class);
+    static final String KURA_CRYPTO = "org.eclipse.kura.crypto.CryptoService";
 
     @Activate
     public SecretsMigrationComponent(BundleContext context, @Reference ConfigurationAdmin admin,
             @Reference MetaTypeService metatype, @Reference SecretBox box, @Reference AuditTrail audit) {
+        if (context.getServiceReference(KURA_CRYPTO) != null) {
+            // Kura keeps its own password fields encrypted (io.wardgate.kura's KuraPasswords opens them):
+            // sealing Kura's ciphertext again would hand the component Kura's ciphertext as its password.
+            LOG.info("Under Kura: password settings stay with Kura's own encryption; nothing sealed here");
+            return;
+        }
         int sealed = migrate(new ConfigTargets(context, metatype, admin), ConfigFiles.in(context), box, audit,
                 Clock.systemUTC());
         if (sealed > 0) {
@@ -78,8 +85,10 @@ public final class SecretsMigrationComponent {
                 }
                 configuration.update(properties);
                 List<String> notices = new ArrayList<>();
-                files.write(new ConfigApplier.Plan(new ConfigTargets.Target(configuration.getPid(), found,
-                        Optional.of(configuration)), properties, clear), notices);
+                if (properties.get(ConfigFiles.FILENAME) != null) { // from a file: the file holds it in clear too
+                    files.write(new ConfigApplier.Plan(new ConfigTargets.Target(configuration.getPid(), found,
+                            Optional.of(configuration)), properties, clear), notices);
+                }
                 audit.record(new AuditEvent(clock.instant(), "system", "SECRET_SEALED", "configuration",
                         Outcome.SUCCESS, target + " were stored in clear and are sealed now ("
                                 + box.keyLocation() + ")"));

@@ -107,11 +107,16 @@ class SecretsAtRestTest {
         Hashtable<String, Object> legacy = new Hashtable<>();
         legacy.put("host", "a.hospital");
         legacy.put("secret", LEGACY_SECRET);
+        // As FileInstall gives it: from a file in the configuration directory, which holds it in clear too.
+        Path legacyFile = Files.writeString(conf.resolve(A + ".config"),
+                "host=\"a.hospital\"\nsecret=\"" + LEGACY_SECRET + "\"\n");
+        legacy.put(ConfigFiles.FILENAME, legacyFile.toUri().toString());
         felix.service(ConfigurationAdmin.class).getConfiguration(A, "?").update(legacy);
         RecordingAuditTrail audit = new RecordingAuditTrail();
         assertThat(SecretsMigrationComponent.migrate(targets, new ConfigFiles(conf), box, audit, Clock.systemUTC()))
                 .isEqualTo(1);
         String migrated = (String) stored(A, "secret");
+        assertThat(Files.readString(legacyFile)).contains("secret=\"enc:v1:", "host=\"a.hospital\"");
         assertThat(box.open(A, "secret", migrated)).isEqualTo(LEGACY_SECRET);
         assertThat(audit.withAction("SECRET_SEALED")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains(A, "secret").doesNotContain(LEGACY_SECRET));
