@@ -13,6 +13,9 @@ import org.osgi.service.metatype.ObjectClassDefinition;
  * must open. Without the secrets service a password is refused rather than stored in clear.
  */
 final class PasswordSealing {
+    /** Only WardGate's own components open sealed values. */
+    static final String OWN = "io.wardgate.";
+
     private PasswordSealing() {
     }
 
@@ -25,6 +28,11 @@ final class PasswordSealing {
     static Map<String, String> seal(String definition, ObjectClassDefinition ocd, Map<String, Object> properties,
             java.util.Collection<String> changed, Optional<SecretBox> box) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (!definition.startsWith(OWN)) {
+            // Another bundle's password (Felix HTTP's keystore password, say) is read by code that cannot
+            // open a sealed value: left as it is, never sealed.
+            return problems;
+        }
         for (AttributeDefinition ad : ConfigValidator.all(ocd, ObjectClassDefinition.ALL)) {
             if (ad.getType() != AttributeDefinition.PASSWORD || !(properties.get(ad.getID()) instanceof String value)
                     || value.isEmpty()) {

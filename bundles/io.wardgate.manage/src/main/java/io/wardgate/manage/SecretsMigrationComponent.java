@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The migration to sealed secrets: at start (and whenever the secrets service comes back) every
- * password-typed value still in clear in ConfigurationAdmin is sealed in place, its ".config" file in the
+ * password-typed value of a WardGate component (io.wardgate.*; another bundle's, such as Felix HTTP's
+ * keystore password, is read by code that cannot open it) still in clear in ConfigurationAdmin is sealed in place, its ".config" file in the
  * configuration directory rewritten, and each one audited as SECRET_SEALED (PID and attribute, never the
  * value). A configuration that cannot be rewritten is audited as a failure and left as it was.
  */
@@ -65,7 +66,7 @@ public final class SecretsMigrationComponent {
             String definition = configuration.getFactoryPid() != null ? configuration.getFactoryPid()
                     : configuration.getPid();
             ConfigTargets.Described found = described.get(definition);
-            if (found == null || configuration.getProperties() == null) {
+            if (found == null || configuration.getProperties() == null || !definition.startsWith(PasswordSealing.OWN)) {
                 continue;
             }
             Hashtable<String, Object> properties = new Hashtable<>();

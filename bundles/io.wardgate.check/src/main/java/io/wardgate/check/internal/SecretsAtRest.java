@@ -37,7 +37,8 @@ final class SecretsAtRest {
             }
         }
         long clear = ConfigFiles.read(installation.conf()).stream()
-                .filter(e -> e.key().toLowerCase(Locale.ROOT).contains("password") && !e.value().isEmpty()
+                .filter(e -> e.file().getFileName().toString().startsWith("io.wardgate.")
+                        && e.key().toLowerCase(Locale.ROOT).contains("password") && !e.value().isEmpty()
                         && !e.value().startsWith("enc:v1:"))
                 .count();
         return clear == 0 ? key : key + "; " + clear + " password setting(s) in " + installation.conf()

@@ -160,6 +160,12 @@ final class FelixRuntime implements AutoCloseable {
                 Files.writeString(cfg, portLine + "\n# rewritten " + attempt + "\n");
             }
         }
+        // The gateway's secrets service, as the seal bundle offers it in the appliance: a real one with a
+        // file key, so that password settings are stored sealed here too.
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        runtime.register(io.wardgate.api.secrets.SecretBox.class, new io.wardgate.seal.secrets.AesGcmSecretBox(
+                io.wardgate.seal.secrets.SecretsKey.open(work.resolve("data/identity"), java.util.Optional.empty(),
+                        random), "file key (test)", random));
         web.start();
         return runtime;
     }
