@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wardgate.api.secrets.SecretBox;
-import io.wardgate.seal.secrets.AesGcmSecretBox;
-import io.wardgate.seal.secrets.SecretsKey;
 import io.wardgate.web.auth.Base32;
 import io.wardgate.web.auth.Role;
 import io.wardgate.web.auth.User;
@@ -15,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +28,7 @@ class SealedTotpSecretsTest {
     Path dir;
 
     SecretBox box(String name) throws IOException {
-        return new AesGcmSecretBox(SecretsKey.open(dir.resolve(name), Optional.empty(), RANDOM), "test", RANDOM);
+        return TestSecretBoxes.fileKey(dir.resolve(name));
     }
 
     @Test

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wardgate.api.secrets.SecretBox;
-import io.wardgate.seal.secrets.AesGcmSecretBox;
-import io.wardgate.seal.secrets.SecretsKey;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoredPasswordTest {
     private static final String CLEAR = "hospital-keystore-pass-55e1";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir
     Path dir;
 
     SecretBox box(String name) throws IOException {
-        return new AesGcmSecretBox(SecretsKey.open(dir.resolve(name), Optional.empty(), RANDOM), "test", RANDOM);
+        return TestSecretBoxes.fileKey(dir.resolve(name));
     }
 
     @Test

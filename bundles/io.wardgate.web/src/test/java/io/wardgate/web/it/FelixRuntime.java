@@ -162,10 +162,8 @@ final class FelixRuntime implements AutoCloseable {
         }
         // The gateway's secrets service, as the seal bundle offers it in the appliance: a real one with a
         // file key, so that password settings are stored sealed here too.
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        runtime.register(io.wardgate.api.secrets.SecretBox.class, new io.wardgate.seal.secrets.AesGcmSecretBox(
-                io.wardgate.seal.secrets.SecretsKey.open(work.resolve("data/identity"), java.util.Optional.empty(),
-                        random), "file key (test)", random));
+        runtime.register(io.wardgate.api.secrets.SecretBox.class,
+                io.wardgate.web.TestSecretBoxes.fileKey(work.resolve("data/identity")));
         web.start();
         return runtime;
     }
