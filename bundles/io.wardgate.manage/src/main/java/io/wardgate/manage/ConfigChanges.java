@@ -5,6 +5,7 @@ import io.wardgate.api.config.ConfigurationCheck;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.secrets.SecretBox;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,11 +35,13 @@ final class ConfigChanges {
     private final ConfigFiles files;
     private final Supplier<Optional<AuditTrail>> audit;
     private final int maxPids;
+    private final Supplier<Optional<SecretBox>> secrets;
     private final Clock clock = Clock.systemUTC();
 
     ConfigChanges(BundleContext context, ConfigTargets targets, ConfigApplier applier, ConfigFiles files,
-            Supplier<Optional<AuditTrail>> audit, int maxPids) {
+            Supplier<Optional<AuditTrail>> audit, Supplier<Optional<SecretBox>> secrets, int maxPids) {
         this.context = context;
+        this.secrets = secrets;
         this.targets = targets;
         this.applier = applier;
         this.files = files;
@@ -73,6 +76,11 @@ final class ConfigChanges {
                     for (String problem : checks(target.described().pid(), result.properties())) {
                         mine.merge("*", problem, (a, b) -> a + "; " + b);
                     }
+                }
+                if (mine.isEmpty()) {
+                    // After the checks, which see the clear text; before anything is stored.
+                    mine.putAll(PasswordSealing.seal(target.described().pid(), target.described().ocd(),
+                            result.properties(), result.changed(), secrets.get()));
                 }
                 if (!mine.isEmpty()) {
                     problems.put(pid, mine);

@@ -2,6 +2,7 @@ package io.wardgate.manage;
 
 import io.wardgate.api.config.ChangeResult;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.api.manage.ManagementContext;
 import io.wardgate.api.manage.ManagementOperation;
 import io.wardgate.api.manage.ManagementRequest;
@@ -20,6 +21,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
@@ -41,6 +45,10 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class ConfigOperations implements ManagementOperation {
     static final String PID = "io.wardgate.manage.ConfigOperations";
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecretBox secrets;
+
     private final ConfigTargets targets;
     private final ConfigChanges changer;
     private final int maxPids;
@@ -58,7 +66,8 @@ public final class ConfigOperations implements ManagementOperation {
             ServiceComponentRuntime scr, AuditTrail audit, Duration settle, int maxPids) {
         this.targets = new ConfigTargets(context, metatype, admin);
         this.changer = new ConfigChanges(context, targets, new ConfigApplier(targets, scr, settle),
-                ConfigFiles.in(context), () -> java.util.Optional.of(audit), maxPids);
+                ConfigFiles.in(context), () -> java.util.Optional.of(audit), () -> java.util.Optional.ofNullable(secrets),
+                maxPids);
         this.maxPids = maxPids;
     }
 

@@ -4,6 +4,7 @@ import io.wardgate.api.config.ChangeResult;
 import io.wardgate.api.config.ComponentProblem;
 import io.wardgate.api.config.ConfigurationChanges;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.secrets.SecretBox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class ConfigurationChangesComponent implements ConfigurationChanges
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SecretBox secrets;
 
     private final ConfigChanges changer;
     private final ConfigApplier applier;
@@ -41,7 +45,7 @@ public final class ConfigurationChangesComponent implements ConfigurationChanges
         ConfigTargets targets = new ConfigTargets(context, metatype, admin);
         this.applier = new ConfigApplier(targets, scr, Duration.ofSeconds(config.settleSeconds()));
         this.changer = new ConfigChanges(context, targets, applier, ConfigFiles.in(context),
-                () -> Optional.ofNullable(audit), config.maxPidsPerChange());
+                () -> Optional.ofNullable(audit), () -> Optional.ofNullable(secrets), config.maxPidsPerChange());
     }
 
     @Override

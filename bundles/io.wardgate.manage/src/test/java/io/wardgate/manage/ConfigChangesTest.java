@@ -46,7 +46,7 @@ class ConfigChangesTest {
         ConfigTargets targets = new ConfigTargets(felix.context(), felix.service(MetaTypeService.class),
                 felix.service(ConfigurationAdmin.class));
         applier = new ConfigApplier(targets, felix.service(ServiceComponentRuntime.class), Duration.ofSeconds(10));
-        changes = new ConfigChanges(felix.context(), targets, applier, new ConfigFiles(conf), Optional::empty, 16);
+        changes = new ConfigChanges(felix.context(), targets, applier, new ConfigFiles(conf), Optional::empty, Optional::empty, 16);
     }
 
     @AfterAll

@@ -32,7 +32,15 @@ final class Tls implements UiCertificate {
     private final Clock clock;
     private java.time.Instant lastRotation;
 
-    Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin) {
+    /** Opens a stored (possibly sealed) password of the web configuration. */
+    interface Opener {
+        String open(String property, String stored) throws IOException;
+    }
+
+    private final Opener opener;
+
+    Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin, Opener opener) {
+        this.opener = opener;
         this.keystore = new UiKeystore(dir, secrets, clock);
         this.clock = clock;
         this.configAdmin = configAdmin;
@@ -44,7 +52,8 @@ final class Tls implements UiCertificate {
             HttpsConfigurer.disable(configAdmin);
             return;
         }
-        material = custom() ? new UiKeystore.Material(Path.of(c.keystorePath()), c.keystorePassword())
+        material = custom() ? new UiKeystore.Material(Path.of(c.keystorePath()),
+                opener.open("keystorePassword", c.keystorePassword()))
                 : keystore.ensure(names(c));
         HttpsConfigurer.enable(configAdmin, c.host(), c.port(), material.keystore().toString(), material.password(),
                 "PKCS12");

@@ -1,6 +1,7 @@
 package io.wardgate.web;
 
 import io.wardgate.api.config.ConfigurationChanges;
+import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditEvent.Outcome;
@@ -11,6 +12,7 @@ import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.web.auth.AuthService;
 import io.wardgate.web.auth.LoginThrottle;
 import io.wardgate.web.auth.PasswordHasher;
+import io.wardgate.web.auth.TotpSecrets;
 import io.wardgate.web.auth.Secrets;
 import io.wardgate.web.auth.SessionStore;
 import io.wardgate.web.auth.SetupCode;
@@ -105,18 +107,26 @@ public final class WebConsole implements Services {
 
     @Activate
     public WebConsole(BundleContext context, WebConfig config, @Reference ConfigurationAdmin configAdmin,
-            @Reference MetaTypeService metatype) throws IOException, GeneralSecurityException {
+            @Reference MetaTypeService metatype,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            SecretBox secretBox) throws IOException, GeneralSecurityException {
         this.config = config;
         this.configAdmin = configAdmin;
         this.dataDir = dataDirectory(context, config);
         Secrets secrets = new Secrets(new SecureRandom());
-        UserStore users = UserStore.open(dataDir.resolve("users"));
+        UserStore users = UserStore.open(dataDir.resolve("users"),
+                secretBox == null ? TotpSecrets.CLEAR : new SealedTotpSecrets(secretBox));
+        if (users.sealedAtOpen() > 0) {
+            audit("system", "SECRET_SEALED", "web users", Outcome.SUCCESS, users.sealedAtOpen()
+                    + " TOTP secret(s) were stored in clear and are sealed now");
+        }
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT, secrets);
         this.throttle = new LoginThrottle(clock, limits(config));
         this.sessions = new SessionStore(clock, secrets, Duration.ofMinutes(config.idleTimeoutMinutes()));
         AuthService auth = new AuthService(clock, secrets, users, hasher, throttle, sessions, this::audit);
         UserAdmin userAdmin = new UserAdmin(clock, users, hasher, sessions, throttle, this::audit);
-        this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin);
+        this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin,
+                (property, stored) -> StoredPassword.open(Optional.ofNullable(secretBox), property, stored));
         tls.apply(config);
         if (users.isEmpty()) {
             SetupCode.Issued issued = SetupCode.issue(secrets, clock, Duration.ofMinutes(config.setupCodeMinutes()));

@@ -22,19 +22,21 @@ import java.util.Set;
  * PIN file is open to others or its module is missing, and when a file key is left behind beside a token.
  */
 final class KeyStorageProbe implements Probe {
-    static final Path TPM_DEVICE = Path.of("/dev/tpmrm0");
+    /** The kernel's TPM resource manager, and the raw device (present when the manager is not). */
+    static final List<Path> TPM_DEVICES = List.of(Path.of("/dev/tpmrm0"), Path.of("/dev/tpm0"));
     private static final String PID = "io.wardgate.seal.Identity";
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
-    private final Path tpmDevice;
+    private final List<Path> tpmDevices;
 
     KeyStorageProbe() {
-        this(TPM_DEVICE);
+        this(TPM_DEVICES);
     }
 
-    KeyStorageProbe(Path tpmDevice) {
-        this.tpmDevice = tpmDevice;
+    /** {@code tpmDevices}: where to look for a TPM, the resource manager first (tests point elsewhere). */
+    KeyStorageProbe(List<Path> tpmDevices) {
+        this.tpmDevices = List.copyOf(tpmDevices);
     }
 
     @Override
@@ -45,13 +47,13 @@ final class KeyStorageProbe implements Probe {
     @Override
     public CheckResult run(Installation installation) {
         String kind = setting(installation, "keyStorage").orElse("file").toLowerCase(Locale.ROOT);
-        String secrets = "configuration secrets: clear text in " + installation.conf()
-                + ", protected by its permissions (service user only), not encrypted";
-        boolean tpm = Files.exists(tpmDevice);
+        String secrets = SecretsAtRest.describe(installation);
+        Optional<Path> tpmDevice = tpmDevices.stream().filter(Files::exists).findFirst();
+        boolean tpm = tpmDevice.isPresent();
         if (kind.equals("file") || kind.isEmpty()) {
             String where = "gateway keys (signing and TLS client): PKCS#12 file " + installation.keys().resolve("identity.p12")
                     + " with its password in identity.pass beside it; whoever copies the data directory has them";
-            return tpm ? CheckResult.fail(id(), "S12", "this board has a TPM (" + tpmDevice + ") but the " + where
+            return tpm ? CheckResult.fail(id(), "S12", "this board has a TPM (" + tpmDevice.get() + ") but the " + where
                     + "; set keyStorage=tpm (docs/install.md); " + secrets)
                     : CheckResult.pass(id(), "S12", where + "; " + secrets);
         }
@@ -74,7 +76,7 @@ final class KeyStorageProbe implements Probe {
             problems.add("a file key is left in " + installation.keys() + "/identity.p12: erase it and identity.pass");
         }
         if (kind.equals("tpm") && !tpm) {
-            problems.add("no TPM resource manager device " + tpmDevice + " (see the board profile's TPM notes)");
+            problems.add("no TPM resource manager device " + tpmDevices.get(0) + " (see the board profiles in docs/install.md)");
         }
         String where = "gateway keys (signing and TLS client): in the " + (kind.equals("tpm") ? "TPM 2.0" : "PKCS#11 token")
                 + " via " + module + ", not extractable; PIN in " + pinFile.orElse("(none)");

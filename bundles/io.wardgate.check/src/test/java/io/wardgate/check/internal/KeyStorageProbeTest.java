@@ -21,6 +21,7 @@ class KeyStorageProbeTest {
     Path root;
     private Installation installation;
     private Path tpm;
+    private Path rawTpm;
 
     @BeforeEach
     void layout() throws Exception {
@@ -30,10 +31,11 @@ class KeyStorageProbeTest {
                 root.resolve("sbom.json"), OptionalLong.empty(), List.of(), List.of(), Path.of("/proc"), 30,
                 Clock.systemUTC());
         tpm = root.resolve("dev-tpmrm0"); // stands in for /dev/tpmrm0 where a test creates it
+        rawTpm = root.resolve("dev-tpm0"); // and for /dev/tpm0
     }
 
     private CheckResult run() {
-        return new KeyStorageProbe(tpm).run(installation);
+        return new KeyStorageProbe(List.of(tpm, rawTpm)).run(installation);
     }
 
     private Path identityConfig(String text) throws Exception {
@@ -45,7 +47,29 @@ class KeyStorageProbeTest {
         CheckResult result = run();
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.detail()).contains("identity.p12", "whoever copies the data directory",
-                "configuration secrets: clear text");
+                "configuration secrets: no secrets key yet");
+    }
+
+    @Test
+    void aFileKeyOnABoardWithOnlyTheRawTpmDeviceFailsToo() throws Exception {
+        Files.createFile(rawTpm);
+        CheckResult result = run();
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.detail()).contains("has a TPM (" + rawTpm + ")");
+    }
+
+    @Test
+    void theSecretsKeySaysPlainlyWhetherTheSdCardOpensTheSecrets() throws Exception {
+        Path key = root.resolve("data/identity/secrets.key");
+        Files.writeString(key, "wardgate-secrets-key v1 file 0a1b2c3d S2V5Ynl0ZXM= Y2hlY2s=\n");
+        Files.writeString(root.resolve("conf/io.wardgate.web.WebConsole.config"),
+                "keystorePassword=\"enc:v1:0a1b2c3d:abc\"\nsyslogPassword=\"clear-one\"\n");
+        CheckResult file = run();
+        assertThat(file.detail()).contains("sealed (AES-256-GCM) under key 0a1b2c3d kept in the file",
+                "whoever copies the data directory opens them", "1 password setting(s)", "still in clear")
+                .doesNotContain("S2V5Ynl0ZXM", "clear-one");
+        Files.writeString(key, "wardgate-secrets-key v1 wrapped 0a1b2c3d V3JhcA== Y2hlY2s=\n");
+        assertThat(run().detail()).contains("wrapped by the token's key", "the SD card alone does not open them");
     }
 
     @Test

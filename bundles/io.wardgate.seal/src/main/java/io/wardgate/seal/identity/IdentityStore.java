@@ -161,6 +161,11 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
     }
 
     /** Releases the token (a file needs nothing). */
+    /** The wrapping key {@code alias} of the key storage; empty for a file (see {@link KeyStorage#wrapping}). */
+    public Optional<io.wardgate.seal.keystore.KeyWrap> wrapping(String alias) {
+        return keys.wrapping(alias);
+    }
+
     @Override
     public void close() {
         keys.close();

@@ -43,6 +43,14 @@ public interface KeyStorage extends AutoCloseable {
     /** The provider that can use this storage's keys (for CSRs and certificates), empty for software keys. */
     Optional<Provider> provider();
 
+    /**
+     * A wrapping key {@code alias} in this storage, made on first use. Empty for a file: it has no place
+     * safer than the file system, so a data key is kept there as it is (said by {@code wardgate check}).
+     */
+    default Optional<KeyWrap> wrapping(String alias) {
+        return Optional.empty();
+    }
+
     /** Releases the token's provider; nothing for a file. */
     @Override
     void close();

@@ -32,6 +32,18 @@ final class Pkcs11Config {
                   CKA_SIGN = true
                 }
                 """);
+        // The secrets wrapping key (RSA: tpm2-pkcs11 makes no AES keys through PKCS#11 and has no ECDH).
+        out.append("""
+                attributes(generate, CKO_PRIVATE_KEY, CKK_RSA) = {
+                  CKA_TOKEN = true
+                  CKA_PRIVATE = true
+                  CKA_SENSITIVE = true
+                  CKA_EXTRACTABLE = false
+                  CKA_DECRYPT = true
+                }
+                """);
+        out.append("attributes(generate, CKO_PUBLIC_KEY, CKK_RSA) = {\n  CKA_TOKEN = ")
+                .append(location.kind() == KeyLocation.Kind.TPM).append("\n  CKA_ENCRYPT = true\n}\n");
         out.append("attributes(generate, CKO_PUBLIC_KEY, CKK_EC) = {\n  CKA_TOKEN = ")
                 .append(location.kind() == KeyLocation.Kind.TPM).append("\n}\n");
         return out.toString();

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.security.Security;
@@ -17,10 +18,12 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Cipher;
 import javax.security.auth.login.FailedLoginException;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -39,8 +42,11 @@ public final class TokenKeyStorage implements KeyStorage {
     private final String prefix;
     private final Provider provider;
     private final KeyStore keyStore;
+    private final SecureRandom random;
 
-    private TokenKeyStorage(KeyLocation location, String prefix, Provider provider, KeyStore keyStore) {
+    private TokenKeyStorage(KeyLocation location, String prefix, Provider provider, KeyStore keyStore,
+            SecureRandom random) {
+        this.random = random;
         this.location = location;
         this.prefix = prefix;
         this.provider = provider;
@@ -72,7 +78,7 @@ public final class TokenKeyStorage implements KeyStorage {
             KeyStore keyStore = KeyStore.getInstance("PKCS11", provider);
             keyStore.load(null, pin);
             Security.addProvider(provider);
-            return new TokenKeyStorage(location, "wardgate." + gatewayId + ".", provider, keyStore);
+            return new TokenKeyStorage(location, "wardgate." + gatewayId + ".", provider, keyStore, random);
         } catch (IOException | GeneralSecurityException | ProviderException e) {
             logout(provider);
             if (isPinRefused(e)) {
@@ -190,6 +196,62 @@ public final class TokenKeyStorage implements KeyStorage {
                 throw failure("the token did not sign", e);
             }
         };
+    }
+
+    @Override
+    public synchronized Optional<KeyWrap> wrapping(String alias) {
+        String label = prefix + alias;
+        PrivateKey key;
+        PublicKey publicKey;
+        try {
+            if (!keyStore.containsAlias(label)) {
+                if (location.kind() == KeyLocation.Kind.TPM) {
+                    relogin();
+                }
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider);
+                generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+                KeyPair pair = generator.generateKeyPair();
+                keyStore.setEntry(label, new KeyStore.PrivateKeyEntry(pair.getPrivate(),
+                        new X509Certificate[] {WrappingKeyCertificate.of(pair.getPublic(), label, random)}), null);
+            }
+            key = (PrivateKey) keyStore.getKey(label, null);
+            publicKey = keyStore.getCertificate(label).getPublicKey();
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw failure("cannot find or make the wrapping key in the token", e);
+        }
+        return Optional.of(new KeyWrap() {
+            @Override
+            public byte[] wrap(byte[] clear) {
+                try {
+                    Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+                    cipher.init(Cipher.ENCRYPT_MODE, publicKey, random);
+                    return cipher.doFinal(clear);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot wrap with the token's public key: " + reason(e), e);
+                }
+            }
+
+            @Override
+            public byte[] unwrap(byte[] wrapped) {
+                if (wrapped.length != 256) {
+                    throw new IllegalStateException("the wrapped value has " + wrapped.length + " bytes, not 256");
+                }
+                synchronized (TokenKeyStorage.this) {
+                    try {
+                        Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding", provider);
+                        cipher.init(Cipher.DECRYPT_MODE, key);
+                        return cipher.doFinal(wrapped);
+                    } catch (javax.crypto.BadPaddingException | javax.crypto.IllegalBlockSizeException e) {
+                        throw new IllegalStateException("the wrapped value does not open under the token's key");
+                    } catch (GeneralSecurityException | ProviderException e) {
+                        if (String.valueOf(reason(e)).contains("CKR_ENCRYPTED_DATA_INVALID")) {
+                            throw new IllegalStateException("the wrapped value does not open under the token's key");
+                        }
+                        throw failure("the token did not unwrap", e);
+                    }
+                }
+            }
+        });
     }
 
     @Override

@@ -24,20 +24,44 @@ public final class UserStore {
     static final int MAX_FILE_BYTES = 256 * 1024;
 
     private final Path file;
+    private final TotpSecrets totp;
     private final Map<String, User> users = new TreeMap<>();
+    private int sealedAtOpen;
 
-    private UserStore(Path file) {
+    private UserStore(Path file, TotpSecrets totp) {
         this.file = file;
+        this.totp = totp;
     }
 
-    /** Opens the store, creating its directory (0700) when absent. */
+    /** Opens the store, creating its directory (0700) when absent; TOTP secrets as they are. */
     public static UserStore open(Path file) throws IOException {
+        return open(file, TotpSecrets.CLEAR);
+    }
+
+    /**
+     * Opens the store with TOTP secrets sealed by {@code totp}; secrets found in clear are sealed now (the
+     * file is rewritten), and {@link #sealedAtOpen()} says how many.
+     */
+    public static UserStore open(Path file, TotpSecrets totp) throws IOException {
         PrivateFiles.createDirectories(file.getParent());
-        UserStore store = new UserStore(file);
+        UserStore store = new UserStore(file, totp);
         if (Files.exists(file)) {
-            store.users.putAll(parse(Files.readString(file, StandardCharsets.UTF_8), file));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            store.users.putAll(parse(text, file, totp));
+            long clear = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.split(" ")).filter(f -> f.length > 3 && !f[3].equals("-") && !totp.isSealed(f[3]))
+                    .count();
+            if (clear > 0) {
+                store.write(new TreeMap<>(store.users));
+                store.sealedAtOpen = (int) clear;
+            }
         }
         return store;
+    }
+
+    /** How many TOTP secrets were found in clear and sealed when the store was opened. */
+    public int sealedAtOpen() {
+        return sealedAtOpen;
     }
 
     public synchronized boolean isEmpty() {
@@ -115,7 +139,7 @@ public final class UserStore {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         for (User u : next.values()) {
             text.append(u.name()).append(' ').append(u.role().code()).append(' ').append(u.passwordHash()).append(' ')
-                    .append(u.hasTotp() ? Base32.encode(u.totpSecret()) : "-").append(' ').append(u.totpLastStep())
+                    .append(u.hasTotp() ? totp.seal(u.name(), Base32.encode(u.totpSecret())) : "-").append(' ').append(u.totpLastStep())
                     .append(' ').append(u.createdAt().getEpochSecond()).append(' ')
                     .append(u.lastLogin() == null ? "-" : String.valueOf(u.lastLogin().getEpochSecond())).append('\n');
         }
@@ -126,6 +150,10 @@ public final class UserStore {
 
     /** Parses the file's text; throws IOException naming the line (never its content) when malformed. */
     static Map<String, User> parse(String text, Path source) throws IOException {
+        return parse(text, source, TotpSecrets.CLEAR);
+    }
+
+    static Map<String, User> parse(String text, Path source, TotpSecrets totp) throws IOException {
         if (text.length() > MAX_FILE_BYTES) {
             throw new IOException(source + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
@@ -137,7 +165,7 @@ public final class UserStore {
                 continue;
             }
             try {
-                User user = parseLine(line);
+                User user = parseLine(line, totp);
                 if (out.put(user.name(), user) != null || out.size() > MAX_USERS) {
                     throw new IllegalArgumentException("duplicate user or too many users");
                 }
@@ -148,14 +176,14 @@ public final class UserStore {
         return out;
     }
 
-    private static User parseLine(String line) {
+    private static User parseLine(String line, TotpSecrets totp) throws IOException {
         String[] f = line.split(" ");
         // The 7th field (last login, "-" for never) came later: files of 6 fields still read.
         if (f.length != 6 && f.length != 7) {
             throw new IllegalArgumentException("6 or 7 fields expected");
         }
         Role role = Role.fromCode(f[1]).orElseThrow(() -> new IllegalArgumentException("unknown role"));
-        byte[] secret = f[3].equals("-") ? null : Base32.decode(f[3]);
+        byte[] secret = f[3].equals("-") ? null : Base32.decode(totp.open(f[0], f[3]));
         if (secret != null && (secret.length < 16 || secret.length > 64)) {
             throw new IllegalArgumentException("TOTP secret length");
         }

@@ -160,6 +160,10 @@ final class FelixRuntime implements AutoCloseable {
                 Files.writeString(cfg, portLine + "\n# rewritten " + attempt + "\n");
             }
         }
+        // The gateway's secrets service, as the seal bundle offers it in the appliance: a real one with a
+        // file key, so that password settings are stored sealed here too.
+        runtime.register(io.wardgate.api.secrets.SecretBox.class,
+                io.wardgate.web.TestSecretBoxes.fileKey(work.resolve("data/identity")));
         web.start();
         return runtime;
     }

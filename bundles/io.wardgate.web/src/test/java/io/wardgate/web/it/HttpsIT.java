@@ -148,6 +148,10 @@ class HttpsIT {
                 () -> c.refreshSession().contains("St Mary ICU 2") ? Boolean.TRUE : null);
         String forms = c.get("/api/config").body();
         assertThat(forms).doesNotContain("hunter2").contains("\"passwordSet\":true");
+        // Stored sealed (docs/security.md 4.2): neither ConfigAdmin nor the operator's file holds it in clear.
+        assertThat(String.valueOf(runtime.configurationValue("io.wardgate.web.WebConsole", "keystorePassword")))
+                .startsWith("enc:v1:");
+        assertThat(Files.readString(file)).doesNotContain("hunter2");
         assertThat(Files.readString(runtime.log)).doesNotContain("hunter2");
     }
 
