@@ -4,6 +4,10 @@ import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.time.ClockState;
 import io.wardgate.api.time.ClockStatus;
+import io.wardgate.api.time.DeviceClockOffset;
+import io.wardgate.api.time.DeviceClocks;
+import io.wardgate.api.pipeline.AuditEvent;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * Runs without configuration (the defaults suit every board): reads the clock state on a schedule,
  * provides it as {@link ClockStatus}, and as the "clock" section of the status reply.
  */
-@Component(service = {ClockStatus.class, StatusContribution.class}, immediate = true,
+@Component(service = {ClockStatus.class, DeviceClocks.class, StatusContribution.class}, immediate = true,
         configurationPid = ClockComponent.PID, property = StatusContribution.NAME + "=clock")
 @Designate(ocd = ClockConfig.class)
-public final class ClockComponent implements ClockStatus, StatusContribution {
+public final class ClockComponent implements ClockStatus, DeviceClocks, StatusContribution {
     static final String PID = "io.wardgate.time.Clock";
     private static final Logger LOG = LoggerFactory.getLogger(ClockComponent.class);
 
@@ -38,6 +42,7 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
     private volatile AuditTrail audit;
 
     private ClockMonitor monitor;
+    private DeviceClockTable devices;
     private ScheduledExecutorService schedule;
 
     @Activate
@@ -45,6 +50,8 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
         Clock clock = Clock.systemUTC();
         monitor = new ClockMonitor(ClockObserver.system(clock), () -> audit, clock, System::nanoTime,
                 Duration.ofMinutes(config.alarmAfterMinutes()));
+        devices = new DeviceClockTable(monitor::current, Duration.ofSeconds(config.deviceClockToleranceSeconds()),
+                this::deviceClockChanged);
         schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wardgate-clock");
             t.setDaemon(true);
@@ -72,6 +79,35 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
     }
 
     @Override
+    public DeviceClockOffset compare(String deviceId, Instant deviceTime, Instant receivedAt) {
+        return devices.compare(deviceId, deviceTime, receivedAt);
+    }
+
+    @Override
+    public List<DeviceClockOffset> offsets() {
+        return devices.offsets();
+    }
+
+    private void deviceClockChanged(DeviceClockOffset before, DeviceClockOffset now) {
+        String detail = "device clock " + now.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + ": offset " + now.offset().toMillis() + " ms"
+                + (before == null ? "" : " (was " + before.verdict().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (now.flagged()) {
+            LOG.warn("Device {}: {}", now.deviceId(), detail);
+        }
+        AuditTrail trail = audit;
+        if (trail != null && (now.flagged() || before != null)) {
+            try {
+                trail.record(new AuditEvent(now.observedAt(), "system", "DEVICE_CLOCK",
+                        now.deviceId().length() <= 256 ? now.deviceId() : now.deviceId().substring(0, 256),
+                        now.flagged() ? AuditEvent.Outcome.WARNING : AuditEvent.Outcome.SUCCESS, detail));
+            } catch (RuntimeException e) {
+                LOG.warn("Audit of a device clock change failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
     public Map<String, Object> status() {
         ClockState state = monitor.current();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -81,11 +117,28 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
         out.put("realTimeClock", state.rtc());
         out.put("since", state.since().toString());
         out.put("detail", state.detail());
+        List<Map<String, Object>> offsets = new java.util.ArrayList<>();
+        for (DeviceClockOffset offset : devices.offsets()) {
+            Map<String, Object> device = new LinkedHashMap<>();
+            device.put("device", offset.deviceId());
+            device.put("offsetMillis", offset.offset().toMillis());
+            device.put("verdict", offset.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            device.put("at", offset.observedAt().toString());
+            offsets.add(device);
+        }
+        out.put("devices", offsets);
         return out;
     }
 
     @Override
     public List<String> alarms() {
-        return monitor.alarms();
+        List<String> alarms = new java.util.ArrayList<>(monitor.alarms());
+        for (DeviceClockOffset offset : devices.offsets()) {
+            if (offset.flagged()) {
+                alarms.add("device " + offset.deviceId() + ": its clock is off by " + offset.offset().toSeconds()
+                        + " s; its device times are flagged DEVICE_CLOCK_OFF");
+            }
+        }
+        return alarms;
     }
 }

@@ -16,4 +16,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How long the clock may stay unsynchronised (after a boot, NTP may take a while) before "
                     + "the status reply and the console show an alarm.")
     int alarmAfterMinutes() default 15;
+
+    @AttributeDefinition(name = "Device clock tolerance (seconds)", min = "1", max = "86400",
+            description = "A device whose own clock (as its driver decodes it) differs from the synchronised gateway "
+                    + "clock by more than this is flagged: its readings carry DEVICE_CLOCK_OFF and the change is audited.")
+    int deviceClockToleranceSeconds() default 60;
 }
