@@ -4,6 +4,15 @@ import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.time.ClockState;
 import io.wardgate.api.time.ClockStatus;
+import io.wardgate.api.Alarm;
+import io.wardgate.api.DeviceAlarms;
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.Location;
+import io.wardgate.api.Transport;
+import io.wardgate.api.pipeline.AdmittedAlarms;
+import io.wardgate.api.pipeline.Route;
+import io.wardgate.api.pipeline.Sealer;
+import io.wardgate.api.time.ClockNote;
 import io.wardgate.api.time.DeviceClockOffset;
 import io.wardgate.api.time.DeviceClocks;
 import io.wardgate.api.pipeline.AuditEvent;
@@ -41,12 +50,31 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail audit;
 
+    private final ClockNotes notes = new ClockNotes();
+    private volatile Sealer sealer;
+    private volatile boolean newSealer;
+    private ClockConfig config;
     private ClockMonitor monitor;
     private DeviceClockTable devices;
     private ScheduledExecutorService schedule;
 
+    /** A sealer (re)started: a new boot epoch, whose clock notes start afresh. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void bindSealer(Sealer bound) {
+        sealer = bound;
+        newSealer = true;
+    }
+
+    void unbindSealer(Sealer gone) {
+        if (sealer == gone) {
+            sealer = null;
+        }
+    }
+
     @Activate
     void activate(ClockConfig config) {
+        this.config = config;
         Clock clock = Clock.systemUTC();
         monitor = new ClockMonitor(ClockObserver.system(clock), () -> audit, clock, System::nanoTime,
                 Duration.ofMinutes(config.alarmAfterMinutes()));
@@ -67,9 +95,33 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
 
     private void observe() {
         try {
-            monitor.observe();
+            ClockState state = monitor.observe();
+            note(state, Instant.now(), System.nanoTime());
         } catch (RuntimeException e) {
             LOG.error("Reading the clock state failed", e); // the next round tries again
+        }
+    }
+
+    /** Seals the clock notes this observation calls for (docs/envelope.md, "Gateway clock notes"). */
+    private void note(ClockState state, Instant wall, long mono) {
+        Sealer target = sealer;
+        if (target == null) {
+            return; // no sealer, no readings: nothing to say about their times
+        }
+        if (newSealer) {
+            newSealer = false;
+            notes.newEpoch();
+        }
+        List<Alarm> due = notes.observe(state, wall, mono);
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            Location location = new Location(config.noteSite(), config.noteWard(), "gateway");
+            target.seal(new AdmittedAlarms(new DeviceAlarms(DeviceIdentity.at(Transport.LOCAL, ClockNote.ADDRESS),
+                    location, due), new Route("gateway", config.noteTopicSuffix(), config.noteBackendKeyId(), 9)));
+        } catch (RuntimeException e) {
+            LOG.error("A clock note could not be sealed ({}); readings of this epoch go out as stamped", e.toString());
         }
     }
 
