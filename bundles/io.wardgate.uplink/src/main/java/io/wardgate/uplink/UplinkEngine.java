@@ -60,6 +60,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Handed out but not sent in this session (refused by the broker, unpublishable topic). */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Readings held back while the clock is not synchronised (ClockHold); released together, in order. */
+    private final Set<Long> heldForClock = ConcurrentHashMap.newKeySet();
+    private volatile ClockHold clockHold = ClockHold.NONE;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
@@ -95,6 +98,12 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 new java.security.SecureRandom());
     }
 
+    /** Holds reading envelopes while the clock is not synchronised (before {@link #start()}). */
+    public UplinkEngine holdWhileUnsynchronised(ClockHold hold) {
+        this.clockHold = Objects.requireNonNull(hold, "hold");
+        return this;
+    }
+
     public UplinkEngine start() {
         if (!settings.revocation().enabled()) {
             LOG.warn("Uplink: certificate revocation checking is switched off by configuration");
@@ -108,6 +117,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         UplinkStatus now = status;
         return new UplinkStatus(now.connected(), now.broker(), now.since(), published.get(), acknowledged.get(),
                 now.lastError());
+    }
+
+    /** How many reading envelopes are held for the clock right now. */
+    int heldForClock() {
+        return heldForClock.size();
     }
 
     /** How many envelopes await a PUBACK right now. */
@@ -216,8 +230,14 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             int free = window - inFlight.size();
             List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
+            boolean holding = clockHold.holding(heldForClock.size());
+            if (!holding && !heldForClock.isEmpty()) {
+                releaseHeldForClock();
+            }
             for (StoredEnvelope stored : batch) {
-                if (topics.isPublishable(stored.envelope().tags().topic())) {
+                if (holding && ClockHold.holdsBack(stored.envelope().tags().deviceId())) {
+                    heldForClock.add(stored.storageId()); // kept out of next() until released, nothing sent
+                } else if (topics.isPublishable(stored.envelope().tags().topic())) {
                     // Counted as in flight before any is sent: if a publish fails midway, the rest of
                     // the batch is released with it and goes out again in order.
                     inFlight.add(stored.storageId());
@@ -231,7 +251,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                         new Tracker(stored.storageId(), number));
                 published.incrementAndGet();
             }
-            if (batch.isEmpty()) {
+            if (batch.isEmpty() || sendable.isEmpty()) {
                 await(settings.idlePoll());
             }
         }
@@ -423,7 +443,23 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         wake();
     }
 
+    private void releaseHeldForClock() {
+        int count = heldForClock.size();
+        for (Long id : List.copyOf(heldForClock)) {
+            outbox.release(id);
+        }
+        heldForClock.clear();
+        String why = clockHold.releaseReason();
+        LOG.info("Uplink releases {} envelope(s) held for the clock: {}", count, why);
+        record("UPLINK_CLOCK_RELEASED", Outcome.SUCCESS, topics.prefix(), count + " envelope(s) held while the clock"
+                + " was not synchronised go out now: " + why);
+    }
+
     private void releaseAll() {
+        for (Long id : List.copyOf(heldForClock)) {
+            outbox.release(id);
+        }
+        heldForClock.clear();
         for (Long id : List.copyOf(inFlight)) {
             outbox.release(id);
         }
