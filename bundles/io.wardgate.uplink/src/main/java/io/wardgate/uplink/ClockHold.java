@@ -45,6 +45,17 @@ public final class ClockHold {
         return monotonicNanos.getAsLong() - started >= maxWait.toNanos();
     }
 
+    /** Whether a time source says the clock is right; false when unknown. */
+    boolean synchronised() {
+        ClockState state = clock.get();
+        return state != null && state.synchronised();
+    }
+
+    /** Whether a clock state is known at all (a time bundle runs). */
+    boolean known() {
+        return clock.get() != null;
+    }
+
     /** Why held envelopes go out now. */
     String releaseReason() {
         ClockState state = clock.get();
