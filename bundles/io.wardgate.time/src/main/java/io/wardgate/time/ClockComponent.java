@@ -50,7 +50,13 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail audit;
 
+    private static final int MAX_PENDING = 16;
     private final ClockNotes notes = new ClockNotes();
+    private final List<Alarm> pending = new java.util.ArrayList<>();
+
+    // Clock notes go out only where an uplink is configured.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile io.wardgate.api.pipeline.Uplink uplink;
     private volatile Sealer sealer;
     private volatile boolean newSealer;
     private ClockConfig config;
@@ -111,11 +117,19 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
         if (newSealer) {
             newSealer = false;
             notes.newEpoch();
+            pending.clear();
         }
-        List<Alarm> due = notes.observe(state, wall, mono);
-        if (due.isEmpty()) {
+        pending.addAll(notes.observe(state, wall, mono));
+        while (pending.size() > MAX_PENDING) {
+            pending.remove(0);
+        }
+        // Without an uplink nothing leaves the gateway and no backend key may be installed yet (an unprovisioned
+        // gateway): the notes wait, the steps they describe are still followed.
+        if (pending.isEmpty() || uplink == null) {
             return;
         }
+        List<Alarm> due = List.copyOf(pending);
+        pending.clear();
         try {
             Location location = new Location(config.noteSite(), config.noteWard(), "gateway");
             target.seal(new AdmittedAlarms(new DeviceAlarms(DeviceIdentity.at(Transport.LOCAL, ClockNote.ADDRESS),
