@@ -26,7 +26,17 @@ public enum StatusFlag {
     ARTIFACT(false),
     DEVICE_CLOCK_NOT_SET(false),
     /** Set by the gateway's policy when a value lies outside its group's plausibility range. */
-    IMPLAUSIBLE(false);
+    IMPLAUSIBLE(false),
+    /**
+     * Set by the gateway: the reading was stamped while the gateway's clock was not synchronised and no
+     * time source confirmed it before it was forwarded. Its times may be wrong by any amount.
+     */
+    TIME_UNVERIFIED(false),
+    /**
+     * Set by the gateway: the device's own clock differed from the gateway's synchronised clock by more than
+     * the configured amount (io.wardgate.api.time.DeviceClocks); the device time stamp is not to be trusted.
+     */
+    DEVICE_CLOCK_OFF(false);
 
     private final boolean meansNoValue;
 

@@ -51,7 +51,7 @@ public final class OutboxComponent implements Outbox {
 
     OutboxComponent(String dataDirectory, OutboxConfiguration config) {
         useNativeLibraryDirectory(config.nativeLibraryDirectory());
-        this.engine = new OutboxEngine(settings(dataDirectory, config), Clock.systemUTC(), () -> auditTrail);
+        this.engine = new OutboxEngine(settings(dataDirectory, config), Clock.systemUTC(), System::nanoTime, () -> auditTrail);
     }
 
     static OutboxSettings settings(String dataDirectory, OutboxConfiguration config) {

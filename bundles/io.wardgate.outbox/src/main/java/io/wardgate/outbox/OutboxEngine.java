@@ -40,6 +40,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     private final OutboxSettings settings;
     private final Clock clock;
+    private final java.util.function.LongSupplier monotonicNanos;
     private final OutboxAlarms alarms = new OutboxAlarms();
     private final OutboxAudit audit;
     private final HandedOut handedOut = new HandedOut();
@@ -54,6 +55,17 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     }
 
     public OutboxEngine(OutboxSettings settings, Clock clock, Supplier<AuditTrail> auditTrail) {
+        // ages then follow the given clock alone: a test that moves it ages the envelopes
+        this(settings, clock, () -> clock.millis() * 1_000_000L, auditTrail);
+    }
+
+    /**
+     * @param monotonicNanos a clock a wall-clock step does not move ({@code System::nanoTime}): the
+     *     maximum age is counted on it while running (AgeRule)
+     */
+    public OutboxEngine(OutboxSettings settings, Clock clock, java.util.function.LongSupplier monotonicNanos,
+            Supplier<AuditTrail> auditTrail) {
+        this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = new OutboxAudit(auditTrail, clock, settings.sweepInterval(),
@@ -248,6 +260,10 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     Clock clock() {
         return clock;
+    }
+
+    java.util.function.LongSupplier monotonicNanos() {
+        return monotonicNanos;
     }
 
     OutboxAlarms alarms() {

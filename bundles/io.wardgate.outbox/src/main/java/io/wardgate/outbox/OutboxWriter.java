@@ -53,6 +53,7 @@ final class OutboxWriter implements AutoCloseable {
     private final OutboxEngine engine;
     private final OutboxSettings settings;
     private final Batch batch;
+    private final AgeRule age;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong commits = new AtomicLong();
     private final Thread thread;
@@ -60,14 +61,21 @@ final class OutboxWriter implements AutoCloseable {
     static final java.time.Duration EXPIRED_ALARM_HOLD = java.time.Duration.ofHours(1);
 
     private volatile boolean running = true;
-    private Instant nextSweep;
+    /** When the next sweep is due, on the monotonic clock: a wall clock set back must not stop expiry. */
+    private long nextSweepTick;
     private Instant lastExpiry = Instant.MIN;
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
         this.engine = engine;
         this.settings = settings;
         this.batch = new Batch(settings);
-        this.nextSweep = engine.clock().instant();
+        this.age = new AgeRule(engine.monotonicNanos());
+        this.nextSweepTick = engine.monotonicNanos().getAsLong();
+        SqliteStore store = engine.currentStore();
+        if (store != null) {
+            // before anything is stored: a clock stepped back over a restart is told apart from new rows
+            expire(store, engine.clock().instant());
+        }
         this.thread = new Thread(this::run, "wardgate-outbox-writer");
         thread.setDaemon(true);
         thread.start();
@@ -116,7 +124,7 @@ final class OutboxWriter implements AutoCloseable {
         List<Request> requests = new ArrayList<>(MAX_BATCH);
         while (true) {
             try {
-                long wait = Math.max(1, nextSweep.toEpochMilli() - engine.clock().millis());
+                long wait = Math.max(1, (nextSweepTick - engine.monotonicNanos().getAsLong()) / 1_000_000L);
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     requests.add(first);
@@ -126,7 +134,7 @@ final class OutboxWriter implements AutoCloseable {
                     }
                     requests.clear();
                 }
-                if (!engine.clock().instant().isBefore(nextSweep)) {
+                if (engine.monotonicNanos().getAsLong() - nextSweepTick >= 0) {
                     sweep();
                 }
             } catch (InterruptedException e) {
@@ -254,7 +262,7 @@ final class OutboxWriter implements AutoCloseable {
     /** Drops envelopes past the maximum age (alarm + audit), retries a lost database, flushes audit summaries. */
     private void sweep() {
         Instant now = engine.clock().instant();
-        nextSweep = now.plus(settings.sweepInterval());
+        nextSweepTick = engine.monotonicNanos().getAsLong() + settings.sweepInterval().toNanos();
         SqliteStore store = engine.currentStore();
         if (store == null) {
             engine.openStore();
@@ -267,19 +275,22 @@ final class OutboxWriter implements AutoCloseable {
     }
 
     private void expire(SqliteStore store, Instant now) {
-        Instant cutoff = now.minus(settings.maxAge());
         long count = 0;
         long bytes = 0;
         try {
-            List<Removed> removed;
-            do {
-                removed = store.transaction(tx -> tx.delete(
-                        tx.sealedBefore(cutoff, EXPIRY_PAGE).stream().map(Removed::id).toList()));
-                commits.incrementAndGet();
-                engine.expired(removed);
-                count += removed.size();
-                bytes += removed.stream().mapToLong(Removed::size).sum();
-            } while (removed.size() == EXPIRY_PAGE);
+            List<AgeRule.Segment> segments = store.transaction(tx -> age.plan(store, tx, now, settings.maxAge()));
+            commits.incrementAndGet();
+            for (AgeRule.Segment segment : segments) {
+                List<Removed> removed;
+                do {
+                    removed = store.transaction(tx -> tx.delete(tx.sealedBefore(segment.cutoff(), segment.above(),
+                            segment.atMost(), EXPIRY_PAGE).stream().map(Removed::id).toList()));
+                    commits.incrementAndGet();
+                    engine.expired(removed);
+                    count += removed.size();
+                    bytes += removed.stream().mapToLong(Removed::size).sum();
+                } while (removed.size() == EXPIRY_PAGE);
+            }
         } catch (StoreException e) {
             LOG.warn("Outbox expiry failed ({}); will retry", e.kind());
         }

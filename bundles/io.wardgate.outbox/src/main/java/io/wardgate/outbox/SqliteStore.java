@@ -361,6 +361,61 @@ final class SqliteStore implements AutoCloseable {
             }
         }
 
+        /** Expiry (AgeRule): rows with id in (above, atMost] sealed before {@code cutoff}, oldest first. */
+        List<Removed> sealedBefore(Instant cutoff, long above, long atMost, int limit) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id, device, size FROM envelope WHERE id > ? AND id <= ? AND sealed_s < ?"
+                            + " ORDER BY sealed_s LIMIT ?")) {
+                statement.setLong(1, above);
+                statement.setLong(2, atMost);
+                statement.setLong(3, cutoff.getEpochSecond());
+                statement.setInt(4, limit);
+                return removedRows(statement);
+            }
+        }
+
+        /** Expiry (AgeRule): the highest id ever stored in this file (AUTOINCREMENT never reuses one), 0 for none. */
+        long highestId() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                return Math.max(0, number(statement, "SELECT COALESCE(MAX(id), 0) FROM envelope"));
+            }
+        }
+
+        /** Expiry (AgeRule): the lowest id stored, 0 when empty. */
+        long lowestId() throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                return Math.max(0, number(statement, "SELECT COALESCE(MIN(id), 0) FROM envelope"));
+            }
+        }
+
+        /** Expiry (AgeRule): the meta entries whose key starts with {@code prefix}, in key order. */
+        Map<String, Long> meta(String prefix) throws SQLException {
+            Map<String, Long> entries = new java.util.TreeMap<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?")) {
+                statement.setInt(1, prefix.length());
+                statement.setString(2, prefix);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        entries.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            return entries;
+        }
+
+        /** Expiry (AgeRule): sets a meta entry, or removes it when {@code value} is null. */
+        void putMeta(String key, Long value) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(value == null
+                    ? "DELETE FROM meta WHERE key = ?" : "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)")) {
+                statement.setString(1, key);
+                if (value != null) {
+                    statement.setLong(2, value);
+                }
+                statement.executeUpdate();
+            }
+        }
+
         /** Deletes the rows with these ids; returns those that existed. */
         List<Removed> delete(Collection<Long> ids) throws SQLException {
             List<Removed> removed = new ArrayList<>();

@@ -25,6 +25,7 @@ public final class Receiver {
     private final EnvelopeOpener opener;
     private final Deduplicator deduplicator;
     private final List<ReadingSink> sinks;
+    private final GatewayClocks clocks = new GatewayClocks();
 
     public Receiver(EnvelopeOpener opener, Deduplicator deduplicator, List<ReadingSink> sinks) {
         this.opener = Objects.requireNonNull(opener, "opener");
@@ -57,8 +58,10 @@ public final class Receiver {
             return log(topic, reject(verdict));
         }
         try {
+            // gateway times re-stamped or flagged by the gateway's clock notes; tags for de-duplication unchanged
+            OpenResult.Opened placed = clocks.apply(opened);
             for (ReadingSink sink : sinks) {
-                sink.write(opened);
+                sink.write(placed);
             }
         } catch (IOException | RuntimeException e) {
             deduplicator.notWritten(opened.tags());

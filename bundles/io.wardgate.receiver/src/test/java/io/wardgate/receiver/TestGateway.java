@@ -49,6 +49,12 @@ final class TestGateway {
                 ContentAlgorithm.CHACHA20_POLY1305);
     }
 
+    /** Any batch under the given stream id and sealing time (clock notes, readings stamped on a wrong clock). */
+    byte[] seal(String streamId, long epoch, long sequence, java.time.Instant sealedAt, Batch batch) {
+        return sealer.seal(new SealTags(identity.gatewayId(), streamId, epoch, sequence, sealedAt), batch,
+                identity.signingKey(), TestKeys.backendRecipient(), ContentAlgorithm.CHACHA20_POLY1305);
+    }
+
     String alarmTopic() {
         return "wardgate/st-marys/icu-2/" + identity.gatewayId() + "/vitals/"
                 + Topics.escape(TestReadings.MONITOR.id() + Batch.ALARM_STREAM_SUFFIX);

@@ -4,6 +4,19 @@ import io.wardgate.api.manage.StatusContribution;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.time.ClockState;
 import io.wardgate.api.time.ClockStatus;
+import io.wardgate.api.Alarm;
+import io.wardgate.api.DeviceAlarms;
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.Location;
+import io.wardgate.api.Transport;
+import io.wardgate.api.pipeline.AdmittedAlarms;
+import io.wardgate.api.pipeline.Route;
+import io.wardgate.api.pipeline.Sealer;
+import io.wardgate.api.time.ClockNote;
+import io.wardgate.api.time.DeviceClockOffset;
+import io.wardgate.api.time.DeviceClocks;
+import io.wardgate.api.pipeline.AuditEvent;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,10 +39,10 @@ import org.slf4j.LoggerFactory;
  * Runs without configuration (the defaults suit every board): reads the clock state on a schedule,
  * provides it as {@link ClockStatus}, and as the "clock" section of the status reply.
  */
-@Component(service = {ClockStatus.class, StatusContribution.class}, immediate = true,
+@Component(service = {ClockStatus.class, DeviceClocks.class, StatusContribution.class}, immediate = true,
         configurationPid = ClockComponent.PID, property = StatusContribution.NAME + "=clock")
 @Designate(ocd = ClockConfig.class)
-public final class ClockComponent implements ClockStatus, StatusContribution {
+public final class ClockComponent implements ClockStatus, DeviceClocks, StatusContribution {
     static final String PID = "io.wardgate.time.Clock";
     private static final Logger LOG = LoggerFactory.getLogger(ClockComponent.class);
 
@@ -37,14 +50,42 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuditTrail audit;
 
+    private static final int MAX_PENDING = 16;
+    private final ClockNotes notes = new ClockNotes();
+    private final List<Alarm> pending = new java.util.ArrayList<>();
+
+    // Clock notes go out only where an uplink is configured.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile io.wardgate.api.pipeline.Uplink uplink;
+    private volatile Sealer sealer;
+    private volatile boolean newSealer;
+    private ClockConfig config;
     private ClockMonitor monitor;
+    private DeviceClockTable devices;
     private ScheduledExecutorService schedule;
+
+    /** A sealer (re)started: a new boot epoch, whose clock notes start afresh. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void bindSealer(Sealer bound) {
+        sealer = bound;
+        newSealer = true;
+    }
+
+    void unbindSealer(Sealer gone) {
+        if (sealer == gone) {
+            sealer = null;
+        }
+    }
 
     @Activate
     void activate(ClockConfig config) {
+        this.config = config;
         Clock clock = Clock.systemUTC();
         monitor = new ClockMonitor(ClockObserver.system(clock), () -> audit, clock, System::nanoTime,
                 Duration.ofMinutes(config.alarmAfterMinutes()));
+        devices = new DeviceClockTable(monitor::current, Duration.ofSeconds(config.deviceClockToleranceSeconds()),
+                this::deviceClockChanged);
         schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wardgate-clock");
             t.setDaemon(true);
@@ -60,15 +101,76 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
 
     private void observe() {
         try {
-            monitor.observe();
+            ClockState state = monitor.observe();
+            note(state, Instant.now(), System.nanoTime());
         } catch (RuntimeException e) {
             LOG.error("Reading the clock state failed", e); // the next round tries again
+        }
+    }
+
+    /** Seals the clock notes this observation calls for (docs/envelope.md, "Gateway clock notes"). */
+    private void note(ClockState state, Instant wall, long mono) {
+        Sealer target = sealer;
+        if (target == null) {
+            return; // no sealer, no readings: nothing to say about their times
+        }
+        if (newSealer) {
+            newSealer = false;
+            notes.newEpoch();
+            pending.clear();
+        }
+        pending.addAll(notes.observe(state, wall, mono));
+        while (pending.size() > MAX_PENDING) {
+            pending.remove(0);
+        }
+        // Without an uplink nothing leaves the gateway and no backend key may be installed yet (an unprovisioned
+        // gateway): the notes wait, the steps they describe are still followed.
+        if (pending.isEmpty() || uplink == null) {
+            return;
+        }
+        List<Alarm> due = List.copyOf(pending);
+        pending.clear();
+        try {
+            Location location = new Location(config.noteSite(), config.noteWard(), "gateway");
+            target.seal(new AdmittedAlarms(new DeviceAlarms(DeviceIdentity.at(Transport.LOCAL, ClockNote.ADDRESS),
+                    location, due), new Route("gateway", config.noteTopicSuffix(), config.noteBackendKeyId(), 9)));
+        } catch (RuntimeException e) {
+            LOG.error("A clock note could not be sealed ({}); readings of this epoch go out as stamped", e.toString());
         }
     }
 
     @Override
     public ClockState current() {
         return monitor.current();
+    }
+
+    @Override
+    public DeviceClockOffset compare(String deviceId, Instant deviceTime, Instant receivedAt) {
+        return devices.compare(deviceId, deviceTime, receivedAt);
+    }
+
+    @Override
+    public List<DeviceClockOffset> offsets() {
+        return devices.offsets();
+    }
+
+    private void deviceClockChanged(DeviceClockOffset before, DeviceClockOffset now) {
+        String detail = "device clock " + now.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + ": offset " + now.offset().toMillis() + " ms"
+                + (before == null ? "" : " (was " + before.verdict().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (now.flagged()) {
+            LOG.warn("Device {}: {}", now.deviceId(), detail);
+        }
+        AuditTrail trail = audit;
+        if (trail != null && (now.flagged() || before != null)) {
+            try {
+                trail.record(new AuditEvent(now.observedAt(), "system", "DEVICE_CLOCK",
+                        now.deviceId().length() <= 256 ? now.deviceId() : now.deviceId().substring(0, 256),
+                        now.flagged() ? AuditEvent.Outcome.WARNING : AuditEvent.Outcome.SUCCESS, detail));
+            } catch (RuntimeException e) {
+                LOG.warn("Audit of a device clock change failed: {}", e.toString());
+            }
+        }
     }
 
     @Override
@@ -81,11 +183,28 @@ public final class ClockComponent implements ClockStatus, StatusContribution {
         out.put("realTimeClock", state.rtc());
         out.put("since", state.since().toString());
         out.put("detail", state.detail());
+        List<Map<String, Object>> offsets = new java.util.ArrayList<>();
+        for (DeviceClockOffset offset : devices.offsets()) {
+            Map<String, Object> device = new LinkedHashMap<>();
+            device.put("device", offset.deviceId());
+            device.put("offsetMillis", offset.offset().toMillis());
+            device.put("verdict", offset.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            device.put("at", offset.observedAt().toString());
+            offsets.add(device);
+        }
+        out.put("devices", offsets);
         return out;
     }
 
     @Override
     public List<String> alarms() {
-        return monitor.alarms();
+        List<String> alarms = new java.util.ArrayList<>(monitor.alarms());
+        for (DeviceClockOffset offset : devices.offsets()) {
+            if (offset.flagged()) {
+                alarms.add("device " + offset.deviceId() + ": its clock is off by " + offset.offset().toSeconds()
+                        + " s; its device times are flagged DEVICE_CLOCK_OFF");
+            }
+        }
+        return alarms;
     }
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import io.wardgate.api.time.ClockStatus;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -36,6 +37,10 @@ public final class UplinkComponent implements Uplink, GatewayChannel {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail auditTrail;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClockStatus clockStatus;
+
     private final UplinkEngine engine;
 
     @Activate
@@ -48,7 +53,11 @@ public final class UplinkComponent implements Uplink, GatewayChannel {
             LOG.error("Uplink configuration {} refused: {}", PID, e.getMessage());
             throw e;
         }
-        this.engine = UplinkEngine.create(settings, outbox, identity, () -> auditTrail).start();
+        this.engine = UplinkEngine.create(settings, outbox, identity, () -> auditTrail)
+                .holdWhileUnsynchronised(new ClockHold(() -> {
+                    ClockStatus status = clockStatus;
+                    return status == null ? null : status.current();
+                }, java.time.Duration.ofMinutes(config.clockWaitMinutes()), System::nanoTime)).start();
     }
 
     @Deactivate

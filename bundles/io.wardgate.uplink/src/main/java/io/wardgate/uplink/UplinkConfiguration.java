@@ -85,4 +85,12 @@ public @interface UplinkConfiguration {
                     + "one is back; it then moves there after the messages in flight are acknowledged. 1 to 3600.",
             min = "1", max = "3600")
     int primaryCheckSeconds() default 30;
+
+    @AttributeDefinition(name = "Wait for the clock (minutes)",
+            description = "While the gateway clock is not synchronised (a board without a real-time clock, before NTP "
+                    + "answers), reading envelopes stay in the outbox for at most this long after the uplink starts, so "
+                    + "that the clock note re-stamping them reaches the backend first; after that they go out and the "
+                    + "receiver flags their times TIME_UNVERIFIED. Alarms never wait. 0: never wait; up to 10080.",
+            min = "0", max = "10080")
+    int clockWaitMinutes() default 60;
 }

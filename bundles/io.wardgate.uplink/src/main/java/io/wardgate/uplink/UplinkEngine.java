@@ -60,6 +60,13 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Handed out but not sent in this session (refused by the broker, unpublishable topic). */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Readings held back while the clock is not synchronised (ClockHold); released together, in order. */
+    private final Set<Long> heldForClock = ConcurrentHashMap.newKeySet();
+    private volatile ClockHold clockHold = ClockHold.NONE;
+    /** For waits and deadlines: not moved by a wall-clock step (StepFreeClock). */
+    private final Clock durations;
+    /** A certificate was refused as not yet valid while the clock was not synchronised. */
+    private volatile boolean waitingForClock;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
@@ -78,6 +85,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.durations = StepFreeClock.forDurations(clock);
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
         this.random = Objects.requireNonNull(random, "random");
         this.revocation = revocationChecker(settings, clock);
@@ -95,6 +103,12 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 new java.security.SecureRandom());
     }
 
+    /** Holds reading envelopes while the clock is not synchronised (before {@link #start()}). */
+    public UplinkEngine holdWhileUnsynchronised(ClockHold hold) {
+        this.clockHold = Objects.requireNonNull(hold, "hold");
+        return this;
+    }
+
     public UplinkEngine start() {
         if (!settings.revocation().enabled()) {
             LOG.warn("Uplink: certificate revocation checking is switched off by configuration");
@@ -108,6 +122,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         UplinkStatus now = status;
         return new UplinkStatus(now.connected(), now.broker(), now.since(), published.get(), acknowledged.get(),
                 now.lastError());
+    }
+
+    /** How many reading envelopes are held for the clock right now. */
+    int heldForClock() {
+        return heldForClock.size();
     }
 
     /** How many envelopes await a PUBACK right now. */
@@ -203,7 +222,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
         Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
         while (running && lossReason == null && session.isConnected()) {
-            if (!clock.instant().isBefore(nextCheck)) {
+            if (!durations.instant().isBefore(nextCheck)) {
                 Handover earlier = earlierBroker(index);
                 if (earlier != null && finishInFlight(session)) {
                     return earlier;
@@ -216,8 +235,14 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             int free = window - inFlight.size();
             List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
+            boolean holding = clockHold.holding(heldForClock.size());
+            if (!holding && !heldForClock.isEmpty()) {
+                releaseHeldForClock();
+            }
             for (StoredEnvelope stored : batch) {
-                if (topics.isPublishable(stored.envelope().tags().topic())) {
+                if (holding && ClockHold.holdsBack(stored.envelope().tags().deviceId())) {
+                    heldForClock.add(stored.storageId()); // kept out of next() until released, nothing sent
+                } else if (topics.isPublishable(stored.envelope().tags().topic())) {
                     // Counted as in flight before any is sent: if a publish fails midway, the rest of
                     // the batch is released with it and goes out again in order.
                     inFlight.add(stored.storageId());
@@ -231,7 +256,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                         new Tracker(stored.storageId(), number));
                 published.incrementAndGet();
             }
-            if (batch.isEmpty()) {
+            if (batch.isEmpty() || sendable.isEmpty()) {
                 await(settings.idlePoll());
             }
         }
@@ -239,7 +264,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     private Instant nextPrimaryCheck() {
-        return clock.instant().plus(new Backoff(settings.primaryCheck(), settings.primaryCheck()).delay(0, random));
+        return durations.instant().plus(new Backoff(settings.primaryCheck(), settings.primaryCheck()).delay(0, random));
     }
 
     /** A session to the first earlier broker that accepts one (TCP probe first, so a dead one costs no TLS). */
@@ -266,9 +291,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
      * neither loses nor duplicates a message. False if the connection went or the answers did not come.
      */
     private boolean finishInFlight(MqttSession session) {
-        Instant deadline = clock.instant().plus(settings.connectTimeout());
+        Instant deadline = durations.instant().plus(settings.connectTimeout());
         while (!inFlight.isEmpty() && running && lossReason == null && session.isConnected()
-                && clock.instant().isBefore(deadline)) {
+                && durations.instant().isBefore(deadline)) {
             await(settings.idlePoll());
         }
         return inFlight.isEmpty() && running && lossReason == null;
@@ -285,14 +310,20 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         List<BrokerEndpoint> refused = probing
                 ? brokers.stream().filter(b -> !TcpProbe.accepts(b, settings.connectTimeout())).toList()
                 : List.of();
-        ReconnectWait wait = new ReconnectWait(clock, random, delay, settings.probeInterval(), refused.isEmpty());
+        ReconnectWait wait = new ReconnectWait(durations, random, delay, settings.probeInterval(), refused.isEmpty());
         while (running && !wait.over()) {
+            if (waitingForClock && clockHold.synchronised()) {
+                waitingForClock = false;
+                LOG.info("Uplink: the clock is synchronised; trying again a certificate refused as not yet valid");
+                return;
+            }
             if (wait.probeDue()
                     && wait.probed(refused.stream().anyMatch(b -> TcpProbe.accepts(b, settings.connectTimeout())))) {
                 LOG.info("Uplink: a broker accepts connections again; reconnecting before the backoff ends");
                 return;
             }
-            await(wait.sleep());
+            Duration sleep = wait.sleep();
+            await(waitingForClock && sleep.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : sleep);
         }
     }
 
@@ -423,7 +454,23 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         wake();
     }
 
+    private void releaseHeldForClock() {
+        int count = heldForClock.size();
+        for (Long id : List.copyOf(heldForClock)) {
+            outbox.release(id);
+        }
+        heldForClock.clear();
+        String why = clockHold.releaseReason();
+        LOG.info("Uplink releases {} envelope(s) held for the clock: {}", count, why);
+        record("UPLINK_CLOCK_RELEASED", Outcome.SUCCESS, topics.prefix(), count + " envelope(s) held while the clock"
+                + " was not synchronised go out now: " + why);
+    }
+
     private void releaseAll() {
+        for (Long id : List.copyOf(heldForClock)) {
+            outbox.release(id);
+        }
+        heldForClock.clear();
         for (Long id : List.copyOf(inFlight)) {
             outbox.release(id);
         }
@@ -453,14 +500,22 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     private void failed(BrokerEndpoint broker, UplinkException e) {
+        String reason = e.getMessage();
+        if (e.isNotYetValid() && clockHold.known()) {
+            boolean synced = clockHold.synchronised();
+            // retried as soon as the clock is synchronised (waitBeforeRetry), not only after the backoff
+            waitingForClock = !synced;
+            reason += synced ? " (the gateway clock is synchronised: the certificate is really not valid yet)"
+                    : " (the gateway clock is not synchronised: retried as soon as it is)";
+        }
         status = new UplinkStatus(false, broker.url(), status.connected() ? clock.instant() : status.since(), 0, 0,
-                e.getMessage());
-        String key = broker.url() + e.getMessage();
+                reason);
+        String key = broker.url() + reason;
         if (!key.equals(lastAuditedFailure)) {
             lastAuditedFailure = key;
-            LOG.warn("Uplink cannot connect to {}: {}", broker.url(), e.getMessage());
+            LOG.warn("Uplink cannot connect to {}: {}", broker.url(), reason);
             record(e.isTlsRejection() ? "UPLINK_TLS_REJECTED" : "UPLINK_CONNECT_FAILED",
-                    e.isTlsRejection() ? Outcome.DENIED : Outcome.FAILURE, broker.url(), e.getMessage());
+                    e.isTlsRejection() ? Outcome.DENIED : Outcome.FAILURE, broker.url(), reason);
         }
     }
 

@@ -5,7 +5,7 @@
  * io.wardgate.api.time.ClockStatus} first.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.wardgate.api.time;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,11 +7,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Lockout after repeated failures, counted separately per user name and per source address:
  * {@code maxFailures} failures within {@code window} lock the key for {@code lockout}. While locked,
  * even the right password is refused. Thread-safe; the number of tracked keys is bounded.
+ *
+ * <p>Windows and lockouts are durations, so they are measured on the monotonic clock: a wall clock set
+ * back by hours (NTP on a board without a real-time clock) would otherwise lengthen a lockout by hours,
+ * and one set forward would lift it at once. The wall clock only says until when, for the UI.
  */
 public final class LoginThrottle {
     static final int MAX_KEYS = 10_000;
@@ -28,17 +33,33 @@ public final class LoginThrottle {
 
     private static final class Counter {
         int failures;
-        Instant windowStart;
-        Instant lockedUntil = Instant.MIN;
+        long windowStart;
+        boolean locked;
+        long lockedUntil;
     }
 
     private final Clock clock;
+    private final LongSupplier ticks;
     private volatile Limits limits;
     private final Map<String, Counter> counters = new HashMap<>();
 
+    /**
+     * On the system clock, durations are measured on {@link System#nanoTime()}; a test's own clock
+     * (which it moves by hand) serves for both.
+     */
     public LoginThrottle(Clock clock, Limits limits) {
+        this(clock, isSystem(clock) ? System::nanoTime : () -> clock.millis() * 1_000_000L, limits);
+    }
+
+    /** @param ticks nanoseconds on a clock a wall-clock step does not move */
+    public LoginThrottle(Clock clock, LongSupplier ticks, Limits limits) {
         this.clock = clock;
+        this.ticks = ticks;
         this.limits = limits;
+    }
+
+    private static boolean isSystem(Clock clock) {
+        return clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone());
     }
 
     public void setLimits(Limits newLimits) {
@@ -47,15 +68,19 @@ public final class LoginThrottle {
 
     /** When the user or the address is locked, until when; empty when neither is. */
     public synchronized Optional<Instant> lockedUntil(String user, String address) {
-        Instant now = clock.instant();
-        Instant until = Instant.MIN;
+        long now = ticks.getAsLong();
+        long remaining = 0;
         for (String key : new String[] {userKey(user), addressKey(address)}) {
             Counter c = counters.get(key);
-            if (c != null && c.lockedUntil.isAfter(now) && c.lockedUntil.isAfter(until)) {
-                until = c.lockedUntil;
+            if (c != null && locked(c, now)) {
+                remaining = Math.max(remaining, c.lockedUntil - now);
             }
         }
-        return until.equals(Instant.MIN) ? Optional.empty() : Optional.of(until);
+        return remaining == 0 ? Optional.empty() : Optional.of(clock.instant().plusNanos(remaining));
+    }
+
+    private static boolean locked(Counter c, long now) {
+        return c.locked && c.lockedUntil - now > 0;
     }
 
     /** Counts a failure; returns whether this failure locked the user or the address. */
@@ -68,7 +93,7 @@ public final class LoginThrottle {
     /** A successful login clears the user's count (the address keeps its count: it may be guessing many names). */
     public synchronized void recordSuccess(String user) {
         Counter c = counters.get(userKey(user));
-        if (c != null && !c.lockedUntil.isAfter(clock.instant())) {
+        if (c != null && !locked(c, ticks.getAsLong())) {
             counters.remove(userKey(user));
         }
     }
@@ -83,7 +108,7 @@ public final class LoginThrottle {
     }
 
     private boolean count(String key, int max) {
-        Instant now = clock.instant();
+        long now = ticks.getAsLong();
         Counter c = counters.get(key);
         if (c == null) {
             makeRoom(now);
@@ -91,16 +116,17 @@ public final class LoginThrottle {
             c.windowStart = now;
             counters.put(key, c);
         }
-        if (c.lockedUntil.isAfter(now)) {
+        if (locked(c, now)) {
             return false;
         }
-        if (Duration.between(c.windowStart, now).compareTo(limits.window()) > 0) {
+        if (now - c.windowStart > limits.window().toNanos()) {
             c.failures = 0;
             c.windowStart = now;
         }
         c.failures++;
         if (c.failures >= max) {
-            c.lockedUntil = now.plus(limits.lockout());
+            c.locked = true;
+            c.lockedUntil = now + limits.lockout().toNanos();
             c.failures = 0;
             c.windowStart = now;
             return true;
@@ -108,16 +134,16 @@ public final class LoginThrottle {
         return false;
     }
 
-    private void makeRoom(Instant now) {
+    private void makeRoom(long now) {
         if (counters.size() < MAX_KEYS) {
             return;
         }
         Duration keep = limits.window().compareTo(limits.lockout()) > 0 ? limits.window() : limits.lockout();
-        counters.values().removeIf(c -> !c.lockedUntil.isAfter(now) && c.windowStart.plus(keep).isBefore(now));
+        counters.values().removeIf(c -> !locked(c, now) && now - c.windowStart > keep.toNanos());
         // Still full of fresh entries: drop unlocked ones first, so locks are the last thing lost.
         Iterator<Counter> it = counters.values().iterator();
         while (counters.size() >= MAX_KEYS && it.hasNext()) {
-            if (!it.next().lockedUntil.isAfter(now)) {
+            if (!locked(it.next(), now)) {
                 it.remove();
             }
         }
