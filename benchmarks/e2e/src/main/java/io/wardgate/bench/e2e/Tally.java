@@ -22,6 +22,7 @@ final class Tally {
     private long lastArrivalMicros;
     private long lastLocalArrivalMicros;
     private long firstLocalArrivalMicros;
+    private long lastLocalBornMicros;
     private final Map<String, BitSet> sequences = new HashMap<>();
     private long[] bornMicros = new long[1 << 16];
     private long[] latencyMicros = new long[1 << 16];
@@ -58,6 +59,7 @@ final class Tally {
     synchronized void reading(String deviceId, long count, long receivedAtMicros, long arrivalMicros) {
         if (deviceId.startsWith("local:")) {
             localReadings += count;
+            lastLocalBornMicros = Math.max(lastLocalBornMicros, receivedAtMicros);
             lastLocalArrivalMicros = Math.max(lastLocalArrivalMicros, arrivalMicros);
             if (firstLocalArrivalMicros == 0 || arrivalMicros < firstLocalArrivalMicros) {
                 firstLocalArrivalMicros = arrivalMicros;
@@ -122,6 +124,11 @@ final class Tally {
     /** The last arrival of a reading from the load source's devices. */
     synchronized long lastLocalArrivalMicros() {
         return lastLocalArrivalMicros;
+    }
+
+    /** The newest receivedAt of a load-source reading that arrived (0: none). */
+    synchronized long lastLocalBornMicros() {
+        return lastLocalBornMicros;
     }
 
     synchronized long lastArrivalMicros() {
