@@ -14,7 +14,7 @@ import java.util.Map;
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
         int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
-        int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed) {
+        int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -42,6 +42,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                                     20 devices at one 4-numeric line per second each; readings lost per kill
               killWindows=0,1000    sealer for the kills: 0 = product default (adaptive), N = fixed N ms window
               killSeed=1            seed of the random kill moments (reproducible runs)
+              killOffset=-1         -1: kill at a random moment; N: N ms after a tick (the worst moments: 0 to 50)
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
             """;
@@ -57,7 +58,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
-                "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed");
+                "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -79,7 +80,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
                 integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000),
                 integer(values, "kills", 0, 0, 1000), integers(values.getOrDefault("killWindows", "0,1000")),
-                Long.parseLong(values.getOrDefault("killSeed", "1")));
+                Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

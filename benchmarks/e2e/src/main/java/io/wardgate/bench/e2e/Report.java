@@ -107,7 +107,8 @@ final class Report {
                 + results.kills().stream().map(k -> "{\"window\": " + k.window() + ", \"offsetMillis\": " + k.offsetMillis()
                         + ", \"generated\": " + k.generated() + ", \"delivered\": " + k.delivered() + ", \"lost\": "
                         + k.lost() + ", \"duplicates\": " + k.duplicates() + ", \"gaps\": " + k.gaps()
-                        + ", \"ambiguous\": " + k.ambiguous() + "}").collect(Collectors.joining(", "))
+                        + ", \"ambiguous\": " + k.ambiguous() + ", \"maxTickLateMillis\": " + k.maxTickLateMillis() + "}")
+                        .collect(Collectors.joining(", "))
                 + "],\n  \"summary\": "
                 + quote(ratio(results.steps()).trim()) + "\n}\n";
     }
