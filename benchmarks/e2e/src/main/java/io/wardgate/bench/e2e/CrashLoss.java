@@ -98,6 +98,8 @@ final class CrashLoss {
             Files.createDirectories(after);
             Gateway again = Gateway.start(options.top(), options.jar(), after, data, conf, options.jvmArguments(), null);
             try {
+                // Start-up takes seconds (more on a loaded machine): the quiet period counts from the uplink's session.
+                Poll.until(() -> again.log().contains("Uplink connected to") || !again.alive(), Duration.ofSeconds(120));
                 long[] seen = {-1, System.nanoTime()};
                 Poll.until(() -> {
                     long now = collector.tally().localReadings();
@@ -120,12 +122,18 @@ final class CrashLoss {
                     tally.localReadingsBornBefore(killedAt * 1000 + 1000),
                     tally.duplicates(), tally.sequenceGaps(), offset < AMBIGUOUS_MILLIS,
                     tally.localBornTimes().stream().filter(b -> b < killedAt * 1000)
-                            .mapToLong(b -> Math.floorMod(b / 1000 - firstTick, (long) TICK_MILLIS)).max().orElse(-1));
+                            .mapToLong(b -> late(b / 1000 - firstTick)).max().orElse(-1));
         } finally {
             for (SimulatorRunner sim : sims) {
                 sim.close();
             }
         }
+    }
+
+    /** How late a tick born this many ms after the first one ran (a millisecond early counts as 0). */
+    private static long late(long sinceFirstMillis) {
+        long mod = Math.floorMod(sinceFirstMillis, (long) TICK_MILLIS);
+        return mod > TICK_MILLIS / 2 ? 0 : mod;
     }
 
     static String table(List<Kill> kills) {
