@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,6 +91,11 @@ public final class OutboxComponent implements Outbox {
     @Override
     public StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
         return engine.store(envelope, precedence);
+    }
+
+    @Override
+    public CompletionStage<StoreOutcome> storeAsync(SealedEnvelope envelope, Precedence precedence) {
+        return engine.storeAsync(envelope, precedence);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -86,6 +87,13 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(precedence, "precedence");
         return writer.store(envelope, precedence);
+    }
+
+    @Override
+    public CompletionStage<StoreOutcome> storeAsync(SealedEnvelope envelope, Precedence precedence) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(precedence, "precedence");
+        return writer.storeAsync(envelope, precedence);
     }
 
     @Override

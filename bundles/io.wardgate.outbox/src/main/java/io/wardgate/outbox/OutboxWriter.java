@@ -82,15 +82,24 @@ final class OutboxWriter implements AutoCloseable {
     }
 
     StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
+        // Not interruptible on purpose: the caller must learn whether its envelope was committed.
+        return storeAsync(envelope, precedence).join();
+    }
+
+    /**
+     * Queues the envelope for the next transaction; the future completes after that transaction committed
+     * (completion runs on this writer thread, so callers' continuations must be short). The queue is FIFO and
+     * a transaction applies its envelopes in queue order, so one caller's envelopes are stored in its order.
+     */
+    CompletableFuture<StoreOutcome> storeAsync(SealedEnvelope envelope, Precedence precedence) {
         if (!running) {
-            return StoreOutcome.REFUSED_ERROR;
+            return CompletableFuture.completedFuture(StoreOutcome.REFUSED_ERROR);
         }
         CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
         if (!enqueue(new StoreRequest(new Batch.Queued(envelope, precedence), done))) {
-            return StoreOutcome.REFUSED_ERROR;
+            return CompletableFuture.completedFuture(StoreOutcome.REFUSED_ERROR);
         }
-        // Not interruptible on purpose: the caller must learn whether its envelope was committed.
-        return done.join();
+        return done;
     }
 
     void acknowledge(long id) {

@@ -3,12 +3,15 @@ package io.wardgate.outbox;
 import static io.wardgate.outbox.Envelopes.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wardgate.api.pipeline.Precedence;
 import io.wardgate.api.pipeline.StoreOutcome;
+import io.wardgate.api.pipeline.StoredEnvelope;
 import io.wardgate.testkit.RecordingAuditTrail;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +59,38 @@ class GroupCommitTest {
             assertThat(outbox.commits()).isLessThan(THREADS * PER_THREAD);
             for (int t = 0; t < THREADS; t++) {
                 assertThat(outbox.lastSequence("dev-" + t, 1)).isEqualTo(PER_THREAD - 1);
+            }
+        }
+    }
+
+    @Test
+    void storesHandedOverWithoutWaitingShareCommitsAndKeepTheCallersOrder() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        int count = 600;
+        try (OutboxEngine outbox = new OutboxEngine(OutboxSettings.defaults(file), Clock.systemUTC(),
+                RecordingAuditTrail::new)) {
+            List<CompletableFuture<StoreOutcome>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                // One thread, as the sealer: three devices interleaved, each in its sequence order.
+                answers.add(outbox.storeAsync(envelope("dev-" + (i % 3), i / 3), Precedence.ROUTINE)
+                        .toCompletableFuture());
+            }
+            for (CompletableFuture<StoreOutcome> answer : answers) {
+                assertThat(answer.get()).isEqualTo(StoreOutcome.STORED);
+            }
+            // Durable once answered: a second connection sees the last of each device.
+            try (SqliteStore reader = SqliteStore.open(file, 0)) {
+                for (int d = 0; d < 3; d++) {
+                    assertThat(reader.lastSequence("dev-" + d, 1)).isEqualTo(count / 3 - 1);
+                }
+            }
+            assertThat(outbox.commits()).as("group commit").isLessThan(count / 2);
+            List<StoredEnvelope> out = outbox.next(count);
+            assertThat(out).hasSize(count);
+            for (int d = 0; d < 3; d++) {
+                String device = "dev-" + d;
+                assertThat(out.stream().filter(e -> e.envelope().tags().deviceId().equals(device))
+                        .map(e -> e.envelope().tags().sequence()).toList()).as(device).isSorted().hasSize(count / 3);
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
         int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
-        int alarmEveryMillis) {
+        int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -23,9 +23,10 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               rates=30000,60000,100000   load steps, readings/s (numerics + waveform samples), secured then baseline
               seconds=30            load time per step
               baseline=true         also run every rate against the plain-MQTT baseline
-              windows=10,50,200,1000     batching windows (ms) for the curve (empty: no curve)
+              windows=10,50,200,1000     fixed batching windows (ms, batchAdaptive=false) for the curve (empty: none)
               windowRate=30000      load during the curve
-              window=1000           the sealer's batching window for the rate steps (the product default: 1000)
+              window=0              the sealer for the rate steps and the outage: 0 = the product default (adaptive
+                                    batching, 1000 ms upper bound); N = the old fixed window of N ms
               outage=600            broker outage, seconds (0: no outage scenario)
               outageRate=30000      load during the outage scenario
               outageLead=10         seconds of load before the broker stops
@@ -37,6 +38,11 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               alarmEvery=0          every this many ms one load device raises or ends an alarm (0: none); the
                                     outage line then gives alarm latency during the drain (docs/alarms.md)
               jar=distrib/appliance/target/wardgate.jar   the appliance to measure (e.g. a build from before a change)
+              kills=0               crash-loss scenario: this many kill -9 of the gateway per entry of killWindows,
+                                    20 devices at one 4-numeric line per second each; readings lost per kill
+              killWindows=0,1000    sealer for the kills: 0 = product default (adaptive), N = fixed N ms window
+              killSeed=1            seed of the random kill moments (reproducible runs)
+              killOffset=-1         -1: kill at a random moment; N: N ms after a tick (the worst moments: 0 to 50)
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
             """;
@@ -52,7 +58,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
-                "idlePoll", "jar", "tick", "alarmEvery");
+                "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -65,14 +71,16 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 integer(values, "serial", 3, 0, 3), integers(values.getOrDefault("rates", "30000,60000,100000")),
                 integer(values, "seconds", 30, 1, 86_400), Boolean.parseBoolean(values.getOrDefault("baseline", "true")),
                 integers(values.getOrDefault("windows", "10,50,200,1000")), integer(values, "windowRate", 30_000, 1,
-                        10_000_000), integer(values, "window", 1000, 10, 60_000), integer(values, "outage", 600, 0,
+                        10_000_000), integer(values, "window", 0, 0, 60_000), integer(values, "outage", 600, 0,
                         86_400), integer(values, "outageRate", 30_000, 1, 10_000_000),
                 integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
                 integer(values, "drainTimeout", 900, 5, 86_400),
                 values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
                 Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
-                integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000));
+                integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000),
+                integer(values, "kills", 0, 0, 1000), integers(values.getOrDefault("killWindows", "0,1000")),
+                Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

@@ -3,6 +3,7 @@ package io.wardgate.bench.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ final class Gateway implements AutoCloseable {
         if (!Files.isRegularFile(loadJar)) {
             throw new IllegalStateException("build first: " + loadJar + " is missing");
         }
-        Files.copy(loadJar, conf.resolve("io.wardgate.bench.load.jar"));
+        Files.copy(loadJar, conf.resolve("io.wardgate.bench.load.jar"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
@@ -89,6 +90,12 @@ final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook, no orderly stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
     }
 
     @Override

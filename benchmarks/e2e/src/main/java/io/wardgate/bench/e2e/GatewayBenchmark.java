@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The whole-gateway benchmark (docs/benchmarks.md, "Whole gateway"): rate steps secured and baseline,
- * the batching-window curve, and the broker outage scenario; prints a table and writes result.json.
+ * the fixed batching-window curve, the broker outage scenario and the crash-loss kills; prints a table and writes result.json.
  *
  * <pre>java -cp ... io.wardgate.bench.e2e.GatewayBenchmark TOP_DIR [key=value ...]</pre>
  */
@@ -42,6 +42,7 @@ public final class GatewayBenchmark {
         List<StepResult> steps = new ArrayList<>();
         List<StepResult> curve = new ArrayList<>();
         StepResult outage = null;
+        List<CrashLoss.Kill> kills = List.of();
         try (Ward ward = new Ward(options.work().resolve("ward"), options.serialDevices())) {
             for (int rate : options.rates()) {
                 steps.add(step(options, ward, "secured", rate, options.defaultWindow(), options.seconds(), 0));
@@ -58,15 +59,25 @@ public final class GatewayBenchmark {
             if (options.outageSeconds() > 0) {
                 outage = step(options, ward, "secured", options.outageRate(), options.defaultWindow(), 0,
                         options.outageSeconds());
+                save(options, steps, curve, outage);
+            }
+            if (options.kills() > 0) {
+                kills = CrashLoss.run(options, ward);
             }
         }
-        return save(options, steps, curve, outage);
+        return save(options, steps, curve, outage, kills);
     }
 
     /** Writes what was measured so far, so an interrupted run keeps its finished steps. */
     private static Results save(BenchOptions options, List<StepResult> steps, List<StepResult> curve,
             StepResult outage) throws java.io.IOException {
-        Results results = new Results(Machine.describe(), options, List.copyOf(steps), List.copyOf(curve), outage);
+        return save(options, steps, curve, outage, List.of());
+    }
+
+    private static Results save(BenchOptions options, List<StepResult> steps, List<StepResult> curve,
+            StepResult outage, List<CrashLoss.Kill> kills) throws java.io.IOException {
+        Results results = new Results(Machine.describe(), options, List.copyOf(steps), List.copyOf(curve), outage,
+                List.copyOf(kills));
         Files.createDirectories(options.result().getParent());
         Files.writeString(options.result(), Report.json(results));
         Files.writeString(options.result().resolveSibling("result.txt"), Report.table(results));
@@ -85,6 +96,6 @@ public final class GatewayBenchmark {
 
     /** Everything one invocation measured. */
     record Results(String machine, BenchOptions options, List<StepResult> steps, List<StepResult> curve,
-            StepResult outage) {
+            StepResult outage, List<CrashLoss.Kill> kills) {
     }
 }

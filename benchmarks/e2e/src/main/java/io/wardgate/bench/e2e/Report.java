@@ -23,16 +23,19 @@ final class Report {
         String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | p99 after sealing | CPU % (1 core = 100) "
                 + "| RSS MiB | HWM MiB | outbox max | first reading s | ready s | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
         if (!results.steps().isEmpty()) {
-            out.append("Rate steps (batching window ").append(results.options().defaultWindow()).append(" ms)\n\n")
+            out.append("Rate steps (").append(windowName(results.options().defaultWindow())).append(")\n\n")
                     .append(head);
             results.steps().forEach(r -> out.append(row(r.mode(), r)));
             out.append('\n').append(ratio(results.steps())).append('\n');
         }
         if (!results.curve().isEmpty()) {
-            out.append("Batching window curve at ").append(results.options().windowRate()).append(" readings/s\n\n")
+            out.append("Fixed batching window curve at ").append(results.options().windowRate()).append(" readings/s\n\n")
                     .append(head.replace("| mode |", "| window ms |"));
             results.curve().forEach(r -> out.append(row(String.valueOf(r.windowMillis()), r)));
             out.append('\n');
+        }
+        if (!results.kills().isEmpty()) {
+            out.append(CrashLoss.table(results.kills())).append('\n');
         }
         StepResult o = results.outage();
         if (o != null) {
@@ -54,6 +57,10 @@ final class Report {
             }
         }
         return out.toString();
+    }
+
+    static String windowName(int window) {
+        return window == 0 ? "adaptive batching, the product default" : "fixed batching window " + window + " ms";
     }
 
     private static String row(String first, StepResult r) {
@@ -96,7 +103,13 @@ final class Report {
                 + ", \"serial\": " + o.serialDevices() + ", \"seconds\": " + o.seconds() + ", \"window\": "
                 + o.defaultWindow() + ", \"jvm\": " + quote(o.jvm()) + "},\n  \"steps\": [" + list(results.steps())
                 + "],\n  \"curve\": [" + list(results.curve()) + "],\n  \"outage\": "
-                + (results.outage() == null ? "null" : step(results.outage())) + ",\n  \"summary\": "
+                + (results.outage() == null ? "null" : step(results.outage())) + ",\n  \"kills\": ["
+                + results.kills().stream().map(k -> "{\"window\": " + k.window() + ", \"offsetMillis\": " + k.offsetMillis()
+                        + ", \"generated\": " + k.generated() + ", \"delivered\": " + k.delivered() + ", \"lost\": "
+                        + k.lost() + ", \"duplicates\": " + k.duplicates() + ", \"gaps\": " + k.gaps()
+                        + ", \"ambiguous\": " + k.ambiguous() + ", \"maxTickLateMillis\": " + k.maxTickLateMillis() + "}")
+                        .collect(Collectors.joining(", "))
+                + "],\n  \"summary\": "
                 + quote(ratio(results.steps()).trim()) + "\n}\n";
     }
 

@@ -22,6 +22,8 @@ final class Tally {
     private long lastArrivalMicros;
     private long lastLocalArrivalMicros;
     private long firstLocalArrivalMicros;
+    private long lastLocalBornMicros;
+    private final java.util.TreeMap<Long, Long> localByBorn = new java.util.TreeMap<>();
     private final Map<String, BitSet> sequences = new HashMap<>();
     private long[] bornMicros = new long[1 << 16];
     private long[] latencyMicros = new long[1 << 16];
@@ -58,6 +60,8 @@ final class Tally {
     synchronized void reading(String deviceId, long count, long receivedAtMicros, long arrivalMicros) {
         if (deviceId.startsWith("local:")) {
             localReadings += count;
+            lastLocalBornMicros = Math.max(lastLocalBornMicros, receivedAtMicros);
+            localByBorn.merge(receivedAtMicros, count, Long::sum);
             lastLocalArrivalMicros = Math.max(lastLocalArrivalMicros, arrivalMicros);
             if (firstLocalArrivalMicros == 0 || arrivalMicros < firstLocalArrivalMicros) {
                 firstLocalArrivalMicros = arrivalMicros;
@@ -122,6 +126,21 @@ final class Tally {
     /** The last arrival of a reading from the load source's devices. */
     synchronized long lastLocalArrivalMicros() {
         return lastLocalArrivalMicros;
+    }
+
+    /** The distinct receivedAt times of load-source readings that arrived, oldest first. */
+    synchronized java.util.List<Long> localBornTimes() {
+        return java.util.List.copyOf(localByBorn.keySet());
+    }
+
+    /** Load-source readings that arrived and were born (receivedAt) before the given time. */
+    synchronized long localReadingsBornBefore(long micros) {
+        return localByBorn.headMap(micros).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The newest receivedAt of a load-source reading that arrived (0: none). */
+    synchronized long lastLocalBornMicros() {
+        return lastLocalBornMicros;
     }
 
     synchronized long lastArrivalMicros() {

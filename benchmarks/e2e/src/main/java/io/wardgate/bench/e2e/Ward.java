@@ -110,11 +110,14 @@ final class Ward implements AutoCloseable {
                 + stats + "\"\nsite=\"" + SITE + "\"\nward=\"" + WARD + "\"\nalarmEveryMillis=I\"" + alarmEveryMillis + "\"\n");
     }
 
-    /** The product's pipeline: sealing with the given batching window, SQLite outbox, MQTT over mutual TLS. */
+    /**
+     * The product's pipeline: sealing (window 0: the product's default, adaptive batching; else the old fixed
+     * window of that many ms), SQLite outbox, MQTT over mutual TLS.
+     */
     void configureSecured(Path conf, int windowMillis, int idlePollMillis) throws IOException {
         write(conf, "io.wardgate.seal.Identity.config", "gatewayId=\"" + GATEWAY_ID + "\"\n");
-        write(conf, "io.wardgate.seal.Sealer.config",
-                "backendKeyId=\"" + BACKEND_KEY_ID + "\"\nbatchMaxMillis=L\"" + windowMillis + "\"\n");
+        write(conf, "io.wardgate.seal.Sealer.config", "backendKeyId=\"" + BACKEND_KEY_ID + "\"\n"
+                + (windowMillis > 0 ? "batchAdaptive=B\"false\"\nbatchMaxMillis=L\"" + windowMillis + "\"\n" : ""));
         write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + broker.url() + "\"]\nsite=\"" + SITE
                 + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + caPem + "\"\n"
                 + (idlePollMillis > 0 ? "idlePollMillis=I\"" + idlePollMillis + "\"\n" : ""));

@@ -22,8 +22,8 @@ class GatewayBenchmarkSmokeTest {
         assertThat(top.resolve("distrib/appliance/target/wardgate.jar")).as("the appliance is built first").exists();
 
         BenchOptions options = BenchOptions.parse(top, "work=benchmarks/e2e/target/smoke", "devices=3", "serial=1",
-                "rates=2000", "seconds=2", "window=200", "windows=", "outage=3", "outageRate=2000", "outageLead=1",
-                "outageTail=8", "drainTimeout=30", "alarmEvery=500");
+                "rates=2000", "seconds=2", "windows=", "outage=3", "outageRate=2000", "outageLead=1",
+                "outageTail=8", "drainTimeout=30", "alarmEvery=500", "kills=1", "killWindows=0");
         GatewayBenchmark.Results results = GatewayBenchmark.run(options);
 
         assertThat(results.steps()).extracting(StepResult::mode).containsExactly("secured", "baseline");
@@ -43,10 +43,15 @@ class GatewayBenchmarkSmokeTest {
         assertThat(outage.outage().alarmsDuringDrain().count()).as("alarms raised during the drain").isPositive();
         assertThat(outage.outage().alarmsDuringDrain().p99()).isFinite().isNotNegative();
 
+        assertThat(results.kills()).singleElement().satisfies(kill -> {
+            assertThat(kill.generated()).as("readings generated before the kill").isPositive();
+            assertThat(kill.delivered()).as("the outbox's readings delivered after the restart").isPositive();
+        });
+
         String json = Files.readString(options.result());
-        assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"",
+        assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"", "\"kills\"",
                 "secured/baseline");
-        assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage");
+        assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage", "Crash-loss window");
     }
 
     private static void assertFigures(StepResult step) {

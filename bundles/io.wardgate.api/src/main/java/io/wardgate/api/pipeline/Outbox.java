@@ -1,6 +1,8 @@
 package io.wardgate.api.pipeline;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -18,6 +20,16 @@ public interface Outbox {
      */
     default StoreOutcome store(SealedEnvelope envelope, Precedence precedence) {
         return store(envelope);
+    }
+
+    /**
+     * Stores an envelope without waiting: the stage completes once the envelope is durable (or refused), so a
+     * caller can hand over the next envelopes while this one commits and the outbox commits them together
+     * (one fsync). Envelopes handed over by one thread are committed in the order handed over. An outbox
+     * that predates this stores at once, before returning.
+     */
+    default CompletionStage<StoreOutcome> storeAsync(SealedEnvelope envelope, Precedence precedence) {
+        return CompletableFuture.completedFuture(store(envelope, precedence));
     }
 
     /**

@@ -60,14 +60,15 @@ public final class SealerComponent implements Sealer {
     SealerComponent(String dataDirectory, SealerConfig config, IdentityComponent identity, Outbox outbox)
             throws IOException {
         SealerSettings settings = new SealerSettings(config.batchMaxReadings(), config.batchMaxMillis(),
-                config.contentAlgorithm(), config.maxPendingReadings());
+                config.contentAlgorithm(), config.maxPendingReadings(), config.batchAdaptive());
         long epoch = EpochStore.next(DataDirectory.resolve(dataDirectory, config.dataDirectory()));
         SecureRandom random = new SecureRandom();
         this.sealer = new BatchingSealer(settings, keys(identity, config), outbox,
                 new EnvelopeSealer(Randomness.secure(random), identity.signer()), epoch,
                 Clock.systemUTC(), () -> Optional.ofNullable(audit));
-        LOG.info("Sealer started in boot epoch {} ({}, batches of up to {} readings or {} ms)", epoch,
-                settings.algorithm(), settings.maxReadings(), settings.maxMillis());
+        LOG.info("Sealer started in boot epoch {} ({}, {} batches of up to {} readings or {} ms)", epoch,
+                settings.algorithm(), settings.adaptive() ? "adaptive" : "fixed", settings.maxReadings(),
+                settings.maxMillis());
     }
 
     @Override

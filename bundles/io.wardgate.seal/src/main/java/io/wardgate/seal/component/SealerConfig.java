@@ -9,12 +9,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "(ECDH-ES + HKDF-256) before they are stored. Format: docs/envelope.md.")
 public @interface SealerConfig {
 
+    @AttributeDefinition(name = "Adaptive batching",
+            description = "On (default): a device's readings are sealed as soon as the pipeline is free (at once "
+                    + "when idle); while its previous envelope is being written to disk, they collect and go together. "
+                    + "Off: only at the batch size or window below (the fixed window of earlier versions).")
+    boolean batchAdaptive() default true;
+
     @AttributeDefinition(name = "Batch size", min = "1", max = "10000",
-            description = "A device's batch is sealed when it holds this many readings (1 to 10000).")
+            description = "A device's batch is sealed at the latest when it holds this many readings (1 to 10000).")
     int batchMaxReadings() default 50;
 
     @AttributeDefinition(name = "Batch window (ms)", min = "10", max = "60000",
-            description = "... or when its first reading has waited this long, in milliseconds (10 to 60000).")
+            description = "... or at the latest when its first reading has waited this long, in milliseconds "
+                    + "(10 to 60000). With adaptive batching a bound that is reached only when the disk stalls.")
     long batchMaxMillis() default 1000;
 
     @AttributeDefinition(name = "Content encryption",

@@ -27,10 +27,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -43,13 +48,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches admitted readings per device (up to N readings or T ms), seals each batch and stores the
- * envelope in the outbox. All batching state lives on one scheduler thread that this object owns;
+ * Batches admitted readings per device, seals each batch and stores the envelope in the outbox. When a
+ * batch is sealed is {@link BatchPolicy}'s decision: adaptive by default (at once when the pipeline is
+ * idle; while the device's previous envelope commits, its readings collect), with the old bounds (N
+ * readings, T ms, 1 MiB) as limits. All batching state lives on one scheduler thread that this object owns;
  * {@link #seal} only hands work over. Sequence numbers count from 0 per device within the boot
  * epoch; at a device's first batch of the epoch the outbox is asked for the last one stored.
  * Timers use the monotonic clock, so wall-clock jumps change neither batching nor sequencing.
- * Sealed envelopes go to the outbox on a few store lanes ({@link StoreLanes}), so the outbox can commit
- * several devices' envelopes under one fsync. Plain Java: the OSGi component and the tests construct it directly.
+ * Sealed envelopes go to the outbox without waiting ({@link Outbox#storeAsync}), in sequence order from this
+ * one thread, so the outbox commits every device's waiting envelopes under one fsync. Plain Java: the OSGi
+ * component and the tests construct it directly.
  */
 public final class BatchingSealer implements Sealer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingSealer.class);
@@ -65,13 +73,18 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private final Clock clock;
     private final Supplier<Optional<AuditTrail>> audit;
     private final ScheduledExecutorService scheduler;
-    private final StoreLanes lanes;
+    private final BatchPolicy policy;
+    private final Object storeIdle = new Object();
+    private int storing;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sealed = new AtomicLong();
     // Touched on the scheduler thread only.
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<String, Long> nextSequence = new HashMap<>();
+    // Devices whose batch may go once the queued work is done (adaptive); drainQueued: a drain task is queued.
+    private final Set<String> ready = new LinkedHashSet<>();
+    private boolean drainQueued;
     private long lastWallMillis;
     private long lastMonotonicNanos;
     // Batches waiting for the gateway's keys (a token gone), oldest first: nothing overtakes them.
@@ -97,17 +110,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
-        this.lanes = new StoreLanes(outbox, new StoreLanes.Done() {
-            @Override
-            public void stored(SealedEnvelope envelope, StoreOutcome outcome) {
-                BatchingSealer.this.stored(envelope, outcome);
-            }
-
-            @Override
-            public void failed(SealedEnvelope envelope, RuntimeException error) {
-                storeFailed(envelope, error);
-            }
-        });
+        this.policy = new BatchPolicy(settings.adaptive(), settings.maxReadings(), SealerSettings.MAX_BATCH_BYTES);
         this.lastWallMillis = clock.millis();
         this.lastMonotonicNanos = System.nanoTime();
         scheduler.scheduleWithFixedDelay(this::checkClock, CLOCK_CHECK_SECONDS, CLOCK_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -184,14 +187,18 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Could not seal the last batches at stop: {}", e.toString());
         }
+        try {
+            awaitStored(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdownNow();
-        lanes.close();
     }
 
     /** Seals everything waiting now and waits until it is stored (tests, and an orderly stop). */
     public void flushNow() throws Exception {
-        scheduler.submit(this::flushAll).get(30, TimeUnit.SECONDS);
-        if (!lanes.awaitIdle(30, TimeUnit.SECONDS)) {
+        sealPendingNow();
+        if (!awaitStored(30, TimeUnit.SECONDS)) {
             throw new java.util.concurrent.TimeoutException("the outbox did not take the sealed envelopes in 30 s");
         }
     }
@@ -220,13 +227,30 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
                 pending.put(deviceId, fresh);
                 current = fresh;
             }
-            current.add(reading);
-            if (current.readings.size() >= settings.maxReadings()
-                    || current.bytes >= SealerSettings.MAX_BATCH_BYTES) {
+            if (policy.added(deviceId, current.add(reading))) {
                 flush(deviceId);
                 current = null;
             }
         }
+        if (current != null && settings.adaptive()) {
+            // Not at once: readings queued behind this call join the batch first (the sealer's own group commit).
+            ready.add(deviceId);
+            if (!drainQueued) {
+                drainQueued = true;
+                scheduler.execute(this::drain);
+            }
+        }
+    }
+
+    /** On the scheduler, after the work queued before it: seals the batches whose device has nothing in flight. */
+    private void drain() {
+        drainQueued = false;
+        for (String deviceId : ready) {
+            if (policy.ready(deviceId)) {
+                flush(deviceId);
+            }
+        }
+        ready.clear();
     }
 
     private void flushIf(String deviceId, Pending expected) {
@@ -249,6 +273,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         if (batch.timer != null) {
             batch.timer.cancel(false);
         }
+        policy.taken(deviceId);
         if (!waiting.isEmpty()) {
             waiting.add(Map.entry(deviceId, batch));
             return;
@@ -295,6 +320,18 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         keyRetry = null;
     }
 
+    /** Seals everything waiting now, without waiting for the outbox's answers (tests). */
+    void sealPendingNow() throws Exception {
+        scheduler.submit(this::flushAll).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Returns once the scheduler has run everything queued before this call, drains included (tests). */
+    void awaitQueuedWork() throws Exception {
+        // Twice: a drain queued by the work ahead of the first marker runs before the second.
+        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
     /** Batches waiting for the keys now (tests). */
     int waitingBatches() throws Exception {
         return scheduler.submit(waiting::size).get(30, TimeUnit.SECONDS);
@@ -303,6 +340,73 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private void sealAndStore(String deviceId, Pending batch) {
         sealAndStore(deviceId, new Batch(batch.device, batch.location, batch.route.group(), batch.readings), batch.route,
                 Precedence.ROUTINE);
+    }
+
+    /** Waits until every envelope handed to the outbox so far was answered; false on timeout. */
+    private boolean awaitStored(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (storeIdle) {
+            while (storing > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(storeIdle, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Hands the envelope to the outbox without waiting for its commit. Called on the scheduler only, so each
+     * device's envelopes reach the outbox in sequence order. The answer arrives on the outbox's thread; the
+     * policy hears of it back on the scheduler.
+     */
+    private void handOver(String deviceId, SealedEnvelope envelope, Precedence precedence) {
+        synchronized (storeIdle) {
+            storing++;
+        }
+        boolean routine = precedence == Precedence.ROUTINE;
+        if (routine) {
+            policy.handedOver(deviceId);
+        }
+        CompletionStage<StoreOutcome> answer;
+        try {
+            answer = outbox.storeAsync(envelope, precedence);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((outcome, error) -> {
+            try {
+                if (error != null) {
+                    storeFailed(envelope, error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                } else {
+                    stored(envelope, outcome);
+                }
+            } finally {
+                if (routine) {
+                    onScheduler(() -> {
+                        if (policy.stored(deviceId)) {
+                            flush(deviceId);
+                        }
+                    });
+                }
+                synchronized (storeIdle) {
+                    if (--storing == 0) {
+                        storeIdle.notifyAll();
+                    }
+                }
+            }
+        });
+    }
+
+    private void onScheduler(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            // stopping: nothing is sealed any more
+        }
     }
 
     private void sealAndStore(String deviceId, Batch batch, Route route, Precedence precedence) {
@@ -320,23 +424,18 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         EnvelopeTags envelopeTags = new EnvelopeTags(gatewayId, deviceId, epoch, sequence, now,
                 Topics.topic(batch.location(), gatewayId, route, deviceId), route.priority(),
                 batch.readings().size() + batch.alarms().size());
-        try {
-            lanes.store(new SealedEnvelope(envelopeTags, bytes), precedence);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while handing the envelope to the outbox", e);
-        }
+        handOver(deviceId, new SealedEnvelope(envelopeTags, bytes), precedence);
     }
 
-    /** On a store lane: the outbox threw instead of answering. */
-    private void storeFailed(SealedEnvelope envelope, RuntimeException e) {
+    /** On the outbox's thread (or here): the outbox threw instead of answering. */
+    private void storeFailed(SealedEnvelope envelope, Throwable e) {
         EnvelopeTags tags = envelope.tags();
         LOG.error("Storing envelope {}/{}/{} failed: {}", tags.deviceId(), tags.epoch(), tags.sequence(), e.toString());
         record("SEAL_FAILED", tags.deviceId(), AuditEvent.Outcome.FAILURE, "envelope of " + tags.readingCount()
                 + " readings not stored: " + e.getClass().getSimpleName());
     }
 
-    /** On a store lane, after the outbox answered. */
+    /** On the outbox's thread, after it answered. */
     private void stored(SealedEnvelope envelope, StoreOutcome outcome) {
         EnvelopeTags tags = envelope.tags();
         sealed.incrementAndGet();
@@ -379,7 +478,6 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         final Location location;
         final Route route;
         final List<Reading> readings = new ArrayList<>();
-        long bytes;
         ScheduledFuture<?> timer;
 
         Pending(DeviceIdentity device, Location location, Route route) {
@@ -392,9 +490,10 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             return device.equals(otherDevice) && location.equals(otherLocation) && route.equals(otherRoute);
         }
 
-        void add(Reading reading) {
+        /** Adds the reading; returns its estimated size in CBOR bytes. */
+        long add(Reading reading) {
             readings.add(reading);
-            bytes += reading instanceof WaveformSegment wave ? 160L + 5L * wave.sampleCount() : 160L;
+            return reading instanceof WaveformSegment wave ? 160L + 5L * wave.sampleCount() : 160L;
         }
     }
 }

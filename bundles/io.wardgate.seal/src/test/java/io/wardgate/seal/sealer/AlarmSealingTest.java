@@ -51,9 +51,10 @@ class AlarmSealingTest {
             }
         };
         SecureRandom random = new SecureRandom();
-        // Readings wait up to a minute for a batch of 100: only the alarm can come out before the flush.
+        // Fixed window: readings wait up to a minute for a batch of 100, so only the alarm can come out before
+        // the flush (adaptive batching would seal the reading at once too; AdaptiveSealingTest covers that).
         try (BatchingSealer sealer = new BatchingSealer(new SealerSettings(100, 60_000,
-                ContentAlgorithm.CHACHA20_POLY1305, 1000), BatchingSealerTest.keys(), outbox,
+                ContentAlgorithm.CHACHA20_POLY1305, 1000, false), BatchingSealerTest.keys(), outbox,
                 new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), 4, Clock.systemUTC(),
                 Optional::empty)) {
             sealer.seal(new AdmittedReadings(new DeviceReadings(TestReadings.MONITOR, TestReadings.BED_12,
@@ -79,7 +80,8 @@ class AlarmSealingTest {
             sealer.flushNow();
             assertThat(memory.envelopes()).extracting(e -> e.tags().deviceId() + "/" + e.tags().sequence())
                     .containsExactly(TestReadings.MONITOR.id() + "#alarms/0", TestReadings.MONITOR.id() + "/0");
-            assertThat(precedence).hasSize(1);
+            assertThat(precedence).containsOnly(Map.entry(TestReadings.MONITOR.id() + "#alarms", Precedence.ALARM),
+                    Map.entry(TestReadings.MONITOR.id(), Precedence.ROUTINE));
         }
     }
 }
