@@ -90,7 +90,8 @@ public @interface UplinkConfiguration {
             description = "While the gateway clock is not synchronised (a board without a real-time clock, before NTP "
                     + "answers), reading envelopes stay in the outbox for at most this long after the uplink starts, so "
                     + "that the clock note re-stamping them reaches the backend first; after that they go out and the "
-                    + "receiver flags their times TIME_UNVERIFIED. Alarms never wait. 0: never wait; up to 10080.",
+                    + "receiver flags their times TIME_UNVERIFIED. Alarms never wait. Default 5: NTP (chrony steps at start) "
+                    + "answers within seconds when it is reachable, and ward data must not wait long for it. 0: never wait; up to 10080.",
             min = "0", max = "10080")
-    int clockWaitMinutes() default 60;
+    int clockWaitMinutes() default 5;
 }

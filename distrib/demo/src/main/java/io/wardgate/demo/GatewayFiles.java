@@ -44,7 +44,10 @@ final class GatewayFiles {
         write(conf, "io.wardgate.audit.AuditTrail.config",
                 "gatewayId=\"" + GATEWAY_ID + "\"\nlocation=\"" + SITE + "/" + WARD + "\"\n");
         write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + brokerUrl + "\"]\nsite=\"" + SITE
-                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + trustAnchors + "\"\n");
+                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + trustAnchors + "\"\n"
+                // The demo machine's clock may not be NTP-synchronised (a container, a VM): readings go out at
+                // once, and the receiver flags their times TIME_UNVERIFIED while it is not.
+                + "clockWaitMinutes=I\"0\"\n");
         write(conf, "io.wardgate.policy.Allowlist.config",
                 "allowlist=\"" + escape(allowlist(dev, devices, networkEntries)) + "\"\n");
         for (DemoDevice device : devices) {

@@ -119,7 +119,7 @@ final class Ward implements AutoCloseable {
         write(conf, "io.wardgate.seal.Sealer.config", "backendKeyId=\"" + BACKEND_KEY_ID + "\"\n"
                 + (windowMillis > 0 ? "batchAdaptive=B\"false\"\nbatchMaxMillis=L\"" + windowMillis + "\"\n" : ""));
         write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + broker.url() + "\"]\nsite=\"" + SITE
-                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + caPem + "\"\n"
+                + "\"\nward=\"" + WARD + "\"\ntrustAnchorsPath=\"" + caPem + "\"\nclockWaitMinutes=I\"0\"\n" // latency, not NTP
                 + (idlePollMillis > 0 ? "idlePollMillis=I\"" + idlePollMillis + "\"\n" : ""));
     }
 

@@ -66,6 +66,17 @@ public final class PolicyComponent implements DevicePolicy, ReadingIntake, Allow
         engine.removeObserver(observer);
     }
 
+    /** The time bundle's device-clock comparison, when it runs (optional: without it nothing is flagged). */
+    @Reference(name = "deviceClocks", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeDeviceClocks")
+    void addDeviceClocks(io.wardgate.api.time.DeviceClocks clocks) {
+        engine.useDeviceClocks(clocks);
+    }
+
+    void removeDeviceClocks(io.wardgate.api.time.DeviceClocks clocks) {
+        engine.useDeviceClocks(null);
+    }
+
     /** Whiteboard of {@link io.wardgate.policy.api.DeviceEventObserver}s, like the reading observers. */
     @Reference(name = "eventObserver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeEventObserver")

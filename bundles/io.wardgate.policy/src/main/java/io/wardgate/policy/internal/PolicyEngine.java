@@ -62,6 +62,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
     private final LongAdder throttled = new LongAdder();
     private final Observers observers = new Observers();
     private final Sealer sealer;
+    private final DeviceClockCheck deviceClocks = new DeviceClockCheck();
 
     public PolicyEngine(PolicySettings settings, String allowlistJson, AuditTrail trail, Sealer sealer,
             AllowlistStore store, Clock clock, LongSupplier nanos, ThreadFactory threads) {
@@ -73,6 +74,11 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         this.handoff = new FairHandoff(sealer, this::stillAllowed, settings.queueBatches(), threads);
         this.sealer = sealer;
         allowlist.configured(allowlistJson, true);
+    }
+
+    /** The time bundle's comparison of device clocks with the gateway's, or null when it is gone. */
+    public void useDeviceClocks(io.wardgate.api.time.DeviceClocks clocks) {
+        deviceClocks.use(clocks);
     }
 
     /** New settings or a new allowlist document from the configuration. */
@@ -156,6 +162,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         if (kept.isEmpty()) {
             return;
         }
+        kept = deviceClocks.apply(id, kept);
         AdmittedReadings admitted = new AdmittedReadings(new DeviceReadings(readings.device(), readings.location(),
                 kept), group.route());
         if (handoff.offer(id, admitted)) {
