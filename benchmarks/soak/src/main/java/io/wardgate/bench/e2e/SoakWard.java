@@ -72,6 +72,17 @@ public final class SoakWard implements AutoCloseable {
         }
     }
 
+    /** Configuration files left empty (0 bytes) in the gateway's FileInstall directory, by name. */
+    public List<String> emptyConfigFiles() throws IOException {
+        if (!Files.isDirectory(conf)) {
+            return List.of();
+        }
+        try (var files = Files.list(conf)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".config"))
+                    .filter(f -> f.toFile().length() == 0).map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     public Path data() {
         return data;
     }
