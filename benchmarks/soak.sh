@@ -12,7 +12,6 @@ if [ ! -f "$home/wardgate-benchmarks-soak-0.1.0-SNAPSHOT.jar" ] || [ ! -f "$top/
   echo "build first: ./mvnw -B -q -pl benchmarks/soak -am package -DskipTests" >&2
   exit 2
 fi
-if [ "${1:-}" = help ]; then set -- "help=1"; fi
 exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$home/wardgate-benchmarks-soak-0.1.0-SNAPSHOT.jar:$home/lib/*" \
   io.wardgate.bench.soak.Soak "$top" "$@"
