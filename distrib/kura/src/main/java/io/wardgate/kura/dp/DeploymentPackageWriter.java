@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 /**
  * Writes an OSGi deployment package (OSGi Compendium, Deployment Admin): a jar whose manifest comes
  * first, with DeploymentPackage-SymbolicName and -Version in the main section and one named section
- * per bundle, then the bundles under bundles/. API bundles sort first so they install before their
- * users. Build step only: args DIR-OF-BUNDLES OUTPUT.dp SYMBOLIC-NAME MAVEN-VERSION.
+ * per bundle, then the bundles under bundles/, in start order: third-party libraries (and WardGate's
+ * wrapped copies of them), then io.wardgate.api, then the other WardGate bundles, each group by name, so
+ * a bundle starts after what it imports. Build step only: args DIR-OF-BUNDLES OUTPUT.dp SYMBOLIC-NAME
+ * MAVEN-VERSION.
  */
 public final class DeploymentPackageWriter {
     private DeploymentPackageWriter() {
@@ -33,12 +35,21 @@ public final class DeploymentPackageWriter {
         return maven.replaceFirst("-", ".");
     }
 
+    /** 0: libraries, 1: io.wardgate.api, 2: WardGate bundles. */
+    static int startGroup(Path jar) {
+        String name = jar.getFileName().toString();
+        if (!name.startsWith("io.wardgate.") || name.startsWith("io.wardgate.wrapped.")) {
+            return 0;
+        }
+        return name.startsWith("io.wardgate.api-") ? 1 : 2;
+    }
+
     static void write(Path bundles, Path output, String symbolicName, String version) throws IOException {
         List<Path> jars;
         try (Stream<Path> files = Files.list(bundles)) {
             jars = new ArrayList<>(files.filter(p -> p.toString().endsWith(".jar")).toList());
         }
-        jars.sort(Comparator.comparing((Path p) -> !p.getFileName().toString().contains(".api")).thenComparing(Path::toString));
+        jars.sort(Comparator.comparingInt(DeploymentPackageWriter::startGroup).thenComparing(Path::toString));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("DeploymentPackage-SymbolicName", symbolicName);

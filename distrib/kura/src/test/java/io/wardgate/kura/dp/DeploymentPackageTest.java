@@ -52,10 +52,20 @@ class DeploymentPackageTest {
                     "bundles/io.wardgate.network-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.shared-0.1.0-SNAPSHOT.jar",
                     "bundles/io.wardgate.driver.intellivue-0.1.0-SNAPSHOT.jar",
                     "bundles/io.wardgate.driver.hl7-0.1.0-SNAPSHOT.jar");
-            // The API installs first; the compile-only Kura stub and the framework are never shipped.
-            assertThat(names.get(0)).contains("io.wardgate.api");
+            assertThat(names).contains("bundles/io.wardgate.policy-0.1.0-SNAPSHOT.jar",
+                    "bundles/io.wardgate.seal-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.outbox-0.1.0-SNAPSHOT.jar",
+                    "bundles/io.wardgate.uplink-0.1.0-SNAPSHOT.jar", "bundles/io.wardgate.serial-0.1.0-SNAPSHOT.jar");
+            // Start order: libraries, then the API, then the WardGate bundles that import it.
+            int api = names.indexOf("bundles/io.wardgate.api-0.1.0-SNAPSHOT.jar");
+            for (int i = 0; i < names.size(); i++) {
+                boolean wardGate = names.get(i).startsWith("bundles/io.wardgate.")
+                        && !names.get(i).startsWith("bundles/io.wardgate.wrapped.");
+                assertThat(i < api ? !wardGate : wardGate).as(names.get(i) + " at " + i + ", API at " + api).isTrue();
+            }
+            // Never shipped: the compile-only Kura stub, a framework, what Kura replaces (web console, updater).
             assertThat(names).noneMatch(n -> n.contains("kura-api-stub") || n.contains("org.eclipse.osgi")
-                    || n.contains("felix"));
+                    || n.contains("felix") || n.contains("slf4j") || n.contains("io.wardgate.web")
+                    || n.contains("io.wardgate.update"));
         }
         try (JarFile jar = new JarFile(path)) {
             assertThat(jar.stream().map(JarEntry::getName)).allMatch(n -> n.startsWith("META-INF/") || n.startsWith("bundles/"));
