@@ -195,7 +195,7 @@ final class DecodeCommand implements Command {
         stream.println("  ADDRESS  network protocols: the sender's IP address (intellivue-lan checks it)");
         stream.println("  NAME     one of the protocols found:");
         for (DeviceDriver driver : drivers()) {
-            stream.printf("    %-12s %s%n", driver.protocol(), driver.description());
+            stream.printf("    %-14s %s%n", driver.protocol(), driver.description());
         }
         GattDecode.listDrivers(stream);
         stream.println("prints one JSON object per decoded item, with its byte offset in FILE");

@@ -61,7 +61,7 @@ final class GattDecode {
     static void listDrivers(PrintStream stream) {
         stream.println("  UUID     a characteristic one of these GATT drivers decodes:");
         for (GattDriver driver : drivers()) {
-            stream.printf("    %-12s %s: %s%n", driver.protocol(), String.join(" ", new TreeSet<>(driver.characteristics())),
+            stream.printf("    %-14s %s: %s%n", driver.protocol(), String.join(" ", new TreeSet<>(driver.characteristics())),
                     driver.description());
         }
     }
