@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The topic scheme (docs/operations.md): everything a gateway publishes lies under
  * wardgate/&lt;site&gt;/&lt;ward&gt;/&lt;gatewayId&gt;/; its retained status (birth and last will) is at
- * .../status; sealed envelopes go to the topic the sealer put in their tags, .../data/&lt;group topic&gt;.
+ * .../status; sealed envelopes go to the topic the sealer put in their tags,
+ * .../&lt;group topic suffix&gt;/&lt;escaped device id&gt;.
  */
 record TopicScheme(String site, String ward, String gatewayId) {
     static final String ROOT = "wardgate";
