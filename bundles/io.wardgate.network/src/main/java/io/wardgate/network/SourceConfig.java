@@ -84,4 +84,10 @@ public @interface SourceConfig {
             description = "Also offer TLS 1.2 (ECDHE with AES-GCM or ChaCha20-Poly1305 only) for senders without"
                     + " TLS 1.3. Off: TLS 1.3 only.")
     boolean tlsAllowTls12() default false;
+
+    @AttributeDefinition(name = "TLS client CRLs", required = false,
+            description = "CRL files (PEM or DER) of the client CAs: a listed client certificate is refused. The"
+                    + " certificates' own OCSP responders and CRL distribution points are checked as well (a"
+                    + " certificate naming sources none of which answers is refused).")
+    String[] tlsCrlFiles() default {};
 }

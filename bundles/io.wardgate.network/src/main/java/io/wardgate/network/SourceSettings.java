@@ -81,8 +81,14 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
                     + " certificates");
         }
         String password = config.tlsKeyStorePassword() == null ? "" : config.tlsKeyStorePassword();
+        java.util.List<Path> crls = new java.util.ArrayList<>();
+        for (String crl : config.tlsCrlFiles() == null ? new String[0] : config.tlsCrlFiles()) {
+            if (!crl.isBlank()) {
+                crls.add(Path.of(crl.trim()));
+            }
+        }
         return Optional.of(new TlsSettings(Path.of(keyStore), password.toCharArray(), Path.of(clientCas),
-                config.tlsAllowTls12()));
+                config.tlsAllowTls12(), crls));
     }
 
     static SourceSettings from(SourceConfig config) {

@@ -2,11 +2,14 @@ package io.wardgate.network;
 
 import io.wardgate.shared.tls.KeyManagers;
 import io.wardgate.shared.tls.RevocationChecker;
+import io.wardgate.shared.tls.RevocationSettings;
 import io.wardgate.shared.tls.TlsPolicy;
 import io.wardgate.shared.tls.TrustAnchors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -16,28 +19,40 @@ import javax.net.ssl.SSLParameters;
 /**
  * TLS on a TCP source (MLLP over TLS): the gateway's certificate and key (PKCS#12), the CAs whose client
  * certificates it accepts (PEM) and whether TLS 1.2 is offered too. Every connection must present a client
- * certificate from one of those CAs. Protocols and suites are the shared {@link TlsPolicy}'s, as for the
+ * certificate from one of those CAs, not revoked: the CRLs the operator installs ({@code crlFiles}), then the
+ * certificate's own OCSP responders and CRL distribution points (the shared {@link RevocationChecker}, fail
+ * closed). Protocols and suites are the shared {@link TlsPolicy}'s, as for the
  * uplink and the audit export. The password is never part of a message or {@link #toString()}.
  *
  * @param keyStore PKCS#12 file with the gateway's key and certificate chain
  * @param password its password
  * @param clientCas PEM file of the CA certificates client certificates must chain to
  * @param allowTls12 also offer TLS 1.2
+ * @param crlFiles CRL files (PEM or DER) of the client CAs, checked before anything else
  */
-record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12) {
+record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12, List<Path> crlFiles) {
     TlsSettings {
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(clientCas, "clientCas");
         password = password.clone();
+        crlFiles = List.copyOf(crlFiles);
+    }
+
+    /** Without installed CRLs (the certificates' own revocation sources are still checked). */
+    TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12) {
+        this(keyStore, password, clientCas, allowTls12, List.of());
     }
 
     /** The context for this source's engines; the file named in the message, never the password. */
     SSLContext context() throws IOException {
         try {
+            RevocationChecker revocation = new RevocationChecker(RevocationSettings.inMemory().withCrlFiles(crlFiles),
+                    Clock.systemUTC());
             return TlsPolicy.context(new KeyManager[] {KeyManagers.pkcs12(keyStore, password)},
-                    TrustAnchors.trustManagers(TrustAnchors.read(clientCas), RevocationChecker.off()));
+                    TrustAnchors.trustManagers(TrustAnchors.read(clientCas), revocation));
         } catch (GeneralSecurityException e) {
-            throw new IOException("TLS: cannot use " + keyStore + " with the client CAs in " + clientCas + ": "
+            throw new IOException("TLS: cannot use " + keyStore + " with the client CAs in " + clientCas
+                    + (crlFiles.isEmpty() ? "" : " and the CRLs " + crlFiles) + ": "
                     + e.getMessage(), e);
         }
     }
@@ -54,19 +69,20 @@ record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allow
 
     @Override
     public String toString() {
-        return "TlsSettings[keyStore=" + keyStore + ", clientCas=" + clientCas + ", allowTls12=" + allowTls12 + "]";
+        return "TlsSettings[keyStore=" + keyStore + ", clientCas=" + clientCas + ", allowTls12=" + allowTls12
+                + ", crlFiles=" + crlFiles + "]";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof TlsSettings t && t.keyStore.equals(keyStore) && t.clientCas.equals(clientCas)
-                && t.allowTls12 == allowTls12 && java.security.MessageDigest.isEqual(
+                && t.allowTls12 == allowTls12 && t.crlFiles.equals(crlFiles) && java.security.MessageDigest.isEqual(
                         new String(t.password).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keyStore, clientCas, allowTls12);
+        return Objects.hash(keyStore, clientCas, allowTls12, crlFiles);
     }
 }

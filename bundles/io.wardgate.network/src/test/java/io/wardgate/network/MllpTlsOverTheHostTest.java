@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -96,6 +97,39 @@ class MllpTlsOverTheHostTest {
     }
 
     @Test
+    void aRevokedClientCertificateIsRefused() throws Exception {
+        Issued revoked = pki.client("monitor-8");
+        Path crl = Files.write(dir.resolve("client-cas.crl"), pki.crl(revoked.certificate()).getEncoded());
+        char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
+        Path keyStore = pki.server("gateway").writePkcs12(dir.resolve("gateway-crl.p12"), password);
+        int crlPort = Sources.freeTcpPort();
+        SourceSettings settings = new SourceSettings("hl7", crlPort, "lo", Path.of("/nonexistent"), "site-1",
+                "ward-3", Map.of(), 8, 64 * 1024, 65_535, Duration.ofSeconds(30), Optional.of(new TlsSettings(
+                        keyStore, password, dir.resolve("client-cas.pem"), false, java.util.List.of(crl))));
+        SourceWorker checked = new SourceWorker(settings, real.engine, real.engine, NetworkDrivers.of(new Hl7Driver()),
+                Sources.loopback(8), Clock.systemUTC(), System::nanoTime);
+        checked.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> checked.bound().isPresent() || !checked.problem().isEmpty());
+            assertThat(checked.problem()).isEmpty();
+            int before = port;
+            port = crlPort;
+            try {
+                assertRefused(TestTls.context(revoked, pki.caCertificate()), checked);
+                // the same CA's certificate that is not on the list still gets its session
+                try (SSLSocket socket = connect(TestTls.context(pki.client("monitor-9"), pki.caCertificate()))) {
+                    socket.startHandshake();
+                    assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+                }
+            } finally {
+                port = before;
+            }
+        } finally {
+            checked.stop();
+        }
+    }
+
+    @Test
     void plainMllpToTheTlsPortGetsNoAnswer() throws Exception {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.21", 0));
@@ -137,6 +171,10 @@ class MllpTlsOverTheHostTest {
     }
 
     private void assertRefused(SSLContext context) throws Exception {
+        assertRefused(context, source);
+    }
+
+    private void assertRefused(SSLContext context, SourceWorker worker) throws Exception {
         try (SSLSocket socket = connect(context)) {
             // TLS 1.3: the client's handshake may complete before the server has checked its certificate;
             // the server's verdict arrives as an alert on the first read.
@@ -147,9 +185,11 @@ class MllpTlsOverTheHostTest {
                 if (socket.getInputStream().read() < 0) {
                     throw new IOException("closed by the gateway");
                 }
-            }).isInstanceOf(IOException.class);
+            }).isInstanceOf(IOException.class)
+                    // refused by the gateway (an alert, a close), not a session that merely stays silent
+                    .isNotInstanceOf(java.net.SocketTimeoutException.class);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> source.peerCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> worker.peerCount() == 0);
         assertThat(real.engine.pending()).isEmpty();
     }
 
