@@ -39,7 +39,12 @@ class ShippedArtifactScanTest {
     /** Source lines that name a banned word for a stated reason (file name -> what the line holds). */
     private static final Map<String, String> JUSTIFIED = Map.of(
             "TlsSettingsProbe.java", "a pattern that detects weak suites (MD5) in configuration",
-            "Totp.java", "RFC 6238 TOTP: HMAC-SHA1 is the algorithm authenticator apps implement; not a signature");
+            "Totp.java", "RFC 6238 TOTP: HMAC-SHA1 is the algorithm authenticator apps implement; not a signature",
+            "TokenKeyStorage.java", "RSA/ECB/PKCS1Padding: the JCA name of RSA key wrapping with the token's key (RSA has"
+                    + " no block mode: ECB is the name's filler); PKCS#1 v1.5 because SunPKCS11 on JDK 17 offers no"
+                    + " OAEP, and the one decryption happens at start on a local file (security.md, known limits)");
+    /** ECB as a block-cipher mode is banned; "RSA/ECB/" is the JCA spelling of single-block RSA. */
+    private static final String RSA_ECB = "RSA/ECB/";
 
     @Test
     void nothingTheDebOrTheReceiverShipsHoldsAKeyOrWeakCrypto(@TempDir Path root) throws Exception {
@@ -157,7 +162,7 @@ class ShippedArtifactScanTest {
                 }
                 String text = new String(bytes, StandardCharsets.ISO_8859_1);
                 for (String banned : BANNED_IN_CLASSES) {
-                    if (text.contains(banned)) {
+                    if (text.replace(RSA_ECB, "RSA/").contains(banned)) {
                         findings.add(name + ": names " + banned);
                     }
                 }

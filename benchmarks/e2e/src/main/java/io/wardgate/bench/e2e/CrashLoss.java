@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +39,7 @@ final class CrashLoss {
     }
 
     static List<Kill> run(BenchOptions options, Ward ward) throws Exception {
-        Random random = new Random(options.killSeed());
+        SplittableRandom random = new SplittableRandom(options.killSeed());
         List<Kill> kills = new ArrayList<>();
         for (int window : options.killWindows()) {
             for (int i = 0; i < options.kills(); i++) {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 public final class Soak {
     private static final int DRAIN_DEPTH = 20;
     private final SoakOptions options;
-    private final Random random;
+    private final SplittableRandom random; // seeded: a run can be repeated
     private final Ledger ledger = new Ledger();
     private int drainKills;
     private int drainCycles;
@@ -34,7 +34,7 @@ public final class Soak {
 
     private Soak(SoakOptions options) {
         this.options = options;
-        this.random = new Random(options.seed());
+        this.random = new SplittableRandom(options.seed());
     }
 
     /** Paho logs a reset connection at SEVERE whenever the broker stops on purpose; keep the summary readable. */

@@ -34,11 +34,19 @@ final class WrappingKeyCertificate {
         Date to = Date.from(Instant.parse("9999-12-31T23:59:59Z"));
         try {
             return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
-                    new X500Name("CN=throwaway issuer"), new BigInteger(63, random).add(BigInteger.ONE), from, to,
+                    new X500Name("CN=throwaway issuer"), serial(random), from, to,
                     new X500Name("CN=" + label), publicKey)
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(throwaway.getPrivate())));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot make the wrapping key's certificate", e);
         }
+    }
+
+    /** A positive 63-bit serial from the secure generator (bytes, not BigInteger's Random-typed constructor). */
+    private static BigInteger serial(SecureRandom random) {
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        bytes[0] &= 0x7F;
+        return new BigInteger(1, bytes).add(BigInteger.ONE);
     }
 }
