@@ -25,7 +25,7 @@ class ClockStatusTest {
     BundleContext context;
 
     @Test
-    void theKernelsClockStateIsReadAndOfferedAsTheClockStatusSection(@InjectService ClockStatus clock)
+    void theKernelsClockStateIsReadAndOfferedAsTheClockStatusSection(@InjectService(timeout = 30_000) ClockStatus clock)
             throws Exception {
         await().atMost(RuntimeTest.SETTLE).until(() -> clock.current().synchronisation() != Synchronisation.UNKNOWN
                 || clock.current().detail().contains("unreadable"));
