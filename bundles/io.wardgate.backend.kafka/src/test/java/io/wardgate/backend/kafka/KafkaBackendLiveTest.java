@@ -111,9 +111,14 @@ class KafkaBackendLiveTest {
                 gateways.get(1).publish(SimulatedGateway.device(1), tampered);
 
                 int expected = GATEWAYS * DEVICES * readingsOfAll(PER_DEVICE);
-                await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> outputs.poll().readings.size() >= expected && outputs.rejectedAs("DUPLICATE") >= 5
-                                && outputs.rejected.stream().anyMatch(r -> Arrays.equals(r.value(), tampered)));
+                // untilAsserted: a timeout names the part that did not arrive (it timed out once at 150 s).
+                await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    outputs.poll();
+                    assertThat(outputs.readings.size()).as("readings in the output topic").isGreaterThanOrEqualTo(expected);
+                    assertThat(outputs.rejectedAs("DUPLICATE")).as("replays rejected as DUPLICATE").isGreaterThanOrEqualTo(5);
+                    assertThat(outputs.rejected.stream().anyMatch(r -> Arrays.equals(r.value(), tampered)))
+                            .as("the tampered envelope rejected (" + outputs.rejected.size() + " rejected)").isTrue();
+                });
                 outputs.assertExactlyOnceInOrder(GATEWAYS, DEVICES, PER_DEVICE);
                 assertThat(outputs.alarms).hasSize(GATEWAYS * DEVICES * (PER_DEVICE / 10));
                 assertThat(outputs.reasonOf(tampered)).isIn("DECRYPTION_FAILED", "BAD_SIGNATURE", "MALFORMED");
