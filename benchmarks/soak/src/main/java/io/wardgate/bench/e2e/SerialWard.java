@@ -88,11 +88,7 @@ public final class SerialWard implements AutoCloseable {
                     + "\"\nprotocol=\"masimo\"\nbaudRate=I\"9600\"\nsite=\"" + Ward.SITE + "\"\nward=\"" + Ward.WARD
                     + "\"\nbed=\"" + device.bed() + "\"\n");
         }
-        Ward.write(conf, "io.wardgate.seal.Identity.config", "gatewayId=\"" + Ward.GATEWAY_ID + "\"\n");
-        Ward.write(conf, "io.wardgate.seal.Sealer.config", "backendKeyId=\"" + Ward.BACKEND_KEY_ID + "\"\n");
-        Ward.write(conf, "io.wardgate.uplink.Uplink.config", "brokerUrls=[\"" + ward.broker.url() + "\"]\nsite=\""
-                + Ward.SITE + "\"\nward=\"" + Ward.WARD + "\"\ntrustAnchorsPath=\"" + ward.caPem + "\"\n"
-                + "clockWaitMinutes=I\"0\"\n"); // latency, not NTP: this machine's clock may be unsynchronised
+        ward.configureSecured(conf, 0, 0); // the product defaults, as the e2e benchmark configures them
         try (Collector collector = Collector.secured(ward, "compare-wardgate", false)) {
             Gateway gateway = Gateway.start(top, jar, run, data, conf, jvm, null);
             try {
