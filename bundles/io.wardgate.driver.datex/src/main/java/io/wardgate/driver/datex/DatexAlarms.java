@@ -52,8 +52,13 @@ final class DatexAlarms {
 
         /** The typed alarm: the same priority and state names, received {@code at}. */
         Alarm toAlarm(Instant at) {
+            return toAlarm(null, at);
+        }
+
+        /** @param deviceTime the alarm record's r_time (the monitor's clock), or null when it sent 0 */
+        Alarm toAlarm(Instant deviceTime, Instant at) {
             return new Alarm(null, "", text, AlarmPriority.valueOf(priority.name()), AlarmState.valueOf(state.name()),
-                    null, at);
+                    deviceTime, at);
         }
     }
 

@@ -148,7 +148,7 @@ public final class DatexSession implements ProtocolSession {
                 continue;
             }
             lastData = now;
-            PhysiologicalDecoder.Result result = PhysiologicalDecoder.decode(subrecord.data(), now);
+            PhysiologicalDecoder.Result result = PhysiologicalDecoder.decode(subrecord.data(), record.time(), now);
             if (result.problem() != null) {
                 out.decoded(new Decoded.FramingError(offset, result.problem()));
             }
@@ -168,7 +168,7 @@ public final class DatexSession implements ProtocolSession {
                 continue;
             }
             for (DatexAlarms.Change change : alarms.update(subrecord.data())) {
-                out.decoded(new Decoded.AlarmDecoded(offset, change.toAlarm(now)));
+                out.decoded(new Decoded.AlarmDecoded(offset, change.toAlarm(record.time(), now)));
             }
         }
     }

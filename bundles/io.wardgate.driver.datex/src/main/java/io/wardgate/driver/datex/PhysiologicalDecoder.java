@@ -40,6 +40,14 @@ final class PhysiologicalDecoder {
     }
 
     static Result decode(ByteBuffer subrecord, Instant receivedAt) {
+        return decode(subrecord, null, receivedAt);
+    }
+
+    /**
+     * @param recordTime the record header's r_time, the monitor's clock when it sent the record (or null):
+     *     the readings' device time when the subrecord's own time is 0
+     */
+    static Result decode(ByteBuffer subrecord, Instant recordTime, Instant receivedAt) {
         if (subrecord.remaining() < SUBRECORD) {
             return new Result(List.of(), "physiological subrecord of " + subrecord.remaining() + " bytes, not "
                     + SUBRECORD);
@@ -49,7 +57,7 @@ final class PhysiologicalDecoder {
             return new Result(List.of(), null);
         }
         long seconds = subrecord.getInt(0) & 0xFFFF_FFFFL;
-        Instant time = seconds == 0 ? null : Instant.ofEpochSecond(seconds);
+        Instant time = seconds == 0 ? recordTime : Instant.ofEpochSecond(seconds);
         Group.Reader reader = new Group.Reader(subrecord, time, receivedAt);
         List<Observation> out = new ArrayList<>();
         if (reader.exists(ECG)) {

@@ -50,6 +50,11 @@ final class Alerts {
     }
 
     Result fromPolls(List<ObservationPoll> polls, Instant now) {
+        return fromPolls(polls, null, now);
+    }
+
+    /** @param deviceTime when the monitor's clock says the poll was taken, or null when it is not known */
+    Result fromPolls(List<ObservationPoll> polls, Instant deviceTime, Instant now) {
         List<Alarm> changes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (ObservationPoll poll : polls) {
@@ -70,8 +75,9 @@ final class Alerts {
                 }
                 String which = isPatient ? "patient alert list" : "technical alert list";
                 try {
-                    List<Alarm> present = devAlarmList(ava.reader(), deviceState, now);
-                    changes.addAll((isPatient ? patient : technical).update(present, null, now));
+                    List<Alarm> present = devAlarmList(ava.reader(), deviceState, now).stream()
+                            .map(a -> a.at(deviceTime, now)).toList();
+                    changes.addAll((isPatient ? patient : technical).update(present, deviceTime, now));
                 } catch (MalformedPdu e) {
                     problems.add(which + " not read, its previous alarms stand: " + e.getMessage());
                 }

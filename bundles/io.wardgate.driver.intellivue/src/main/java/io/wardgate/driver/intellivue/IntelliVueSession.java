@@ -11,6 +11,7 @@ import io.wardgate.api.driver.ProtocolSession;
 import io.wardgate.api.driver.SessionOutput;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -50,6 +51,7 @@ public final class IntelliVueSession implements ProtocolSession {
     private final Waves waves = new Waves();
     private final Alerts alerts = new Alerts();
     private final MdsIdentity identity = new MdsIdentity();
+    private final MonitorClock clock;
     private final UnnamedCodes unnamed = new UnnamedCodes();
     private final FrameSink sink = new Sink();
     private FrameDecoder decoder;
@@ -76,7 +78,16 @@ public final class IntelliVueSession implements ProtocolSession {
     }
 
     public IntelliVueSession(IntelliVueSettings settings) {
+        this(settings, ZoneId.systemDefault());
+    }
+
+    /**
+     * @param monitorZone the zone the monitor's clock is set to: its absolute time carries none (the
+     *     gateway's own by default, as both hang on the same ward)
+     */
+    public IntelliVueSession(IntelliVueSettings settings, ZoneId monitorZone) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = new MonitorClock(monitorZone);
         this.decoder = new FrameDecoder(settings.maxFrameLength());
         this.backoff = settings.backoffMin();
     }
@@ -213,6 +224,7 @@ public final class IntelliVueSession implements ProtocolSession {
         }
         send(HostRequests.mdsCreateEventResult(created.invokeId(), created.eventTime()));
         identity.learn(created.attributes());
+        clock.learn(created.attributes());
         if (state == State.AWAIT_MDS_CREATE) {
             send(HostRequests.singlePoll(nextInvokeId(), nextPollNumber(), NOM_MOC_VMS_MDS, NOM_ATTR_GRP_ALL));
             state = State.AWAIT_MDS_ATTRIBUTES;
@@ -228,6 +240,7 @@ public final class IntelliVueSession implements ProtocolSession {
             case NOM_MOC_VMS_MDS -> {
                 for (Message.ObservationPoll poll : reply.polls()) {
                     identity.learn(poll.attributes());
+                    clock.learn(poll.attributes());
                 }
                 if (state == State.AWAIT_MDS_ATTRIBUTES) {
                     identified(offset);
@@ -238,7 +251,7 @@ public final class IntelliVueSession implements ProtocolSession {
                 if (reply.last()) {
                     numericOutstanding = null;
                 }
-                Numerics.Result numerics = Numerics.fromPolls(reply.polls(), now);
+                Numerics.Result numerics = Numerics.fromPolls(reply.polls(), deviceTime(reply), now);
                 for (Observation observation : numerics.observations()) {
                     out.decoded(new Decoded.ReadingDecoded(offset, observation));
                 }
@@ -261,7 +274,7 @@ public final class IntelliVueSession implements ProtocolSession {
                 if (reply.last()) {
                     alertOutstanding = null;
                 }
-                Alerts.Result result = alerts.fromPolls(reply.polls(), now);
+                Alerts.Result result = alerts.fromPolls(reply.polls(), deviceTime(reply), now);
                 for (Alarm change : result.changes()) {
                     out.decoded(new Decoded.AlarmDecoded(offset, change));
                 }
@@ -273,6 +286,17 @@ public final class IntelliVueSession implements ProtocolSession {
                 // results for objects we did not ask about are ignored
             }
         }
+    }
+
+    /**
+     * When the monitor's clock says it took the poll: on the MDS's clock by the poll's relative time, else
+     * the poll's own absolute time stamp; null when neither says (the policy compares what there is with
+     * the gateway's clock and flags a monitor whose clock is off).
+     */
+    private Instant deviceTime(Message.PollReply reply) {
+        return clock.at(reply.relativeTime())
+                .or(() -> MonitorClock.absoluteTime(reply.absoluteTime(), clock.zone()))
+                .orElse(null);
     }
 
     private void identified(long offset) {
@@ -357,6 +381,7 @@ public final class IntelliVueSession implements ProtocolSession {
         waves.clear();
         alerts.clear();
         identity.clear();
+        clock.clear();
         numericOutstanding = null;
         waveOutstanding = null;
         alertOutstanding = null;

@@ -30,12 +30,19 @@ sealed interface Message {
 
     /**
      * A poll result (single or extended); {@code last} is false for a linked result that more follow.
-     * {@code objectClass} is the polled object type (e.g. NOM_MOC_VMO_METRIC_NU).
+     * {@code objectClass} is the polled object type (e.g. NOM_MOC_VMO_METRIC_NU). {@code relativeTime} (u32,
+     * 125 us units) and {@code absoluteTime} (8 BCD bytes, as sent) say when the monitor took it.
      */
-    record PollReply(int invokeId, boolean last, int objectClass, int attributeGroup, List<ObservationPoll> polls)
-            implements Message {
+    record PollReply(int invokeId, boolean last, int objectClass, int attributeGroup, long relativeTime,
+            byte[] absoluteTime, List<ObservationPoll> polls) implements Message {
         public PollReply {
+            absoluteTime = absoluteTime.clone();
             polls = List.copyOf(polls);
+        }
+
+        @Override
+        public byte[] absoluteTime() {
+            return absoluteTime.clone();
         }
     }
 

@@ -165,11 +165,13 @@ final class MessageParser {
         if (actionType == NOM_ACT_POLL_MDIB_DATA_EXT) {
             reply.u16("sequence number");
         }
-        reply.skip(4 + 8, "relative and absolute time stamps");
+        long relativeTime = reply.u32("relative time stamp");
+        byte[] absoluteTime = reply.bytes(MonitorClock.ABSOLUTE_TIME_LENGTH, "absolute time stamp");
         reply.u16("polled object partition");
         int objectClass = reply.u16("polled object code");
         int attributeGroup = reply.u16("polled attribute group");
-        return new Message.PollReply(invokeId, last, objectClass, attributeGroup, pollInfoList(reply));
+        return new Message.PollReply(invokeId, last, objectClass, attributeGroup, relativeTime, absoluteTime,
+                pollInfoList(reply));
     }
 
     private static List<ObservationPoll> pollInfoList(PduReader reply) throws MalformedPdu {

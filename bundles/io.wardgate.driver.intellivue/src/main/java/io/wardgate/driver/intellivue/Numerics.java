@@ -30,18 +30,23 @@ final class Numerics {
     }
 
     static Result fromPolls(List<ObservationPoll> polls, Instant now) throws MalformedPdu {
+        return fromPolls(polls, null, now);
+    }
+
+    /** @param deviceTime when the monitor's clock says the poll was taken, or null when it is not known */
+    static Result fromPolls(List<ObservationPoll> polls, Instant deviceTime, Instant now) throws MalformedPdu {
         List<Observation> observations = new ArrayList<>();
         List<String> unnamed = new ArrayList<>();
         for (ObservationPoll poll : polls) {
             for (Ava ava : poll.attributes()) {
                 if (ava.id() == NOM_ATTR_NU_VAL_OBS) {
-                    nuObsValue(ava.reader(), now, unnamed).ifPresent(observations::add);
+                    nuObsValue(ava.reader(), deviceTime, now, unnamed).ifPresent(observations::add);
                 } else if (ava.id() == NOM_ATTR_NU_CMPD_VAL_OBS) {
                     PduReader reader = ava.reader();
                     int count = reader.u16("compound count");
                     PduReader values = reader.lengthPrefixed("compound values");
                     for (int i = 0; i < count; i++) {
-                        nuObsValue(values, now, unnamed).ifPresent(observations::add);
+                        nuObsValue(values, deviceTime, now, unnamed).ifPresent(observations::add);
                     }
                 }
             }
@@ -55,6 +60,11 @@ final class Numerics {
      * to {@code unnamed}.
      */
     static Optional<Observation> nuObsValue(PduReader reader, Instant now, List<String> unnamed) throws MalformedPdu {
+        return nuObsValue(reader, null, now, unnamed);
+    }
+
+    static Optional<Observation> nuObsValue(PduReader reader, Instant deviceTime, Instant now, List<String> unnamed)
+            throws MalformedPdu {
         reader.require(NU_OBS_VALUE_LENGTH, "NuObsValue");
         int physioId = reader.u16("physio id");
         int state = reader.u16("state");
@@ -73,7 +83,6 @@ final class Numerics {
             status.add(value.special());
         }
         boolean noValue = status.stream().anyMatch(StatusFlag::meansNoValue);
-        return Optional.of(noValue ? Observation.absent(metric, unit, status, now)
-                : new Observation(metric, unit, value.value(), status, null, now));
+        return Optional.of(new Observation(metric, unit, noValue ? null : value.value(), status, deviceTime, now));
     }
 }

@@ -48,6 +48,7 @@ public final class DatexMonitor implements SimulatedDevice {
     private final Map<String, Integer> alarms = new LinkedHashMap<>();
     private final byte[] garbage = new byte[GARBAGE_PER_TICK];
     private volatile Mode mode = Mode.NORMAL;
+    private volatile Duration clockOffset = Duration.ZERO;
     private volatile boolean alarmsChanged;
     private int silenceInfo;
     private Duration displayInterval;
@@ -69,6 +70,14 @@ public final class DatexMonitor implements SimulatedDevice {
         }
         this.level = level;
         this.physiology = new Physiology(seed);
+    }
+
+    /**
+     * Sets the monitor's clock this far from the true time (positive: ahead), as a monitor whose clock was
+     * set wrong: its record headers' r_time and the subrecords' times say so from the next record on.
+     */
+    public void setClockOffset(Duration offset) {
+        clockOffset = java.util.Objects.requireNonNull(offset, "offset");
     }
 
     public void mode(Mode newMode) {
@@ -193,11 +202,11 @@ public final class DatexMonitor implements SimulatedDevice {
             return;
         }
         if (nextDisplayed != null && !now.isBefore(nextDisplayed)) {
-            pending.add(MonitorRecords.physiological(level, now, 1, physiology.next()));
+            pending.add(MonitorRecords.physiological(level, now.plus(clockOffset), 1, physiology.next()));
             nextDisplayed = displayInterval == null ? null : now.plus(displayInterval);
         }
         if (trends && !now.isBefore(nextTrend)) {
-            pending.add(MonitorRecords.physiological(level, now, 2, physiology.next()));
+            pending.add(MonitorRecords.physiological(level, now.plus(clockOffset), 2, physiology.next()));
             nextTrend = now.plus(TREND_INTERVAL);
         }
         if (!waves.isEmpty() && !now.isBefore(nextWave)) {
@@ -221,7 +230,7 @@ public final class DatexMonitor implements SimulatedDevice {
         List<MonitorRecords.AlarmBox> boxes = new ArrayList<>();
         alarms.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
                 .forEach(e -> boxes.add(new MonitorRecords.AlarmBox(e.getKey(), e.getValue())));
-        pending.add(MonitorRecords.alarms(level, now, silenceInfo, boxes));
+        pending.add(MonitorRecords.alarms(level, now.plus(clockOffset), silenceInfo, boxes));
         alarmsChanged = false;
         lastAlarm = now;
     }
@@ -235,7 +244,7 @@ public final class DatexMonitor implements SimulatedDevice {
             list.add(new MonitorRecords.Wave(type, physiology.wave(type, rate, count, start)));
         }
         waveSamples += 300 * WAVE_PACKET.toMillis() / 1000;
-        return MonitorRecords.waveforms(level, now, list);
+        return MonitorRecords.waveforms(level, now.plus(clockOffset), list);
     }
 
     private void send(byte[] frame, Mode current, Consumer<byte[]> wire) {

@@ -10,7 +10,7 @@ import io.wardgate.driver.intellivue.PduWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +53,7 @@ public final class IntelliVueMonitor implements SimulatedDevice {
     private final Map<String, MonitorAlert> alerts = new LinkedHashMap<>();
     private int alertChanges;
     private volatile boolean silent;
+    private volatile Duration clockOffset = Duration.ZERO;
     private volatile boolean dropRequested;
     private volatile State state = State.IDLE;
     private Instant epoch;
@@ -77,6 +78,14 @@ public final class IntelliVueMonitor implements SimulatedDevice {
             throw new IllegalArgumentException("0 to 1000000 bytes of garbage, not " + count);
         }
         pendingGarbage.addAndGet(count);
+    }
+
+    /**
+     * Sets the monitor's clock this far from the true time (positive: ahead), as a monitor whose clock was
+     * set wrong; it takes effect at the next association, when the MDS states its time.
+     */
+    public void setClockOffset(Duration offset) {
+        clockOffset = Objects.requireNonNull(offset, "offset");
     }
 
     /** While silent the monitor neither reads nor writes, like one whose cable was pulled. */
@@ -296,8 +305,9 @@ public final class IntelliVueMonitor implements SimulatedDevice {
         return (Duration.between(epoch, now).toNanos() / (RELATIVE_TIME_UNIT_MICROS * 1000L)) & 0xFFFFFFFFL;
     }
 
-    private static LocalDateTime clock(Instant now) {
-        return LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+    /** The monitor's wall clock: no zone on the wire; set, like the gateway's, to the local zone. */
+    private LocalDateTime clock(Instant now) {
+        return LocalDateTime.ofInstant(now.plus(clockOffset), ZoneId.systemDefault());
     }
 
     private static void send(Consumer<byte[]> wire, byte[] pdu) {
