@@ -3,6 +3,7 @@ package io.wardgate.api;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +20,14 @@ import java.util.regex.Pattern;
  * @param state the state this report gives the condition
  * @param deviceTime the device's own time stamp, or null when it sent none
  * @param gatewayTime when the gateway received the report
+ * @param status what is known about the report's times, set where it is learnt and never sent in the
+ *     envelope (payload version 2 has no field for it): a receiver adds {@link StatusFlag#TIME_UNVERIFIED}
+ *     when the gateway's clock notes cannot place the gateway time. Only flags that do not mean "no value"
+ *     (an alarm has none); empty for every alarm a driver reports
+ * @since api 1.4.0 (status)
  */
 public record Alarm(Metric source, String code, String text, AlarmPriority priority, AlarmState state,
-        Instant deviceTime, Instant gatewayTime) {
+        Instant deviceTime, Instant gatewayTime, Set<StatusFlag> status) {
     public static final int MAX_TEXT = 128;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{0,64}");
 
@@ -34,6 +40,16 @@ public record Alarm(Metric source, String code, String text, AlarmPriority prior
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(gatewayTime, "gatewayTime");
+        status = Flags.copy(status);
+        if (Flags.anyMeansNoValue(status)) {
+            throw new IllegalArgumentException("an alarm has no value for " + status + " to qualify");
+        }
+    }
+
+    /** An alarm change as a device reports it: no status. */
+    public Alarm(Metric source, String code, String text, AlarmPriority priority, AlarmState state,
+            Instant deviceTime, Instant gatewayTime) {
+        this(source, code, text, priority, state, deviceTime, gatewayTime, Set.of());
     }
 
     public Optional<Metric> sourceIfKnown() {
@@ -46,12 +62,17 @@ public record Alarm(Metric source, String code, String text, AlarmPriority prior
 
     /** The same condition in another state. */
     public Alarm withState(AlarmState newState) {
-        return new Alarm(source, code, text, priority, newState, deviceTime, gatewayTime);
+        return new Alarm(source, code, text, priority, newState, deviceTime, gatewayTime, status);
     }
 
     /** The same condition, reported at another time. */
     public Alarm at(Instant newDeviceTime, Instant newGatewayTime) {
-        return new Alarm(source, code, text, priority, state, newDeviceTime, newGatewayTime);
+        return new Alarm(source, code, text, priority, state, newDeviceTime, newGatewayTime, status);
+    }
+
+    /** The same report with another status (e.g. {@link StatusFlag#TIME_UNVERIFIED} added by a receiver). */
+    public Alarm withStatus(Set<StatusFlag> newStatus) {
+        return new Alarm(source, code, text, priority, state, deviceTime, gatewayTime, newStatus);
     }
 
     /** What identifies the condition across reports: its source metric and its code (or text without one). */

@@ -3,7 +3,7 @@
  * Everything that crosses a bundle boundary is one of these.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.wardgate.api;
 
 import org.osgi.annotation.bundle.Export;

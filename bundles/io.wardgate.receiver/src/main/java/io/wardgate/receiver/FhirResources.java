@@ -213,6 +213,8 @@ final class FhirResources {
             stringComponent(json, MDC_ATTR_ALARM_INACTIVATION_STATE, "MDC_ATTR_ALARM_INACTIVATION_STATE", "inhibited");
         }
         json.endArray();
+        // the alarm's times are the reading's: a flag on them goes with it
+        note(json, timeFlags(o.status()));
         return new FhirResource(identifier, json.endObject().toString());
     }
 
@@ -343,6 +345,16 @@ final class FhirResources {
         private static BigDecimal plain(BigDecimal value) {
             return value.scale() < 0 ? value.setScale(0) : value;
         }
+    }
+
+    private static Set<StatusFlag> timeFlags(Set<StatusFlag> flags) {
+        Set<StatusFlag> time = java.util.EnumSet.noneOf(StatusFlag.class);
+        for (StatusFlag flag : List.of(StatusFlag.TIME_UNVERIFIED, StatusFlag.DEVICE_CLOCK_OFF)) {
+            if (flags.contains(flag)) {
+                time.add(flag);
+            }
+        }
+        return time;
     }
 
     private static void note(JsonWriter json, Set<StatusFlag> flags) {

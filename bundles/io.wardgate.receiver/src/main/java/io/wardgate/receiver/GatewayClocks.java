@@ -9,6 +9,8 @@ import io.wardgate.api.time.ClockNote;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.OpenResult.Opened;
 import io.wardgate.seal.envelope.SealTags;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,35 +27,64 @@ import org.slf4j.LoggerFactory;
  * notes") to the gateway times of what they sealed in the same boot epoch: readings stamped before the
  * clock was synchronised are re-stamped onto the synchronised timeline; those that cannot be placed
  * (no synchronisation note, or within its ambiguity window) keep their stamp and carry
- * {@link StatusFlag#TIME_UNVERIFIED}. Device times are the devices' own and are never changed. The notes
- * are kept in memory for the newest {@value #MAX_EPOCHS} (gateway, epoch) pairs. Thread-safe.
+ * {@link StatusFlag#TIME_UNVERIFIED}; so do alarm changes, which never wait in the gateway's outbox for
+ * the synchronisation note. Device times are the devices' own and are never changed. The notes
+ * are kept for the newest {@value #MAX_EPOCHS} (gateway, epoch) pairs: in memory, and, when made with
+ * {@link #persistent}, in a file written before the note's envelope counts as received, so a restarted
+ * receiver applies them to envelopes that arrive after the restart. Thread-safe.
  */
 public final class GatewayClocks {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayClocks.class);
     static final int MAX_EPOCHS = 65_536;
-    private static final long MAX_WINDOW_MILLIS = Duration.ofDays(1).toMillis();
+    static final long MAX_WINDOW_MILLIS = Duration.ofDays(1).toMillis();
 
-    private record Key(String gatewayId, long epoch) {
+    record Key(String gatewayId, long epoch) {
     }
 
     /** What is known of one epoch's clock: unverified from the start, and how to re-stamp once synchronised. */
-    private record EpochClock(boolean unverified, Instant oldUpTo, Duration offset, Duration window) {
+    record EpochClock(boolean unverified, Instant oldUpTo, Duration offset, Duration window) {
+        static final EpochClock UNVERIFIED = new EpochClock(true, null, null, null);
+
         boolean synchronised() {
             return oldUpTo != null;
         }
     }
 
     private final Map<Key, EpochClock> epochs = new LinkedHashMap<>(16, 0.75f, true);
+    private final ClockNoteFile file;
+
+    /** Notes in memory only: a restart forgets them (envelopes of those epochs are then written as stamped). */
+    public GatewayClocks() {
+        this.file = null;
+    }
+
+    private GatewayClocks(ClockNoteFile file) throws IOException {
+        this.file = file;
+        epochs.putAll(file.load());
+    }
+
+    /**
+     * Notes kept in {@code file} as well (created when missing; in the receiver's data directory, beside the
+     * de-duplication journal): read now, written atomically on every new note.
+     */
+    public static GatewayClocks persistent(Path file) throws IOException {
+        return new GatewayClocks(new ClockNoteFile(file, MAX_EPOCHS));
+    }
 
     /**
      * Learns from a clock note envelope, or applies what is known to any other; returns what the sinks
      * should write (the same object when nothing changes).
+     *
+     * @throws IOException when a new note cannot be written to the file: the envelope must not count as
+     *     received, so that it is delivered again
      */
-    public Opened apply(Opened opened) {
+    public Opened apply(Opened opened) throws IOException {
         Batch batch = opened.batch();
         Key key = new Key(opened.tags().gatewayId(), opened.tags().epoch());
         if (batch.device().id().equals(ClockNote.DEVICE_ID)) {
-            batch.alarms().forEach(note -> learn(key, note));
+            for (Alarm note : batch.alarms()) {
+                learn(key, note);
+            }
             return opened;
         }
         EpochClock clock;
@@ -70,7 +101,8 @@ public final class GatewayClocks {
         List<Alarm> alarms = new ArrayList<>(batch.alarms().size());
         for (Alarm alarm : batch.alarms()) {
             Instant at = placed(alarm.gatewayTime(), clock);
-            alarms.add(at == null ? alarm : alarm.at(alarm.deviceTime(), at));
+            // an alarm never waits for the synchronisation note: one that cannot be placed says so, as a reading does
+            alarms.add(at == null ? alarm.withStatus(flagged(alarm.status(), true)) : alarm.at(alarm.deviceTime(), at));
         }
         SealTags tags = opened.tags();
         Instant sealed = placed(tags.sealedAt(), clock);
@@ -80,10 +112,10 @@ public final class GatewayClocks {
                 opened.signerKid(), opened.signerChain());
     }
 
-    private void learn(Key key, Alarm note) {
+    private void learn(Key key, Alarm note) throws IOException {
         EpochClock next;
         if (note.code().equals(ClockNote.UNVERIFIED)) {
-            next = new EpochClock(true, null, null, null);
+            next = EpochClock.UNVERIFIED;
         } else if (note.code().startsWith(ClockNote.SYNCHRONISED) && note.deviceTime() != null) {
             String window = note.code().substring(ClockNote.SYNCHRONISED.length());
             if (!window.matches("[0-9]{1,9}") || Long.parseLong(window) > MAX_WINDOW_MILLIS) {
@@ -106,6 +138,20 @@ public final class GatewayClocks {
             epochs.put(key, next);
             if (epochs.size() > MAX_EPOCHS) {
                 epochs.remove(epochs.keySet().iterator().next());
+            }
+            if (file != null && !next.equals(before)) {
+                try {
+                    file.save(epochs);
+                } catch (IOException e) {
+                    // not kept: forget it here too, so the redelivered note is learnt (and saved) again
+                    if (before == null) {
+                        epochs.remove(key);
+                    } else {
+                        epochs.put(key, before);
+                    }
+                    throw new IOException("clock note of " + key.gatewayId() + " epoch " + key.epoch()
+                            + " not saved to " + file.path() + ": " + e.getMessage(), e);
+                }
             }
         }
     }

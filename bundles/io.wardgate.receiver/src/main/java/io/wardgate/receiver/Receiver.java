@@ -25,12 +25,18 @@ public final class Receiver {
     private final EnvelopeOpener opener;
     private final Deduplicator deduplicator;
     private final List<ReadingSink> sinks;
-    private final GatewayClocks clocks = new GatewayClocks();
+    private final GatewayClocks clocks;
 
     public Receiver(EnvelopeOpener opener, Deduplicator deduplicator, List<ReadingSink> sinks) {
+        this(opener, deduplicator, sinks, new GatewayClocks());
+    }
+
+    /** @param clocks the gateways' clock notes ({@link GatewayClocks#persistent} keeps them across restarts) */
+    public Receiver(EnvelopeOpener opener, Deduplicator deduplicator, List<ReadingSink> sinks, GatewayClocks clocks) {
         this.opener = Objects.requireNonNull(opener, "opener");
         this.deduplicator = Objects.requireNonNull(deduplicator, "deduplicator");
         this.sinks = List.copyOf(sinks);
+        this.clocks = Objects.requireNonNull(clocks, "clocks");
     }
 
     /**

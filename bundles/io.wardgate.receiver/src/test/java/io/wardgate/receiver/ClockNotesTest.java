@@ -2,17 +2,10 @@ package io.wardgate.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wardgate.api.Alarm;
-import io.wardgate.api.AlarmPriority;
-import io.wardgate.api.AlarmState;
 import io.wardgate.api.Decimal;
-import io.wardgate.api.DeviceIdentity;
-import io.wardgate.api.Location;
 import io.wardgate.api.Observation;
 import io.wardgate.api.Reading;
-import io.wardgate.api.Transport;
 import io.wardgate.api.VitalSign;
-import io.wardgate.api.time.ClockNote;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.EnvelopeOpener;
 import io.wardgate.seal.envelope.OpenResult;
@@ -37,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClockNotesTest {
     private static final Instant REAL = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final DeviceIdentity CLOCK = DeviceIdentity.at(Transport.LOCAL, ClockNote.ADDRESS);
-    private static final Location GATEWAY = new Location("st-marys", "icu-2", "gateway");
 
     @TempDir
     Path temp;
@@ -47,32 +38,26 @@ class ClockNotesTest {
     private final StringWriter json = new StringWriter();
     private final StringWriter fhir = new StringWriter();
     private Receiver receiver;
-    private long noteSequence;
+    private TestClockNotes notes;
     private long readingSequence;
 
     @BeforeEach
     void setUp() throws Exception {
         TestCa ca = new TestCa("Hospital Gateway CA");
         gateway = new TestGateway(temp.resolve("gw"), "wg-ward-7", ca);
+        notes = new TestClockNotes(gateway, 4);
         receiver = new Receiver(new EnvelopeOpener(Map.of("backend-test", TestKeys.backend().getPrivate()),
                 new CaSignerCheck(List.of(ca.certificate()), List.of(), List.of())), new WindowDeduplicator(256, 1000),
                 List.of(new JsonLinesSink(json), new FhirObservationSink(fhir)));
     }
 
-    private void note(Alarm note) throws Exception {
-        Batch batch = Batch.ofAlarms(CLOCK, GATEWAY, "gateway", List.of(note));
-        assertThat(receiver.receive(null, gateway.seal(batch.streamId(), 4, noteSequence++, note.gatewayTime(), batch)))
-                .isInstanceOf(OpenResult.Opened.class);
-    }
-
     private void unverified(Instant at) throws Exception {
-        note(new Alarm(null, ClockNote.UNVERIFIED, "gateway clock not synchronised", AlarmPriority.INFO,
-                AlarmState.ACTIVE, null, at));
+        assertThat(receiver.receive(null, notes.unverified(at))).isInstanceOf(OpenResult.Opened.class);
     }
 
     private void synchronised(Instant old, Instant synced, long windowMillis) throws Exception {
-        note(new Alarm(null, ClockNote.SYNCHRONISED + windowMillis, "gateway clock synchronised", AlarmPriority.INFO,
-                AlarmState.ENDED, old, synced));
+        assertThat(receiver.receive(null, notes.synchronised(old, synced, windowMillis)))
+                .isInstanceOf(OpenResult.Opened.class);
     }
 
     private void reading(long epoch, Instant stampedAt) throws Exception {

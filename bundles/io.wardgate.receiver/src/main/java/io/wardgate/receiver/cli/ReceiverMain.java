@@ -2,6 +2,7 @@ package io.wardgate.receiver.cli;
 
 import io.wardgate.receiver.CaSignerCheck;
 import io.wardgate.receiver.Deduplicator;
+import io.wardgate.receiver.GatewayClocks;
 import io.wardgate.receiver.JournalDeduplicator;
 import io.wardgate.receiver.FhirObservationSink;
 import io.wardgate.receiver.JsonLinesSink;
@@ -43,7 +44,7 @@ import java.util.concurrent.CountDownLatch;
  *                    [--topic wardgate/+/+/+/+/+] [--share-group GROUP]
  * common: --backend-key KEYID=FILE (repeatable) --gateway-ca FILE [--gateway-certs FILE] [--crl FILE]
  *         [--format json|fhir] [--out FILE] [--window N] [--max-streams N] [--dedup-journal FILE]
- *         [--outage-allowance-hours H]
+ *         [--outage-allowance-hours H] [--clock-notes FILE]
  *         [outputs to other systems: --pcd01-engine HOST:PORT --pcd01-spool DIR ..., --fhir-server URL
  *          --fhir-spool DIR ...; see {@link Outputs}]
  * TLS and revocation: [--crl-cache DIR] [--revocation-grace-hours N] [--revocation off] [--tls12 allow]
@@ -137,7 +138,12 @@ public final class ReceiverMain {
         // A journal keeps de-duplication across restarts (security review finding 8).
         Deduplicator deduplicator = options.has("--dedup-journal")
                 ? new JournalDeduplicator(window, options.require("--dedup-journal"), 1_000_000) : window;
-        return new Receiver(new EnvelopeOpener(keys, trust), deduplicator, sinks);
+        // Clock notes survive a restart when kept in a file: given, or beside the journal (docs/envelope.md).
+        Path notes = options.has("--clock-notes") ? options.require("--clock-notes")
+                : options.has("--dedup-journal") ? options.require("--dedup-journal").resolveSibling(
+                        options.require("--dedup-journal").getFileName() + ".clock-notes") : null;
+        return new Receiver(new EnvelopeOpener(keys, trust), deduplicator, sinks,
+                notes == null ? new GatewayClocks() : GatewayClocks.persistent(notes));
     }
 
     /** Revocation as the options say: on (CRLs cached in --crl-cache, else in memory) unless --revocation off. */
