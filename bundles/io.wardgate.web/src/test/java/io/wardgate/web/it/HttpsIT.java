@@ -250,25 +250,12 @@ class HttpsIT {
         try (Stream<Path> all = Files.walk(runtime.work)) {
             return all.filter(Files::isRegularFile).filter(p -> {
                 try {
-                    return indexOf(Files.readAllBytes(p), needle) >= 0;
+                    return io.wardgate.testkit.Bytes.indexOf(Files.readAllBytes(p), needle) >= 0;
                 } catch (IOException e) {
                     return false; // deleted meanwhile
                 }
             }).toList();
         }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static String negotiate(String[] protocols, String[] suites) throws Exception {
