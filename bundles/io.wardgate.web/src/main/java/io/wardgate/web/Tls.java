@@ -56,7 +56,7 @@ final class Tls implements UiCertificate {
 
     /**
      * Points Felix HTTP at the keystore. {@code deliverAgain}: at activation, so that Felix HTTP gets its
-     * configuration through the password plugin even if it read the stored (sealed) one before.
+     * configuration through the password plugin even if it read the stored one (HTTPS off) before.
      */
     synchronized void apply(WebConfig c, boolean deliverAgain) throws IOException, GeneralSecurityException {
         this.config = c;

@@ -57,7 +57,7 @@ public final class HttpsConfigurer {
     /**
      * Applies HTTPS, the passwords sealed with {@code box}; returns whether the PID had to change.
      * {@code deliverAgain}: write it even when nothing differs, so that Felix HTTP receives it again through
-     * {@link SealedHttpsPasswords} (it may have received the stored, sealed values before the plugin existed).
+     * {@link SealedHttpsPasswords} (before the plugin existed it received the stored settings: HTTPS off).
      */
     public static boolean enable(ConfigurationAdmin admin, SecretBox box, String host, int port, String keystore,
             String password, String type, boolean deliverAgain) throws IOException {
