@@ -128,6 +128,43 @@ class SecretsAtRestTest {
         assertThat(clearSecretsUnder(dir, PUT_SECRET, LEGACY_SECRET, REFUSED_SECRET)).isEmpty();
     }
 
+    @Test
+    void aComponentReceivesItsSealedPasswordsOpenedWhileTheStoreKeepsThemSealed() throws Exception {
+        String pid = "io.wardgate.test.Receiver";
+        String secret = "delivered-in-memory-5c2e";
+        java.util.concurrent.BlockingQueue<java.util.Dictionary<String, ?>> received =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        Hashtable<String, Object> target = new Hashtable<>();
+        target.put(org.osgi.framework.Constants.SERVICE_PID, pid);
+        var plugin = felix.context().registerService(org.osgi.service.cm.ConfigurationPlugin.class,
+                new SealedSettingsPlugin(box), null);
+        var receiver = felix.context().registerService(org.osgi.service.cm.ManagedService.class, properties -> {
+            if (properties != null) {
+                received.add(properties);
+            }
+        }, target);
+        try {
+            Hashtable<String, Object> stored = new Hashtable<>();
+            stored.put("secret", box.seal(pid, "secret", secret));
+            stored.put("copied", box.seal("io.wardgate.test.Other", "copied", "not-for-this-setting"));
+            stored.put("host", "plain.hospital");
+            felix.service(ConfigurationAdmin.class).getConfiguration(pid, "?").update(stored);
+            java.util.Dictionary<String, ?> got;
+            do {
+                got = received.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(got).as("the configuration was delivered").isNotNull();
+            } while (!"plain.hospital".equals(got.get("host")));
+            assertThat(got.get("secret")).isEqualTo(secret);
+            assertThat(String.valueOf(got.get("copied"))).as("bound to another setting: passed on sealed")
+                    .startsWith(SecretBox.PREFIX);
+            assertThat(String.valueOf(stored(pid, "secret"))).startsWith(SecretBox.PREFIX);
+            assertThat(clearSecretsUnder(dir, secret)).isEmpty();
+        } finally {
+            receiver.unregister();
+            plugin.unregister();
+        }
+    }
+
     static List<String> clearSecretsUnder(Path root, String... secrets) throws Exception {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {

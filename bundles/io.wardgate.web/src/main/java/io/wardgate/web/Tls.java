@@ -1,5 +1,6 @@
 package io.wardgate.web;
 
+import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.web.auth.Secrets;
 import io.wardgate.web.tls.HttpsConfigurer;
 import io.wardgate.web.tls.UiKeystore;
@@ -20,7 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.osgi.service.cm.ConfigurationAdmin;
 
-/** The UI's TLS material and the Felix HTTP settings that use it. */
+/**
+ * The UI's TLS material and the Felix HTTP settings that use it. Every keystore password is kept sealed
+ * (the UI keystore's password file, Felix HTTP's stored configuration), so without the secrets service
+ * the UI does not listen: it says so and comes up when the service does (the component restarts then).
+ */
 final class Tls implements UiCertificate {
     private static final Logger LOG = LoggerFactory.getLogger(Tls.class);
     private final UiKeystore keystore;
@@ -38,25 +43,43 @@ final class Tls implements UiCertificate {
     }
 
     private final Opener opener;
+    private final SecretBox box;
 
-    Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin, Opener opener) {
+    /** {@code box}: the secrets service, or null when it is not running (then no listener). */
+    Tls(Path dir, Secrets secrets, Clock clock, ConfigurationAdmin configAdmin, Opener opener, SecretBox box) {
         this.opener = opener;
-        this.keystore = new UiKeystore(dir, secrets, clock);
+        this.box = box;
+        this.keystore = box == null ? null : new UiKeystore(dir, secrets, clock, box);
         this.clock = clock;
         this.configAdmin = configAdmin;
     }
 
-    synchronized void apply(WebConfig c) throws IOException, GeneralSecurityException {
+    /**
+     * Points Felix HTTP at the keystore. {@code deliverAgain}: at activation, so that Felix HTTP gets its
+     * configuration through the password plugin even if it read the stored one (HTTPS off) before.
+     */
+    synchronized void apply(WebConfig c, boolean deliverAgain) throws IOException, GeneralSecurityException {
         this.config = c;
         if (!c.enabled()) {
             HttpsConfigurer.disable(configAdmin);
             return;
         }
+        if (box == null) {
+            HttpsConfigurer.disable(configAdmin);
+            LOG.error("The web UI does not listen: its TLS keystore password is kept sealed and the secrets service "
+                    + "(the gateway identity) is not running; the UI starts when it is.");
+            return;
+        }
         material = custom() ? new UiKeystore.Material(Path.of(c.keystorePath()),
                 opener.open("keystorePassword", c.keystorePassword()))
                 : keystore.ensure(names(c));
-        HttpsConfigurer.enable(configAdmin, c.host(), c.port(), material.keystore().toString(), material.password(),
-                "PKCS12");
+        HttpsConfigurer.enable(configAdmin, box, c.host(), c.port(), material.keystore().toString(),
+                material.password(), "PKCS12", deliverAgain);
+    }
+
+    /** Whether the UI keystore's password was found in clear (an older installation) and sealed in place. */
+    boolean sealedAtOpen() {
+        return keystore != null && keystore.sealedAtOpen();
     }
 
     @Override
@@ -81,14 +104,17 @@ final class Tls implements UiCertificate {
             throw new io.wardgate.web.ui.UiCertificate.TooSoon("The certificate was rotated moments ago; wait "
                     + ROTATION_INTERVAL.toSeconds() + " s between rotations");
         }
+        if (keystore == null) {
+            throw new IOException("the secrets service is not running: the UI certificate cannot be rotated");
+        }
         lastRotation = now;
         UiKeystore.Material fresh = keystore.rotate(names(config));
         material = fresh;
         WebConfig c = config;
         CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
             try {
-                HttpsConfigurer.enable(configAdmin, c.host(), c.port(), fresh.keystore().toString(), fresh.password(),
-                        "PKCS12");
+                HttpsConfigurer.enable(configAdmin, box, c.host(), c.port(), fresh.keystore().toString(),
+                        fresh.password(), "PKCS12", false);
             } catch (IOException | IllegalStateException e) {
                 LOG.error("could not apply the rotated UI certificate to Felix HTTP: {}", e.getClass().getName());
             }

@@ -26,6 +26,8 @@ import io.wardgate.web.port.CertificateRequests;
 import io.wardgate.web.port.DeviceRegistry;
 import io.wardgate.web.port.LatestReadings;
 import io.wardgate.web.port.TrustAnchors;
+import io.wardgate.web.tls.HttpsConfigurer;
+import io.wardgate.web.tls.SealedHttpsPasswords;
 import io.wardgate.web.ui.Endpoints;
 import io.wardgate.web.ui.Services;
 import jakarta.servlet.Servlet;
@@ -41,6 +43,7 @@ import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -102,6 +105,7 @@ public final class WebConsole implements Services {
     private final LoginThrottle throttle;
     private final Tls tls;
     private final ServiceRegistration<Servlet> registration;
+    private final ServiceRegistration<ConfigurationPlugin> passwordPlugin;
     private volatile WebConfig config;
     private final ConfigApi configApi;
 
@@ -126,8 +130,24 @@ public final class WebConsole implements Services {
         AuthService auth = new AuthService(clock, secrets, users, hasher, throttle, sessions, this::audit);
         UserAdmin userAdmin = new UserAdmin(clock, users, hasher, sessions, throttle, this::audit);
         this.tls = new Tls(dataDir.resolve("tls"), secrets, clock, configAdmin,
-                (property, stored) -> StoredPassword.open(Optional.ofNullable(secretBox), property, stored));
-        tls.apply(config);
+                (property, stored) -> StoredPassword.open(Optional.ofNullable(secretBox), property, stored), secretBox);
+        // Before Felix HTTP is (re)configured: it must receive the keystore passwords opened, in memory only.
+        ServiceRegistration<ConfigurationPlugin> plugin = secretBox == null ? null
+                : context.registerService(ConfigurationPlugin.class, new SealedHttpsPasswords(secretBox),
+                        pluginProperties());
+        try {
+            tls.apply(config, true);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (plugin != null) {
+                plugin.unregister();
+            }
+            throw e;
+        }
+        this.passwordPlugin = plugin;
+        if (tls.sealedAtOpen()) {
+            audit("system", "SECRET_SEALED", "web UI keystore password", Outcome.SUCCESS,
+                    "the UI keystore's password file was in clear and is sealed now");
+        }
         if (users.isEmpty()) {
             SetupCode.Issued issued = SetupCode.issue(secrets, clock, Duration.ofMinutes(config.setupCodeMinutes()));
             auth.setSetupCode(issued.holder());
@@ -154,7 +174,7 @@ public final class WebConsole implements Services {
         this.config = changed;
         throttle.setLimits(limits(changed));
         sessions.setIdleTimeout(Duration.ofMinutes(changed.idleTimeoutMinutes()));
-        tls.apply(changed);
+        tls.apply(changed, false);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -190,6 +210,15 @@ public final class WebConsole implements Services {
     @Deactivate
     void deactivate() {
         registration.unregister();
+        if (passwordPlugin != null) {
+            passwordPlugin.unregister();
+        }
+    }
+
+    private static Dictionary<String, Object> pluginProperties() {
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ConfigurationPlugin.CM_TARGET, new String[] {HttpsConfigurer.PID});
+        return props;
     }
 
     @Override

@@ -11,10 +11,13 @@ import java.util.Locale;
 /**
  * What protects the configuration's secrets, in plain words: sealed values ("enc:v1:") under the secrets
  * key in the identity directory, which is either wrapped by the token's key or a file readable by the
- * service user only; and how many password settings are still in clear (sealed at the next start).
+ * service user only; and how many password settings are still in clear (sealed at the next start), and
+ * whether the web UI keystore's password file is (an installation from before it was sealed).
  */
 final class SecretsAtRest {
     static final String KEY_FILE = "secrets.key";
+    /** The web UI's keystore password file, under the data directory (io.wardgate.web's UiKeystore). */
+    static final String UI_KEYSTORE_PASSWORD = "web/tls/ui-keystore.pass";
 
     private SecretsAtRest() {
     }
@@ -41,8 +44,12 @@ final class SecretsAtRest {
                         && e.key().toLowerCase(Locale.ROOT).contains("password") && !e.value().isEmpty()
                         && !e.value().startsWith("enc:v1:"))
                 .count();
-        return clear == 0 ? key : key + "; " + clear + " password setting(s) in " + installation.conf()
+        String settings = clear == 0 ? key : key + "; " + clear + " password setting(s) in " + installation.conf()
                 + " still in clear (sealed at the next start)";
+        Path ui = installation.data().resolve(UI_KEYSTORE_PASSWORD);
+        boolean uiInClear = Files.isRegularFile(ui, LinkOption.NOFOLLOW_LINKS) && !head(ui).startsWith("enc:v1:");
+        return uiInClear ? settings + "; the web UI keystore password " + ui + " is in clear (sealed at the next start)"
+                : settings;
     }
 
     private static String head(Path file) {

@@ -73,6 +73,16 @@ class KeyStorageProbeTest {
     }
 
     @Test
+    void aWebUiKeystorePasswordFileInClearIsNamedButNotItsValue() throws Exception {
+        Path file = Files.createDirectories(root.resolve("data/web/tls")).resolve("ui-keystore.pass");
+        Files.writeString(file, "k3ystore-clear-value\n");
+        assertThat(run().detail()).contains("the web UI keystore password " + file + " is in clear")
+                .doesNotContain("k3ystore-clear-value");
+        Files.writeString(file, "enc:v1:0a1b2c3d:abc\n");
+        assertThat(run().detail()).doesNotContain("web UI keystore password");
+    }
+
+    @Test
     void aFileKeyOnABoardWithATpmFails() throws Exception {
         Files.createFile(tpm);
         identityConfig("keyStorage=\"file\"\n");

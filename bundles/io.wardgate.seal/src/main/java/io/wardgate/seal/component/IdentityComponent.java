@@ -96,6 +96,11 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
         }
     }
 
+    /** Records an event of this bundle (held until the audit trail is bound). */
+    void audit(AuditEvent event) {
+        record(event);
+    }
+
     private synchronized void record(AuditEvent event) {
         if (audit != null) {
             audit.record(event);

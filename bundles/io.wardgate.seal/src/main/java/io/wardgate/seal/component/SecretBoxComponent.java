@@ -1,33 +1,62 @@
 package io.wardgate.seal.component;
 
 import io.wardgate.api.secrets.SecretBox;
-import io.wardgate.api.secrets.SecretException;
 import io.wardgate.seal.identity.IdentityStore;
 import io.wardgate.seal.secrets.AesGcmSecretBox;
 import io.wardgate.seal.secrets.SecretsKey;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configuration secrets service: the secrets key in the identity directory, wrapped by the token's
- * wrapping key when the identity's keys are in a token. The key is opened once, at activation (one token
- * operation, so a slow TPM does not matter). With the token absent at start the service is not offered
- * until the gateway restarts: the components whose settings hold a sealed password do not start (saying
- * so), and no password can be changed (refused rather than stored in clear).
+ * Offers the configuration secrets service: the secrets key in the identity directory, wrapped by the
+ * token's wrapping key when the identity's keys are in a token. The key is opened once (one token
+ * operation, so a slow TPM does not matter). With the token absent at start the service is offered as soon
+ * as it answers ({@link SecretsAvailability}: tried again after 5 s, doubling up to 5 min, audited); meanwhile
+ * the components whose settings hold a sealed password wait for it, and no password can be changed
+ * (refused rather than stored in clear).
  */
-@Component(service = SecretBox.class)
-public final class SecretBoxComponent implements SecretBox {
+@Component(service = {}, immediate = true)
+public final class SecretBoxComponent {
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(SecretBoxComponent.class);
 
-    private final SecretBox box;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "wardgate-secrets-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SecretsAvailability availability;
+    private ServiceRegistration<SecretBox> registration;
+    private boolean active = true;
 
     @Activate
-    public SecretBoxComponent(@Reference IdentityComponent identity) throws IOException {
+    public SecretBoxComponent(BundleContext context, @Reference IdentityComponent identity) {
+        this.availability = new SecretsAvailability(() -> open(identity), box -> offer(context, box),
+                identity::audit, Clock.systemUTC(), executor, FIRST_RETRY, MAX_RETRY);
+        availability.start();
+    }
+
+    private synchronized void offer(BundleContext context, SecretBox box) {
+        if (active && registration == null) {
+            registration = context.registerService(SecretBox.class, box, null);
+        }
+    }
+
+    /** The box over the secrets key, opened through the identity's key storage. */
+    static SecretBox open(IdentityComponent identity) throws IOException {
         IdentityStore store = identity.store();
         SecretsKey.Opened key = SecretsKey.open(store.directory(), store.wrapping(SecretsKey.WRAPPING_ALIAS),
                 new SecureRandom());
@@ -35,22 +64,20 @@ public final class SecretBoxComponent implements SecretBox {
                 ? "key " + key.id() + " wrapped by the token's key (" + identity.keyLocation().describe() + ")"
                 : "key " + key.id() + " in the file " + store.directory().resolve(SecretsKey.FILE)
                         + " (readable by the service user only; no token)";
-        this.box = new AesGcmSecretBox(key, location, new SecureRandom());
         LOG.info("Configuration secrets: {}", location);
+        return new AesGcmSecretBox(key, location, new SecureRandom());
     }
 
-    @Override
-    public String seal(String pid, String property, String clear) {
-        return box.seal(pid, property, clear);
-    }
-
-    @Override
-    public String open(String pid, String property, String stored) throws SecretException {
-        return box.open(pid, property, stored);
-    }
-
-    @Override
-    public String keyLocation() {
-        return box.keyLocation();
+    @Deactivate
+    void deactivate() {
+        availability.close();
+        executor.shutdownNow();
+        synchronized (this) {
+            active = false;
+            if (registration != null) {
+                registration.unregister();
+                registration = null;
+            }
+        }
     }
 }

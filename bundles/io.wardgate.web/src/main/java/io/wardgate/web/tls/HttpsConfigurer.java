@@ -1,5 +1,7 @@
 package io.wardgate.web.tls;
 
+import io.wardgate.api.secrets.SecretBox;
+import io.wardgate.api.secrets.SecretException;
 import io.wardgate.shared.tls.TlsPolicy;
 import java.io.IOException;
 import java.util.Dictionary;
@@ -16,6 +18,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * address and port, TLS 1.3 and 1.2 with AEAD suites only, no plaintext listener, no Server header.
  * Other properties of that PID (an operator's own settings, FileInstall's file name) are kept.
  * Felix HTTP restarts Jetty when the PID changes, so it is written only when something differs.
+ * The keystore passwords are stored sealed for this PID ({@link SealedHttpsPasswords} opens them on the
+ * way to Felix HTTP); a stored sealed value equal in clear to the new one counts as unchanged.
  */
 public final class HttpsConfigurer {
     public static final String PID = "org.apache.felix.http";
@@ -28,16 +32,18 @@ public final class HttpsConfigurer {
     private HttpsConfigurer() {
     }
 
-    /** The properties this class owns, for HTTPS on host:port with the keystore. */
-    static Map<String, Object> owned(String host, int port, String keystore, String password, String type) {
+    /** The properties this class owns, for HTTPS on host:port with the keystore, but its passwords. */
+    static Map<String, Object> owned(String host, int port, String keystore, String type) {
         Map<String, Object> p = new TreeMap<>();
         p.put("org.apache.felix.http.enable", Boolean.FALSE);
-        p.put("org.apache.felix.https.enable", Boolean.TRUE);
+        // Stored off: only the plugin switches HTTPS on, in the copy Felix HTTP receives, once it has opened
+        // the passwords. Felix HTTP reading the stored settings without it (at a restart, before the UI
+        // starts) must not try the sealed text as a password: a failed TLS start leaves the port bound.
+        p.put("org.apache.felix.https.enable", Boolean.FALSE);
+        p.put(SealedHttpsPasswords.ENABLE, Boolean.TRUE);
         p.put("org.apache.felix.http.host", host);
         p.put("org.osgi.service.http.port.secure", port);
         p.put("org.apache.felix.https.keystore", keystore);
-        p.put("org.apache.felix.https.keystore.password", password);
-        p.put("org.apache.felix.https.keystore.key.password", password);
         p.put("org.apache.felix.https.keystore.type", type);
         p.put("org.apache.felix.https.jetty.protocols.included", PROTOCOLS);
         p.put("org.apache.felix.https.jetty.ciphersuites.included", SUITES);
@@ -48,19 +54,48 @@ public final class HttpsConfigurer {
         return p;
     }
 
-    /** Applies HTTPS; returns whether the PID had to change. */
-    public static boolean enable(ConfigurationAdmin admin, String host, int port, String keystore, String password,
-            String type) throws IOException {
-        return merge(admin, owned(host, port, keystore, password, type));
+    /**
+     * Applies HTTPS, the passwords sealed with {@code box}; returns whether the PID had to change.
+     * {@code deliverAgain}: write it even when nothing differs, so that Felix HTTP receives it again through
+     * {@link SealedHttpsPasswords} (before the plugin existed it received the stored settings: HTTPS off).
+     */
+    public static boolean enable(ConfigurationAdmin admin, SecretBox box, String host, int port, String keystore,
+            String password, String type, boolean deliverAgain) throws IOException {
+        Map<String, Object> owned = owned(host, port, keystore, type);
+        for (String property : SealedHttpsPasswords.PROPERTIES) {
+            owned.put(property, new Sealed(box, property, password));
+        }
+        return merge(admin, owned, deliverAgain);
+    }
+
+    /** A password to store sealed: equal to a stored value that opens to the same clear text. */
+    private record Sealed(SecretBox box, String property, String clear) {
+        boolean sameAs(Object stored) {
+            try {
+                return stored instanceof String s && SecretBox.isSealed(s) && clear.equals(box.open(PID, property, s));
+            } catch (SecretException e) {
+                return false;
+            }
+        }
+
+        String value() {
+            return box.seal(PID, property, clear);
+        }
+
+        @Override
+        public String toString() {
+            return "Sealed[" + property + "]";
+        }
     }
 
     /** The UI is switched off: no listener at all. */
     public static boolean disable(ConfigurationAdmin admin) throws IOException {
         return merge(admin, Map.of("org.apache.felix.http.enable", Boolean.FALSE, "org.apache.felix.https.enable",
-                Boolean.FALSE));
+                Boolean.FALSE, SealedHttpsPasswords.ENABLE, Boolean.FALSE), false);
     }
 
-    private static boolean merge(ConfigurationAdmin admin, Map<String, Object> owned) throws IOException {
+    private static boolean merge(ConfigurationAdmin admin, Map<String, Object> owned, boolean deliverAgain)
+            throws IOException {
         Configuration configuration = existing(admin);
         if (configuration == null) {
             // "?": a multi-location configuration, so Felix HTTP (another bundle) receives it.
@@ -72,12 +107,18 @@ public final class HttpsConfigurer {
         }
         boolean differs = false;
         for (Map.Entry<String, Object> e : owned.entrySet()) {
-            if (!Objects.equals(props.get(e.getKey()), e.getValue())) {
+            Object stored = props.get(e.getKey());
+            if (e.getValue() instanceof Sealed sealed) {
+                if (!sealed.sameAs(stored)) {
+                    props.put(e.getKey(), sealed.value());
+                    differs = true;
+                }
+            } else if (!Objects.equals(stored, e.getValue())) {
                 props.put(e.getKey(), e.getValue());
                 differs = true;
             }
         }
-        if (differs) {
+        if (differs || deliverAgain) {
             configuration.update(props);
         }
         return differs;

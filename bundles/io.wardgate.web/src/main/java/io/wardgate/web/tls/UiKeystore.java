@@ -1,5 +1,7 @@
 package io.wardgate.web.tls;
 
+import io.wardgate.api.secrets.SecretBox;
+import io.wardgate.api.secrets.SecretException;
 import io.wardgate.web.auth.PrivateFiles;
 import io.wardgate.web.auth.Secrets;
 import java.io.ByteArrayInputStream;
@@ -39,8 +41,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The web UI's own TLS key and certificate: EC P-256, self-signed, in a PKCS#12 file (0600 in a
- * 0700 directory) whose password is random and kept beside it (0600). Made on first start,
- * replaced on rotation. An operator may instead point the configuration at a keystore holding a
+ * 0700 directory) whose password is random and kept beside it (0600), sealed with the gateway's
+ * secrets service (never in clear at rest; a clear file from before is sealed in place when it is
+ * opened, see {@link #sealedAtOpen()}). Made on first start, replaced on rotation. An operator may instead point the configuration at a keystore holding a
  * hospital-issued certificate (docs/operations.md).
  */
 public final class UiKeystore {
@@ -56,14 +59,26 @@ public final class UiKeystore {
         }
     }
 
+    /** What the password file's sealed value is bound to. */
+    static final String SEAL_PID = "io.wardgate.web.WebConsole";
+    static final String SEAL_PROPERTY = "tls/ui-keystore.pass";
+
     private final Path dir;
     private final Secrets secrets;
     private final Clock clock;
+    private final SecretBox box;
+    private volatile boolean sealedAtOpen;
 
-    public UiKeystore(Path dir, Secrets secrets, Clock clock) {
+    public UiKeystore(Path dir, Secrets secrets, Clock clock, SecretBox box) {
         this.dir = dir;
         this.secrets = secrets;
         this.clock = clock;
+        this.box = box;
+    }
+
+    /** Whether {@link #ensure} found the password in clear (an older installation) and sealed it in place. */
+    public boolean sealedAtOpen() {
+        return sealedAtOpen;
     }
 
     public Path keystorePath() {
@@ -77,7 +92,18 @@ public final class UiKeystore {
     /** The existing material, or new material made now. */
     public Material ensure(List<String> names) throws IOException, GeneralSecurityException {
         if (Files.isRegularFile(keystorePath()) && Files.isRegularFile(passwordPath())) {
-            return new Material(keystorePath(), Files.readString(passwordPath(), StandardCharsets.UTF_8).strip());
+            String stored = Files.readString(passwordPath(), StandardCharsets.UTF_8).strip();
+            if (!SecretBox.isSealed(stored)) {
+                PrivateFiles.write(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, stored).getBytes(StandardCharsets.UTF_8));
+                sealedAtOpen = true;
+                return new Material(keystorePath(), stored);
+            }
+            try {
+                return new Material(keystorePath(), box.open(SEAL_PID, SEAL_PROPERTY, stored));
+            } catch (SecretException e) {
+                throw new IOException("the web UI keystore's password file " + passwordPath() + " does not open: "
+                        + e.getMessage());
+            }
         }
         return rotate(names);
     }
@@ -97,7 +123,7 @@ public final class UiKeystore {
         store.store(out, password.toCharArray());
         // Password first: a crash between the two writes leaves a keystore no password opens, which
         // ensure() cannot tell from a good one, so the next start would fail loudly rather than silently.
-        PrivateFiles.write(passwordPath(), password.getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.write(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, password).getBytes(StandardCharsets.UTF_8));
         PrivateFiles.write(keystorePath(), out.toByteArray());
         return new Material(keystorePath(), password);
     }

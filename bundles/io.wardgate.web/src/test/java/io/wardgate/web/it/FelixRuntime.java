@@ -214,6 +214,38 @@ final class FelixRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets properties of a configuration through ConfigAdmin (reflectively, as {@link #configurationValue}),
+     * keeping the others: how an older WardGate wrote Felix HTTP's settings.
+     */
+    void putConfigurationValues(String pid, Map<String, Object> values) {
+        try {
+            ServiceReference<?> ref = context().getAllServiceReferences("org.osgi.service.cm.ConfigurationAdmin", null)[0];
+            Object admin = context().getService(ref);
+            Class<?> api = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+            Object[] found = (Object[]) api.getMethod("listConfigurations", String.class).invoke(admin,
+                    "(service.pid=" + pid + ")");
+            Class<?> configuration = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+            @SuppressWarnings("unchecked")
+            Dictionary<String, Object> props = (Dictionary<String, Object>) configuration.getMethod("getProperties")
+                    .invoke(found[0]);
+            values.forEach(props::put);
+            configuration.getMethod("update", Dictionary.class).invoke(found[0], props);
+        } catch (ReflectiveOperationException | InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The installed bundle of that symbolic name. */
+    Bundle bundle(String symbolicName) {
+        for (Bundle b : context().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no bundle " + symbolicName);
+    }
+
     /** The one-time setup code the bundle wrote to the log. */
     String setupCode() throws IOException {
         return Waits.until(Duration.ofSeconds(30), "the setup code in the log", () -> {

@@ -170,6 +170,94 @@ class HttpsIT {
         });
     }
 
+    /** Where the UI keystore's password is stored (docs/security.md 4.2): never in clear. */
+    private static final String FELIX_PASSWORD = "org.apache.felix.https.keystore.password";
+    private static final String FELIX_KEY_PASSWORD = "org.apache.felix.https.keystore.key.password";
+
+    @Test
+    @Order(7)
+    void theUiKeystorePasswordIsNowhereInClearAtRest() throws Exception {
+        String password = uiKeystorePassword();
+        assertThat(String.valueOf(runtime.configurationValue("org.apache.felix.http", FELIX_PASSWORD))).startsWith("enc:v1:");
+        assertThat(String.valueOf(runtime.configurationValue("org.apache.felix.http", FELIX_KEY_PASSWORD))).startsWith("enc:v1:");
+        Logins.awaitUp(runtime.port);
+        assertThat(filesHolding(password.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void felixHttpGivenTheSealedValuesBeforeTheUiStartsServesOnceItDoes() throws Exception {
+        WebClient before = new WebClient(runtime.port);
+        before.get("/api/session");
+        org.osgi.framework.Bundle web = runtime.bundle("io.wardgate.web");
+        org.osgi.framework.Bundle jetty = runtime.bundle("org.apache.felix.http.jetty12");
+        web.stop();
+        // As at a restart of the gateway: Felix HTTP reads its stored configuration (sealed passwords) before
+        // the UI's password plugin exists, so it cannot open the keystore and does not listen...
+        jetty.stop();
+        jetty.start();
+        web.start();
+        // ...until the UI starts and hands it the configuration again through the plugin.
+        Waits.until(Duration.ofSeconds(60), "HTTPS with the same certificate", () -> {
+            WebClient after = new WebClient(runtime.port);
+            return after.get("/api/session").statusCode() == 200
+                    && java.util.Arrays.equals(after.serverChain[0].getEncoded(), before.serverChain[0].getEncoded())
+                    ? Boolean.TRUE : null;
+        });
+    }
+
+    @Test
+    @Order(9)
+    void anOlderInstallationsClearKeystorePasswordsAreSealedInPlaceAndAudited() throws Exception {
+        String password = uiKeystorePassword();
+        org.osgi.framework.Bundle web = runtime.bundle("io.wardgate.web");
+        web.stop();
+        // What the previous version left: the password file and Felix HTTP's settings in clear.
+        Files.writeString(passwordFile(), password);
+        runtime.putConfigurationValues("org.apache.felix.http", Map.of(FELIX_PASSWORD, password, FELIX_KEY_PASSWORD,
+                password));
+        assertThat(filesHolding(password.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        web.start();
+        Waits.until(Duration.ofSeconds(60), "the password file sealed",
+                () -> Files.readString(passwordFile()).startsWith("enc:v1:") ? Boolean.TRUE : null);
+        Waits.until(Duration.ofSeconds(60), "Felix HTTP's settings sealed", () -> String.valueOf(
+                runtime.configurationValue("org.apache.felix.http", FELIX_PASSWORD)).startsWith("enc:v1:") ? Boolean.TRUE : null);
+        assertThat(uiKeystorePassword()).isEqualTo(password);
+        Logins.awaitUp(runtime.port);
+        assertThat(Files.readString(runtime.log)).contains("SECRET_SEALED web UI keystore password SUCCESS");
+        assertThat(filesHolding(password.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    private static Path passwordFile() {
+        return runtime.data.resolve("web/tls/ui-keystore.pass");
+    }
+
+    /** The UI keystore's password, opened from its sealed file with the test's secrets key (and checked). */
+    private static String uiKeystorePassword() throws Exception {
+        String stored = Files.readString(passwordFile()).strip();
+        assertThat(stored).startsWith("enc:v1:");
+        String password = io.wardgate.web.TestSecretBoxes.fileKey(runtime.data.resolve("identity"))
+                .open("io.wardgate.web.WebConsole", "tls/ui-keystore.pass", stored);
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(runtime.data.resolve("web/tls/ui-keystore.p12"))) {
+            store.load(in, password.toCharArray());
+        }
+        return password;
+    }
+
+    /** Every file under the runtime's directory (framework storage with ConfigAdmin's files, data, conf, log) holding the bytes. */
+    private static List<Path> filesHolding(byte[] needle) throws IOException {
+        try (Stream<Path> all = Files.walk(runtime.work)) {
+            return all.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return io.wardgate.testkit.Bytes.indexOf(Files.readAllBytes(p), needle) >= 0;
+                } catch (IOException e) {
+                    return false; // deleted meanwhile
+                }
+            }).toList();
+        }
+    }
+
     private static String negotiate(String[] protocols, String[] suites) throws Exception {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
