@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.osgi.framework.BundleContext;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * as it answers ({@link SecretsAvailability}: tried again after 5 s, doubling up to 5 min, audited); meanwhile
  * the components whose settings hold a sealed password wait for it, and no password can be changed
  * (refused rather than stored in clear).
+ *
+ * <p>The service is registered by hand, so its capability is declared here for the resolver (bnd cannot
+ * see it from the component description).
  */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=io.wardgate.api.secrets.SecretBox")
 @Component(service = {}, immediate = true)
 public final class SecretBoxComponent {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
