@@ -6,6 +6,8 @@ import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.config.files.ConfigDirectory;
 import io.wardgate.config.files.Repair;
 import java.time.Clock;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,8 +20,18 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true, service = RepairAuditComponent.class)
 public final class RepairAuditComponent {
 
+    /**
+     * The guard's findings are looked up, not referenced: a DS reference would make the resolver look
+     * for a bundle declaring that service, and the guard registers it from its activator, which has
+     * run before SCR sees this bundle.
+     */
     @Activate
-    public RepairAuditComponent(@Reference StartRepairs found, @Reference AuditTrail audit) {
+    public RepairAuditComponent(BundleContext context, @Reference AuditTrail audit) {
+        ServiceReference<StartRepairs> reference = context.getServiceReference(StartRepairs.class);
+        StartRepairs found = reference == null ? null : context.getService(reference);
+        if (found == null) {
+            return;
+        }
         Clock clock = Clock.systemUTC();
         for (Repair repair : found.repairs()) {
             String file = repair.file().getFileName().toString();
