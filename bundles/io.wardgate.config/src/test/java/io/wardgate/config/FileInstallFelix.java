@@ -46,6 +46,11 @@ final class FileInstallFelix implements AutoCloseable {
 
     /** Starts with a recording audit trail registered from outside, as the audit bundle would. */
     static FileInstallFelix start(Path dir, Path conf, AuditTrail audit) throws Exception {
+        return start(dir, conf, audit, true);
+    }
+
+    /** {@code withWriter} false: FileInstall with its write-back off and without this bundle (the control). */
+    static FileInstallFelix start(Path dir, Path conf, AuditTrail audit, boolean withWriter) throws Exception {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, dir.resolve("framework").toString());
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API);
@@ -61,8 +66,11 @@ final class FileInstallFelix implements AutoCloseable {
         context.registerService(AuditTrail.class, audit, null);
         Path ours = bundleOfThisModule(dir.resolve("io.wardgate.config.jar"));
         // Installed and started in the appliance's order: this bundle first (lower start level).
-        List<String> order = List.of(ours.toUri().toString(), jarOf("org.apache.felix.cm.impl.ConfigurationManager"),
-                jarOf("org.apache.felix.scr.impl.Activator"), jarOf("org.apache.felix.fileinstall.internal.FileInstall"));
+        List<String> order = new java.util.ArrayList<>(List.of(jarOf("org.apache.felix.cm.impl.ConfigurationManager"),
+                jarOf("org.apache.felix.scr.impl.Activator"), jarOf("org.apache.felix.fileinstall.internal.FileInstall")));
+        if (withWriter) {
+            order.add(0, ours.toUri().toString());
+        }
         List<Bundle> bundles = new java.util.ArrayList<>();
         for (String location : order) {
             Bundle bundle = context.getBundle(location);

@@ -90,6 +90,31 @@ class FileInstallWriteBackTest {
         assertThat(audit.withAction("CONFIG_FILE_RESTORED")).isEmpty();
     }
 
+    /**
+     * The control, and why this bundle must run: with FileInstall's write-back off and nothing else
+     * writing, a change made through ConfigAdmin is undone at the next start (FileInstall compares each
+     * file with ConfigAdmin at start, and the file wins).
+     */
+    @Test
+    void withoutTheWriteBackFileInstallUndoesAChangeAtRestart() throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve(A + ".config"), "site=\"st-marys\"\n");
+        Files.writeString(conf.resolve(B + ".cfg"), "round=0\n");
+        try (FileInstallFelix felix = FileInstallFelix.start(dir, conf, new RecordingAuditTrail(), false)) {
+            Configuration a = await().atMost(Duration.ofSeconds(30)).until(() -> find(felix, A), c -> c != null);
+            Dictionary<String, Object> changed = a.getProperties();
+            changed.put("site", "st-marys-icu");
+            a.update(changed);
+            sentinel(felix, conf, 1);
+            assertThat(find(felix, A).getProperties().get("site")).isEqualTo("st-marys-icu");
+        }
+        assertThat(Files.readString(conf.resolve(A + ".config"))).isEqualTo("site=\"st-marys\"\n");
+        try (FileInstallFelix felix = FileInstallFelix.start(dir, conf, new RecordingAuditTrail(), false)) {
+            sentinel(felix, conf, 2);
+            assertThat(find(felix, A).getProperties().get("site")).as("the change is lost").isEqualTo("st-marys");
+        }
+    }
+
     @Test
     void anEmptyOrCutShortFileAtStartIsRestoredFromItsLastGoodCopyAndAudited() throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
