@@ -160,6 +160,7 @@ class FileInstallWriteBackTest {
         // Large enough (tens of kB) that a write in place would be seen half done.
         String padding = "x".repeat(40_000);
         Files.writeString(file, "round=I\"0\"\npadding=\"" + padding + "\"\n");
+        Files.writeString(conf.resolve(B + ".cfg"), "round=0\n");
         try (FileInstallFelix felix = FileInstallFelix.start(dir, conf, new RecordingAuditTrail())) {
             Configuration a = await().atMost(Duration.ofSeconds(30)).until(() -> find(felix, A), c -> c != null);
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -179,16 +180,20 @@ class FileInstallWriteBackTest {
                 }
             });
             watcher.start();
-            for (int round = 1; round <= 150; round++) {
+            for (int round = 1; round <= 100; round++) {
                 Dictionary<String, Object> p = a.getProperties();
                 p.put("round", round);
                 a.update(p);
-                int expected = round;
-                await().atMost(Duration.ofSeconds(30)).until(() -> typed(file).get("round"), r -> r.equals(expected));
+                // Written before update() returned (synchronous listener).
+                assertThat(typed(file).get("round")).isEqualTo(round);
+                // Let FileInstall re-read the file before the next change of the same PID: a change
+                // landing between its read and its compare would be undone by its stale read
+                // (FileInstall's own race; docs/operations.md says so).
+                sentinel(felix, conf, round);
             }
             writing.set(false);
             watcher.join();
-            assertThat(reads.get()).isGreaterThan(150);
+            assertThat(reads.get()).isGreaterThan(100);
             assertThat(partial).isEmpty();
         }
     }

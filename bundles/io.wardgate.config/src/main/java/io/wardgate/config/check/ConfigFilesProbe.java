@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The "config-files" check (requirement S9): fails when a configuration file is empty, full of zero
  * bytes or cut short and has no good copy to be restored from, naming the files; a damaged file with
- * a good copy passes with a note (the gateway restores it at its next start).
+ * a good copy passes with a note (the gateway restores it at its next start). `wardgate check` uses it
+ * directly; in the appliance it is a service of the self-check (it needs nothing but the directory).
  */
+@Component(service = Probe.class)
 public final class ConfigFilesProbe implements Probe {
 
     @Override
