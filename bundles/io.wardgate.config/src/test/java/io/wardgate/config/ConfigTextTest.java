@@ -53,6 +53,17 @@ class ConfigTextTest {
     }
 
     @Test
+    void aRewriteKeepsTheOperatorsCommentsAndOrder() throws IOException {
+        String existing = "# bed 12, Philips MX800 (ticket 4711)\nprotocol=\"intellivue\"\n\n# slow line\nbaudRate=I\"9600\"\nold=\"x\"\n";
+        String text = ConfigText.render(Map.of("protocol", "intellivue", "baudRate", 115200, "path", "/dev/wardgate/bed-12"),
+                Format.TYPED, existing);
+        assertThat(text).isEqualTo("# bed 12, Philips MX800 (ticket 4711)\nprotocol=\"intellivue\"\n\n# slow line\n"
+                + "baudRate=I\"115200\"\npath=\"/dev/wardgate/bed-12\"\n");
+        // Lines it cannot follow one by one: the whole file in the canonical form.
+        assertThat(ConfigText.render(Map.of("a", "1"), Format.PLAIN, "a: 0\n")).isEqualTo(ConfigText.render(Map.of("a", "1"), Format.PLAIN));
+    }
+
+    @Test
     void whatAFileCannotHoldIsRefused() {
         assertThatThrownBy(() -> ConfigText.render(Map.of("ratio", 0.5), Format.TYPED))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Double");

@@ -67,7 +67,8 @@ public final class ConfigDirectory {
     }
 
     /**
-     * Writes the properties into the file in its format, unless the file already holds them; either
+     * Writes the properties into the file in its format (keeping its comments and order), unless the
+     * file already holds them; either
      * way the last good copy then equals the file. A blank file with no properties to write is left
      * alone (and not copied), so that damage found at start stays visible to `wardgate check`.
      *
@@ -79,9 +80,11 @@ public final class ConfigDirectory {
         Path target = inside(file);
         ConfigText.Format format = ConfigText.Format.of(target)
                 .orElseThrow(() -> new IllegalArgumentException("not a .cfg or .config file: " + target.getFileName()));
-        byte[] bytes = ConfigText.render(properties, format).getBytes(StandardCharsets.ISO_8859_1);
         synchronized (LOCK) {
             byte[] current = read(target);
+            String existing = current == null || damage(current, null, target).isPresent() ? null
+                    : new String(current, StandardCharsets.ISO_8859_1);
+            byte[] bytes = ConfigText.render(properties, format, existing).getBytes(StandardCharsets.ISO_8859_1);
             if (current != null && blank(current)) {
                 if (ConfigText.same(Map.of(), properties, format)) {
                     return false;

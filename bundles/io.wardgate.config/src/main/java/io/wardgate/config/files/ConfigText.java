@@ -61,6 +61,54 @@ public final class ConfigText {
     }
 
     /**
+     * The file's new text, keeping the operator's comments and order: each line of {@code existing}
+     * that sets a key is replaced by the key's new value (dropped if the key is gone), comment and
+     * blank lines stay, new keys are appended. Without existing text, or with text whose lines this
+     * cannot follow one by one (continued lines, other separators), the text is {@link #render(Map, Format)}'s.
+     */
+    public static String render(Map<String, ?> properties, Format format, String existing) {
+        String canonical = render(properties, format);
+        if (existing == null || existing.isBlank()) {
+            return canonical;
+        }
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : canonical.split("\n")) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                lines.put(line.substring(0, eq), line);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        String body = existing.endsWith("\n") ? existing.substring(0, existing.length() - 1) : existing;
+        for (String line : body.split("\n", -1)) {
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#") || s.startsWith("!")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            int eq = s.indexOf('=');
+            String key = eq > 0 ? s.substring(0, eq).strip() : "";
+            if (s.endsWith("\\") || key.isEmpty() || !key.chars().allMatch(ConfigText::keyChar) || !done.add(key)) {
+                return canonical;
+            }
+            if (lines.containsKey(key)) {
+                out.append(lines.get(key)).append('\n');
+            }
+        }
+        lines.forEach((key, line) -> {
+            if (!done.contains(key)) {
+                out.append(line).append('\n');
+            }
+        });
+        String text = out.toString();
+        while (text.endsWith("\n\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
+    /**
      * The properties a file's text holds, for comparison with ConfigAdmin's; in the PLAIN format every
      * value is a string. Throws IOException for text that is not complete in the format.
      */
