@@ -84,7 +84,6 @@ public final class ConfigDirectory {
             byte[] current = read(target);
             String existing = current == null || damage(current, null, target).isPresent() ? null
                     : new String(current, StandardCharsets.ISO_8859_1);
-            byte[] bytes = ConfigText.render(properties, format, existing).getBytes(StandardCharsets.ISO_8859_1);
             if (current != null && blank(current)) {
                 if (ConfigText.same(Map.of(), properties, format)) {
                     return false;
@@ -93,6 +92,11 @@ public final class ConfigDirectory {
                 keepLastGood(target, current);
                 return false;
             }
+            if (current != null && !Files.isWritable(target)) {
+                // As FileInstall: an operator's read-only file is not replaced (the rename could).
+                throw new IOException(target.getFileName() + " is read-only; left as it is");
+            }
+            byte[] bytes = ConfigText.render(properties, format, existing).getBytes(StandardCharsets.ISO_8859_1);
             DurableFiles.replace(target, bytes);
             DurableFiles.replace(lastGood(target), bytes);
             return true;
