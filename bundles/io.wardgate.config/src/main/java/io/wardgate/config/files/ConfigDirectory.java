@@ -78,8 +78,7 @@ public final class ConfigDirectory {
      */
     public boolean write(Path file, Map<String, ?> properties) throws IOException {
         Path target = inside(file);
-        ConfigText.Format format = ConfigText.Format.of(target)
-                .orElseThrow(() -> new IllegalArgumentException("not a .cfg or .config file: " + target.getFileName()));
+        ConfigText.Format format = formatOf(target);
         synchronized (LOCK) {
             byte[] current = read(target);
             String existing = current == null || damage(current, null, target).isPresent() ? null
@@ -110,8 +109,7 @@ public final class ConfigDirectory {
      */
     public void applied(Path file, Map<String, ?> properties) throws IOException {
         Path target = inside(file);
-        ConfigText.Format format = ConfigText.Format.of(target)
-                .orElseThrow(() -> new IllegalArgumentException("not a .cfg or .config file: " + target.getFileName()));
+        ConfigText.Format format = formatOf(target);
         synchronized (LOCK) {
             byte[] current = read(target);
             if (current != null && !blank(current) && holds(current, properties, format)) {
@@ -290,6 +288,11 @@ public final class ConfigDirectory {
         }
         out.sort(null);
         return out;
+    }
+
+    private static ConfigText.Format formatOf(Path target) {
+        return ConfigText.Format.of(target)
+                .orElseThrow(() -> new IllegalArgumentException("not a .cfg or .config file: " + target.getFileName()));
     }
 
     private Path inside(Path file) {
