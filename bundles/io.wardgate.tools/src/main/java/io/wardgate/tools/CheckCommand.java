@@ -3,6 +3,7 @@ package io.wardgate.tools;
 import io.wardgate.check.Installation;
 import io.wardgate.check.Report;
 import io.wardgate.check.SelfCheck;
+import io.wardgate.config.check.ConfigFilesProbe;
 import io.wardgate.time.check.ClockProbe;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class CheckCommand implements Command {
             }
             Installation installation = new Installation(data, conf, logs, sbom, pid, allowed,
                     defaults.firewallCommand(), defaults.proc(), defaults.expiryWarningDays(), defaults.clock());
-            Report report = SelfCheck.withBuiltIns(List.of(new AuditChainProbe(), ClockProbe.system())).run(installation);
+            Report report = SelfCheck.withBuiltIns(List.of(new AuditChainProbe(), ClockProbe.system(), new ConfigFilesProbe())).run(installation);
             out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
             out.flush();
             return report.passed() ? OK : CHECK_FAILED;

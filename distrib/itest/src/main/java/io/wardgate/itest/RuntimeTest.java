@@ -32,7 +32,7 @@ class RuntimeTest {
             "io.wardgate.audit.syslog", "io.wardgate.seal",
             "io.wardgate.outbox", "io.wardgate.uplink", "io.wardgate.web", "io.wardgate.web.adapters",
             "io.wardgate.manage", "io.wardgate.update", "io.wardgate.check",
-            "io.wardgate.time", "io.wardgate.runtime", "io.wardgate.network", "io.wardgate.driver.hl7");
+            "io.wardgate.time", "io.wardgate.config", "io.wardgate.runtime", "io.wardgate.network", "io.wardgate.driver.hl7");
 
     /** How long a loaded machine may take to start everything (the tests poll, they do not sleep). */
     static final Duration SETTLE = Duration.ofSeconds(60);

@@ -1,0 +1,2 @@
+/** The start-time repair, the write-back listener and the audit of repairs; not exported. */
+package io.wardgate.config.internal;
