@@ -65,7 +65,7 @@ public final class Soak {
     private boolean run() throws Exception {
         clean(options.work());
         say("seed=" + options.seed() + " kills=" + options.kills() + " rate=" + options.rate() + "/s devices="
-                + options.devices() + " serial=" + options.serial() + " window=" + options.windowMillis() + " ms");
+                + options.devices() + " serial=" + options.serial() + " window=" + (options.windowMillis() == 0 ? "adaptive" : options.windowMillis() + " ms"));
         long started = System.nanoTime();
         String failure = null;
         Subscriber subscriber = null;

@@ -17,7 +17,8 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
               devices=30       load-source devices
               serial=0         simulated serial devices on pseudo-terminals as well (0 to 3)
               tick=100         the load source submits each device's readings every this many ms
-              window=1000      the sealer's batching window (ms)
+              window=0         the sealer's batching: 0 = the product default (adaptive), N = the old fixed
+                               window of N ms (batchAdaptive=false)
               maxUp=10         a plain cycle kills at a uniformly random moment 0.2 to maxUp s into the load
               startupShare=0.15  share of plain cycles that kill during the start-up instead (before the load
                                runs: while the framework starts, the outbox opens, the uplink connects)
@@ -51,7 +52,7 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
                 integer(values, "kills", 100, 1, 100_000), integer(values, "rate", 30_000, 1, 10_000_000),
                 integer(values, "devices", 30, 1, 10_000), integer(values, "serial", 0, 0, 3),
-                integer(values, "tick", 100, 5, 1000), integer(values, "window", 1000, 10, 60_000),
+                integer(values, "tick", 100, 5, 1000), integer(values, "window", 0, 0, 60_000),
                 decimal(values, "maxUp", 10, 1, 3600), decimal(values, "startupShare", 0.15, 0, 1),
                 decimal(values, "drainShare", 0.3, 0, 1),
                 decimal(values, "outageMax", 8, 1, 3600),

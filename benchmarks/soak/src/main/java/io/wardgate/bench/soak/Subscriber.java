@@ -84,7 +84,9 @@ final class Subscriber implements AutoCloseable {
         options.setAutomaticReconnectDelay(1, 1);
         options.setReceiveMaximum(1000);
         client.connect(options);
-        client.subscribe("wardgate/+/+/+/vitals/#", 1);
+        // The readings and the gateway's clock notes (alarm envelopes of the pseudo-device local:wardgate-clock,
+        // io.wardgate.time's default topic suffix "clock"): the outbox records both, so both must arrive.
+        client.subscribe(new String[] {"wardgate/+/+/+/vitals/#", "wardgate/+/+/+/clock/#"}, new int[] {1, 1});
     }
 
     /** Redeliveries the receiver recognised and dropped (expected with QoS 1). */

@@ -28,6 +28,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -93,8 +94,41 @@ final class Crypto {
 
     /** ECDH on P-256: the x coordinate of d * Q, 32 bytes. */
     static byte[] ecdh(PrivateKey privateKey, org.bouncycastle.math.ec.ECPoint peer) {
+        return sharedX(peer.multiply(((ECPrivateKey) privateKey).getS()));
+    }
+
+    /**
+     * ECDH with a peer that stays the same from envelope to envelope (the backend's key, from
+     * {@link #recipientPoint}): a fixed-point comb over the point's table, computed once and kept on the
+     * point, instead of a fresh variable-point multiplication; constant-time lookups, about half the CPU.
+     */
+    static byte[] ecdhWithRecipient(PrivateKey privateKey, org.bouncycastle.math.ec.ECPoint recipient) {
         BigInteger d = ((ECPrivateKey) privateKey).getS();
-        org.bouncycastle.math.ec.ECPoint shared = peer.multiply(d).normalize();
+        if (d.signum() <= 0 || d.compareTo(DOMAIN.getN()) >= 0) {
+            throw new IllegalArgumentException("an ECDH private key must lie in [1, n - 1]");
+        }
+        return sharedX(new FixedPointCombMultiplier().multiply(recipient, d));
+    }
+
+    /** The backend key as a validated curve point, kept (with its comb table) while the key stays the same. */
+    static org.bouncycastle.math.ec.ECPoint recipientPoint(ECPublicKey key) {
+        KnownRecipient known = lastRecipient;
+        if (known != null && known.w().equals(key.getW())) {
+            return known.point();
+        }
+        org.bouncycastle.math.ec.ECPoint point = point(x(key), y(key));
+        lastRecipient = new KnownRecipient(key.getW(), point);
+        return point;
+    }
+
+    private record KnownRecipient(ECPoint w, org.bouncycastle.math.ec.ECPoint point) {
+    }
+
+    // One backend key at a time in practice; a second one only costs a table when it alternates.
+    private static volatile KnownRecipient lastRecipient;
+
+    private static byte[] sharedX(org.bouncycastle.math.ec.ECPoint product) {
+        org.bouncycastle.math.ec.ECPoint shared = product.normalize();
         if (shared.isInfinity()) {
             throw new IllegalArgumentException("ECDH gave the point at infinity");
         }

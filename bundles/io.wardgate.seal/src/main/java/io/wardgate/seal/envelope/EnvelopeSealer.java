@@ -77,7 +77,7 @@ public final class EnvelopeSealer {
         KeyPair ephemeral = randomness.ephemeralKeyPair();
         ECPublicKey ephemeralPublic = (ECPublicKey) ephemeral.getPublic();
         byte[] recipientProtected = Cbor.encode(Map.of(ALG, ECDH_ES_HKDF_256));
-        byte[] secret = Crypto.ecdh(ephemeral.getPrivate(), Crypto.point(Crypto.x(recipientKey), Crypto.y(recipientKey)));
+        byte[] secret = Crypto.ecdhWithRecipient(ephemeral.getPrivate(), Crypto.recipientPoint(recipientKey));
         byte[] cek = Crypto.hkdfSha256(secret, kdfContext(algorithm, recipientProtected), CoseLabels.KEY_BITS / 8);
         byte[] iv = randomness.nonce(IV_LENGTH);
         if (iv.length != IV_LENGTH) {

@@ -1,10 +1,7 @@
 package io.wardgate.seal.envelope;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Objects;
 
 /**
@@ -25,13 +22,7 @@ public interface Randomness {
         return new Randomness() {
             @Override
             public KeyPair ephemeralKeyPair() {
-                try {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-                    generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-                    return generator.generateKeyPair();
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("this JVM lacks EC P-256", e);
-                }
+                return EphemeralKeys.generate(random);
             }
 
             @Override
