@@ -46,7 +46,7 @@ class MaintainerScriptsTest {
         // A profile was applied: this machine is no Pi, so a generic one.
         assertThat(Files.readString(root.resolve("etc/wardgate/profile"))).startsWith("generic-");
         assertThat(Files.readString(root.resolve("etc/systemd/system/wardgate.service.d/10-profile.conf")))
-                .contains("MemoryMax=").contains("WARDGATE_JAVA_OPTS=-Xms");
+                .contains("MemoryMax=").contains("WARDGATE_JAVA_OPTS=-Xmx40m");
         assertThat(root.resolve("etc/wardgate/firewall-site.nft")).exists();
         assertThat(root.resolve("etc/udev/rules.d/99-wardgate-serial.rules")).exists();
 
