@@ -1,5 +1,6 @@
 package io.wardgate.config.files;
 
+import io.wardgate.shared.files.DurableFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

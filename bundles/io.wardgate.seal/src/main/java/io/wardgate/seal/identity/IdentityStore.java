@@ -1,5 +1,6 @@
 package io.wardgate.seal.identity;
 
+import io.wardgate.shared.files.DurableFiles;
 import io.wardgate.seal.admin.IdentityAdmin;
 import io.wardgate.seal.envelope.RecipientKey;
 import io.wardgate.seal.envelope.Es256Signer;
@@ -74,7 +75,7 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
     /** As above, with the private keys where {@code location} says (a file, a PKCS#11 token, a TPM). */
     public static IdentityStore open(Path directory, String configuredId, KeyLocation location, SecureRandom random,
             Clock clock) throws IOException {
-        ProtectedFiles.directory(directory);
+        DurableFiles.privateDirectory(directory);
         String id = gatewayId(directory, configuredId, random);
         KeyStorage keys = KeyStorages.open(location, directory, id, random);
         try {
@@ -103,14 +104,14 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
 
     /** The gateway id kept in {@code directory} (made 0700): the configured one, or the one generated once. */
     public static String gatewayId(Path directory, String configuredId, SecureRandom random) throws IOException {
-        ProtectedFiles.directory(directory);
+        DurableFiles.privateDirectory(directory);
         Path file = directory.resolve("gateway-id");
         if (!configuredId.isEmpty()) {
             if (!ID.matcher(configuredId).matches()) {
                 throw new IllegalArgumentException("gateway id must be 1 to 64 letters, digits, '.', '_' or '-'");
             }
             if (!Files.exists(file) || !Files.readString(file).trim().equals(configuredId)) {
-                ProtectedFiles.write(file, configuredId.getBytes(StandardCharsets.US_ASCII));
+                DurableFiles.writePrivate(file, configuredId.getBytes(StandardCharsets.US_ASCII));
             }
             return configuredId;
         }
@@ -120,7 +121,7 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
         byte[] suffix = new byte[4];
         random.nextBytes(suffix);
         String generated = "wg-" + HexFormat.of().formatHex(suffix);
-        ProtectedFiles.write(file, generated.getBytes(StandardCharsets.US_ASCII));
+        DurableFiles.writePrivate(file, generated.getBytes(StandardCharsets.US_ASCII));
         return generated;
     }
 
@@ -280,7 +281,7 @@ public final class IdentityStore implements IdentityAdmin, AutoCloseable {
 
     private void write(String name, byte[] content) {
         try {
-            ProtectedFiles.write(directory.resolve(name), content);
+            DurableFiles.writePrivate(directory.resolve(name), content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name, e);
         }

@@ -2,7 +2,7 @@ package io.wardgate.seal.keystore;
 
 import io.wardgate.seal.envelope.Es256Signer;
 import io.wardgate.seal.identity.Certificates;
-import io.wardgate.seal.identity.ProtectedFiles;
+import io.wardgate.shared.files.DurableFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class FileKeyStorage implements KeyStorage {
         if (!Files.exists(passFile)) {
             byte[] secret = new byte[32];
             random.nextBytes(secret);
-            ProtectedFiles.write(passFile, Base64.getEncoder().encode(secret));
+            DurableFiles.writePrivate(passFile, Base64.getEncoder().encode(secret));
         }
         char[] password = new String(Files.readAllBytes(passFile), StandardCharsets.US_ASCII).trim().toCharArray();
         try {
@@ -150,7 +150,7 @@ public final class FileKeyStorage implements KeyStorage {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             keyStore.store(out, password);
-            ProtectedFiles.write(directory.resolve(STORE), out.toByteArray());
+            DurableFiles.writePrivate(directory.resolve(STORE), out.toByteArray());
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot write the keystore", e);
         }

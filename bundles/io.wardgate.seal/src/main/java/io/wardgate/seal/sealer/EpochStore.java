@@ -1,6 +1,6 @@
 package io.wardgate.seal.sealer;
 
-import io.wardgate.seal.identity.ProtectedFiles;
+import io.wardgate.shared.files.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ public final class EpochStore {
 
     /** Reads the last epoch (or -1), stores and returns the next one. */
     public static long next(Path dataDirectory) throws IOException {
-        ProtectedFiles.directory(dataDirectory);
+        DurableFiles.privateDirectory(dataDirectory);
         Path file = dataDirectory.resolve(FILE);
         long previous = -1;
         if (Files.exists(file)) {
@@ -36,7 +36,7 @@ public final class EpochStore {
             }
         }
         long next = previous + 1;
-        ProtectedFiles.write(file, Long.toString(next).getBytes(StandardCharsets.US_ASCII));
+        DurableFiles.writePrivate(file, Long.toString(next).getBytes(StandardCharsets.US_ASCII));
         return next;
     }
 }

@@ -1,6 +1,6 @@
 package io.wardgate.seal.secrets;
 
-import io.wardgate.seal.identity.ProtectedFiles;
+import io.wardgate.shared.files.DurableFiles;
 import io.wardgate.seal.keystore.KeyStorageUnavailableException;
 import io.wardgate.seal.keystore.KeyWrap;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class SecretsKey {
      * @throws IOException when the file is unreadable, malformed, or does not open (no secret in the message)
      */
     public static Opened open(Path directory, Optional<KeyWrap> wrap, SecureRandom random) throws IOException {
-        ProtectedFiles.directory(directory);
+        DurableFiles.privateDirectory(directory);
         Path file = directory.resolve(FILE);
         if (!Files.exists(file)) {
             byte[] key = new byte[32];
@@ -96,7 +96,7 @@ public final class SecretsKey {
         Base64.Encoder b64 = Base64.getEncoder();
         String line = String.join(" ", "wardgate-secrets-key", "v1", wrap.isPresent() ? "wrapped" : "file", key.id(),
                 b64.encodeToString(stored), b64.encodeToString(Gcm.check(key.key(), key.id(), random))) + "\n";
-        ProtectedFiles.write(file, line.getBytes(StandardCharsets.US_ASCII));
+        DurableFiles.writePrivate(file, line.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] decode(Path file, String field) throws IOException {

@@ -1,5 +1,6 @@
 package io.wardgate.web.auth;
 
+import io.wardgate.shared.files.DurableFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class UserStore {
      * file is rewritten), and {@link #sealedAtOpen()} says how many.
      */
     public static UserStore open(Path file, TotpSecrets totp) throws IOException {
-        PrivateFiles.createDirectories(file.getParent());
+        DurableFiles.privateDirectory(file.getParent());
         UserStore store = new UserStore(file, totp);
         if (Files.exists(file)) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -143,7 +144,7 @@ public final class UserStore {
                     .append(' ').append(u.createdAt().getEpochSecond()).append(' ')
                     .append(u.lastLogin() == null ? "-" : String.valueOf(u.lastLogin().getEpochSecond())).append('\n');
         }
-        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        DurableFiles.writePrivate(file, text.toString().getBytes(StandardCharsets.UTF_8));
         users.clear();
         users.putAll(next);
     }

@@ -2,7 +2,7 @@ package io.wardgate.web.tls;
 
 import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.api.secrets.SecretException;
-import io.wardgate.web.auth.PrivateFiles;
+import io.wardgate.shared.files.DurableFiles;
 import io.wardgate.web.auth.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +94,7 @@ public final class UiKeystore {
         if (Files.isRegularFile(keystorePath()) && Files.isRegularFile(passwordPath())) {
             String stored = Files.readString(passwordPath(), StandardCharsets.UTF_8).strip();
             if (!SecretBox.isSealed(stored)) {
-                PrivateFiles.write(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, stored).getBytes(StandardCharsets.UTF_8));
+                DurableFiles.writePrivate(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, stored).getBytes(StandardCharsets.UTF_8));
                 sealedAtOpen = true;
                 return new Material(keystorePath(), stored);
             }
@@ -110,7 +110,7 @@ public final class UiKeystore {
 
     /** A new key pair and certificate under a new password, replacing the old ones. */
     public Material rotate(List<String> names) throws IOException, GeneralSecurityException {
-        PrivateFiles.createDirectories(dir);
+        DurableFiles.privateDirectory(dir);
         String password = secrets.token(32);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
@@ -123,8 +123,8 @@ public final class UiKeystore {
         store.store(out, password.toCharArray());
         // Password first: a crash between the two writes leaves a keystore no password opens, which
         // ensure() cannot tell from a good one, so the next start would fail loudly rather than silently.
-        PrivateFiles.write(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, password).getBytes(StandardCharsets.UTF_8));
-        PrivateFiles.write(keystorePath(), out.toByteArray());
+        DurableFiles.writePrivate(passwordPath(), box.seal(SEAL_PID, SEAL_PROPERTY, password).getBytes(StandardCharsets.UTF_8));
+        DurableFiles.writePrivate(keystorePath(), out.toByteArray());
         return new Material(keystorePath(), password);
     }
 
