@@ -22,9 +22,6 @@ public final class FhirTransactionSink implements ReadingSink {
 
     @Override
     public void write(OpenResult.Opened envelope) throws IOException {
-        if (envelope.batch().readings().isEmpty()) {
-            return; // alarms only: no FHIR alarm output yet (docs/alarms.md)
-        }
         String bundle = FhirTransaction.bundle(FhirResources.of(envelope.tags(), envelope.batch(), terms));
         sender.submit(bundle.getBytes(StandardCharsets.UTF_8));
     }
