@@ -5,6 +5,7 @@ import io.wardgate.api.Reading;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.VitalSign;
 import io.wardgate.api.WaveformSegment;
+import io.wardgate.api.time.ClockNote;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.SealTags;
 import io.wardgate.shared.json.JsonWriter;
@@ -91,7 +92,11 @@ final class FhirResources {
             }
         }
         out.addAll(alarms);
-        out.addAll(new FhirAlarms(this).resources(batch.alarms()));
+        if (!ClockNote.DEVICE_ID.equals(batch.device().id())) {
+            // a gateway's clock notes are the receiver's own input (GatewayClocks), not a device's alarms, and
+            // their device time is a moment of the old timeline, not when something was observed: JSON lines only
+            out.addAll(new FhirAlarms(this).resources(batch.alarms()));
+        }
         return out;
     }
 

@@ -6,6 +6,9 @@ import io.wardgate.api.Alarm;
 import io.wardgate.api.AlarmPriority;
 import io.wardgate.api.AlarmState;
 import io.wardgate.api.Decimal;
+import io.wardgate.api.DeviceIdentity;
+import io.wardgate.api.Transport;
+import io.wardgate.api.time.ClockNote;
 import io.wardgate.api.Metric;
 import io.wardgate.api.Observation;
 import io.wardgate.api.StatusFlag;
@@ -184,6 +187,21 @@ class FhirAlarmsTest {
         assertThat(resources).extracting(FhirResource::identifier).map(i -> i.substring(i.lastIndexOf('/') + 1))
                 .containsExactly("0", "alarm-0", "alarm-change-0");
         resources.forEach(r -> assertThat(FhirValidation.problems(r.json())).isEmpty());
+    }
+
+    @Test
+    void aGatewaysClockNoteIsNoFhirAlarm() throws Exception {
+        Batch note = Batch.ofAlarms(DeviceIdentity.at(Transport.LOCAL, ClockNote.ADDRESS), TestReadings.BED_12, "gateway",
+                List.of(new Alarm(null, ClockNote.UNVERIFIED, "gateway clock not synchronised", AlarmPriority.INFO,
+                        AlarmState.ACTIVE, null, AT)));
+        assertThat(note.device().id()).isEqualTo(ClockNote.DEVICE_ID);
+        assertThat(FhirResources.of(tags(note, 0), note, Terms.nomenclature())).isEmpty();
+        try (SpoolSender sender = new SpoolSender("fhir", Spool.open(temp.resolve("notes"), new Spool.Limits(10, 1 << 20)),
+                message -> new Delivery.Delivered(), new SpoolSender.Settings(Duration.ofMillis(50), Duration.ofMillis(400), 3))) {
+            new FhirTransactionSink(sender).write(new OpenResult.Opened(tags(note, 0), note, new byte[1], List.of()));
+            assertThat(sender.spool().size()).isZero();
+            assertThat(sender.delivered()).isZero();
+        }
     }
 
     @Test
