@@ -113,7 +113,7 @@ final class GeneratedWard {
 
     /** Alarm changes as a monitor's driver reports them: raised, silenced, ended; about a metric or the device. */
     static List<Alarm> alarms(Instant at) {
-        Alarm spo2Low = new Alarm(VitalSign.SPO2.metric(), "intellivue:0002.4a.1", "**SpO2 Low", AlarmPriority.MEDIUM,
+        Alarm spo2Low = new Alarm(VitalSign.SPO2.metric(), "intellivue:4BB8.000A", "SpO2", AlarmPriority.MEDIUM,
                 AlarmState.ACTIVE, at.minusMillis(250), at);
         Alarm apnea = new Alarm(VitalSign.RESPIRATION_RATE.metric(), "", "***Apnea <20s> & \"ended\"", AlarmPriority.HIGH,
                 AlarmState.ACTIVE, null, at.plusSeconds(1));

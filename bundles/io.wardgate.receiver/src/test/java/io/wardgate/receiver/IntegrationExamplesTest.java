@@ -75,8 +75,8 @@ class IntegrationExamplesTest {
         Path dir = Files.createDirectories(Path.of("target", "integration-examples"));
         Batch bed = demoBed();
         Batch alarms = Batch.ofAlarms(bed.device(), bed.location(), bed.group(), List.of(new io.wardgate.api.Alarm(
-                VitalSign.SPO2.metric(), "intellivue:0002.4a.1", "**SpO2 Low", io.wardgate.api.AlarmPriority.MEDIUM,
-                io.wardgate.api.AlarmState.SILENCED, AT.minusMillis(250), AT)));
+                VitalSign.SPO2.metric(), "intellivue:4BB8.000A", "SpO2", io.wardgate.api.AlarmPriority.MEDIUM,
+                io.wardgate.api.AlarmState.SILENCED, null, AT))); // the IntelliVue driver's alert of AlertsTest, silenced
         SealTags tags = new SealTags("wg-demo-0001", alarms.streamId(), 4, 31, AT.plusMillis(20));
         String bundle = FhirTransaction.bundle(FhirResources.of(tags, alarms, Terms.nomenclature()));
         assertThat(FhirValidation.problems(bundle)).isEmpty();
@@ -85,6 +85,6 @@ class IntegrationExamplesTest {
         String pretty = FhirValidation.CONTEXT.newJsonParser().setPrettyPrint(true)
                 .encodeResourceToString(FhirValidation.CONTEXT.newJsonParser().parseResource(bundle));
         Files.writeString(dir.resolve("fhir-alarm-bundle.json"), pretty, StandardCharsets.UTF_8);
-        assertThat(pretty).contains("\"196616\"", "\"PM\"", "\"inhibited\"", "\"intellivue:0002.4a.1\"");
+        assertThat(pretty).contains("\"196616\"", "\"PM\"", "\"inhibited\"", "\"intellivue:4BB8.000A\"");
     }
 }
