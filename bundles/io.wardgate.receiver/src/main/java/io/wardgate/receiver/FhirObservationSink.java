@@ -11,9 +11,10 @@ import java.util.Objects;
 /**
  * FHIR R4 Observations as NDJSON (one resource per line), built by {@link FhirResources}: LOINC and
  * MDC codings, UCUM quantities, dataAbsentReason instead of a value when the status says there is
- * none, blood pressure as a panel (85354-9), waveforms as SampledData, alarms as MDC_EVT_ALARM
- * Observations. The subject is the bed (a Location) until the backend associates the patient;
- * docs/integration.md says how the vital-signs profiles fit.
+ * none, blood pressure as a panel (85354-9), waveforms as SampledData, alarms (a reading flagged in
+ * alarm, and each typed alarm change) as MDC_EVT_ALARM Observations. The subject is the bed (a
+ * Location) until the backend associates the patient; docs/integration.md says how the vital-signs
+ * profiles fit.
  */
 public final class FhirObservationSink implements ReadingSink {
     private final Writer out;

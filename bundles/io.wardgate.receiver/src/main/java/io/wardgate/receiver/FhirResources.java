@@ -5,6 +5,7 @@ import io.wardgate.api.Reading;
 import io.wardgate.api.StatusFlag;
 import io.wardgate.api.VitalSign;
 import io.wardgate.api.WaveformSegment;
+import io.wardgate.api.time.ClockNote;
 import io.wardgate.seal.envelope.Batch;
 import io.wardgate.seal.envelope.SealTags;
 import io.wardgate.shared.json.JsonWriter;
@@ -22,8 +23,8 @@ import java.util.Set;
 /**
  * The FHIR R4 resources for one batch (docs/integration.md, "FHIR"): one Observation per reading,
  * NIBP parts measured within {@link #PANEL_WINDOW} of each other as one panel, a waveform as
- * SampledData, and an alarm Observation (code MDC_EVT_ALARM) for each reading the device flagged in
- * alarm. The subject is the bed (a Location), so no resource claims the vital-signs profiles, which
+ * SampledData, an alarm Observation (code MDC_EVT_ALARM) for each reading the device flagged in
+ * alarm, and one for each typed alarm change the batch carries ({@link FhirAlarms}). The subject is the bed (a Location), so no resource claims the vital-signs profiles, which
  * require a Patient: the backend adds them when it has associated the patient.
  */
 final class FhirResources {
@@ -49,7 +50,7 @@ final class FhirResources {
 
     private final SealTags tags;
     private final Batch batch;
-    private final Terms terms;
+    final Terms terms;
 
     private FhirResources(SealTags tags, Batch batch, Terms terms) {
         this.tags = tags;
@@ -91,6 +92,11 @@ final class FhirResources {
             }
         }
         out.addAll(alarms);
+        if (!ClockNote.DEVICE_ID.equals(batch.device().id())) {
+            // a gateway's clock notes are the receiver's own input (GatewayClocks), not a device's alarms, and
+            // their device time is a moment of the old timeline, not when something was observed: JSON lines only
+            out.addAll(new FhirAlarms(this).resources(batch.alarms()));
+        }
         return out;
     }
 
@@ -218,13 +224,13 @@ final class FhirResources {
         return new FhirResource(identifier, json.endObject().toString());
     }
 
-    private static void stringComponent(JsonWriter json, int code, String referenceId, String value) {
+    static void stringComponent(JsonWriter json, int code, String referenceId, String value) {
         json.beginObject().name("code").beginObject().name("coding").beginArray();
         mdcCoding(json, code, referenceId);
         json.endArray().endObject().field("valueString", value).endObject();
     }
 
-    private JsonWriter header(String identifier, boolean vitalSign, String summary) {
+    JsonWriter header(String identifier, boolean vitalSign, String summary) {
         JsonWriter json = new JsonWriter().beginObject().field("resourceType", "Observation")
                 .field("id", FhirResource.logicalId(identifier));
         json.name("text").beginObject().field("status", "generated")
@@ -246,7 +252,7 @@ final class FhirResources {
         codeableConcept(json, metric);
     }
 
-    private void codeableConcept(JsonWriter json, io.wardgate.api.Metric metric) {
+    void codeableConcept(JsonWriter json, io.wardgate.api.Metric metric) {
         json.beginObject().name("coding").beginArray();
         if (!metric.loinc().isEmpty()) {
             json.beginObject().field("system", LOINC).field("code", metric.loinc()).endObject();
@@ -255,7 +261,7 @@ final class FhirResources {
         json.endArray().field("text", terms.display(metric)).endObject();
     }
 
-    private static void mdcCoding(JsonWriter json, int code, String referenceId) {
+    static void mdcCoding(JsonWriter json, int code, String referenceId) {
         json.beginObject().field("system", MDC).field("code", Integer.toString(code)).field("display", referenceId)
                 .endObject();
     }
@@ -264,7 +270,7 @@ final class FhirResources {
      * The bed as subject (a logical Location reference), the hospital site as performer (the
      * organisation whose device observed: Observation.performer cannot name a Device), the device.
      */
-    private void subjectAndDevice(JsonWriter json) {
+    void subjectAndDevice(JsonWriter json) {
         json.name("subject").beginObject().field("type", "Location").name("identifier").beginObject()
                 .field("system", BED).field("value", batch.location().toString()).endObject()
                 .field("display", "bed " + batch.location()).endObject();
@@ -357,7 +363,7 @@ final class FhirResources {
         return time;
     }
 
-    private static void note(JsonWriter json, Set<StatusFlag> flags) {
+    static void note(JsonWriter json, Set<StatusFlag> flags) {
         List<String> remarks = new ArrayList<>();
         for (StatusFlag flag : flags) {
             if (!flag.meansNoValue()) {

@@ -4,6 +4,7 @@ import io.wardgate.receiver.spool.SpoolSender;
 import io.wardgate.seal.envelope.OpenResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,11 @@ public final class FhirTransactionSink implements ReadingSink {
 
     @Override
     public void write(OpenResult.Opened envelope) throws IOException {
-        if (envelope.batch().readings().isEmpty()) {
-            return; // alarms only: no FHIR alarm output yet (docs/alarms.md)
+        List<FhirResource> resources = FhirResources.of(envelope.tags(), envelope.batch(), terms);
+        if (resources.isEmpty()) {
+            return; // a gateway's clock note: nothing for a FHIR server
         }
-        String bundle = FhirTransaction.bundle(FhirResources.of(envelope.tags(), envelope.batch(), terms));
+        String bundle = FhirTransaction.bundle(resources);
         sender.submit(bundle.getBytes(StandardCharsets.UTF_8));
     }
 }

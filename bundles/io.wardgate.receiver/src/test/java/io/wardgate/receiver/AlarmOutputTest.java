@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The receiver writes alarm changes as "kind":"alarm" JSON lines; FHIR outputs skip alarm-only envelopes. */
+/** The receiver writes alarm changes as "kind":"alarm" JSON lines and as FHIR alarm Observations. */
 class AlarmOutputTest {
     private static final Alarm SPO2_LOW = new Alarm(new Metric(150456, "MDC_PULS_OXIM_SAT_O2", "2708-6"), "masimo:0002",
             "SpO2 low limit", AlarmPriority.MEDIUM, AlarmState.ACTIVE, TestReadings.T0.minusSeconds(2), TestReadings.T0);
@@ -51,6 +51,13 @@ class AlarmOutputTest {
                 "\"receivedAt\":\"" + TestReadings.T0 + "\"").endsWith("}");
         assertThat(lines.get(1)).contains("\"index\":1", "\"text\":\"APNEA \\\"adult\\\"\"", "\"priority\":\"high\"",
                 "\"state\":\"ended\"").doesNotContain("\"mdc\"", "deviceTime");
-        assertThat(fhir.toString()).as("no FHIR alarm output yet").isEmpty();
+        // FHIR: one MDC_EVT_ALARM Observation per change (FhirAlarmsTest checks them in full)
+        List<String> resources = fhir.toString().lines().toList();
+        assertThat(resources).hasSize(2);
+        assertThat(resources.get(0)).contains("\"code\":\"196616\"", "\"code\":\"masimo:0002\"", "\"code\":\"PM\"",
+                "\"valueString\":\"active\"", "/5/alarm-change-0\"");
+        assertThat(resources.get(1)).contains("\"code\":\"PH\"", "\"valueString\":\"inactive\"", "/5/alarm-change-1\"")
+                .doesNotContain("MDC_ATTR_ALERT_SOURCE");
+        resources.forEach(r -> assertThat(FhirValidation.problems(r)).isEmpty());
     }
 }

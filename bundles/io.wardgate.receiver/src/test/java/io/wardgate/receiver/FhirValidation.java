@@ -74,17 +74,21 @@ final class FhirValidation {
         return loinc;
     }
 
-    /** Errors and warnings, except the one the MDC code system must cause (no terminology server knows it offline). */
+    /**
+     * Errors and warnings, except the "unknown code system" warning the MDC code system must cause (no
+     * terminology server knows it offline) and the one WardGate's own alarm-code system causes (the
+     * devices' condition codes, open-ended: no CodeSystem resource can list them).
+     */
     static List<String> problems(String json) {
         return validator().validateWithResult(json).getMessages().stream()
                 .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
-                .filter(m -> !unknownMdc(m))
+                .filter(m -> !unknownSystem(m, FhirResources.MDC) && !unknownSystem(m, FhirAlarms.ALARM_CODE))
                 .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
                 .toList();
     }
 
-    private static boolean unknownMdc(SingleValidationMessage m) {
-        return m.getSeverity() == ResultSeverityEnum.WARNING && m.getMessage().contains(FhirResources.MDC)
+    private static boolean unknownSystem(SingleValidationMessage m, String system) {
+        return m.getSeverity() == ResultSeverityEnum.WARNING && m.getMessage().contains(system)
                 && (m.getMessage().contains("unknown") || m.getMessage().contains("could not be found"));
     }
 }

@@ -1,5 +1,8 @@
 package io.wardgate.receiver;
 
+import io.wardgate.api.Alarm;
+import io.wardgate.api.AlarmPriority;
+import io.wardgate.api.AlarmState;
 import io.wardgate.api.Decimal;
 import io.wardgate.api.DeviceIdentity;
 import io.wardgate.api.Location;
@@ -27,7 +30,8 @@ import java.util.Set;
 /**
  * A ward's worth of readings as the gateway seals them (fixed seed, fixed clock): per bed a monitor
  * with every vital sign, every kind of absent value, NIBP panels whole, partial and a few ms apart,
- * ECG and pleth waves, alarms (one inhibited); an oximeter without EUI-64; a BLE scale.
+ * ECG and pleth waves, alarms (one inhibited) and the monitor's typed alarm changes in an alarm-only
+ * batch of their own (every state and priority, with and without source and device time); an oximeter without EUI-64; a BLE scale.
  */
 final class GeneratedWard {
     static final Instant T0 = Instant.parse("2026-11-29T10:00:00.123456789Z");
@@ -53,6 +57,8 @@ final class GeneratedWard {
             out.put(tags(monitor, sequence++, at), new Batch(monitor, location, "icu-monitors", absent(at)));
             out.put(tags(monitor, sequence++, at), new Batch(monitor, location, "icu-monitors", panels(at)));
             out.put(tags(monitor, sequence, at), new Batch(monitor, location, "icu-monitors", waves(random, at)));
+            Batch alarms = Batch.ofAlarms(monitor, location, "icu-monitors", alarms(at));
+            out.put(new SealTags(GATEWAY, alarms.streamId(), 3, 0, at.plusSeconds(1)), alarms);
             DeviceIdentity oximeter = DeviceIdentity.at(Transport.SERIAL, "/dev/wardgate/oxi-" + bed)
                     .withReported("Radical-7", "");
             out.put(tags(oximeter, 0, at), new Batch(oximeter, location, "oximeters", List.of(
@@ -103,6 +109,21 @@ final class GeneratedWard {
         readings.add(new Observation(Metric.mdc(0x20000 + 0x0302, "MDC_IV_0302"),
                 new Unit("{mdc-dim-263442}", 263442, ""), Decimal.parse("0.1"), Set.of(), at, at));
         return readings;
+    }
+
+    /** Alarm changes as a monitor's driver reports them: raised, silenced, ended; about a metric or the device. */
+    static List<Alarm> alarms(Instant at) {
+        Alarm spo2Low = new Alarm(VitalSign.SPO2.metric(), "intellivue:4BB8.000A", "SpO2", AlarmPriority.MEDIUM,
+                AlarmState.ACTIVE, at.minusMillis(250), at);
+        Alarm apnea = new Alarm(VitalSign.RESPIRATION_RATE.metric(), "", "***Apnea <20s> & \"ended\"", AlarmPriority.HIGH,
+                AlarmState.ACTIVE, null, at.plusSeconds(1));
+        Alarm battery = new Alarm(null, "nonin:battery-low", "battery low", AlarmPriority.LOW, AlarmState.ACTIVE,
+                null, at.plusSeconds(2));
+        Alarm notice = new Alarm(null, "MDC_EVT_ALARM", "Check settings", AlarmPriority.INFO, AlarmState.ACTIVE,
+                at.plusSeconds(2), at.plusSeconds(3));
+        return List.of(spo2Low, apnea, battery, notice, spo2Low.withState(AlarmState.SILENCED).at(at.plusSeconds(4),
+                at.plusSeconds(4)), apnea.withState(AlarmState.ENDED).at(null, at.plusSeconds(5)),
+                battery.withState(AlarmState.ENDED).at(null, at.plusSeconds(6)));
     }
 
     private static List<Reading> absent(Instant at) {

@@ -69,4 +69,22 @@ class IntegrationExamplesTest {
         Files.writeString(dir.resolve("fhir-bundle.json"), pretty, StandardCharsets.UTF_8);
         assertThat(pretty).contains("MDC_ECG_AMPL_ST_II").doesNotContain("MDC_IV_");
     }
+
+    @Test
+    void theAlarmExampleIsWhatTheReceiverWrites() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "integration-examples"));
+        Batch bed = demoBed();
+        Batch alarms = Batch.ofAlarms(bed.device(), bed.location(), bed.group(), List.of(new io.wardgate.api.Alarm(
+                VitalSign.SPO2.metric(), "intellivue:4BB8.000A", "SpO2", io.wardgate.api.AlarmPriority.MEDIUM,
+                io.wardgate.api.AlarmState.SILENCED, null, AT))); // the IntelliVue driver's alert of AlertsTest, silenced
+        SealTags tags = new SealTags("wg-demo-0001", alarms.streamId(), 4, 31, AT.plusMillis(20));
+        String bundle = FhirTransaction.bundle(FhirResources.of(tags, alarms, Terms.nomenclature()));
+        assertThat(FhirValidation.problems(bundle)).isEmpty();
+        assertThat(new Pcd01Messages(new Pcd01Messages.Addressing("WardGate", "ENGINE", "HOSPITAL")).encode(tags, alarms))
+                .as("no PCD-04 (ORU^R40) structure in HAPI's v2.6 model: PCD-01 skips alarm-only envelopes").isEmpty();
+        String pretty = FhirValidation.CONTEXT.newJsonParser().setPrettyPrint(true)
+                .encodeResourceToString(FhirValidation.CONTEXT.newJsonParser().parseResource(bundle));
+        Files.writeString(dir.resolve("fhir-alarm-bundle.json"), pretty, StandardCharsets.UTF_8);
+        assertThat(pretty).contains("\"196616\"", "\"PM\"", "\"inhibited\"", "\"intellivue:4BB8.000A\"");
+    }
 }

@@ -68,7 +68,11 @@ public final class Pcd01Messages {
         hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
     }
 
-    /** The message for one envelope, encoded (ER7, segments ended by CR); empty when it holds only waveforms. */
+    /**
+     * The message for one envelope, encoded (ER7, segments ended by CR); empty when it holds only waveforms
+     * or only alarm changes. Alarm changes are never encoded: their IHE transaction (PCD-04, ORU^R40) came
+     * with HL7 v2.7 and HAPI's v2.6 structures have no such message, so they reach engines by FHIR only.
+     */
     public java.util.Optional<String> encode(SealTags tags, Batch batch) {
         List<Observation> numerics = new ArrayList<>();
         for (Reading reading : batch.readings()) {

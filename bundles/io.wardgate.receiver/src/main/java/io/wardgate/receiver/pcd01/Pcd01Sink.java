@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Queues one PCD-01 message per envelope for the integration engine: on disk before {@link #write}
- * returns, sent in order over MLLP by the sender. An envelope of waveforms alone gives no message.
+ * returns, sent in order over MLLP by the sender. An envelope of waveforms alone, or of alarm changes
+ * alone, gives no message ({@link Pcd01Messages#encode}).
  */
 public final class Pcd01Sink implements ReadingSink {
     private final Pcd01Messages messages;

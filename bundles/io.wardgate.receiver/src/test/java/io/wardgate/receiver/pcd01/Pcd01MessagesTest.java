@@ -123,4 +123,31 @@ class Pcd01MessagesTest {
         assertThat(new Pcd01Messages(ADDRESSING).encode(TestReadings.tags(3, 17),
                 TestReadings.batch(List.of(TestReadings.ecg(8))))).isEmpty();
     }
+
+    /**
+     * Alarm changes have no PCD-01 form: IHE's alarm transaction is ORU^R40 (PCD-04), which HAPI's v2.6
+     * structures (the only HL7 v2 model the build has) do not define, so nothing is encoded rather than a
+     * message no parser could check. The day a structure exists, this test says so and alarms can go out.
+     */
+    @Test
+    void alarmChangesGiveNoMessageForHapiHasNoOruR40() throws Exception {
+        io.wardgate.api.Alarm alarm = new io.wardgate.api.Alarm(VitalSign.SPO2.metric(), "masimo:0002", "SpO2 low",
+                io.wardgate.api.AlarmPriority.HIGH, io.wardgate.api.AlarmState.ACTIVE, null, TestReadings.T0);
+        io.wardgate.seal.envelope.Batch alarms = io.wardgate.seal.envelope.Batch.ofAlarms(TestReadings.MONITOR,
+                TestReadings.BED_12, "icu", List.of(alarm));
+        Pcd01Messages messages = new Pcd01Messages(ADDRESSING);
+        assertThat(messages.encode(TestReadings.tags(3, 17), alarms)).isEmpty();
+        // beside readings, the message is the readings' alone
+        io.wardgate.seal.envelope.Batch mixed = new io.wardgate.seal.envelope.Batch(TestReadings.MONITOR,
+                TestReadings.BED_12, "icu", readings(), List.of(alarm));
+        io.wardgate.seal.envelope.Batch plain = new io.wardgate.seal.envelope.Batch(TestReadings.MONITOR,
+                TestReadings.BED_12, "icu", readings());
+        assertThat(messages.encode(TestReadings.tags(3, 17), mixed)).isEqualTo(messages.encode(TestReadings.tags(3, 17), plain));
+        try (HapiContext hapi = new DefaultHapiContext()) {
+            // no structure of its own: HAPI falls back to a generic message, segments unchecked
+            assertThat(hapi.getModelClassFactory().getMessageClass("ORU_R40", "2.6", true))
+                    .isEqualTo(ca.uhn.hl7v2.model.GenericMessage.V26.class);
+            assertThat(hapi.getModelClassFactory().getMessageClass("ORU_R01", "2.6", true)).isEqualTo(ORU_R01.class);
+        }
+    }
 }
