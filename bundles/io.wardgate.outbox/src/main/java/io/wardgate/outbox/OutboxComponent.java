@@ -104,6 +104,11 @@ public final class OutboxComponent implements Outbox {
     }
 
     @Override
+    public List<StoredEnvelope> nextAlarms(int max) {
+        return engine.nextAlarms(max);
+    }
+
+    @Override
     public void acknowledge(long storageId) {
         engine.acknowledge(storageId);
     }

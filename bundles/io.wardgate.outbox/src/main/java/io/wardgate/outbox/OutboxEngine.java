@@ -98,6 +98,20 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     @Override
     public List<StoredEnvelope> next(int max) {
+        return underHandOutLock(max, this::handOut);
+    }
+
+    @Override
+    public List<StoredEnvelope> nextAlarms(int max) {
+        return underHandOutLock(max, (current, limit) -> {
+            List<Long> picked = urgentNotHandedOut(current, limit);
+            return picked.isEmpty() ? List.of() : loadAndMark(current, picked);
+        });
+    }
+
+    /** Runs one hand-out with the limit bounded; a failed read hands out nothing this time. */
+    private List<StoredEnvelope> underHandOutLock(int max,
+            java.util.function.BiFunction<SqliteStore, Integer, List<StoredEnvelope>> handOut) {
         int limit = Math.max(0, Math.min(max, MAX_HAND_OUT));
         SqliteStore current = store;
         if (limit == 0 || current == null) {
@@ -105,7 +119,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             try {
-                return handOut(current, limit);
+                return handOut.apply(current, limit);
             } catch (StoreException e) {
                 LOG.warn("Outbox read failed ({}); nothing handed out this time", e.kind());
                 return List.of();
@@ -142,6 +156,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         if (!pickedDevice.isEmpty()) {
             lastServedDevice = pickedDevice.get(pickedDevice.size() - 1);
         }
+        return loadAndMark(current, picked);
+    }
+
+    /** Loads the picked envelopes, in the order picked, and counts them as handed out. */
+    private List<StoredEnvelope> loadAndMark(SqliteStore current, List<Long> picked) {
         Map<Long, StoredEnvelope> loaded = current.load(picked);
         List<StoredEnvelope> result = new ArrayList<>(picked.size());
         for (long id : picked) {

@@ -220,6 +220,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
 
     private Handover drain(MqttSession session, long number, int index) throws UplinkException {
         int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
+        int reserve = alarmReserve(window);
         Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
         while (running && lossReason == null && session.isConnected()) {
             if (!durations.instant().isBefore(nextCheck)) {
@@ -233,7 +234,10 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 nextCheck = nextPrimaryCheck();
             }
             int free = window - inFlight.size();
-            List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
+            // The last places of the window are kept for alarms: a window full of backlog waiting for
+            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway).
+            List<StoredEnvelope> batch = free > reserve ? outbox.next(free - reserve)
+                    : free > 0 ? outbox.nextAlarms(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             boolean holding = clockHold.holding(heldForClock.size());
             if (!holding && !heldForClock.isEmpty()) {
@@ -252,7 +256,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 }
             }
             for (StoredEnvelope stored : sendable) {
-                session.publish(stored.envelope().tags().topic(), stored.envelope().bytes(), false,
+                session.publish(topics.publishTopic(stored.envelope().tags().topic(),
+                        stored.envelope().tags().deviceId()), stored.envelope().bytes(), false,
                         new Tracker(stored.storageId(), number));
                 published.incrementAndGet();
             }
@@ -261,6 +266,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Places of the in-flight window only alarms may take: an eighth, at least one when the window has two. */
+    static int alarmReserve(int window) {
+        return window < 2 ? 0 : Math.max(1, window / 8);
     }
 
     private Instant nextPrimaryCheck() {

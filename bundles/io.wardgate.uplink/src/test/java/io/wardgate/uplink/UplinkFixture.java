@@ -31,6 +31,8 @@ final class UplinkFixture implements AutoCloseable {
     static final String SITE = "site-a";
     static final String WARD = "ward-3";
     static final String DATA_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/data/vitals";
+    /** Where the alarm streams of DATA_TOPIC are published (TopicScheme#publishTopic). */
+    static final String ALARM_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/alarms/data/vitals";
     static final String STATUS_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/status";
 
     final Path dir;
@@ -95,7 +97,7 @@ final class UplinkFixture implements AutoCloseable {
     static Map<String, List<Long>> firstArrivals(List<TestSubscriber.Received> received) {
         Map<String, LinkedHashSet<Long>> seen = new LinkedHashMap<>();
         for (TestSubscriber.Received message : received) {
-            if (!message.topic().equals(DATA_TOPIC)) {
+            if (!message.topic().equals(DATA_TOPIC) && !message.topic().equals(ALARM_TOPIC)) {
                 continue;
             }
             String[] parts = message.text().split("\\|");

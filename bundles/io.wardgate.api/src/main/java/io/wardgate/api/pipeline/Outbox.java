@@ -39,6 +39,15 @@ public interface Outbox {
      */
     List<StoredEnvelope> next(int max);
 
+    /**
+     * Up to {@code max} {@link Precedence#ALARM} envelopes not yet handed out, oldest first, and nothing
+     * else: an uplink whose in-flight window is full of readings keeps a few places for these, so an
+     * alarm never waits for a backlog's acknowledgements. An outbox that predates this hands out none.
+     */
+    default List<StoredEnvelope> nextAlarms(int max) {
+        return List.of();
+    }
+
     /** The broker acknowledged it: remove it for good. */
     void acknowledge(long storageId);
 

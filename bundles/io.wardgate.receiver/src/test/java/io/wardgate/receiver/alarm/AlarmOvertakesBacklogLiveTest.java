@@ -85,7 +85,9 @@ class AlarmOvertakesBacklogLiveTest {
                         new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), 1,
                         Clock.systemUTC(), Optional::empty);
                 TestSubscriber backend = TestSubscriber.connect(broker.url(), "backend-receiver",
-                        TestTls.context(pki.client("backend-receiver"), pki.caCertificate()), "wardgate/+/+/+/+/+")) {
+                        // One session for both on purpose (readings on six levels, alarms on seven, not the status
+                        // on five): this test is about the order in which the gateway sends, not the receiver's sessions.
+                        TestTls.context(pki.client("backend-receiver"), pki.caCertificate()), "wardgate/+/+/+/+/+/#")) {
             // The outage: one reading per envelope, all stored, none sent.
             for (int i = 0; i < BACKLOG; i++) {
                 sealer.seal(new AdmittedReadings(new DeviceReadings(MONITOR, BED, List.of(Observation.of(
