@@ -104,6 +104,11 @@ public final class OutboxComponent implements Outbox {
     }
 
     @Override
+    public void uplinkConnected() {
+        engine.uplinkConnected();
+    }
+
+    @Override
     public List<StoredEnvelope> nextAlarms(int max) {
         return engine.nextAlarms(max);
     }

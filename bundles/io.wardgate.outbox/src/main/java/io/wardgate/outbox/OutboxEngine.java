@@ -51,6 +51,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     private volatile SqliteStore store;
     private volatile Usage usage = new Usage(0, 0);
     private String lastServedDevice = "";
+    /**
+     * Envelopes with a higher id were stored since the uplink last connected: the live lane, handed out
+     * ahead of each device's backlog. No connection yet: none is live, everything goes oldest first.
+     */
+    private volatile long liveAbove = Long.MAX_VALUE;
 
     record Usage(long envelopes, long bytes) {
     }
@@ -127,9 +132,15 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
     }
 
+    @Override
+    public void uplinkConnected() {
+        liveAbove = highestId.get();
+    }
+
     /**
-     * Alarms first (oldest first), then round robin across devices, oldest first within each device,
-     * skipping what is in flight. An alarm stored while a backlog drains goes out with the next call.
+     * Alarms first (oldest first), then round robin across devices; within each device its live lane (stored
+     * since the uplink connected) before its backlog, each oldest first, skipping what is in flight. An alarm
+     * stored while a backlog drains goes out with the next call, a reading with the next turn of its device.
      */
     private List<StoredEnvelope> handOut(SqliteStore current, int limit) {
         List<Long> picked = new ArrayList<>(urgentNotHandedOut(current, limit));
@@ -141,7 +152,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         while (picked.size() < limit && progress) {
             progress = false;
             for (String device : devices) {
-                List<Long> queue = due.computeIfAbsent(device, d -> notHandedOut(current, d, limit));
+                List<Long> queue = due.computeIfAbsent(device, d -> liveFirst(current, d, limit));
                 queue.removeAll(urgent);
                 if (!queue.isEmpty() && picked.size() < limit) {
                     picked.add(queue.remove(0));
@@ -183,6 +194,30 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             }
         }
         return ids;
+    }
+
+    /**
+     * The device's envelopes not in flight in hand-out order: its live lane first (ids above the boundary,
+     * oldest first), then its backlog (oldest first); up to {@code limit} of each.
+     */
+    private List<Long> liveFirst(SqliteStore current, String device, int limit) {
+        long boundary = liveAbove;
+        List<Long> all = notHandedOut(current, device, limit);
+        if (boundary == Long.MAX_VALUE || all.isEmpty() || all.get(0) > boundary) {
+            return all; // no backlog before the boundary: oldest first is live first
+        }
+        List<Long> ordered = new ArrayList<>();
+        for (long id : current.oldestIdsAbove(device, boundary, handedOut.count(device) + limit)) {
+            if (!handedOut.contains(id) && ordered.size() < limit) {
+                ordered.add(id);
+            }
+        }
+        for (long id : all) {
+            if (id <= boundary) {
+                ordered.add(id);
+            }
+        }
+        return ordered;
     }
 
     /** Up to {@code limit} of the device's oldest envelopes that are not in flight, oldest first. */
@@ -413,6 +448,12 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     }
 
     private void afterOpen() {
+        try {
+            // what is stored at start is backlog once the uplink connects (the live lane starts above it)
+            highestId.accumulateAndGet(store.transaction(SqliteStore.Tx::highestId), Math::max);
+        } catch (StoreException e) {
+            LOG.warn("Outbox: highest id unreadable ({}); stored envelopes count as live", e.kind());
+        }
         SqliteStore.Totals totals = store.totals();
         usage = new Usage(totals.envelopes(), totals.bytes());
         clear(Condition.DATABASE_ERROR);

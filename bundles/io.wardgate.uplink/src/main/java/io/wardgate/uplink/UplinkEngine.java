@@ -190,6 +190,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         relay.activate();
         long number = sessions.incrementAndGet();
         connected(broker);
+        // what the outbox holds now is backlog; what is stored from now on goes ahead of it, per device
+        outbox.uplinkConnected();
         Handover next = null;
         try {
             session.publish(topics.statusTopic(), topics.birth(broker.url(), clock.instant().toString()), true,
@@ -268,9 +270,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         return null;
     }
 
-    /** Places of the in-flight window only alarms may take: an eighth, at least one when the window has two. */
+    /** Places of the in-flight window only alarms may take: a sixteenth, at least one when the window has two. */
     static int alarmReserve(int window) {
-        return window < 2 ? 0 : Math.max(1, window / 8);
+        return window < 2 ? 0 : Math.max(1, window / 16);
     }
 
     private Instant nextPrimaryCheck() {

@@ -25,10 +25,11 @@ class TopicSchemeTest {
     }
 
     @Test
-    void aWindowKeepsAnEighthForAlarmsButAWindowOfOneKeepsNothing() {
+    void aWindowKeepsASixteenthForAlarmsButAWindowOfOneKeepsNothing() {
         assertThat(UplinkEngine.alarmReserve(1)).isZero();
         assertThat(UplinkEngine.alarmReserve(2)).isEqualTo(1);
-        assertThat(UplinkEngine.alarmReserve(20)).isEqualTo(2);
-        assertThat(UplinkEngine.alarmReserve(1000)).isEqualTo(125);
+        assertThat(UplinkEngine.alarmReserve(16)).isEqualTo(1);
+        assertThat(UplinkEngine.alarmReserve(40)).isEqualTo(2);
+        assertThat(UplinkEngine.alarmReserve(1000)).isEqualTo(62);
     }
 }
