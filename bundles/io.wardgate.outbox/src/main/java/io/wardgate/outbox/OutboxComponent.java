@@ -104,6 +104,11 @@ public final class OutboxComponent implements Outbox {
     }
 
     @Override
+    public boolean onStored(Runnable listener) {
+        return engine.onStored(listener);
+    }
+
+    @Override
     public void uplinkConnected() {
         engine.uplinkConnected();
     }

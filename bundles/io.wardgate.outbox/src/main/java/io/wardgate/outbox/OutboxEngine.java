@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +55,22 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
      * ahead of each device's backlog. No connection yet: none is live, everything goes oldest first.
      */
     private volatile long liveAbove = Long.MAX_VALUE;
+    /**
+     * The hand-out's memory, so that a call reads SQLite only for devices that changed: every device with
+     * stored envelopes (read at open, then added as stores commit), a count of each device's stores, and
+     * per device the ids to hand out next as last read. Rebuilt from SQLite at start.
+     */
+    private final java.util.concurrent.ConcurrentSkipListSet<String> devices =
+            new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Map<String, Long> storeCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DeviceQueue> queues = new java.util.HashMap<>(); // under handOutLock
+    private final List<Runnable> storeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Most ids read ahead per device and query. */
+    private static final int READ_AHEAD = 256;
+
+    /** A device's ids in hand-out order as read at a store count and live boundary; nothingLeft: the read found none. */
+    private record DeviceQueue(long storeCount, long liveAbove, java.util.ArrayDeque<Long> ids, boolean nothingLeft) {
+    }
 
     record Usage(long envelopes, long bytes) {
     }
@@ -144,18 +159,20 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
      */
     private List<StoredEnvelope> handOut(SqliteStore current, int limit) {
         List<Long> picked = new ArrayList<>(urgentNotHandedOut(current, limit));
-        Set<Long> urgent = new HashSet<>(picked);
-        List<String> devices = devicesInTurn(current);
-        Map<String, List<Long>> due = new LinkedHashMap<>();
+        Set<Long> taken = new HashSet<>(picked); // alarms, then each id picked in this call
+        List<String> turn = devicesInTurn();
         List<String> pickedDevice = new ArrayList<>();
         boolean progress = true;
         while (picked.size() < limit && progress) {
             progress = false;
-            for (String device : devices) {
-                List<Long> queue = due.computeIfAbsent(device, d -> liveFirst(current, d, limit));
-                queue.removeAll(urgent);
-                if (!queue.isEmpty() && picked.size() < limit) {
-                    picked.add(queue.remove(0));
+            for (String device : turn) {
+                if (picked.size() >= limit) {
+                    break; // taking one more from a device's read-ahead would drop it from there
+                }
+                Long id = nextOf(current, device, taken);
+                if (id != null) {
+                    taken.add(id); // not marked as handed out until loaded
+                    picked.add(id);
                     pickedDevice.add(device);
                     progress = true;
                 }
@@ -231,18 +248,70 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         return ids;
     }
 
-    /** Every device with stored envelopes, starting after the one served last. */
-    private List<String> devicesInTurn(SqliteStore current) {
-        List<String> after = new ArrayList<>();
-        List<String> before = new ArrayList<>();
+    /** Every device known to have stored envelopes, starting after the one served last (no query). */
+    private List<String> devicesInTurn() {
+        List<String> turn = new ArrayList<>(devices.tailSet(lastServedDevice, false));
+        turn.addAll(devices.headSet(lastServedDevice, true));
+        return turn;
+    }
+
+    /**
+     * The device's next id to hand out, or null. Reads SQLite only when nothing was read for the device
+     * yet, when it stored since, when the live boundary moved, or when what was read ran out.
+     */
+    private Long nextOf(SqliteStore current, String device, Set<Long> skip) {
+        long count = storeCounts.getOrDefault(device, 0L);
+        long boundary = liveAbove;
+        DeviceQueue queue = queues.get(device);
+        boolean justRead = false;
+        if (queue == null || queue.storeCount() != count || queue.liveAbove() != boundary) {
+            queue = readAhead(current, device, count, boundary);
+            justRead = true;
+        }
+        while (true) {
+            while (!queue.ids().isEmpty()) {
+                long id = queue.ids().poll();
+                if (!handedOut.contains(id) && !skip.contains(id)) {
+                    return id;
+                }
+            }
+            if (justRead || queue.nothingLeft()) {
+                return null; // read again only once the device stores (its count moves) or something is released
+            }
+            queue = readAhead(current, device, count, boundary);
+            justRead = true;
+        }
+    }
+
+    private DeviceQueue readAhead(SqliteStore current, String device, long count, long boundary) {
+        List<Long> read = liveFirst(current, device, READ_AHEAD);
+        DeviceQueue queue = new DeviceQueue(count, boundary, new java.util.ArrayDeque<>(read), read.isEmpty());
+        queues.put(device, queue);
+        return queue;
+    }
+
+    /** Calls {@code listener} (on the writer thread; it must not block) whenever envelopes were stored. */
+    @Override
+    public boolean onStored(Runnable listener) {
+        storeListeners.add(Objects.requireNonNull(listener, "listener"));
+        return true;
+    }
+
+    /** Forgets what the hand-out read ahead (after a release, an eviction or a new database). */
+    private void forgetReadAhead() {
+        synchronized (handOutLock) {
+            queues.clear();
+        }
+    }
+
+    /** Rebuilds the device list from SQLite (at open; a device skip-scan over the index). */
+    private void readDevices(SqliteStore current) {
         String cursor = "";
         for (Optional<String> device = current.deviceAfter(cursor); device.isPresent();
                 device = current.deviceAfter(cursor)) {
             cursor = device.get();
-            (cursor.compareTo(lastServedDevice) > 0 ? after : before).add(cursor);
+            devices.add(cursor);
         }
-        after.addAll(before);
-        return after;
     }
 
     @Override
@@ -253,6 +322,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     @Override
     public void release(long storageId) {
         handedOut.remove(storageId);
+        forgetReadAhead(); // handed out again, in its place in the order
     }
 
     @Override
@@ -351,6 +421,20 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         outcome.acknowledged().forEach(removed -> handedOut.remove(removed.id()));
         outcome.evicted().forEach(removed -> handedOut.remove(removed.id()));
         outcome.results().forEach(result -> highestId.accumulateAndGet(result.id(), Math::max));
+        boolean stored = false;
+        for (Batch.Result result : outcome.results()) {
+            if (result.id() >= 0) {
+                devices.add(result.device());
+                storeCounts.merge(result.device(), 1L, Long::sum);
+                stored = true;
+            }
+        }
+        if (!outcome.evicted().isEmpty()) {
+            forgetReadAhead();
+        }
+        if (stored) {
+            storeListeners.forEach(Runnable::run);
+        }
         Condition condition = diskFull ? Condition.DISK_FULL : Condition.CAPACITY;
         String full = diskFull ? "disk full" : "outbox full";
         boolean losses = false;
@@ -383,6 +467,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         usage = new Usage(before.envelopes() - removed.size(),
                 before.bytes() - removed.stream().mapToLong(SqliteStore.Removed::size).sum());
         removed.forEach(r -> handedOut.remove(r.id()));
+        forgetReadAhead();
     }
 
     void raise(Condition condition, String text) {
@@ -443,6 +528,8 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             handedOut.clear();
+            queues.clear();
+            devices.clear();
         }
         afterOpen();
     }
@@ -454,6 +541,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         } catch (StoreException e) {
             LOG.warn("Outbox: highest id unreadable ({}); stored envelopes count as live", e.kind());
         }
+        readDevices(store);
         SqliteStore.Totals totals = store.totals();
         usage = new Usage(totals.envelopes(), totals.bytes());
         clear(Condition.DATABASE_ERROR);

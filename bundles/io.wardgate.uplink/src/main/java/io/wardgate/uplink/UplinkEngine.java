@@ -72,6 +72,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final AtomicLong sessions = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The outbox wakes the uplink on every store: idle, it then only looks again now and then. */
+    private volatile boolean storeWakes;
+    private static final Duration IDLE_WITH_STORE_WAKES = Duration.ofSeconds(1);
     private volatile String lossReason;
     private volatile UplinkStatus status;
     private String lastAuditedFailure = "";
@@ -110,6 +113,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     public UplinkEngine start() {
+        // woken when something is stored, the uplink needs not poll an idle outbox every idlePoll
+        storeWakes = outbox.onStored(this::wake);
         if (!settings.revocation().enabled()) {
             LOG.warn("Uplink: certificate revocation checking is switched off by configuration");
         }
@@ -264,7 +269,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 published.incrementAndGet();
             }
             if (batch.isEmpty() || sendable.isEmpty()) {
-                await(settings.idlePoll());
+                // a store, a PUBACK or a loss wakes it; the timeout only re-checks the clock hold and the broker list
+                await(storeWakes && settings.idlePoll().compareTo(IDLE_WITH_STORE_WAKES) < 0 ? IDLE_WITH_STORE_WAKES
+                        : settings.idlePoll());
             }
         }
         return null;

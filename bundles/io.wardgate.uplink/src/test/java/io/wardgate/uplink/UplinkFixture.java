@@ -94,6 +94,26 @@ final class UplinkFixture implements AutoCloseable {
     }
 
     /** Per device, the sequence numbers in order of first arrival (duplicates of at-least-once dropped). */
+    /**
+     * How many runs a device's arrivals make: each run a range of sequence numbers that arrived in order. After a
+     * reconnect the outbox sends live envelopes ahead of the backlog (Outbox#uplinkConnected), so one reconnect
+     * makes at most one more run; in order throughout is one run.
+     */
+    static int orderedRuns(List<Long> arrivals) {
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            position.put(arrivals.get(i), i);
+        }
+        List<Long> values = arrivals.stream().sorted().toList();
+        int runs = values.isEmpty() ? 0 : 1;
+        for (int i = 1; i < values.size(); i++) {
+            if (position.get(values.get(i)) < position.get(values.get(i - 1))) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
     static Map<String, List<Long>> firstArrivals(List<TestSubscriber.Received> received) {
         Map<String, LinkedHashSet<Long>> seen = new LinkedHashMap<>();
         for (TestSubscriber.Received message : received) {

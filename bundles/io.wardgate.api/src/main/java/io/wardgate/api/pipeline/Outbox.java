@@ -57,6 +57,14 @@ public interface Outbox {
     default void uplinkConnected() {
     }
 
+    /**
+     * Asks to be told whenever envelopes were stored (so an uplink waits for that instead of polling). The
+     * listener runs on the outbox's thread and must not block. False if this outbox cannot tell (then poll).
+     */
+    default boolean onStored(Runnable listener) {
+        return false;
+    }
+
     /** The broker acknowledged it: remove it for good. */
     void acknowledge(long storageId);
 
