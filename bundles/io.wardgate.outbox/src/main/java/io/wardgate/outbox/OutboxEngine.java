@@ -147,9 +147,57 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
     }
 
+    /**
+     * What was stored within this long before the uplink connected counts as live too: readings of the
+     * seconds the uplink took to notice the broker was back are no backlog to the ward.
+     */
+    static final long LIVE_BOUND_NANOS = 5_000_000_000L;
+    private static final long MARK_EVERY_NANOS = 250_000_000L;
+    /**
+     * One mark per quarter second with stores: (its start, its last store, the highest id by then), monotonic
+     * nanos, oldest first, reaching just past LIVE_BOUND_NANOS back.
+     */
+    private final java.util.ArrayDeque<long[]> idMarks = new java.util.ArrayDeque<>();
+    /** The highest id when the database was opened: stored before is backlog in any case. */
+    private volatile long idAtOpen;
+
+    private void markHighestId() {
+        long now = monotonicNanos.getAsLong();
+        synchronized (idMarks) {
+            long[] last = idMarks.peekLast();
+            if (last != null && now - last[0] < MARK_EVERY_NANOS) {
+                last[1] = now; // one mark a quarter second, for its last store
+                last[2] = highestId.get();
+                return;
+            }
+            idMarks.addLast(new long[] {now, now, highestId.get()});
+            while (idMarks.size() > 1 && now - secondOldest()[1] >= LIVE_BOUND_NANOS) {
+                idMarks.pollFirst();
+            }
+        }
+    }
+
+    private long[] secondOldest() {
+        java.util.Iterator<long[]> marks = idMarks.iterator();
+        marks.next();
+        return marks.next();
+    }
+
     @Override
     public void uplinkConnected() {
-        liveAbove = highestId.get();
+        long cutoff = monotonicNanos.getAsLong() - LIVE_BOUND_NANOS;
+        long older = -1;
+        long boundary;
+        synchronized (idMarks) {
+            for (long[] mark : idMarks) {
+                if (mark[1] <= cutoff) {
+                    older = Math.max(older, mark[2]);
+                }
+            }
+            // the newest mark at least LIVE_BOUND old; none: opened less than LIVE_BOUND ago, live since the open
+            boundary = older >= 0 ? older : idAtOpen;
+        }
+        liveAbove = boundary;
     }
 
     /**
@@ -433,6 +481,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             forgetReadAhead();
         }
         if (stored) {
+            markHighestId();
             storeListeners.forEach(Runnable::run);
         }
         Condition condition = diskFull ? Condition.DISK_FULL : Condition.CAPACITY;
@@ -542,6 +591,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             LOG.warn("Outbox: highest id unreadable ({}); stored envelopes count as live", e.kind());
         }
         readDevices(store);
+        idAtOpen = highestId.get();
         SqliteStore.Totals totals = store.totals();
         usage = new Usage(totals.envelopes(), totals.bytes());
         clear(Condition.DATABASE_ERROR);

@@ -29,6 +29,7 @@ class LiveLaneTest {
 
     private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private OutboxEngine outbox;
+    private final MutableClock clock = new MutableClock(T0.plusSeconds(60));
 
     @AfterEach
     void close() {
@@ -38,8 +39,8 @@ class LiveLaneTest {
     }
 
     private OutboxEngine open() {
-        outbox = new OutboxEngine(OutboxSettings.defaults(dir.resolve("outbox.db")), new MutableClock(T0.plusSeconds(60)),
-                () -> audit);
+        // the engine's monotonic clock follows this clock: an outage is the clock moving on
+        outbox = new OutboxEngine(OutboxSettings.defaults(dir.resolve("outbox.db")), clock, () -> audit);
         return outbox;
     }
 
@@ -68,6 +69,7 @@ class LiveLaneTest {
             outbox.store(envelope("bed-1", i));
             outbox.store(envelope("bed-2", i));
         }
+        clock.advance(java.time.Duration.ofSeconds(30));
         outbox.uplinkConnected();
         for (int i = 40; i < 43; i++) { // live data of bed-1 during the drain
             outbox.store(envelope("bed-1", i));
@@ -82,6 +84,19 @@ class LiveLaneTest {
         bed1.addAll(range(0, 40));
         assertThat(order.get("bed-1")).as("live first, then the backlog oldest first").isEqualTo(bed1);
         assertThat(order.get("bed-2")).as("a device without live data: its backlog in order").isEqualTo(range(0, 40));
+    }
+
+    @Test
+    void whatWasStoredInTheSecondsBeforeTheUplinkConnectedCountsAsLive() {
+        open();
+        for (int i = 0; i < 10; i++) {
+            outbox.store(envelope("bed-1", i));
+            clock.advance(java.time.Duration.ofSeconds(10)); // a long outage
+        }
+        outbox.store(envelope("bed-1", 10)); // while the uplink was noticing the broker was back
+        clock.advance(java.time.Duration.ofSeconds(2));
+        outbox.uplinkConnected();
+        assertThat(drain(3).get("bed-1")).containsExactly(10L, 0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
     @Test
@@ -113,9 +128,11 @@ class LiveLaneTest {
         for (int i = 0; i < 10; i++) {
             outbox.store(envelope("bed-1", i));
         }
+        clock.advance(java.time.Duration.ofSeconds(30));
         outbox.uplinkConnected();
         outbox.store(envelope("bed-1", 10));
         outbox.store(envelope("bed-1", 11));
+        clock.advance(java.time.Duration.ofSeconds(30));
         outbox.uplinkConnected(); // lost and back before anything was acknowledged
         outbox.store(envelope("bed-1", 12));
         List<Long> expected = new ArrayList<>(List.of(12L));

@@ -42,6 +42,7 @@ class LiveLaneLiveTest {
                 gateway.reading(i);
             }
             gateway.sealer.flushNow();
+            gateway.outage(Duration.ofMinutes(2));
             try (UplinkEngine uplink = gateway.uplink(1)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> backend.received().size() >= 20);
                 for (int i = 0; i < LIVE; i++) { // live data during the drain

@@ -62,16 +62,24 @@ public final class SealingGateway implements AutoCloseable {
     public final OutboxEngine outbox;
     public final BatchingSealer sealer;
     private final Path dir;
+    /** Added to the outbox's monotonic clock: an outage passes without the test waiting for it. */
+    private final java.util.concurrent.atomic.AtomicLong outage = new java.util.concurrent.atomic.AtomicLong();
 
     public SealingGateway(Path dir) throws Exception {
         this.dir = dir;
         SecureRandom random = new SecureRandom();
         this.broker = Brokers.start(BrokerSetup.of(dir.resolve("broker"), pki));
-        this.outbox = new OutboxEngine(OutboxSettings.defaults(dir.resolve("outbox.db")), Clock.systemUTC(), () -> audit);
+        this.outbox = new OutboxEngine(OutboxSettings.defaults(dir.resolve("outbox.db")), Clock.systemUTC(),
+                () -> System.nanoTime() + outage.get(), () -> audit);
         this.sealer = new BatchingSealer(new SealerSettings(1, 60_000, ContentAlgorithm.CHACHA20_POLY1305, 10_000),
                 TestSealingKeys.of(GATEWAY), outbox,
                 new EnvelopeSealer(Randomness.secure(random), Es256Signer.randomized(random)), 1, Clock.systemUTC(),
                 Optional::empty);
+    }
+
+    /** Lets {@code length} pass for the outbox (what it stored before is then backlog, not recent data). */
+    public void outage(Duration length) {
+        outage.addAndGet(length.toNanos());
     }
 
     /** Seals one heart rate of the monitor (value from {@code i}). */

@@ -67,6 +67,7 @@ class AlarmSessionLiveTest {
                 gateway.reading(i);
             }
             gateway.sealer.flushNow();
+            gateway.outage(Duration.ofMinutes(2)); // older than the outbox's live bound: all of it is backlog
             try (UplinkEngine uplink = gateway.uplink(16)) {
                 // Every reading is acknowledged by the broker (queued for the absent receiver) before the alarm.
                 await().atMost(Duration.ofSeconds(120)).until(() -> gateway.outbox.status().envelopes() == 0);
