@@ -104,6 +104,21 @@ public final class OutboxComponent implements Outbox {
     }
 
     @Override
+    public boolean onStored(Runnable listener) {
+        return engine.onStored(listener);
+    }
+
+    @Override
+    public void uplinkConnected() {
+        engine.uplinkConnected();
+    }
+
+    @Override
+    public List<StoredEnvelope> nextAlarms(int max) {
+        return engine.nextAlarms(max);
+    }
+
+    @Override
     public void acknowledge(long storageId) {
         engine.acknowledge(storageId);
     }

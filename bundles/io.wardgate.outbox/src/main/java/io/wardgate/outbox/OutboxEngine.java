@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +50,27 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     private volatile SqliteStore store;
     private volatile Usage usage = new Usage(0, 0);
     private String lastServedDevice = "";
+    /**
+     * Envelopes with a higher id were stored since the uplink last connected: the live lane, handed out
+     * ahead of each device's backlog. No connection yet: none is live, everything goes oldest first.
+     */
+    private volatile long liveAbove = Long.MAX_VALUE;
+    /**
+     * The hand-out's memory, so that a call reads SQLite only for devices that changed: every device with
+     * stored envelopes (read at open, then added as stores commit), a count of each device's stores, and
+     * per device the ids to hand out next as last read. Rebuilt from SQLite at start.
+     */
+    private final java.util.concurrent.ConcurrentSkipListSet<String> devices =
+            new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Map<String, Long> storeCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DeviceQueue> queues = new java.util.HashMap<>(); // under handOutLock
+    private final List<Runnable> storeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Most ids read ahead per device and query. */
+    private static final int READ_AHEAD = 256;
+
+    /** A device's ids in hand-out order as read at a store count and live boundary; nothingLeft: the read found none. */
+    private record DeviceQueue(long storeCount, long liveAbove, java.util.ArrayDeque<Long> ids, boolean nothingLeft) {
+    }
 
     record Usage(long envelopes, long bytes) {
     }
@@ -98,6 +118,20 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     @Override
     public List<StoredEnvelope> next(int max) {
+        return underHandOutLock(max, this::handOut);
+    }
+
+    @Override
+    public List<StoredEnvelope> nextAlarms(int max) {
+        return underHandOutLock(max, (current, limit) -> {
+            List<Long> picked = urgentNotHandedOut(current, limit);
+            return picked.isEmpty() ? List.of() : loadAndMark(current, picked);
+        });
+    }
+
+    /** Runs one hand-out with the limit bounded; a failed read hands out nothing this time. */
+    private List<StoredEnvelope> underHandOutLock(int max,
+            java.util.function.BiFunction<SqliteStore, Integer, List<StoredEnvelope>> handOut) {
         int limit = Math.max(0, Math.min(max, MAX_HAND_OUT));
         SqliteStore current = store;
         if (limit == 0 || current == null) {
@@ -105,7 +139,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             try {
-                return handOut(current, limit);
+                return handOut.apply(current, limit);
             } catch (StoreException e) {
                 LOG.warn("Outbox read failed ({}); nothing handed out this time", e.kind());
                 return List.of();
@@ -114,23 +148,79 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     }
 
     /**
-     * Alarms first (oldest first), then round robin across devices, oldest first within each device,
-     * skipping what is in flight. An alarm stored while a backlog drains goes out with the next call.
+     * What was stored within this long before the uplink connected counts as live too: readings of the
+     * seconds the uplink took to notice the broker was back are no backlog to the ward.
+     */
+    static final long LIVE_BOUND_NANOS = 5_000_000_000L;
+    private static final long MARK_EVERY_NANOS = 250_000_000L;
+    /**
+     * One mark per quarter second with stores: (its start, its last store, the highest id by then), monotonic
+     * nanos, oldest first, reaching just past LIVE_BOUND_NANOS back.
+     */
+    private final java.util.ArrayDeque<long[]> idMarks = new java.util.ArrayDeque<>();
+    /** The highest id when the database was opened: stored before is backlog in any case. */
+    private volatile long idAtOpen;
+
+    private void markHighestId() {
+        long now = monotonicNanos.getAsLong();
+        synchronized (idMarks) {
+            long[] last = idMarks.peekLast();
+            if (last != null && now - last[0] < MARK_EVERY_NANOS) {
+                last[1] = now; // one mark a quarter second, for its last store
+                last[2] = highestId.get();
+                return;
+            }
+            idMarks.addLast(new long[] {now, now, highestId.get()});
+            while (idMarks.size() > 1 && now - secondOldest()[1] >= LIVE_BOUND_NANOS) {
+                idMarks.pollFirst();
+            }
+        }
+    }
+
+    private long[] secondOldest() {
+        java.util.Iterator<long[]> marks = idMarks.iterator();
+        marks.next();
+        return marks.next();
+    }
+
+    @Override
+    public void uplinkConnected() {
+        long cutoff = monotonicNanos.getAsLong() - LIVE_BOUND_NANOS;
+        long older = -1;
+        long boundary;
+        synchronized (idMarks) {
+            for (long[] mark : idMarks) {
+                if (mark[1] <= cutoff) {
+                    older = Math.max(older, mark[2]);
+                }
+            }
+            // the newest mark at least LIVE_BOUND old; none: opened less than LIVE_BOUND ago, live since the open
+            boundary = older >= 0 ? older : idAtOpen;
+        }
+        liveAbove = boundary;
+    }
+
+    /**
+     * Alarms first (oldest first), then round robin across devices; within each device its live lane (stored
+     * since the uplink connected) before its backlog, each oldest first, skipping what is in flight. An alarm
+     * stored while a backlog drains goes out with the next call, a reading with the next turn of its device.
      */
     private List<StoredEnvelope> handOut(SqliteStore current, int limit) {
         List<Long> picked = new ArrayList<>(urgentNotHandedOut(current, limit));
-        Set<Long> urgent = new HashSet<>(picked);
-        List<String> devices = devicesInTurn(current);
-        Map<String, List<Long>> due = new LinkedHashMap<>();
+        Set<Long> taken = new HashSet<>(picked); // alarms, then each id picked in this call
+        List<String> turn = devicesInTurn();
         List<String> pickedDevice = new ArrayList<>();
         boolean progress = true;
         while (picked.size() < limit && progress) {
             progress = false;
-            for (String device : devices) {
-                List<Long> queue = due.computeIfAbsent(device, d -> notHandedOut(current, d, limit));
-                queue.removeAll(urgent);
-                if (!queue.isEmpty() && picked.size() < limit) {
-                    picked.add(queue.remove(0));
+            for (String device : turn) {
+                if (picked.size() >= limit) {
+                    break; // taking one more from a device's read-ahead would drop it from there
+                }
+                Long id = nextOf(current, device, taken);
+                if (id != null) {
+                    taken.add(id); // not marked as handed out until loaded
+                    picked.add(id);
                     pickedDevice.add(device);
                     progress = true;
                 }
@@ -142,6 +232,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         if (!pickedDevice.isEmpty()) {
             lastServedDevice = pickedDevice.get(pickedDevice.size() - 1);
         }
+        return loadAndMark(current, picked);
+    }
+
+    /** Loads the picked envelopes, in the order picked, and counts them as handed out. */
+    private List<StoredEnvelope> loadAndMark(SqliteStore current, List<Long> picked) {
         Map<Long, StoredEnvelope> loaded = current.load(picked);
         List<StoredEnvelope> result = new ArrayList<>(picked.size());
         for (long id : picked) {
@@ -166,6 +261,30 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         return ids;
     }
 
+    /**
+     * The device's envelopes not in flight in hand-out order: its live lane first (ids above the boundary,
+     * oldest first), then its backlog (oldest first); up to {@code limit} of each.
+     */
+    private List<Long> liveFirst(SqliteStore current, String device, int limit) {
+        long boundary = liveAbove;
+        List<Long> all = notHandedOut(current, device, limit);
+        if (boundary == Long.MAX_VALUE || all.isEmpty() || all.get(0) > boundary) {
+            return all; // no backlog before the boundary: oldest first is live first
+        }
+        List<Long> ordered = new ArrayList<>();
+        for (long id : current.oldestIdsAbove(device, boundary, handedOut.count(device) + limit)) {
+            if (!handedOut.contains(id) && ordered.size() < limit) {
+                ordered.add(id);
+            }
+        }
+        for (long id : all) {
+            if (id <= boundary) {
+                ordered.add(id);
+            }
+        }
+        return ordered;
+    }
+
     /** Up to {@code limit} of the device's oldest envelopes that are not in flight, oldest first. */
     private List<Long> notHandedOut(SqliteStore current, String device, int limit) {
         List<Long> ids = new ArrayList<>();
@@ -177,18 +296,70 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         return ids;
     }
 
-    /** Every device with stored envelopes, starting after the one served last. */
-    private List<String> devicesInTurn(SqliteStore current) {
-        List<String> after = new ArrayList<>();
-        List<String> before = new ArrayList<>();
+    /** Every device known to have stored envelopes, starting after the one served last (no query). */
+    private List<String> devicesInTurn() {
+        List<String> turn = new ArrayList<>(devices.tailSet(lastServedDevice, false));
+        turn.addAll(devices.headSet(lastServedDevice, true));
+        return turn;
+    }
+
+    /**
+     * The device's next id to hand out, or null. Reads SQLite only when nothing was read for the device
+     * yet, when it stored since, when the live boundary moved, or when what was read ran out.
+     */
+    private Long nextOf(SqliteStore current, String device, Set<Long> skip) {
+        long count = storeCounts.getOrDefault(device, 0L);
+        long boundary = liveAbove;
+        DeviceQueue queue = queues.get(device);
+        boolean justRead = false;
+        if (queue == null || queue.storeCount() != count || queue.liveAbove() != boundary) {
+            queue = readAhead(current, device, count, boundary);
+            justRead = true;
+        }
+        while (true) {
+            while (!queue.ids().isEmpty()) {
+                long id = queue.ids().poll();
+                if (!handedOut.contains(id) && !skip.contains(id)) {
+                    return id;
+                }
+            }
+            if (justRead || queue.nothingLeft()) {
+                return null; // read again only once the device stores (its count moves) or something is released
+            }
+            queue = readAhead(current, device, count, boundary);
+            justRead = true;
+        }
+    }
+
+    private DeviceQueue readAhead(SqliteStore current, String device, long count, long boundary) {
+        List<Long> read = liveFirst(current, device, READ_AHEAD);
+        DeviceQueue queue = new DeviceQueue(count, boundary, new java.util.ArrayDeque<>(read), read.isEmpty());
+        queues.put(device, queue);
+        return queue;
+    }
+
+    /** Calls {@code listener} (on the writer thread; it must not block) whenever envelopes were stored. */
+    @Override
+    public boolean onStored(Runnable listener) {
+        storeListeners.add(Objects.requireNonNull(listener, "listener"));
+        return true;
+    }
+
+    /** Forgets what the hand-out read ahead (after a release, an eviction or a new database). */
+    private void forgetReadAhead() {
+        synchronized (handOutLock) {
+            queues.clear();
+        }
+    }
+
+    /** Rebuilds the device list from SQLite (at open; a device skip-scan over the index). */
+    private void readDevices(SqliteStore current) {
         String cursor = "";
         for (Optional<String> device = current.deviceAfter(cursor); device.isPresent();
                 device = current.deviceAfter(cursor)) {
             cursor = device.get();
-            (cursor.compareTo(lastServedDevice) > 0 ? after : before).add(cursor);
+            devices.add(cursor);
         }
-        after.addAll(before);
-        return after;
     }
 
     @Override
@@ -199,6 +370,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     @Override
     public void release(long storageId) {
         handedOut.remove(storageId);
+        forgetReadAhead(); // handed out again, in its place in the order
     }
 
     @Override
@@ -297,6 +469,21 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         outcome.acknowledged().forEach(removed -> handedOut.remove(removed.id()));
         outcome.evicted().forEach(removed -> handedOut.remove(removed.id()));
         outcome.results().forEach(result -> highestId.accumulateAndGet(result.id(), Math::max));
+        boolean stored = false;
+        for (Batch.Result result : outcome.results()) {
+            if (result.id() >= 0) {
+                devices.add(result.device());
+                storeCounts.merge(result.device(), 1L, Long::sum);
+                stored = true;
+            }
+        }
+        if (!outcome.evicted().isEmpty()) {
+            forgetReadAhead();
+        }
+        if (stored) {
+            markHighestId();
+            storeListeners.forEach(Runnable::run);
+        }
         Condition condition = diskFull ? Condition.DISK_FULL : Condition.CAPACITY;
         String full = diskFull ? "disk full" : "outbox full";
         boolean losses = false;
@@ -329,6 +516,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         usage = new Usage(before.envelopes() - removed.size(),
                 before.bytes() - removed.stream().mapToLong(SqliteStore.Removed::size).sum());
         removed.forEach(r -> handedOut.remove(r.id()));
+        forgetReadAhead();
     }
 
     void raise(Condition condition, String text) {
@@ -389,11 +577,21 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             handedOut.clear();
+            queues.clear();
+            devices.clear();
         }
         afterOpen();
     }
 
     private void afterOpen() {
+        try {
+            // what is stored at start is backlog once the uplink connects (the live lane starts above it)
+            highestId.accumulateAndGet(store.transaction(SqliteStore.Tx::highestId), Math::max);
+        } catch (StoreException e) {
+            LOG.warn("Outbox: highest id unreadable ({}); stored envelopes count as live", e.kind());
+        }
+        readDevices(store);
+        idAtOpen = highestId.get();
         SqliteStore.Totals totals = store.totals();
         usage = new Usage(totals.envelopes(), totals.bytes());
         clear(Condition.DATABASE_ERROR);

@@ -206,6 +206,25 @@ final class SqliteStore implements AutoCloseable {
         });
     }
 
+    /** The ids of a device's oldest envelopes above {@code above} (its live lane), oldest first. */
+    synchronized List<Long> oldestIdsAbove(String device, long above, int limit) {
+        return query(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM envelope WHERE device = ? AND id > ? ORDER BY id LIMIT ?")) {
+                statement.setString(1, device);
+                statement.setLong(2, above);
+                statement.setInt(3, limit);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
     /** The envelopes with these ids, by id (an id deleted meanwhile is absent). */
     synchronized Map<Long, StoredEnvelope> load(List<Long> ids) {
         return query(() -> {

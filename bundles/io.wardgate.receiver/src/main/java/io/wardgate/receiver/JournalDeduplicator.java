@@ -18,7 +18,9 @@ import java.time.Instant;
  * journal file and forced to disk before its message is acknowledged; at start the journal is
  * replayed, then rewritten compactly (only what the windows still hold), and again once
  * {@code compactAfter} records (or as many as the last rewrite held, if more) were appended. Lines: {@code A gateway epoch sequence device} and
- * {@code F gateway epochFloor 0 device} (the device id last: it may contain spaces). A torn last
+ * {@code F gateway epochFloor 0 device} and {@code M gateway epoch from-to device} (sequences skipped and
+ * not arrived yet, so that backfill below the window is still accepted after a restart; the device id
+ * last: it may contain spaces). A torn last
  * line (a crash while appending) is dropped; any other bad line stops the start with its number,
  * since guessing could let a replay through.
  */
@@ -99,6 +101,15 @@ public final class JournalDeduplicator extends WindowBacked implements AutoClose
                         Instant.EPOCH));
                 return;
             }
+            if (parts.length == 5 && parts[0].equals("M")) {
+                String[] range = parts[3].split("-", 2);
+                if (range.length != 2) {
+                    throw new IllegalArgumentException("a missing range is from-to");
+                }
+                memory.restoreMissing(new SealTags(parts[1], parts[4], Long.parseLong(parts[2]), 0, Instant.EPOCH),
+                        Long.parseLong(range[0]), Long.parseLong(range[1]));
+                return;
+            }
             if (parts.length == 5 && parts[0].equals("F")) {
                 new SealTags(parts[1], parts[4], Long.parseLong(parts[2]), 0, Instant.EPOCH);
                 memory.restoreEvicted(parts[1], parts[4], Long.parseLong(parts[2]));
@@ -119,6 +130,13 @@ public final class JournalDeduplicator extends WindowBacked implements AutoClose
                 @Override
                 public void accepted(String gatewayId, String deviceId, long epoch, long sequence) throws IOException {
                     out.write("A " + gatewayId + ' ' + epoch + ' ' + sequence + ' ' + deviceId + '\n');
+                    count[0]++;
+                }
+
+                @Override
+                public void missing(String gatewayId, String deviceId, long epoch, long from, long to)
+                        throws IOException {
+                    out.write("M " + gatewayId + ' ' + epoch + ' ' + from + '-' + to + ' ' + deviceId + '\n');
                     count[0]++;
                 }
 

@@ -77,11 +77,24 @@ public final class Receiver {
         return opened;
     }
 
-    /** wardgate/site/ward/gatewayId/suffix/escapedDevice: gateway and device must be the signed ones. */
+    /**
+     * wardgate/site/ward/gatewayId/suffix/escapedDevice, or for an alarm stream (device id ending "#alarms",
+     * or the gateway's clock notes) also wardgate/site/ward/gatewayId/alarms/suffix/escapedDevice: gateway
+     * and device must be the signed ones, and only an alarm stream may come on an alarm topic.
+     */
     static boolean topicMatches(String topic, SealTags tags) {
         String[] levels = topic.split("/", -1);
-        return levels.length == 6 && levels[0].equals(Topics.ROOT) && levels[3].equals(tags.gatewayId())
-                && levels[5].equals(Topics.escape(tags.deviceId()));
+        boolean alarmTopic = levels.length == 7 && levels[4].equals(ALARMS_LEVEL) && isAlarmStream(tags.deviceId());
+        return (levels.length == 6 || alarmTopic) && levels[0].equals(Topics.ROOT)
+                && levels[3].equals(tags.gatewayId()) && levels[levels.length - 1].equals(Topics.escape(tags.deviceId()));
+    }
+
+    /** The topic level of the alarm streams (docs/operations.md, topic scheme). */
+    private static final String ALARMS_LEVEL = "alarms";
+
+    private static boolean isAlarmStream(String deviceId) {
+        return deviceId.endsWith(io.wardgate.seal.envelope.Batch.ALARM_STREAM_SUFFIX)
+                || deviceId.startsWith(io.wardgate.api.time.ClockNote.DEVICE_ID);
     }
 
     private static Rejected reject(Deduplicator.Verdict verdict) {

@@ -12,8 +12,15 @@ import java.util.Map;
  * most {@code maxStreams} streams are kept (least recently used evicted); for a device whose
  * stream was evicted, its epochs up to the evicted one are answered STALE rather than risk
  * accepting a replay. Memory: about window/8 + 100 bytes per stream.
+ *
+ * <p>Backfill: the sequences a stream skipped when its highest jumped (a gateway hands out a device's
+ * live envelopes ahead of its backlog after an outage) are remembered as missing ranges, at most
+ * {@value #MAX_MISSING_RANGES} per stream. A missing sequence is accepted once, however far below the
+ * window it lies; one not missing below the window is STALE as before. What stays missing is a true gap.
  */
 public final class WindowDeduplicator implements Deduplicator {
+    /** Missing ranges kept per stream; beyond, the lowest is forgotten (its sequences become STALE). */
+    static final int MAX_MISSING_RANGES = 16;
     private final int window;
     private final int maxStreams;
     private final LinkedHashMap<String, Stream> streams;
@@ -61,19 +68,30 @@ public final class WindowDeduplicator implements Deduplicator {
         long sequence = tags.sequence();
         if (sequence > stream.highest) {
             if (mark) {
+                if (sequence > stream.highest + 1) {
+                    stream.addMissing(stream.highest + 1, sequence - 1);
+                }
                 stream.advanceTo(sequence, window);
                 stream.set(sequence, window);
             }
             return Verdict.NEW;
         }
         if (sequence <= stream.highest - window) {
-            return Verdict.STALE;
+            // below the window: only backfill of a sequence skipped earlier is new
+            if (!stream.isMissing(sequence)) {
+                return Verdict.STALE;
+            }
+            if (mark) {
+                stream.arrived(sequence);
+            }
+            return Verdict.NEW;
         }
         if (stream.isSet(sequence, window)) {
             return Verdict.DUPLICATE;
         }
         if (mark) {
             stream.set(sequence, window);
+            stream.arrived(sequence);
         }
         return Verdict.NEW;
     }
@@ -96,6 +114,30 @@ public final class WindowDeduplicator implements Deduplicator {
         if (stream != null && tags.sequence() > stream.highest - window) {
             stream.clear(tags.sequence(), window);
         }
+        if (stream != null && tags.sequence() < stream.highest) {
+            stream.addMissing(tags.sequence(), tags.sequence()); // its redelivery is accepted, even below the window
+        }
+    }
+
+    /** A range of sequence numbers, both ends included. */
+    public record Range(long from, long to) {
+    }
+
+    /**
+     * The sequences of the stream of {@code tags} skipped and not arrived since, lowest first: backfill
+     * still to come, or a true gap (lost envelopes) if it never comes.
+     */
+    public synchronized java.util.List<Range> missing(SealTags tags) {
+        Stream stream = streams.get(tags.streamKey());
+        return stream == null ? java.util.List.of() : stream.missing();
+    }
+
+    /** Restores a missing range from a snapshot (see {@link Visitor#missing}); the stream must be known. */
+    public synchronized void restoreMissing(SealTags tags, long from, long to) {
+        Stream stream = streams.get(tags.streamKey());
+        if (stream != null && from <= to && to < stream.highest) {
+            stream.addMissing(from, to);
+        }
     }
 
     /** What a snapshot holds: accepted envelopes still in a window, and epoch floors of evicted streams. */
@@ -103,6 +145,11 @@ public final class WindowDeduplicator implements Deduplicator {
         void accepted(String gatewayId, String deviceId, long epoch, long sequence) throws java.io.IOException;
 
         void evicted(String gatewayId, String deviceId, long epochFloor) throws java.io.IOException;
+
+        /** Sequences from..to of the stream were skipped and have not arrived (visited after its accepted ones). */
+        default void missing(String gatewayId, String deviceId, long epoch, long from, long to)
+                throws java.io.IOException {
+        }
     }
 
     /** Visits everything remembered, so that a persistent store can rewrite it compactly. */
@@ -118,6 +165,9 @@ public final class WindowDeduplicator implements Deduplicator {
                 if (stream.isSet(sequence, window)) {
                     visitor.accepted(parts[0], parts[1], Long.parseLong(parts[2]), sequence);
                 }
+            }
+            for (Range range : stream.missing()) {
+                visitor.missing(parts[0], parts[1], Long.parseLong(parts[2]), range.from(), range.to());
             }
         }
     }
@@ -168,6 +218,8 @@ public final class WindowDeduplicator implements Deduplicator {
     private static final class Stream {
         long highest;
         final long[] bits;
+        /** Skipped sequences not arrived since, from -> to (inclusive); null while there are none. */
+        private java.util.TreeMap<Long, Long> missing;
 
         Stream(long highest, long[] bits) {
             this.highest = highest;
@@ -187,6 +239,55 @@ public final class WindowDeduplicator implements Deduplicator {
         void set(long sequence, int window) {
             int index = (int) Math.floorMod(sequence, (long) window);
             bits[index >>> 6] |= 1L << (index & 63);
+        }
+
+        void addMissing(long from, long to) {
+            if (missing == null) {
+                missing = new java.util.TreeMap<>();
+            }
+            Map.Entry<Long, Long> below = missing.floorEntry(from);
+            if (below != null && below.getValue() >= from - 1) {
+                from = below.getKey();
+                to = Math.max(to, below.getValue());
+                missing.remove(below.getKey());
+            }
+            for (Map.Entry<Long, Long> next = missing.ceilingEntry(from); next != null && next.getKey() <= to + 1;
+                    next = missing.ceilingEntry(from)) {
+                to = Math.max(to, next.getValue());
+                missing.remove(next.getKey());
+            }
+            missing.put(from, to);
+            while (missing.size() > MAX_MISSING_RANGES) {
+                missing.pollFirstEntry();
+            }
+        }
+
+        boolean isMissing(long sequence) {
+            Map.Entry<Long, Long> range = missing == null ? null : missing.floorEntry(sequence);
+            return range != null && range.getValue() >= sequence;
+        }
+
+        /** The sequence arrived: no longer missing. */
+        void arrived(long sequence) {
+            Map.Entry<Long, Long> range = missing == null ? null : missing.floorEntry(sequence);
+            if (range == null || range.getValue() < sequence) {
+                return;
+            }
+            missing.remove(range.getKey());
+            if (range.getKey() < sequence) {
+                missing.put(range.getKey(), sequence - 1);
+            }
+            if (range.getValue() > sequence) {
+                missing.put(sequence + 1, range.getValue());
+            }
+            if (missing.isEmpty()) {
+                missing = null;
+            }
+        }
+
+        java.util.List<Range> missing() {
+            return missing == null ? java.util.List.of()
+                    : missing.entrySet().stream().map(e -> new Range(e.getKey(), e.getValue())).toList();
         }
 
         void advanceTo(long sequence, int window) {

@@ -1,6 +1,5 @@
 package io.wardgate.uplink;
 
-import io.wardgate.api.time.ClockNote;
 import io.wardgate.api.time.ClockState;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -68,6 +67,6 @@ public final class ClockHold {
 
     /** Reading envelopes wait; alarm streams (device id ending "#alarms") never do. */
     static boolean holdsBack(String deviceId) {
-        return !deviceId.endsWith("#alarms") && !deviceId.startsWith(ClockNote.DEVICE_ID);
+        return !TopicScheme.isAlarmStream(deviceId);
     }
 }

@@ -72,6 +72,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final AtomicLong sessions = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The outbox wakes the uplink on every store: idle, it then only looks again now and then. */
+    private volatile boolean storeWakes;
+    private static final Duration IDLE_WITH_STORE_WAKES = Duration.ofSeconds(1);
     private volatile String lossReason;
     private volatile UplinkStatus status;
     private String lastAuditedFailure = "";
@@ -110,6 +113,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     public UplinkEngine start() {
+        // woken when something is stored, the uplink needs not poll an idle outbox every idlePoll
+        storeWakes = outbox.onStored(this::wake);
         if (!settings.revocation().enabled()) {
             LOG.warn("Uplink: certificate revocation checking is switched off by configuration");
         }
@@ -190,6 +195,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         relay.activate();
         long number = sessions.incrementAndGet();
         connected(broker);
+        // what the outbox holds now is backlog; what is stored from now on goes ahead of it, per device
+        outbox.uplinkConnected();
         Handover next = null;
         try {
             session.publish(topics.statusTopic(), topics.birth(broker.url(), clock.instant().toString()), true,
@@ -220,6 +227,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
 
     private Handover drain(MqttSession session, long number, int index) throws UplinkException {
         int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
+        int reserve = alarmReserve(window);
         Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
         while (running && lossReason == null && session.isConnected()) {
             if (!durations.instant().isBefore(nextCheck)) {
@@ -233,7 +241,10 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 nextCheck = nextPrimaryCheck();
             }
             int free = window - inFlight.size();
-            List<StoredEnvelope> batch = free > 0 ? outbox.next(free) : List.of();
+            // The last places of the window are kept for alarms: a window full of backlog waiting for
+            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway).
+            List<StoredEnvelope> batch = free > reserve ? outbox.next(free - reserve)
+                    : free > 0 ? outbox.nextAlarms(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             boolean holding = clockHold.holding(heldForClock.size());
             if (!holding && !heldForClock.isEmpty()) {
@@ -252,15 +263,23 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 }
             }
             for (StoredEnvelope stored : sendable) {
-                session.publish(stored.envelope().tags().topic(), stored.envelope().bytes(), false,
+                session.publish(topics.publishTopic(stored.envelope().tags().topic(),
+                        stored.envelope().tags().deviceId()), stored.envelope().bytes(), false,
                         new Tracker(stored.storageId(), number));
                 published.incrementAndGet();
             }
             if (batch.isEmpty() || sendable.isEmpty()) {
-                await(settings.idlePoll());
+                // a store, a PUBACK or a loss wakes it; the timeout only re-checks the clock hold and the broker list
+                await(storeWakes && settings.idlePoll().compareTo(IDLE_WITH_STORE_WAKES) < 0 ? IDLE_WITH_STORE_WAKES
+                        : settings.idlePoll());
             }
         }
         return null;
+    }
+
+    /** Places of the in-flight window only alarms may take: a sixteenth, at least one when the window has two. */
+    static int alarmReserve(int window) {
+        return window < 2 ? 0 : Math.max(1, window / 16);
     }
 
     private Instant nextPrimaryCheck() {

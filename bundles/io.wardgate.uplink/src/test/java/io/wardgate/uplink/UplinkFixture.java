@@ -31,6 +31,8 @@ final class UplinkFixture implements AutoCloseable {
     static final String SITE = "site-a";
     static final String WARD = "ward-3";
     static final String DATA_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/data/vitals";
+    /** Where the alarm streams of DATA_TOPIC are published (TopicScheme#publishTopic). */
+    static final String ALARM_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/alarms/data/vitals";
     static final String STATUS_TOPIC = "wardgate/" + SITE + "/" + WARD + "/" + GATEWAY + "/status";
 
     final Path dir;
@@ -92,10 +94,30 @@ final class UplinkFixture implements AutoCloseable {
     }
 
     /** Per device, the sequence numbers in order of first arrival (duplicates of at-least-once dropped). */
+    /**
+     * How many runs a device's arrivals make: each run a range of sequence numbers that arrived in order. After a
+     * reconnect the outbox sends live envelopes ahead of the backlog (Outbox#uplinkConnected), so one reconnect
+     * makes at most one more run; in order throughout is one run.
+     */
+    static int orderedRuns(List<Long> arrivals) {
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            position.put(arrivals.get(i), i);
+        }
+        List<Long> values = arrivals.stream().sorted().toList();
+        int runs = values.isEmpty() ? 0 : 1;
+        for (int i = 1; i < values.size(); i++) {
+            if (position.get(values.get(i)) < position.get(values.get(i - 1))) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
     static Map<String, List<Long>> firstArrivals(List<TestSubscriber.Received> received) {
         Map<String, LinkedHashSet<Long>> seen = new LinkedHashMap<>();
         for (TestSubscriber.Received message : received) {
-            if (!message.topic().equals(DATA_TOPIC)) {
+            if (!message.topic().equals(DATA_TOPIC) && !message.topic().equals(ALARM_TOPIC)) {
                 continue;
             }
             String[] parts = message.text().split("\\|");

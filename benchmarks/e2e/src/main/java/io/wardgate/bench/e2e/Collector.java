@@ -4,6 +4,7 @@ import io.wardgate.api.Reading;
 import io.wardgate.api.WaveformSegment;
 import io.wardgate.receiver.Receiver;
 import io.wardgate.receiver.WindowDeduplicator;
+import io.wardgate.receiver.mqtt.PahoSubscriber;
 import io.wardgate.receiver.mqtt.TlsContexts;
 import io.wardgate.receiver.CaSignerCheck;
 import io.wardgate.receiver.ReceiverKeys;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -27,8 +27,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * The receiver side of one step. The subscriber (Paho, QoS 1, persistent session, reconnecting
- * within a second) time-stamps each message as it arrives and queues it; one worker opens it:
+ * The receiver side of one step. The subscriber (in the secured mode the receiver's own PahoSubscriber:
+ * QoS 1, persistent sessions, alarms through a session of their own; Paho with its reconnect every
+ * second in the baseline) time-stamps each message as it arrives and queues it; one worker opens it:
  * in the secured mode with the real receiver core (io.wardgate.receiver: drop duplicates, decrypt,
  * verify the signature against the CA, check the topic), in the baseline by reading the plain
  * payload. With {@code deferred} the worker waits until {@link #release()} so the backend's work does
@@ -46,25 +47,37 @@ final class Collector implements AutoCloseable {
     private final Tally tally = new Tally();
     private final LinkedBlockingQueue<Arrived> queue = new LinkedBlockingQueue<>();
     private final AtomicLong pending = new AtomicLong();
-    private final MqttClient client;
+    /** Closes the subscription: the receiver's PahoSubscriber (secured) or the baseline's client. */
+    private AutoCloseable connection = () -> { };
     private final Opener opener;
     private final Thread worker;
     private volatile boolean released;
     private volatile boolean running = true;
 
-    private Collector(String url, String clientId, SocketFactory sockets, String filter, Opener opener,
-            boolean deferred) throws MqttException {
+    private Collector(Opener opener, boolean deferred) {
         this.opener = opener;
         this.released = !deferred;
         this.worker = new Thread(this::work, "bench-receiver");
         worker.setDaemon(true);
         worker.start();
-        client = new MqttClient(url, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+    }
+
+    private void arrived(String topic, byte[] payload) {
+        pending.incrementAndGet();
+        queue.add(new Arrived(topic, payload, nowMicros()));
+    }
+
+    /**
+     * The baseline's plain subscriber: Paho's own reconnect, every second. A fresh client id per step, and
+     * a session that outlives a broker restart (mosquitto persists it): whatever the gateway publishes
+     * before this subscriber is back is queued, not dropped.
+     */
+    private void connectPlain(String url, String clientId, String filter) throws MqttException {
+        MqttClient plainClient = new MqttClient(url, clientId, new MemoryPersistence());
+        plainClient.setCallback(new MqttCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                pending.incrementAndGet();
-                queue.add(new Arrived(topic, message.getPayload(), nowMicros()));
+                arrived(topic, message.getPayload());
             }
 
             @Override
@@ -90,19 +103,22 @@ final class Collector implements AutoCloseable {
             }
         });
         MqttConnectionOptions options = new MqttConnectionOptions();
-        if (sockets != null) {
-            options.setSocketFactory(sockets);
-            options.setHttpsHostnameVerificationEnabled(true);
-        }
-        // A fresh client id per step, and a session that outlives a broker restart (mosquitto persists
-        // it): whatever the gateway publishes before this subscriber is back is queued, not dropped.
         options.setCleanStart(false);
         options.setSessionExpiryInterval(3600L);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 1);
+        options.setConnectionTimeout(5);
         options.setReceiveMaximum(1000);
-        client.connect(options);
-        client.subscribe(filter, 1);
+        plainClient.connect(options);
+        plainClient.subscribe(filter, 1);
+        connection = () -> {
+            try {
+                plainClient.disconnect(2000);
+            } catch (MqttException e) {
+                // going anyway
+            }
+            plainClient.close(true);
+        };
     }
 
     /** Subscribes over mutual TLS to everything the gateway publishes and opens it with the real receiver. */
@@ -110,35 +126,46 @@ final class Collector implements AutoCloseable {
         Receiver receiver = new Receiver(new EnvelopeOpener(Map.of(Ward.BACKEND_KEY_ID, ward.backend.key()),
                 new CaSignerCheck(ReceiverKeys.certificates(ward.caPem), List.of(), List.of())),
                 new WindowDeduplicator(65_536, 100_000), List.of());
-        return new Collector(ward.broker.url(), clientId,
-                TlsContexts.socketFactory(ward.receiverP12, ward.receiverPassword, ward.caPem),
-                "wardgate/+/+/+/vitals/#", (message, tally) -> {
-                    OpenResult result = receiver.receive(message.topic(), message.payload());
-                    if (result instanceof OpenResult.Opened opened) {
-                        String device = opened.tags().deviceId();
-                        tally.envelope(device, opened.tags().sequence(), message.arrivalMicros(),
-                                micros(opened.tags().sealedAt()));
-                        for (io.wardgate.api.Alarm alarm : opened.batch().alarms()) {
-                            tally.alarm(micros(alarm.gatewayTime()), message.arrivalMicros());
-                        }
-                        for (Reading reading : opened.batch().readings()) {
-                            tally.reading(device, reading instanceof WaveformSegment wave ? wave.sampleCount() : 1,
-                                    micros(reading.receivedAt()), message.arrivalMicros());
-                        }
-                    } else if (result instanceof OpenResult.Rejected rejected
-                            && rejected.reason() == OpenResult.Reason.DUPLICATE) {
-                        // QoS 1 is at-least-once: a redelivery after a reconnect is expected, not an error.
-                        tally.duplicate();
-                    } else {
-                        tally.rejected();
-                    }
-                }, deferred);
+        Collector collector = new Collector((message, tally) -> {
+            OpenResult result = receiver.receive(message.topic(), message.payload());
+            if (result instanceof OpenResult.Opened opened) {
+                String device = opened.tags().deviceId();
+                tally.envelope(device, opened.tags().sequence(), message.arrivalMicros(),
+                        micros(opened.tags().sealedAt()));
+                for (io.wardgate.api.Alarm alarm : opened.batch().alarms()) {
+                    tally.alarm(micros(alarm.gatewayTime()), message.arrivalMicros());
+                }
+                for (Reading reading : opened.batch().readings()) {
+                    tally.reading(device, reading instanceof WaveformSegment wave ? wave.sampleCount() : 1,
+                            micros(reading.receivedAt()), message.arrivalMicros());
+                }
+            } else if (result instanceof OpenResult.Rejected rejected
+                    && rejected.reason() == OpenResult.Reason.DUPLICATE) {
+                // QoS 1 is at-least-once: a redelivery after a reconnect is expected, not an error.
+                tally.duplicate();
+            } else {
+                tally.rejected();
+            }
+        }, deferred);
+        // The product's subscriber: a session for readings and one for the alarm streams, a 5 s connect
+        // timeout and the shared backoff (a refused TCP connection retried within half a second).
+        PahoSubscriber subscriber = new PahoSubscriber(new PahoSubscriber.Settings(ward.broker.url(), clientId,
+                "wardgate/+/+/+/vitals/+", "",
+                TlsContexts.socketFactory(ward.receiverP12, ward.receiverPassword, ward.caPem)));
+        collector.connection = subscriber;
+        subscriber.start((topic, payload, acknowledgement) -> {
+            collector.arrived(topic, payload);
+            acknowledgement.run();
+        });
+        return collector;
     }
 
     /** Subscribes over plain TCP to the baseline's unsealed messages. */
     static Collector plain(Ward ward, String clientId, boolean deferred) throws Exception {
-        return new Collector(ward.plain.url(), clientId, null, "wardgate-baseline/#",
+        Collector collector = new Collector(
                 (message, tally) -> PlainPayload.read(message.payload(), message.arrivalMicros(), tally), deferred);
+        collector.connectPlain(ward.plain.url(), clientId, "wardgate-baseline/#");
+        return collector;
     }
 
     Tally tally() {
@@ -192,11 +219,6 @@ final class Collector implements AutoCloseable {
         running = false;
         worker.interrupt();
         worker.join(5000);
-        try {
-            client.disconnect(2000);
-        } catch (MqttException e) {
-            // going anyway
-        }
-        client.close(true);
+        connection.close();
     }
 }

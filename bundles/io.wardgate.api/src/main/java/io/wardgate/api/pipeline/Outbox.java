@@ -34,10 +34,36 @@ public interface Outbox {
 
     /**
      * Up to {@code max} stored envelopes not yet handed out: {@link Precedence#ALARM} envelopes first
-     * (oldest first), then oldest first within each device, and fair across devices so that a backlog
-     * does not starve live data.
+     * (oldest first), then within each device its live envelopes (see {@link #uplinkConnected()}) and then
+     * its backlog, each oldest first, and fair across devices so that a backlog does not starve live data.
      */
     List<StoredEnvelope> next(int max);
+
+    /**
+     * Up to {@code max} {@link Precedence#ALARM} envelopes not yet handed out, oldest first, and nothing
+     * else: an uplink whose in-flight window is full of readings keeps a few places for these, so an
+     * alarm never waits for a backlog's acknowledgements. An outbox that predates this hands out none.
+     */
+    default List<StoredEnvelope> nextAlarms(int max) {
+        return List.of();
+    }
+
+    /**
+     * The uplink (re)connected: envelopes stored from now on are live and each device's go out ahead of
+     * what it stored before (its backlog), which drains oldest first behind them, in order among itself. So
+     * live data does not wait behind a backlog; a receiver sees the backlog's lower sequence numbers arrive
+     * later, as backfill. An outbox that predates this keeps handing out oldest first.
+     */
+    default void uplinkConnected() {
+    }
+
+    /**
+     * Asks to be told whenever envelopes were stored (so an uplink waits for that instead of polling). The
+     * listener runs on the outbox's thread and must not block. False if this outbox cannot tell (then poll).
+     */
+    default boolean onStored(Runnable listener) {
+        return false;
+    }
 
     /** The broker acknowledged it: remove it for good. */
     void acknowledge(long storageId);
