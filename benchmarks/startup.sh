@@ -9,7 +9,9 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 runs=3; jar="$top/distrib/appliance/target/wardgate.jar"
-jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+# Default: the options the product ships (the unit's WARDGATE_JAVA_OPTS and its MALLOC_ARENA_MAX).
+jvm="$(sed -n 's/^Environment="WARDGATE_JAVA_OPTS=\(.*\)"$/\1/p' "$top/distrib/deb/src/deb/systemd/wardgate.service")"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 for arg in "$@"; do
   case "$arg" in
     runs=*) runs="${arg#runs=}" ;;

@@ -32,7 +32,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               outageLead=10         seconds of load before the broker stops
               outageTail=0          seconds of load after the restart (0: max(20, outage/2), room to see 2x)
               drainTimeout=900      give up waiting for the receiver this long after the load ends
-              jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+              jvm=<the shipped options>
               idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
               tick=100              the load source submits each device's readings every this many ms (5 to 1000)
               alarmEvery=0          every this many ms one load device raises or ends an alarm (0: none); the
@@ -75,7 +75,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                         86_400), integer(values, "outageRate", 30_000, 1, 10_000_000),
                 integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
                 integer(values, "drainTimeout", 900, 5, 86_400),
-                values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"),
+                values.getOrDefault("jvm", ShippedJvm.options(top)),
                 Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
                 integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000),

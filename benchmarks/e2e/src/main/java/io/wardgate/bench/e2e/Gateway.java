@@ -47,6 +47,7 @@ final class Gateway implements AutoCloseable {
                 "-Dfazecast.jSerialComm.appid=wardgate", "-jar", jar.toString()));
         Path log = dir.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ShippedJvm.environment(builder);
         long started = Collector.nowMicros();
         return new Gateway(builder.start(), log, started);
     }

@@ -22,7 +22,7 @@ public final class Comparison {
               devices=20       Masimo Radical-7 simulators on pseudo-terminals (1 line/s each)
               warmUp=10        seconds after the first forwarded reading before measuring
               seconds=60       measuring window per gateway
-              jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+              jvm=<the shipped options>
               jar=distrib/appliance/target/wardgate.jar
               work=benchmarks/soak/target/nodered   working directory (emptied)
             """;
@@ -55,7 +55,7 @@ public final class Comparison {
             System.exit(2);
         }
         List<String> jvm = Arrays.stream(values.getOrDefault("jvm",
-                "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m").trim().split("\\s+"))
+                io.wardgate.bench.e2e.ShippedJvm.options(top)).trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         Path jar = top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar"));
         Path work = top.resolve(values.getOrDefault("work", "benchmarks/soak/target/nodered"));

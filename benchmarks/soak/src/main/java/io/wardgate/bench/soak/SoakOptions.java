@@ -26,7 +26,7 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
                                and kill 0 to 4 s later, while the backlog drains
               outageMax=8      longest broker outage (s)
               seed=<random>    random seed (printed; give it to repeat a run's kill moments)
-              jvm="-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"
+              jvm=<the shipped options>
               jar=distrib/appliance/target/wardgate.jar
               work=benchmarks/soak/target/soak   working directory (emptied)
             """;
@@ -57,7 +57,7 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
                 decimal(values, "drainShare", 0.3, 0, 1),
                 decimal(values, "outageMax", 8, 1, 3600),
                 values.containsKey("seed") ? Long.parseLong(values.get("seed")) : new java.security.SecureRandom().nextLong(),
-                values.getOrDefault("jvm", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m"));
+                values.getOrDefault("jvm", io.wardgate.bench.e2e.ShippedJvm.options(top)));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {
