@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.config.files.ConfigText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
@@ -35,7 +40,8 @@ final class FileInstallFelix implements AutoCloseable {
     private static final String API = String.join(",", "org.osgi.service.cm;version=1.6.1",
             "org.osgi.service.component;version=1.5.1", "org.osgi.service.component.runtime;version=1.5.1",
             "org.osgi.service.component.runtime.dto;version=1.5.1", "org.osgi.util.promise;version=1.3.0",
-            "org.osgi.util.function;version=1.2.0", "io.wardgate.api.pipeline;version=1.3.0",
+            "org.osgi.util.function;version=1.2.0",
+            "io.wardgate.api.pipeline;version=" + exportedVersion(AuditTrail.class, "io.wardgate.api.pipeline"),
             "io.wardgate.check;version=1.0.0", "org.slf4j;version=2.0.17");
 
     private final Framework framework;
@@ -122,5 +128,28 @@ final class FileInstallFelix implements AutoCloseable {
     public void close() throws Exception {
         framework.stop();
         framework.waitForStop(20_000);
+    }
+
+    /**
+     * The version the api bundle's manifest (written by bnd from package-info) exports a package at, so the
+     * class path's copy is offered at the version this bundle imports, bump after bump.
+     */
+    private static String exportedVersion(Class<?> member, String packageName) {
+        try {
+            URL self = member.getResource(member.getSimpleName() + ".class");
+            String url = self.toString();
+            String root = url.substring(0, url.length() - (member.getName().replace('.', '/') + ".class").length());
+            try (InputStream in = new URL(root + "META-INF/MANIFEST.MF").openStream()) {
+                String exports = new Manifest(in).getMainAttributes().getValue("Export-Package");
+                Matcher m = Pattern.compile("(?:^|,)" + Pattern.quote(packageName)
+                        + ";(?:[^,\"]|\"[^\"]*\")*?version=\"?([0-9.]+)").matcher(exports);
+                if (!m.find()) {
+                    throw new IllegalStateException(packageName + " not exported by " + root);
+                }
+                return m.group(1);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
