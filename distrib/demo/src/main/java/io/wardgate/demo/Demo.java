@@ -177,7 +177,7 @@ public final class Demo {
             while ((line = lines.readLine()) != null) {
                 OUT.println(ReadingLine.summary(line));
                 readings.incrementAndGet();
-                if (bedsHeard.add(ReadingLine.bed(line))) {
+                if (ReadingLine.isReading(line) && bedsHeard.add(ReadingLine.bed(line))) {
                     everyBed.countDown();
                 }
             }

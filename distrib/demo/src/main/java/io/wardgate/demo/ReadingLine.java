@@ -16,6 +16,11 @@ final class ReadingLine {
         String kind = field(json, "kind");
         String where = "gateway " + field(json, "gateway") + " epoch " + field(json, "epoch") + " seq "
                 + field(json, "sequence");
+        if ("alarm".equals(kind)) {
+            // A device alarm change, or one of the gateway's clock notes (sent the alarms' way).
+            return String.format("%-6s ALARM %-22s %s, %s, %s  (%s)", bed, field(json, "code"), field(json, "text"),
+                    field(json, "priority"), field(json, "state"), where);
+        }
         if ("waveform".equals(kind)) {
             String samples = field(json, "samples");
             int count = samples.isEmpty() || samples.equals("[]") ? 0 : samples.split(",").length;
@@ -30,6 +35,11 @@ final class ReadingLine {
 
     static String bed(String json) {
         return field(json, "bed");
+    }
+
+    /** Readings (numerics and waves) say a bed is heard; alarm lines and clock notes do not. */
+    static boolean isReading(String json) {
+        return !"alarm".equals(field(json, "kind"));
     }
 
     private static String field(String json, String name) {
