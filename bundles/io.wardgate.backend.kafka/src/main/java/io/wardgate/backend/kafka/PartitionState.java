@@ -15,11 +15,16 @@ import java.util.Optional;
  * The de-duplication state of one envelopes partition: a {@link WindowDeduplicator} whose every
  * change (an envelope written) is also a changelog record, produced in the same Kafka transaction
  * as the outputs and the consumer offsets. Record key: the stream (gateway NUL device NUL epoch);
- * value: the highest sequence (8 bytes) and the window bitmap. The changelog is compacted, so a new
- * owner of the partition restores the last state of every stream.
+ * value: the highest sequence (8 bytes), the window bitmap, then the count (4 bytes) and the ranges
+ * (8 + 8 bytes each) of sequences skipped and not arrived yet. Without those ranges a new owner would
+ * answer STALE to a gateway's backlog arriving below the window after an outage (the live envelopes
+ * went first), and drop it. A value without the ranges (written before they were added) restores none.
+ * The changelog is compacted, so a new owner of the partition restores the last state of every stream.
  */
 final class PartitionState extends WindowBacked {
     private static final int MAX_KEY_BYTES = 64 + 1 + 256 + 1 + 20;
+    /** More than the de-duplicator keeps per stream: a record with more ranges is not ours. */
+    private static final int MAX_RANGES = 64;
 
     private final int window;
     private final List<Change> pending = new ArrayList<>();
@@ -40,9 +45,15 @@ final class PartitionState extends WindowBacked {
             return;
         }
         long[] bits = state.get().bits();
-        ByteBuffer value = ByteBuffer.allocate(8 + bits.length * 8).putLong(state.get().highest());
+        List<WindowDeduplicator.Range> missing = memory.missing(tags);
+        ByteBuffer value = ByteBuffer.allocate(8 + bits.length * 8 + 4 + missing.size() * 16)
+                .putLong(state.get().highest());
         for (long word : bits) {
             value.putLong(word);
+        }
+        value.putInt(missing.size());
+        for (WindowDeduplicator.Range range : missing) {
+            value.putLong(range.from()).putLong(range.to());
         }
         pending.add(new Change(tags.streamKey().getBytes(StandardCharsets.UTF_8), value.array()));
     }
@@ -63,7 +74,11 @@ final class PartitionState extends WindowBacked {
         if (value == null) {
             return;
         }
-        if (key.length > MAX_KEY_BYTES || value.length != 8 + window / 8) {
+        int stateBytes = 8 + window / 8;
+        int tail = value.length - stateBytes;
+        boolean fits = tail == 0 || tail >= 4 && (tail - 4) % 16 == 0 && (tail - 4) / 16 <= MAX_RANGES
+                && ByteBuffer.wrap(value, stateBytes, 4).getInt() == (tail - 4) / 16;
+        if (key.length > MAX_KEY_BYTES || !fits) {
             throw new IllegalStateException("changelog record of " + value.length + " bytes does not fit window "
                     + window + " (was --window changed?)");
         }
@@ -77,7 +92,12 @@ final class PartitionState extends WindowBacked {
         for (int i = 0; i < bits.length; i++) {
             bits[i] = buffer.getLong();
         }
-        memory.restore(new SealTags(parts[0], parts[1], Long.parseLong(parts[2]), Math.max(0, highest), Instant.EPOCH),
-                new WindowDeduplicator.StreamState(highest, bits));
+        SealTags stream = new SealTags(parts[0], parts[1], Long.parseLong(parts[2]), Math.max(0, highest),
+                Instant.EPOCH);
+        memory.restore(stream, new WindowDeduplicator.StreamState(highest, bits));
+        int ranges = buffer.remaining() == 0 ? 0 : buffer.getInt();
+        for (int i = 0; i < ranges; i++) {
+            memory.restoreMissing(stream, buffer.getLong(), buffer.getLong());
+        }
     }
 }
