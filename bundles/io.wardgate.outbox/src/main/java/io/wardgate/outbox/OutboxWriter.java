@@ -75,8 +75,15 @@ final class OutboxWriter implements AutoCloseable {
     // Acknowledgements not yet committed, waiting for a store's transaction (writer thread only).
     private final List<Long> heldAcks = new ArrayList<>();
     private long heldSinceNanos;
+    private final long ackHoldMillis;
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
+        this(engine, settings, ACK_HOLD_MILLIS);
+    }
+
+    /** @param ackHoldMillis longest an acknowledgement alone waits for a store's transaction (tests vary it) */
+    OutboxWriter(OutboxEngine engine, OutboxSettings settings, long ackHoldMillis) {
+        this.ackHoldMillis = ackHoldMillis;
         this.engine = engine;
         this.settings = settings;
         this.batch = new Batch(settings);
@@ -164,11 +171,11 @@ final class OutboxWriter implements AutoCloseable {
             try {
                 long wait = Math.max(1, (nextSweepTick - engine.monotonicNanos().getAsLong()) / 1_000_000L);
                 if (!heldAcks.isEmpty()) {
-                    wait = Math.min(wait, Math.max(1, ACK_HOLD_MILLIS - (System.nanoTime() - heldSinceNanos) / 1_000_000L));
+                    wait = Math.min(wait, Math.max(1, ackHoldMillis - (System.nanoTime() - heldSinceNanos) / 1_000_000L));
                 }
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
                 if (first == null && !heldAcks.isEmpty()
-                        && System.nanoTime() - heldSinceNanos >= TimeUnit.MILLISECONDS.toNanos(ACK_HOLD_MILLIS)) {
+                        && System.nanoTime() - heldSinceNanos >= TimeUnit.MILLISECONDS.toNanos(ackHoldMillis)) {
                     write(List.of(), takeHeldAcks(), true);
                 }
                 if (first != null) {
@@ -235,7 +242,7 @@ final class OutboxWriter implements AutoCloseable {
             }
             heldAcks.addAll(acks);
             if (heldAcks.size() < MAX_BATCH
-                    && System.nanoTime() - heldSinceNanos < TimeUnit.MILLISECONDS.toNanos(ACK_HOLD_MILLIS)) {
+                    && System.nanoTime() - heldSinceNanos < TimeUnit.MILLISECONDS.toNanos(ackHoldMillis)) {
                 return true;
             }
             acks.clear();

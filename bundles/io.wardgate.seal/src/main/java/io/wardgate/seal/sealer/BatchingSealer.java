@@ -103,12 +103,20 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     // Sealed routine envelopes of the current pass, not yet handed to the outbox (scheduler thread only).
     private final List<Outgoing> run = new ArrayList<>();
     private long runStartedNanos;
+    private final long runHoldNanos;
 
     private record Outgoing(String deviceId, SealedEnvelope envelope) {
     }
 
     public BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
             long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit) {
+        this(settings, keys, outbox, envelopeSealer, epoch, clock, audit, RUN_HOLD_MILLIS);
+    }
+
+    /** @param runHoldMillis longest a pass's first envelope is held before the pass goes (tests vary it) */
+    BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
+            long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit, long runHoldMillis) {
+        this.runHoldNanos = TimeUnit.MILLISECONDS.toNanos(runHoldMillis);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -406,7 +414,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             }
             run.add(new Outgoing(deviceId, envelope));
             if (run.size() >= RUN_MAX
-                    || System.nanoTime() - runStartedNanos >= TimeUnit.MILLISECONDS.toNanos(RUN_HOLD_MILLIS)) {
+                    || System.nanoTime() - runStartedNanos >= runHoldNanos) {
                 handOverRun();
             }
             return;
