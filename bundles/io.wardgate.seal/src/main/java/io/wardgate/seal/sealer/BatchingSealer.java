@@ -73,7 +73,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
      * of the outbox, so what is sealed but not yet durable (lost in a crash) grows by at most that.
      */
     static final int RUN_MAX = 64;
-    static final long RUN_HOLD_MILLIS = 5;
+    static final long RUN_HOLD_MILLIS = 3;
 
     private final SealerSettings settings;
     private final SealingKeys keys;
