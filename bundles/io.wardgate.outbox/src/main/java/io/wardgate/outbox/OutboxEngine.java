@@ -153,7 +153,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             try {
-                return handOut.apply(current, limit);
+                return current.reading(() -> handOut.apply(current, limit));
             } catch (StoreException e) {
                 LOG.warn("Outbox read failed ({}); nothing handed out this time", e.kind());
                 return List.of();

@@ -273,6 +273,29 @@ final class SqliteStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs several reads as one read transaction: SQLite takes its locks (fcntl calls on the file and its
+     * WAL index) once, not once per statement; a hand-out reads a few devices per call. The writer's
+     * transactions wait meanwhile (one connection, this monitor). Nothing is written, so COMMIT costs no fsync.
+     */
+    synchronized <T> T reading(java.util.function.Supplier<T> reads) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+        } catch (SQLException e) {
+            throw StoreException.from("read", e);
+        }
+        try {
+            return reads.get();
+        } finally {
+            // What was read stands (the caller may have acted on it): a failed end only ends the transaction.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                rollbackQuietly();
+            }
+        }
+    }
+
     /** Makes new ids start above {@code id}, so an id handed out from a replaced database is never reused. */
     synchronized void ensureIdsAbove(long id) {
         transaction(tx -> {
