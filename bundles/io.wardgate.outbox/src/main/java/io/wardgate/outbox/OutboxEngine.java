@@ -86,19 +86,13 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
      */
     public OutboxEngine(OutboxSettings settings, Clock clock, java.util.function.LongSupplier monotonicNanos,
             Supplier<AuditTrail> auditTrail) {
-        this(settings, clock, monotonicNanos, auditTrail, OutboxWriter.ACK_HOLD_MILLIS);
-    }
-
-    /** @param ackHoldMillis longest an acknowledgement waits for a store's transaction (tests) */
-    OutboxEngine(OutboxSettings settings, Clock clock, java.util.function.LongSupplier monotonicNanos,
-            Supplier<AuditTrail> auditTrail, long ackHoldMillis) {
         this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.audit = new OutboxAudit(auditTrail, clock, settings.sweepInterval(),
                 "outbox:" + settings.databaseFile().getFileName());
         openStore();
-        this.writer = new OutboxWriter(this, settings, ackHoldMillis);
+        this.writer = new OutboxWriter(this, settings);
     }
 
     // ---- Outbox service ----

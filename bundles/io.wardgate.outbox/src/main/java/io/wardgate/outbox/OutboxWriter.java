@@ -21,18 +21,16 @@ import org.slf4j.LoggerFactory;
  * The single writer thread. Concurrent store() calls queue up while a transaction commits; the
  * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
  * returns only after the transaction holding its envelope committed. Acknowledgements ride along
- * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates):
- * alone they do not cost a commit and an fsync each, they wait for the next store's transaction, or
- * {@value #ACK_HOLD_MILLIS} ms, or {@value #MAX_BATCH} of them. Between batches the thread expires old
- * envelopes and flushes audit summaries.
+ * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates),
+ * and a transaction of acknowledgements alone is committed without an fsync of its own: the next
+ * store's fsync makes it durable with it. Between batches the thread expires old envelopes and flushes
+ * audit summaries.
  */
 final class OutboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
     private static final int MAX_BATCH = 512;
     private static final int QUEUE_CAPACITY = 4096;
     private static final int EXPIRY_PAGE = 1000;
-    /** Longest an acknowledgement waits for a store's transaction before it is committed on its own. */
-    static final long ACK_HOLD_MILLIS = 200;
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
 
@@ -72,18 +70,8 @@ final class OutboxWriter implements AutoCloseable {
     /** When the next sweep is due, on the monotonic clock: a wall clock set back must not stop expiry. */
     private long nextSweepTick;
     private Instant lastExpiry = Instant.MIN;
-    // Acknowledgements not yet committed, waiting for a store's transaction (writer thread only).
-    private final List<Long> heldAcks = new ArrayList<>();
-    private long heldSinceNanos;
-    private final long ackHoldMillis;
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
-        this(engine, settings, ACK_HOLD_MILLIS);
-    }
-
-    /** @param ackHoldMillis longest an acknowledgement alone waits for a store's transaction (tests vary it) */
-    OutboxWriter(OutboxEngine engine, OutboxSettings settings, long ackHoldMillis) {
-        this.ackHoldMillis = ackHoldMillis;
         this.engine = engine;
         this.settings = settings;
         this.batch = new Batch(settings);
@@ -170,14 +158,7 @@ final class OutboxWriter implements AutoCloseable {
         while (true) {
             try {
                 long wait = Math.max(1, (nextSweepTick - engine.monotonicNanos().getAsLong()) / 1_000_000L);
-                if (!heldAcks.isEmpty()) {
-                    wait = Math.min(wait, Math.max(1, ackHoldMillis - (System.nanoTime() - heldSinceNanos) / 1_000_000L));
-                }
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
-                if (first == null && !heldAcks.isEmpty()
-                        && System.nanoTime() - heldSinceNanos >= TimeUnit.MILLISECONDS.toNanos(ackHoldMillis)) {
-                    write(List.of(), takeHeldAcks(), true);
-                }
                 if (first != null) {
                     requests.add(first);
                     drainUpTo(requests);
@@ -235,23 +216,6 @@ final class OutboxWriter implements AutoCloseable {
                 stop = true;
             }
         }
-        if (stores.isEmpty() && !stop && sweeps.isEmpty() && !acks.isEmpty()) {
-            // Acknowledgements alone: held for the next store's transaction (bounded), no fsync of their own.
-            if (heldAcks.isEmpty()) {
-                heldSinceNanos = System.nanoTime();
-            }
-            heldAcks.addAll(acks);
-            if (heldAcks.size() < MAX_BATCH
-                    && System.nanoTime() - heldSinceNanos < TimeUnit.MILLISECONDS.toNanos(ackHoldMillis)) {
-                return true;
-            }
-            acks.clear();
-        }
-        if (!heldAcks.isEmpty()) {
-            List<Long> all = takeHeldAcks();
-            all.addAll(acks);
-            acks = all;
-        }
         if (!stores.isEmpty() || !acks.isEmpty()) {
             write(stores, acks, true);
         }
@@ -260,12 +224,6 @@ final class OutboxWriter implements AutoCloseable {
             sweeps.forEach(s -> s.done().complete(null));
         }
         return !stop;
-    }
-
-    private List<Long> takeHeldAcks() {
-        List<Long> taken = new ArrayList<>(heldAcks);
-        heldAcks.clear();
-        return taken;
     }
 
     private void write(List<StoreRequest> stores, List<Long> acks, boolean retryOnCorrupt) {
@@ -281,7 +239,9 @@ final class OutboxWriter implements AutoCloseable {
         List<Batch.Queued> envelopes = stores.stream().map(StoreRequest::queued).toList();
         long bytes = engine.usage().bytes();
         try {
-            Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0));
+            // Deletions alone need no fsync of their own (lost in a power cut, they are a re-send).
+            Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0),
+                    !envelopes.isEmpty());
             commits.incrementAndGet();
             engine.committed(outcome, false);
             complete(stores, outcome);

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What costs a commit (and its fsync) on a real SQLite file: a sealer's pass handed over together is one
- * transaction; acknowledgements alone wait for the next store's transaction, and are committed on their
- * own only after their hold.
+ * transaction; acknowledgements alone are committed without making the next store less durable.
  */
 class PassCommitTest {
     private static final long HOUR_MILLIS = 3_600_000;
@@ -56,31 +55,7 @@ class PassCommitTest {
     }
 
     @Test
-    void acknowledgementsRideWithTheNextStoresTransaction() throws Exception {
-        Path file = dir.resolve("outbox.db");
-        try (OutboxEngine outbox = new OutboxEngine(OutboxSettings.defaults(file), Clock.systemUTC(),
-                System::nanoTime, RecordingAuditTrail::new, HOUR_MILLIS)) {
-            outbox.sweepNow();
-            for (int i = 0; i < 3; i++) {
-                assertThat(outbox.store(envelope("bed-1", i))).isEqualTo(StoreOutcome.STORED);
-            }
-            List<StoredEnvelope> out = outbox.next(3);
-            assertThat(out).hasSize(3);
-            long before = outbox.commits();
-            out.forEach(e -> outbox.acknowledge(e.storageId()));
-            assertThat(outbox.store(envelope("bed-1", 3))).isEqualTo(StoreOutcome.STORED);
-
-            // One transaction deleted the three and stored the fourth (held an hour, the acks had no commit of their own).
-            assertThat(outbox.commits() - before).isEqualTo(1);
-            try (SqliteStore reader = SqliteStore.open(file, 0)) {
-                assertThat(reader.totals().envelopes()).isEqualTo(1);
-            }
-            assertThat(outbox.status().envelopes()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void acknowledgementsAloneAreCommittedAfterTheirHold() throws Exception {
+    void acknowledgementsAloneAreCommittedAndLeaveTheNextStoreDurable() throws Exception {
         Path file = dir.resolve("outbox.db");
         try (OutboxEngine outbox = new OutboxEngine(OutboxSettings.defaults(file), Clock.systemUTC(),
                 RecordingAuditTrail::new)) {
@@ -88,26 +63,13 @@ class PassCommitTest {
                 assertThat(outbox.store(envelope("bed-1", i))).isEqualTo(StoreOutcome.STORED);
             }
             outbox.next(3).forEach(e -> outbox.acknowledge(e.storageId()));
-            // No store follows: the hold (OutboxWriter.ACK_HOLD_MILLIS) ends and they are committed anyway.
+            // Committed without an fsync of its own (synchronous=NORMAL for that transaction), but committed.
             await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().envelopes() == 0);
             try (SqliteStore reader = SqliteStore.open(file, 0)) {
                 assertThat(reader.totals().envelopes()).isZero();
             }
-        }
-    }
-
-    @Test
-    void heldAcknowledgementsAreCommittedAtAnOrderlyStop() throws Exception {
-        Path file = dir.resolve("outbox.db");
-        try (OutboxEngine outbox = new OutboxEngine(OutboxSettings.defaults(file), Clock.systemUTC(),
-                System::nanoTime, RecordingAuditTrail::new, HOUR_MILLIS)) {
-            for (int i = 0; i < 3; i++) {
-                assertThat(outbox.store(envelope("bed-1", i))).isEqualTo(StoreOutcome.STORED);
-            }
-            outbox.next(3).forEach(e -> outbox.acknowledge(e.storageId()));
-        }
-        try (SqliteStore reader = SqliteStore.open(file, 0)) {
-            assertThat(reader.totals().envelopes()).isZero();
+            assertThat(outbox.store(envelope("bed-1", 3))).isEqualTo(StoreOutcome.STORED);
+            assertThat(outbox.currentStore().synchronousLevel()).as("FULL again for stores").isEqualTo(2);
         }
     }
 }

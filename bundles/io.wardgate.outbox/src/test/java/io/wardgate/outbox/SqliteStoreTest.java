@@ -70,4 +70,21 @@ class SqliteStoreTest {
             assertThat(id).isPositive();
         }
     }
+
+    @Test
+    void aTransactionThatNeedNotBeDurableIsCommittedAndFullSynchronousIsBackAfterIt() {
+        Path file = dir.resolve("outbox.db");
+        try (SqliteStore store = SqliteStore.open(file, 0); SqliteStore other = SqliteStore.open(file, 0)) {
+            long id = store.transaction(tx -> tx.insert(envelope("a", 0)));
+            List<SqliteStore.Removed> removed = store.transaction(tx -> tx.delete(List.of(id)), false);
+            assertThat(removed).extracting(SqliteStore.Removed::id).containsExactly(id);
+            assertThat(other.totals().envelopes()).as("committed: another connection sees it").isZero();
+            assertThat(store.synchronousLevel()).as("synchronous=FULL").isEqualTo(2);
+            // A failed one restores it too.
+            assertThatThrownBy(() -> store.transaction(tx -> {
+                throw new IllegalStateException("boom");
+            }, false)).isInstanceOf(IllegalStateException.class);
+            assertThat(store.synchronousLevel()).isEqualTo(2);
+        }
+    }
 }
