@@ -99,6 +99,11 @@ public final class OutboxComponent implements Outbox {
     }
 
     @Override
+    public List<CompletionStage<StoreOutcome>> storeAllAsync(List<SealedEnvelope> envelopes, Precedence precedence) {
+        return engine.storeAllAsync(envelopes, precedence);
+    }
+
+    @Override
     public List<StoredEnvelope> next(int max) {
         return engine.next(max);
     }

@@ -117,6 +117,14 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     }
 
     @Override
+    public List<CompletionStage<StoreOutcome>> storeAllAsync(List<SealedEnvelope> envelopes, Precedence precedence) {
+        Objects.requireNonNull(envelopes, "envelopes");
+        Objects.requireNonNull(precedence, "precedence");
+        envelopes.forEach(e -> Objects.requireNonNull(e, "envelope"));
+        return List.copyOf(writer.storeAllAsync(envelopes, precedence));
+    }
+
+    @Override
     public List<StoredEnvelope> next(int max) {
         return underHandOutLock(max, this::handOut);
     }
@@ -139,7 +147,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         }
         synchronized (handOutLock) {
             try {
-                return handOut.apply(current, limit);
+                return current.reading(() -> handOut.apply(current, limit));
             } catch (StoreException e) {
                 LOG.warn("Outbox read failed ({}); nothing handed out this time", e.kind());
                 return List.of();

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * The single writer thread. Concurrent store() calls queue up while a transaction commits; the
  * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
  * returns only after the transaction holding its envelope committed. Acknowledgements ride along
- * (the uplink does not wait for them: a lost deletion only means a re-send). Between batches the
- * thread expires old envelopes and flushes audit summaries.
+ * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates),
+ * and a transaction of acknowledgements alone is committed without an fsync of its own: the next
+ * store's fsync makes it durable with it. Between batches the thread expires old envelopes and flushes
+ * audit summaries.
  */
 final class OutboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
@@ -32,13 +34,17 @@ final class OutboxWriter implements AutoCloseable {
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
 
-    private sealed interface Request permits StoreRequest, AckRequest, SweepRequest, StopRequest {
+    private sealed interface Request permits StoreRequest, StoreRun, AckRequest, SweepRequest, StopRequest {
     }
 
     private record StoreRequest(Batch.Queued queued, CompletableFuture<StoreOutcome> done) implements Request {
         SealedEnvelope envelope() {
             return queued.envelope();
         }
+    }
+
+    /** Stores handed over together (a sealer's pass): one queue entry, so they land in one transaction. */
+    private record StoreRun(List<StoreRequest> stores) implements Request {
     }
 
     private record AckRequest(long id) implements Request {
@@ -102,6 +108,24 @@ final class OutboxWriter implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Queues the envelopes as one entry, so the next transaction takes them all (unless more than a
+     * transaction's bound are waiting ahead of them); one future per envelope, in order.
+     */
+    List<CompletableFuture<StoreOutcome>> storeAllAsync(List<SealedEnvelope> envelopes, Precedence precedence) {
+        List<CompletableFuture<StoreOutcome>> answers = new ArrayList<>(envelopes.size());
+        List<StoreRequest> run = new ArrayList<>(envelopes.size());
+        for (SealedEnvelope envelope : envelopes) {
+            CompletableFuture<StoreOutcome> done = new CompletableFuture<>();
+            run.add(new StoreRequest(new Batch.Queued(envelope, precedence), done));
+            answers.add(done);
+        }
+        if (!running || !enqueue(new StoreRun(List.copyOf(run)))) {
+            answers.forEach(a -> a.complete(StoreOutcome.REFUSED_ERROR));
+        }
+        return answers;
+    }
+
     void acknowledge(long id) {
         if (running) {
             enqueue(new AckRequest(id));
@@ -137,7 +161,7 @@ final class OutboxWriter implements AutoCloseable {
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     requests.add(first);
-                    queue.drainTo(requests, MAX_BATCH - 1);
+                    drainUpTo(requests);
                     if (!handle(requests)) {
                         return;
                     }
@@ -159,6 +183,20 @@ final class OutboxWriter implements AutoCloseable {
         }
     }
 
+    /** Takes what is queued behind the first request, up to about MAX_BATCH stores (a run is never split). */
+    private void drainUpTo(List<Request> requests) {
+        int size = sizeOf(requests.get(0));
+        Request next;
+        while (size < MAX_BATCH && (next = queue.poll()) != null) {
+            requests.add(next);
+            size += sizeOf(next);
+        }
+    }
+
+    private static int sizeOf(Request request) {
+        return request instanceof StoreRun run ? run.stores().size() : 1;
+    }
+
     /** Processes one drained batch; false once a stop request was seen. */
     private boolean handle(List<Request> requests) {
         List<StoreRequest> stores = new ArrayList<>();
@@ -168,6 +206,8 @@ final class OutboxWriter implements AutoCloseable {
         for (Request request : requests) {
             if (request instanceof StoreRequest s) {
                 stores.add(s);
+            } else if (request instanceof StoreRun run) {
+                stores.addAll(run.stores());
             } else if (request instanceof AckRequest a) {
                 acks.add(a.id());
             } else if (request instanceof SweepRequest s) {
@@ -199,7 +239,9 @@ final class OutboxWriter implements AutoCloseable {
         List<Batch.Queued> envelopes = stores.stream().map(StoreRequest::queued).toList();
         long bytes = engine.usage().bytes();
         try {
-            Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0));
+            // Deletions alone need no fsync of their own (lost in a power cut, they are a re-send).
+            Batch.Outcome outcome = store.transaction(tx -> batch.apply(tx, acks, envelopes, bytes, 0),
+                    !envelopes.isEmpty());
             commits.incrementAndGet();
             engine.committed(outcome, false);
             complete(stores, outcome);
@@ -317,6 +359,8 @@ final class OutboxWriter implements AutoCloseable {
         for (Request request : requests) {
             if (request instanceof StoreRequest s) {
                 s.done().complete(StoreOutcome.REFUSED_ERROR);
+            } else if (request instanceof StoreRun run) {
+                run.stores().forEach(s -> s.done().complete(StoreOutcome.REFUSED_ERROR));
             } else if (request instanceof SweepRequest s) {
                 s.done().complete(null);
             }

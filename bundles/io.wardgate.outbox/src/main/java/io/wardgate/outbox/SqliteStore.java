@@ -32,6 +32,8 @@ final class SqliteStore implements AutoCloseable {
             "id, gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings, size, body";
 
     private final Connection connection;
+    /** synchronous=FULL is known to be in force (false while, or if, a non-durable commit relaxed it). */
+    private boolean full = true;
     private final Path file;
 
     private SqliteStore(Path file, Connection connection) {
@@ -255,6 +257,40 @@ final class SqliteStore implements AutoCloseable {
      * transaction back on some errors (SQLITE_FULL) and the driver's bookkeeping would then go wrong.
      */
     synchronized <T> T transaction(Work<T> work) {
+        return transaction(work, true);
+    }
+
+    /**
+     * As {@link #transaction(Work)}; not durable: committed with synchronous=NORMAL, so without an fsync of
+     * its own (WAL mode keeps the file consistent; a power cut may undo this transaction, never a durable
+     * one, and the next durable commit's fsync covers it too). For writes whose loss is harmless.
+     */
+    synchronized <T> T transaction(Work<T> work, boolean durable) {
+        if (durable) {
+            if (!full) {
+                setSynchronous("FULL"); // an earlier restore failed: never commit durable work relaxed
+            }
+            return inTransaction(work);
+        }
+        setSynchronous("NORMAL");
+        try {
+            return inTransaction(work);
+        } finally {
+            setSynchronous("FULL");
+        }
+    }
+
+    private void setSynchronous(String level) {
+        try (Statement statement = connection.createStatement()) {
+            full = false;
+            statement.execute("PRAGMA synchronous=" + level);
+            full = "FULL".equals(level);
+        } catch (SQLException e) {
+            throw StoreException.from("write", e);
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("BEGIN IMMEDIATE");
@@ -270,6 +306,29 @@ final class SqliteStore implements AutoCloseable {
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
+        }
+    }
+
+    /**
+     * Runs several reads as one read transaction: SQLite takes its locks (fcntl calls on the file and its
+     * WAL index) once, not once per statement; a hand-out reads a few devices per call. The writer's
+     * transactions wait meanwhile (one connection, this monitor). Nothing is written, so COMMIT costs no fsync.
+     */
+    synchronized <T> T reading(java.util.function.Supplier<T> reads) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+        } catch (SQLException e) {
+            throw StoreException.from("read", e);
+        }
+        try {
+            return reads.get();
+        } finally {
+            // What was read stands (the caller may have acted on it): a failed end only ends the transaction.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            } catch (SQLException e) {
+                rollbackQuietly();
+            }
         }
     }
 

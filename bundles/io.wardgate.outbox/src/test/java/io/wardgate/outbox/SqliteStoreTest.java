@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JDBC seam on its own: failures are classified, ids never repeat across a replaced database. */
+/**
+ * The JDBC seam on its own: failures are classified, ids never repeat across a replaced database, reads
+ * taken together are one read transaction.
+ */
 class SqliteStoreTest {
     @TempDir
     Path dir;
@@ -46,6 +49,42 @@ class SqliteStoreTest {
             assertThat(removed).hasSize(3);
             long id = store.transaction(tx -> tx.insert(envelope("a", 500, 5, 4096, Envelopes.T0)));
             assertThat(id).isPositive();
+        }
+    }
+
+    @Test
+    void readsTogetherSeeOneSnapshotAndThenTheNewerCommits() {
+        Path file = dir.resolve("outbox.db");
+        try (SqliteStore reader = SqliteStore.open(file, 0); SqliteStore writer = SqliteStore.open(file, 0)) {
+            writer.transaction(tx -> tx.insert(envelope("a", 0)));
+            List<Long> seen = reader.reading(() -> {
+                long before = reader.totals().envelopes();
+                // Another connection commits meanwhile: inside one read transaction the reads do not see it.
+                writer.transaction(tx -> tx.insert(envelope("a", 1)));
+                return List.of(before, reader.totals().envelopes(), (long) reader.oldestIds("a", 10).size());
+            });
+            assertThat(seen).containsExactly(1L, 1L, 1L);
+            assertThat(reader.totals().envelopes()).isEqualTo(2);
+            // The connection is usable for writes again: the read transaction ended.
+            long id = reader.transaction(tx -> tx.insert(envelope("a", 2)));
+            assertThat(id).isPositive();
+        }
+    }
+
+    @Test
+    void aTransactionThatNeedNotBeDurableIsCommittedAndFullSynchronousIsBackAfterIt() {
+        Path file = dir.resolve("outbox.db");
+        try (SqliteStore store = SqliteStore.open(file, 0); SqliteStore other = SqliteStore.open(file, 0)) {
+            long id = store.transaction(tx -> tx.insert(envelope("a", 0)));
+            List<SqliteStore.Removed> removed = store.transaction(tx -> tx.delete(List.of(id)), false);
+            assertThat(removed).extracting(SqliteStore.Removed::id).containsExactly(id);
+            assertThat(other.totals().envelopes()).as("committed: another connection sees it").isZero();
+            assertThat(store.synchronousLevel()).as("synchronous=FULL").isEqualTo(2);
+            // A failed one restores it too.
+            assertThatThrownBy(() -> store.transaction(tx -> {
+                throw new IllegalStateException("boom");
+            }, false)).isInstanceOf(IllegalStateException.class);
+            assertThat(store.synchronousLevel()).isEqualTo(2);
         }
     }
 }

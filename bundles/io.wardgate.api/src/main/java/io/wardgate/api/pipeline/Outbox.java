@@ -33,6 +33,19 @@ public interface Outbox {
     }
 
     /**
+     * Stores several envelopes without waiting, in one transaction where the outbox can (one fsync for a
+     * sealer's whole pass); one stage per envelope, in the given order, each completing as
+     * {@link #storeAsync} would. An outbox that predates this hands each to {@link #storeAsync} in turn.
+     */
+    default List<CompletionStage<StoreOutcome>> storeAllAsync(List<SealedEnvelope> envelopes, Precedence precedence) {
+        List<CompletionStage<StoreOutcome>> answers = new java.util.ArrayList<>(envelopes.size());
+        for (SealedEnvelope envelope : envelopes) {
+            answers.add(storeAsync(envelope, precedence));
+        }
+        return answers;
+    }
+
+    /**
      * Up to {@code max} stored envelopes not yet handed out: {@link Precedence#ALARM} envelopes first
      * (oldest first), then within each device its live envelopes (see {@link #uplinkConnected()}) and then
      * its backlog, each oldest first, and fair across devices so that a backlog does not starve live data.

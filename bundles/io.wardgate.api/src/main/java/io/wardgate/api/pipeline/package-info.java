@@ -8,7 +8,7 @@
  * events in the {@link io.wardgate.api.pipeline.AuditTrail audit trail}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.wardgate.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -55,15 +56,24 @@ import org.slf4j.LoggerFactory;
  * {@link #seal} only hands work over. Sequence numbers count from 0 per device within the boot
  * epoch; at a device's first batch of the epoch the outbox is asked for the last one stored.
  * Timers use the monotonic clock, so wall-clock jumps change neither batching nor sequencing.
- * Sealed envelopes go to the outbox without waiting ({@link Outbox#storeAsync}), in sequence order from this
- * one thread, so the outbox commits every device's waiting envelopes under one fsync. Plain Java: the OSGi
- * component and the tests construct it directly.
+ * Sealed envelopes go to the outbox without waiting, in sequence order from this one thread, and together:
+ * the routine envelopes of one pass (what the thread seals before its queue runs dry, at most
+ * {@value #RUN_MAX} envelopes or {@value #RUN_HOLD_MILLIS} ms) are handed over in one call
+ * ({@link Outbox#storeAllAsync}), so the outbox commits them under one fsync instead of one commit and one
+ * wake-up of the outbox and uplink threads every envelope or two. Alarm envelopes are never held. Plain Java:
+ * the OSGi component and the tests construct it directly.
  */
 public final class BatchingSealer implements Sealer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingSealer.class);
     private static final long CLOCK_CHECK_SECONDS = 5;
     private static final long CLOCK_JUMP_MILLIS = 2_000;
     private static final long KEY_RETRY_SECONDS = 2;
+    /**
+     * A pass's envelopes are handed over at its end, or sooner at these bounds: the hold is about one fsync
+     * of the outbox, so what is sealed but not yet durable (lost in a crash) grows by at most that.
+     */
+    static final int RUN_MAX = 64;
+    static final long RUN_HOLD_MILLIS = 3;
 
     private final SealerSettings settings;
     private final SealingKeys keys;
@@ -90,9 +100,23 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     // Batches waiting for the gateway's keys (a token gone), oldest first: nothing overtakes them.
     private final java.util.ArrayDeque<Map.Entry<String, Pending>> waiting = new java.util.ArrayDeque<>();
     private java.util.concurrent.ScheduledFuture<?> keyRetry;
+    // Sealed routine envelopes of the current pass, not yet handed to the outbox (scheduler thread only).
+    private final List<Outgoing> run = new ArrayList<>();
+    private long runStartedNanos;
+    private final long runHoldNanos;
+
+    private record Outgoing(String deviceId, SealedEnvelope envelope) {
+    }
 
     public BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
             long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit) {
+        this(settings, keys, outbox, envelopeSealer, epoch, clock, audit, RUN_HOLD_MILLIS);
+    }
+
+    /** @param runHoldMillis longest a pass's first envelope is held before the pass goes (tests vary it) */
+    BatchingSealer(SealerSettings settings, SealingKeys keys, Outbox outbox, EnvelopeSealer envelopeSealer,
+            long epoch, Clock clock, Supplier<Optional<AuditTrail>> audit, long runHoldMillis) {
+        this.runHoldNanos = TimeUnit.MILLISECONDS.toNanos(runHoldMillis);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -107,7 +131,13 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             Thread thread = new Thread(runnable, "wardgate-sealer");
             thread.setDaemon(true);
             return thread;
-        });
+        }) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable failure) {
+                super.afterExecute(task, failure);
+                endOfTask(getQueue().peek());
+            }
+        };
         executor.setRemoveOnCancelPolicy(true);
         this.scheduler = executor;
         this.policy = new BatchPolicy(settings.adaptive(), settings.maxReadings(), SealerSettings.MAX_BATCH_BYTES);
@@ -263,6 +293,15 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         for (String deviceId : new ArrayList<>(pending.keySet())) {
             flush(deviceId);
         }
+        handOverRun();
+    }
+
+    /** After every task, on the scheduler: the pass ends when no other task is due now; its envelopes go. */
+    private void endOfTask(Runnable next) {
+        boolean moreDue = next instanceof Delayed due && due.getDelay(TimeUnit.NANOSECONDS) <= 0;
+        if (!run.isEmpty() && !moreDue) {
+            handOverRun();
+        }
     }
 
     private void flush(String deviceId) {
@@ -327,9 +366,10 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
 
     /** Returns once the scheduler has run everything queued before this call, drains included (tests). */
     void awaitQueuedWork() throws Exception {
-        // Twice: a drain queued by the work ahead of the first marker runs before the second.
-        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
-        scheduler.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        // Twice: a drain queued by the work ahead of the first marker runs before the second. The markers hand
+        // over the pass (a Future completes before the end-of-task hook runs).
+        scheduler.submit(this::handOverRun).get(30, TimeUnit.SECONDS);
+        scheduler.submit(this::handOverRun).get(30, TimeUnit.SECONDS);
     }
 
     /** Batches waiting for the keys now (tests). */
@@ -358,47 +398,83 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     }
 
     /**
-     * Hands the envelope to the outbox without waiting for its commit. Called on the scheduler only, so each
-     * device's envelopes reach the outbox in sequence order. The answer arrives on the outbox's thread; the
-     * policy hears of it back on the scheduler.
+     * Hands the envelope to the outbox without waiting for its commit: a routine one joins the pass's run
+     * (handed over at the pass's end or a bound), an alarm goes at once, behind the run. Called on the
+     * scheduler only, so each device's envelopes reach the outbox in sequence order. The answer arrives on the
+     * outbox's thread; the policy hears of it back on the scheduler.
      */
     private void handOver(String deviceId, SealedEnvelope envelope, Precedence precedence) {
         synchronized (storeIdle) {
             storing++;
         }
-        boolean routine = precedence == Precedence.ROUTINE;
-        if (routine) {
+        if (precedence == Precedence.ROUTINE) {
             policy.handedOver(deviceId);
+            if (run.isEmpty()) {
+                runStartedNanos = System.nanoTime();
+            }
+            run.add(new Outgoing(deviceId, envelope));
+            if (run.size() >= RUN_MAX
+                    || System.nanoTime() - runStartedNanos >= runHoldNanos) {
+                handOverRun();
+            }
+            return;
         }
+        handOverRun();
         CompletionStage<StoreOutcome> answer;
         try {
             answer = outbox.storeAsync(envelope, precedence);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        answer.whenComplete((outcome, error) -> {
-            try {
-                if (error != null) {
-                    storeFailed(envelope, error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
-                } else {
-                    stored(envelope, outcome);
-                }
-            } finally {
-                if (routine) {
-                    onScheduler(() -> {
-                        if (policy.stored(deviceId)) {
-                            flush(deviceId);
-                        }
-                    });
-                }
-                synchronized (storeIdle) {
-                    if (--storing == 0) {
-                        storeIdle.notifyAll();
+        answer.whenComplete((outcome, error) -> answered(deviceId, envelope, false, outcome, error));
+    }
+
+    /** On the scheduler: the held routine envelopes go to the outbox in one call. */
+    private void handOverRun() {
+        if (run.isEmpty()) {
+            return;
+        }
+        List<Outgoing> taken = List.copyOf(run);
+        run.clear();
+        List<? extends CompletionStage<StoreOutcome>> answers;
+        try {
+            answers = outbox.storeAllAsync(taken.stream().map(Outgoing::envelope).toList(), Precedence.ROUTINE);
+            if (answers.size() != taken.size()) {
+                throw new IllegalStateException("the outbox answered " + answers.size() + " of " + taken.size());
+            }
+        } catch (RuntimeException e) {
+            answers = java.util.Collections.nCopies(taken.size(), CompletableFuture.<StoreOutcome>failedFuture(e));
+        }
+        for (int i = 0; i < taken.size(); i++) {
+            Outgoing outgoing = taken.get(i);
+            answers.get(i).whenComplete((outcome, error) -> answered(outgoing.deviceId(), outgoing.envelope(), true,
+                    outcome, error));
+        }
+    }
+
+    private void answered(String deviceId, SealedEnvelope envelope, boolean routine, StoreOutcome outcome,
+            Throwable error) {
+        try {
+            if (error != null) {
+                storeFailed(envelope, error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            } else {
+                stored(envelope, outcome);
+            }
+        } finally {
+            if (routine) {
+                onScheduler(() -> {
+                    if (policy.stored(deviceId)) {
+                        flush(deviceId);
                     }
+                });
+            }
+            synchronized (storeIdle) {
+                if (--storing == 0) {
+                    storeIdle.notifyAll();
                 }
             }
-        });
+        }
     }
 
     private void onScheduler(Runnable task) {
