@@ -14,14 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -70,7 +67,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
     private final UpdateService service;
     private final Path inbox;
     private final ScheduledExecutorService worker;
-    private final Future<IntegrityReport> integrity;
+    private final IntegrityReport integrity;
     private final Thread shutdownHook;
     private final AtomicBoolean inboxStarted = new AtomicBoolean();
     private final FrameworkListener frameworkStarted = event -> {
@@ -98,12 +95,8 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
                 config.packageName(), new PackageVerifier.Limits(config.maxPackageBytes(), config.maxBundleBytes(),
                         config.maxBundles())), Clock.systemUTC());
         this.inbox = state.resolve("inbox");
+        this.integrity = service.checkIntegrity();
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
-        // The check hashes every bundle and configuration file: about 0.3 s of CPU at each start (C1 has no
-        // SHA-256 intrinsic), which on the framework's start-level thread held up the bundles after this one
-        // and "ready" (docs/benchmarks.md, "Footprint and start-up", third pass). It is the worker's first
-        // task, so configuration edits and the inbox are still checked after it; integrity() waits for it.
-        this.integrity = worker.submit(service::checkIntegrity);
         this.shutdownHook = new Thread(this::flushConfigRecord, "wardgate-update-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         context.addFrameworkListener(frameworkStarted);
@@ -131,14 +124,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
 
     @Override
     public IntegrityReport integrity() {
-        try {
-            return integrity.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the start-time integrity check", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the start-time integrity check failed", e.getCause());
-        }
+        return integrity;
     }
 
     @Override
@@ -293,18 +279,6 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             // the framework stopped first: its listeners went with it
         }
         flushConfigRecord();
-        awaitIntegrityCheck();
         worker.shutdownNow();
-    }
-
-    /** Interrupted, the check's file reads would fail and audit a mismatch that is none: let it finish. */
-    private void awaitIntegrityCheck() {
-        try {
-            integrity.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("start-time integrity check not finished at stop: {}", e.toString());
-        }
     }
 }
