@@ -20,7 +20,7 @@ class DebPackageTest {
         RequiredTools.require("inspecting the .deb", "dpkg-deb");
         String info = RequiredTools.run("dpkg-deb", "-I", DEB);
         assertThat(info).contains(" Package: wardgate").contains(" Architecture: all")
-                .contains(" Depends: openjdk-17-jre-headless | java17-runtime-headless, passwd, nftables")
+                .contains(" Depends: openjdk-17-jre-headless (>= 17.0.9) | java17-runtime-headless, passwd, nftables")
                 .contains(" Recommends: bluez, chrony")
                 .containsPattern(" Version: 0\\.1\\.0")
                 .containsPattern("\\d+ bytes,\\s+\\d+ lines\\s+\\*\\s+postinst")
