@@ -14,9 +14,9 @@ public @interface OutboxConfiguration {
     String databasePath() default "";
 
     @AttributeDefinition(name = "Capacity (bytes)",
-            description = "Most envelope bytes kept while the broker is unreachable; 1 MiB to 1 TiB.",
+            description = "Most envelope bytes kept while the broker is unreachable (1 GiB holds about half an hour of a 30-bed ward with waveforms); 1 MiB to 1 TiB.",
             min = "1048576", max = "1099511627776")
-    long capacityBytes() default 268_435_456L;
+    long capacityBytes() default 1_073_741_824L;
 
     @AttributeDefinition(name = "Maximum age (hours)",
             description = "Envelopes sealed longer ago are dropped (alarmed and audited); 1 to 87600 hours.",

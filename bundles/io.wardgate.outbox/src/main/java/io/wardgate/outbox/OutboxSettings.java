@@ -38,9 +38,9 @@ public record OutboxSettings(Path databaseFile, long capacityBytes, Duration max
         }
     }
 
-    /** Defaults for everything but the file: 256 MiB, a week, drop oldest lowest priority, no file limit. */
+    /** Defaults for everything but the file: 1 GiB, a week, drop oldest lowest priority, no file limit. */
     public static OutboxSettings defaults(Path databaseFile) {
-        return new OutboxSettings(databaseFile, 256L << 20, Duration.ofDays(7), FullPolicy.DROP_OLDEST_LOWEST_PRIORITY,
+        return new OutboxSettings(databaseFile, 1L << 30, Duration.ofDays(7), FullPolicy.DROP_OLDEST_LOWEST_PRIORITY,
                 0, Duration.ofMinutes(1));
     }
 

@@ -30,6 +30,11 @@ final class OutboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
     private static final int MAX_BATCH = 512;
     private static final int QUEUE_CAPACITY = 4096;
+    /**
+     * Envelope bytes waiting for the writer, at most (KiB): a slow disk holds the sealer back here instead
+     * of filling the heap (-Xmx40m); the sealer's own bound then drops readings, audited.
+     */
+    static final int MAX_QUEUED_KIB = 4096;
     private static final int EXPIRY_PAGE = 1000;
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
@@ -61,6 +66,7 @@ final class OutboxWriter implements AutoCloseable {
     private final Batch batch;
     private final AgeRule age;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final java.util.concurrent.Semaphore queuedKib = new java.util.concurrent.Semaphore(MAX_QUEUED_KIB);
     private final AtomicLong commits = new AtomicLong();
     private final Thread thread;
     /** An age alarm stays this long after the last expiry, so an operator has time to see it. */
@@ -144,13 +150,47 @@ final class OutboxWriter implements AutoCloseable {
     }
 
     private boolean enqueue(Request request) {
+        int kib = kibOf(request);
         try {
-            queue.put(request);
-            return true;
+            queuedKib.acquire(kib);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+        try {
+            queue.put(request);
+            return true;
+        } catch (InterruptedException e) {
+            queuedKib.release(kib);
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The queue room a request takes: its envelope bytes in KiB, rounded up (a run never more than all). */
+    private static int kibOf(Request request) {
+        long bytes = 0;
+        if (request instanceof StoreRequest store) {
+            bytes = store.envelope().size();
+        } else if (request instanceof StoreRun run) {
+            for (StoreRequest store : run.stores()) {
+                bytes += store.envelope().size();
+            }
+        }
+        return (int) Math.min(MAX_QUEUED_KIB, (bytes + 1023) / 1024);
+    }
+
+    /** Envelope KiB waiting for the writer (for tests). */
+    int queuedKib() {
+        return MAX_QUEUED_KIB - queuedKib.availablePermits();
+    }
+
+    private void taken(List<Request> requests) {
+        int kib = 0;
+        for (Request request : requests) {
+            kib += kibOf(request);
+        }
+        queuedKib.release(kib);
     }
 
     private void run() {
@@ -162,6 +202,7 @@ final class OutboxWriter implements AutoCloseable {
                 if (first != null) {
                     requests.add(first);
                     drainUpTo(requests);
+                    taken(requests);
                     if (!handle(requests)) {
                         return;
                     }

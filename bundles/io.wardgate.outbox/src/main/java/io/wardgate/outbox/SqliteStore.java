@@ -41,6 +41,10 @@ final class SqliteStore implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** Eviction candidates, in eviction order; walks the envelope_eviction index (see EvictionPlanTest). */
+    static final String EVICTION_QUERY = "SELECT id, device, size FROM envelope"
+            + " WHERE precedence < ? OR (precedence = ? AND priority <= ?) ORDER BY precedence, priority, id LIMIT ?";
+
     /**
      * Opens (or creates) the database, checks it, and switches on WAL and synchronous=FULL.
      *
@@ -88,7 +92,9 @@ final class SqliteStore implements AutoCloseable {
                     + " size INTEGER NOT NULL, body BLOB NOT NULL, precedence INTEGER NOT NULL DEFAULT 0)");
             SchemaMigration.addPrecedence(statement);
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_device ON envelope(device, id)");
-            statement.execute("CREATE INDEX IF NOT EXISTS envelope_priority ON envelope(priority, id)");
+            // Eviction's order (precedence, priority, oldest): without it a full outbox sorted every row per store.
+            statement.execute("DROP INDEX IF EXISTS envelope_priority");
+            statement.execute("CREATE INDEX IF NOT EXISTS envelope_eviction ON envelope(precedence, priority, id)");
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_sealed ON envelope(sealed_s)");
             statement.execute("CREATE TABLE IF NOT EXISTS sequence("
                     + "device TEXT NOT NULL, epoch INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY(device, epoch))");
@@ -418,9 +424,7 @@ final class SqliteStore implements AutoCloseable {
          * So alarms are evicted last, and only to make room for alarms.
          */
         List<Removed> evictionCandidates(Precedence precedence, int maxPriority, int limit) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, device, size FROM envelope WHERE precedence < ? OR (precedence = ? AND priority <= ?)"
-                            + " ORDER BY precedence, priority, id LIMIT ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(EVICTION_QUERY)) {
                 statement.setInt(1, precedence.ordinal());
                 statement.setInt(2, precedence.ordinal());
                 statement.setInt(3, maxPriority);

@@ -56,7 +56,7 @@ class OutboxEngineTest {
         OutboxEngine second = engine();
         assertThat(second.status().envelopes()).isEqualTo(3);
         assertThat(second.status().bytes()).isEqualTo(300);
-        assertThat(second.status().capacityBytes()).isEqualTo(256L << 20);
+        assertThat(second.status().capacityBytes()).isEqualTo(1L << 30);
         assertThat(second.status().oldest()).isEqualTo(T0);
         assertThat(second.status().alarm()).isEmpty();
         assertThat(second.lastSequence("serial:/dev/ttyUSB0", 1)).isEqualTo(1);
