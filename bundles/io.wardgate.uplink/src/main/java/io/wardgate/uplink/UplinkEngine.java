@@ -243,6 +243,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         int window = windowFor(settings.inFlightWindow(), session.receiveMaximum());
         this.window = window;
         int reserve = alarmReserve(window);
+        int refill = refillBatch(window);
         LOG.info("Uplink in-flight window {} (broker's Receive Maximum {}, setting {}; {} kept for alarms)", window,
                 session.receiveMaximum(), settings.inFlightWindow(), reserve);
         Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
@@ -259,8 +260,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
             int free = window - inFlight.size();
             // The last places of the window are kept for alarms: a window full of backlog waiting for
-            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway).
-            List<StoredEnvelope> batch = free > reserve ? outbox.next(free - reserve)
+            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway). While
+            // PUBACKs are due, the window is refilled a batch at a time: one hand-out (an outbox read)
+            // then carries several envelopes instead of one per PUBACK; alarms go out at once.
+            boolean refilling = free - reserve >= refill || inFlight.isEmpty();
+            List<StoredEnvelope> batch = free > reserve && refilling ? outbox.next(free - reserve)
                     : free > 0 ? outbox.nextAlarms(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             boolean holding = clockHold.holding(heldForClock.size());
@@ -298,6 +302,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     /** The setting, capped by the broker's Receive Maximum (MQTT 5 forbids more in flight), at least one. */
     static int windowFor(int setting, int receiveMaximum) {
         return Math.max(1, Math.min(setting, receiveMaximum));
+    }
+
+    /** How many free places (beyond the alarms' reserve) a busy window waits for before it is refilled: an eighth. */
+    static int refillBatch(int window) {
+        return Math.max(1, (window - alarmReserve(window)) / 8);
     }
 
     /** Places of the in-flight window only alarms may take: a sixteenth, at least one when the window has two. */

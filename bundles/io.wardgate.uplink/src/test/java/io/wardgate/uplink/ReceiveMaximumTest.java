@@ -91,12 +91,17 @@ class ReceiveMaximumTest {
     }
 
     @Test
-    void theDefaultSettingLeavesTheDecisionToTheBroker() {
+    void theDefaultSettingLeavesTheDecisionToTheBrokerAndRefillsInBatches() {
         assertThat(UplinkEngine.windowFor(UplinkSettings.DEFAULT_WINDOW, 20)).isEqualTo(20);
         assertThat(UplinkEngine.windowFor(UplinkSettings.DEFAULT_WINDOW, 65_535)).isEqualTo(UplinkSettings.DEFAULT_WINDOW);
         assertThat(UplinkEngine.windowFor(16, 0)).isEqualTo(1);
         // alarms keep a share of the window whatever the broker says
         assertThat(UplinkEngine.alarmReserve(UplinkEngine.windowFor(UplinkSettings.DEFAULT_WINDOW, 20))).isEqualTo(1);
         assertThat(UplinkEngine.alarmReserve(UplinkSettings.DEFAULT_WINDOW)).isEqualTo(6);
+        // a busy window is refilled an eighth at a time; a small one at every PUBACK, as before
+        assertThat(UplinkEngine.refillBatch(UplinkSettings.DEFAULT_WINDOW)).isEqualTo(11);
+        assertThat(UplinkEngine.refillBatch(20)).isEqualTo(2);
+        assertThat(UplinkEngine.refillBatch(16)).isEqualTo(1);
+        assertThat(UplinkEngine.refillBatch(1)).isEqualTo(1);
     }
 }
