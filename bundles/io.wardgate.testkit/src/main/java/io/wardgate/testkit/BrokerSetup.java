@@ -12,8 +12,14 @@ import java.security.cert.X509Certificate;
  * @param server the broker's own certificate and key (chain leaf first)
  * @param port the loopback port; 0 picks a free one
  * @param clientCrl revoked client certificates the broker refuses (mosquitto's crlfile), or null
+ * @param maxInflight mosquitto's max_inflight_messages (also the Receive Maximum of its CONNACK); 0: its default
  */
-public record BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port, X509CRL clientCrl) {
+public record BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port, X509CRL clientCrl,
+        int maxInflight) {
+
+    public BrokerSetup(Path directory, X509Certificate clientCa, Issued server, int port, X509CRL clientCrl) {
+        this(directory, clientCa, server, port, clientCrl, 0);
+    }
 
     /** A broker trusting {@code pki}'s clients, with a fresh server certificate for localhost from the same CA. */
     public static BrokerSetup of(Path directory, TestPki pki) {
@@ -21,11 +27,16 @@ public record BrokerSetup(Path directory, X509Certificate clientCa, Issued serve
     }
 
     public BrokerSetup withServer(Issued newServer) {
-        return new BrokerSetup(directory, clientCa, newServer, port, clientCrl);
+        return new BrokerSetup(directory, clientCa, newServer, port, clientCrl, maxInflight);
     }
 
     /** The same broker refusing the client certificates {@code crl} lists (mosquitto only). */
     public BrokerSetup withClientCrl(X509CRL crl) {
-        return new BrokerSetup(directory, clientCa, server, port, crl);
+        return new BrokerSetup(directory, clientCa, server, port, crl, maxInflight);
+    }
+
+    /** The same broker letting each client have {@code messages} QoS 1/2 messages in flight (mosquitto only). */
+    public BrokerSetup withMaxInflight(int messages) {
+        return new BrokerSetup(directory, clientCa, server, port, clientCrl, messages);
     }
 }

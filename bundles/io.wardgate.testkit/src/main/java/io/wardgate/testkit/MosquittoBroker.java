@@ -47,6 +47,9 @@ public final class MosquittoBroker implements MqttBroker {
                 conf += "crlfile " + crl + "\n";
                 files.add(crl);
             }
+            if (setup.maxInflight() > 0) {
+                conf += "max_inflight_messages " + setup.maxInflight() + "\n";
+            }
             Files.writeString(config, conf, StandardCharsets.UTF_8);
             handOverToMosquittoUser(files);
         } catch (IOException e) {

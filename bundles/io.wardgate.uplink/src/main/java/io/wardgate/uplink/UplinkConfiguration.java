@@ -56,9 +56,10 @@ public @interface UplinkConfiguration {
     int connectTimeoutSeconds() default 10;
 
     @AttributeDefinition(name = "In-flight window",
-            description = "Most QoS 1 messages awaiting PUBACK (also capped by the broker's Receive Maximum); 1 to 1000.",
+            description = "Most QoS 1 messages awaiting PUBACK; the broker's Receive Maximum (CONNACK) decides below"
+                    + " this bound (Mosquitto: max_inflight_messages, default 20); 1 to 1000.",
             min = "1", max = "1000")
-    int inFlightWindow() default 16;
+    int inFlightWindow() default UplinkSettings.DEFAULT_WINDOW;
 
     @AttributeDefinition(name = "Reconnect backoff minimum (ms)", description = "First reconnect delay; 10 to 600000.",
             min = "10", max = "600000")

@@ -70,6 +70,9 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
+    /** The current session's in-flight window (0: not connected), and the most in flight at once since start. */
+    private volatile int window;
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     /** The outbox wakes the uplink on every store: idle, it then only looks again now and then. */
@@ -137,6 +140,16 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     /** How many envelopes await a PUBACK right now. */
     public int inFlight() {
         return inFlight.size();
+    }
+
+    /** The current session's in-flight window: the setting, capped by the broker's Receive Maximum; 0 when not connected. */
+    public int window() {
+        return window;
+    }
+
+    /** The most envelopes that awaited a PUBACK at once since the start. */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     /** The connection lent to other bundles for this gateway's own topics. */
@@ -207,6 +220,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             lost(e.getMessage());
         } finally {
             channel.detach();
+            window = 0;
             if (running && next == null) {
                 session.close();
             } else {
@@ -226,8 +240,12 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     }
 
     private Handover drain(MqttSession session, long number, int index) throws UplinkException {
-        int window = Math.max(1, Math.min(settings.inFlightWindow(), session.receiveMaximum()));
+        int window = windowFor(settings.inFlightWindow(), session.receiveMaximum());
+        this.window = window;
         int reserve = alarmReserve(window);
+        int refill = refillBatch(window);
+        LOG.info("Uplink in-flight window {} (broker's Receive Maximum {}, setting {}; {} kept for alarms)", window,
+                session.receiveMaximum(), settings.inFlightWindow(), reserve);
         Instant nextCheck = index > 0 ? nextPrimaryCheck() : Instant.MAX;
         while (running && lossReason == null && session.isConnected()) {
             if (!durations.instant().isBefore(nextCheck)) {
@@ -242,8 +260,11 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
             int free = window - inFlight.size();
             // The last places of the window are kept for alarms: a window full of backlog waiting for
-            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway).
-            List<StoredEnvelope> batch = free > reserve ? outbox.next(free - reserve)
+            // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway). While
+            // PUBACKs are due, the window is refilled a batch at a time: one hand-out (an outbox read)
+            // then carries several envelopes instead of one per PUBACK; alarms go out at once.
+            boolean refilling = free - reserve >= refill || inFlight.isEmpty();
+            List<StoredEnvelope> batch = free > reserve && refilling ? outbox.next(free - reserve)
                     : free > 0 ? outbox.nextAlarms(free) : List.of();
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             boolean holding = clockHold.holding(heldForClock.size());
@@ -262,6 +283,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                     hold(stored.storageId(), "UPLINK_TOPIC_REFUSED", "topic outside the scheme wardgate/...: held");
                 }
             }
+            peakInFlight.accumulateAndGet(inFlight.size(), Math::max);
             for (StoredEnvelope stored : sendable) {
                 session.publish(topics.publishTopic(stored.envelope().tags().topic(),
                         stored.envelope().tags().deviceId()), stored.envelope().bytes(), false,
@@ -275,6 +297,16 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The setting, capped by the broker's Receive Maximum (MQTT 5 forbids more in flight), at least one. */
+    static int windowFor(int setting, int receiveMaximum) {
+        return Math.max(1, Math.min(setting, receiveMaximum));
+    }
+
+    /** How many free places (beyond the alarms' reserve) a busy window waits for before it is refilled: an eighth. */
+    static int refillBatch(int window) {
+        return Math.max(1, (window - alarmReserve(window)) / 8);
     }
 
     /** Places of the in-flight window only alarms may take: a sixteenth, at least one when the window has two. */

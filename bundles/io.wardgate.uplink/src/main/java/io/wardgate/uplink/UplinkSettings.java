@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String ward, String clientId, Path trustAnchors,
         RevocationSettings revocation, boolean allowTls12, Duration keepAlive, Duration connectTimeout, int inFlightWindow,
         Duration backoffMin, Duration backoffMax, Duration idlePoll, Duration probeInterval, Duration primaryCheck) {
+    /**
+     * The bound on the in-flight window. The broker's Receive Maximum decides below it: the window is what
+     * drains a backlog (one round trip per window), and a broker states what it lets a client have in flight.
+     */
+    public static final int DEFAULT_WINDOW = 100;
     private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{0,64}");
 
@@ -85,7 +90,7 @@ public record UplinkSettings(List<BrokerEndpoint> brokers, String site, String w
         RevocationSettings revocation = RevocationSettings.defaults(
                 trustAnchors.toAbsolutePath().resolveSibling("crl-cache"));
         return new UplinkSettings(brokers, site, ward, "", trustAnchors, revocation, false, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 16, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20),
+                Duration.ofSeconds(10), DEFAULT_WINDOW, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(20),
                 Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 

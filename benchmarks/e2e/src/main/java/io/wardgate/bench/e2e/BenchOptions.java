@@ -14,7 +14,8 @@ import java.util.Map;
 record BenchOptions(Path top, Path work, Path result, int devices, int serialDevices, List<Integer> rates,
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
         int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
-        int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset) {
+        int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset,
+        boolean openDuringDrain, int brokerMaxInflight) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -37,6 +38,11 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               tick=100              the load source submits each device's readings every this many ms (5 to 1000)
               alarmEvery=0          every this many ms one load device raises or ends an alarm (0: none); the
                                     outage line then gives alarm latency during the drain (docs/alarms.md)
+              openDuringDrain=false the outage's receiver opens (decrypts, verifies) envelopes as they arrive, on
+                                    this machine's cores while the gateway drains; false: after the drain, as
+                                    with a backend on another machine (every figure uses arrival times)
+              brokerInflight=100    the TLS broker's max_inflight_messages, the Receive Maximum the uplink's window
+                                    follows (docs/operations.md recommends 100; 0: mosquitto's default, 20)
               jar=distrib/appliance/target/wardgate.jar   the appliance to measure (e.g. a build from before a change)
               kills=0               crash-loss scenario: this many kill -9 of the gateway per entry of killWindows,
                                     20 devices at one 4-numeric line per second each; readings lost per kill
@@ -58,7 +64,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         }
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
-                "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset");
+                "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset",
+                "openDuringDrain", "brokerInflight");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -80,7 +87,9 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
                 integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000),
                 integer(values, "kills", 0, 0, 1000), integers(values.getOrDefault("killWindows", "0,1000")),
-                Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999));
+                Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999),
+                Boolean.parseBoolean(values.getOrDefault("openDuringDrain", "false")),
+                integer(values, "brokerInflight", Ward.RECOMMENDED_MAX_INFLIGHT, 0, 65_535));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

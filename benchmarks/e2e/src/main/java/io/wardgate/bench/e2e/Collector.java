@@ -32,9 +32,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * second in the baseline) time-stamps each message as it arrives and queues it; one worker opens it:
  * in the secured mode with the real receiver core (io.wardgate.receiver: drop duplicates, decrypt,
  * verify the signature against the CA, check the topic), in the baseline by reading the plain
- * payload. With {@code deferred} the worker waits until {@link #release()} so the backend's work does
- * not compete with the gateway for this machine's cores during the load; arrival times are taken
- * on arrival either way.
+ * payload. With {@code deferred} the worker waits until {@link #release()} (the end of the load, or of
+ * an outage's drain) so the backend's work does not compete with the gateway for this machine's cores;
+ * arrival times are taken on arrival either way, and every figure is computed from them.
  */
 final class Collector implements AutoCloseable {
     private record Arrived(String topic, byte[] payload, long arrivalMicros) {

@@ -43,7 +43,8 @@ public final class GatewayBenchmark {
         List<StepResult> curve = new ArrayList<>();
         StepResult outage = null;
         List<CrashLoss.Kill> kills = List.of();
-        try (Ward ward = new Ward(options.work().resolve("ward"), options.serialDevices())) {
+        try (Ward ward = new Ward(options.work().resolve("ward"), options.serialDevices(),
+                options.brokerMaxInflight())) {
             for (int rate : options.rates()) {
                 steps.add(step(options, ward, "secured", rate, options.defaultWindow(), options.seconds(), 0));
                 save(options, steps, curve, null);

@@ -43,12 +43,19 @@ final class Report {
             out.append(String.format(Locale.ROOT, "Broker outage: %d s at %d readings/s: backlog %,d envelopes; drained in "
                     + "%.1f s after the broker's restart = %.1fx real time (uplink back after %.1f s of reconnect backoff; "
                     + "%.1fx from then) (%s); live data during the drain p50 %.0f ms, p99 %.0f ms, max %.0f ms "
-                    + "(%,d readings); loss-free %s; RSS %d MiB, HWM %d MiB; load avg %s\n", x.outageSeconds(), o.rate(),
+                    + "(%,d readings); loss-free %s; RSS %d MiB, HWM %d MiB; load avg %s\n"
+                    + "  backlog drained at %,.0f envelopes/s net of the live ones (from the uplink's reconnection); "
+                    + "the receiver opened envelopes %s; broker max_inflight_messages %s\n", x.outageSeconds(), o.rate(),
                     x.backlogEnvelopes(), x.drainSeconds(), x.drainMultiple(), x.reconnectSeconds(),
                     x.drainMultipleAfterReconnect(), x.drainedWhileLive()
                             ? "while the live load kept running" : "NOT while the live load ran",
                     x.liveDuringDrain().p50(), x.liveDuringDrain().p99(), x.liveDuringDrain().max(),
-                    x.liveDuringDrain().count(), o.lossFree(), o.rssKib() / 1024, o.hwmKib() / 1024, o.loadAverage()));
+                    x.liveDuringDrain().count(), o.lossFree(), o.rssKib() / 1024, o.hwmKib() / 1024, o.loadAverage(),
+                    x.backlogEnvelopes() / (x.drainSeconds() - x.reconnectSeconds()),
+                    results.options().openDuringDrain() ? "as they arrived, on the gateway's cores (openDuringDrain=true)"
+                            : "after the drain (as a backend on other machines would; openDuringDrain=true: during it)",
+                    results.options().brokerMaxInflight() == 0 ? "mosquitto's default (20)"
+                            : String.valueOf(results.options().brokerMaxInflight())));
             if (x.alarmsDuringDrain().count() > 0) {
                 out.append(String.format(Locale.ROOT, "Alarms raised during the drain: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         + " (%d alarm changes; target p99 <= 2000 ms: %s)\n", x.alarmsDuringDrain().p50(),
@@ -101,7 +108,8 @@ final class Report {
         BenchOptions o = results.options();
         return "{\n  \"machine\": " + quote(results.machine()) + ",\n  \"options\": {\"devices\": " + o.devices()
                 + ", \"serial\": " + o.serialDevices() + ", \"seconds\": " + o.seconds() + ", \"window\": "
-                + o.defaultWindow() + ", \"jvm\": " + quote(o.jvm()) + "},\n  \"steps\": [" + list(results.steps())
+                + o.defaultWindow() + ", \"openDuringDrain\": " + o.openDuringDrain() + ", \"brokerInflight\": "
+                + o.brokerMaxInflight() + ", \"jvm\": " + quote(o.jvm()) + "},\n  \"steps\": [" + list(results.steps())
                 + "],\n  \"curve\": [" + list(results.curve()) + "],\n  \"outage\": "
                 + (results.outage() == null ? "null" : step(results.outage())) + ",\n  \"kills\": ["
                 + results.kills().stream().map(k -> "{\"window\": " + k.window() + ", \"offsetMillis\": " + k.offsetMillis()

@@ -58,7 +58,10 @@ final class Step {
         }
         List<SimulatorRunner> sims = ward.plugSerial(dev);
         String clientId = "bench-" + dir.getFileName();
-        boolean deferred = outageSeconds == 0;
+        // The rate steps and (unless openDuringDrain) the outage open envelopes only after the load or the
+        // drain: a backend runs on other machines, not on the gateway's two cores. Every figure uses
+        // arrival times, taken on arrival either way.
+        boolean deferred = outageSeconds == 0 || !options.openDuringDrain();
         try (Collector collector = secured ? Collector.secured(ward, clientId, deferred)
                 : Collector.plain(ward, clientId, deferred)) {
             Gateway gateway = Gateway.start(options.top(), options.jar(), dir, data, conf, options.jvmArguments(),
@@ -105,12 +108,20 @@ final class Step {
             say("broker restarted");
         }
         LoadStats.Line last = LoadStats.last(stats);
+        boolean opening = outageSeconds == 0;
+        int polls = 0;
         while (last == null || !last.done()) {
             if (!gateway.alive()) {
                 throw new IllegalStateException("the gateway stopped under load:\n" + tail(gateway.log()));
             }
             Thread.sleep(100);
             last = LoadStats.last(stats);
+            if (!opening && ++polls % 10 == 0 && drainedAt(LoadStats.read(stats), outageStopMillis, outageRestartMillis) > 0) {
+                // the drain figures are taken: the receiver may open what queued up (bounds its memory)
+                collector.release();
+                opening = true;
+                say("drained; the receiver opens what arrived");
+            }
         }
         long loadEndMillis = last.t();
         readyMicros = readyTime(gateway.log());
@@ -155,22 +166,13 @@ final class Step {
     /** Drained: the first stats line after the restart whose outbox depth is back to what it was before the stop. */
     private StepResult.Outage outage(List<LoadStats.Line> lines, Tally tally, long stop, long restart, long loadEnd,
             long reconnected) {
-        long normal = 10;
         long backlog = 0;
         for (LoadStats.Line line : lines) {
-            if (line.t() < stop) {
-                normal = Math.max(normal, line.outboxEnvelopes());
-            } else if (line.t() <= restart) {
+            if (line.t() >= stop && line.t() <= restart) {
                 backlog = Math.max(backlog, line.outboxEnvelopes());
             }
         }
-        long drained = -1;
-        for (LoadStats.Line line : lines) {
-            if (line.t() > restart && line.outboxEnvelopes() >= 0 && line.outboxEnvelopes() <= normal) {
-                drained = line.t();
-                break;
-            }
-        }
+        long drained = drainedAt(lines, stop, restart);
         double drainSeconds = drained < 0 ? Double.NaN : (drained - restart) / 1000.0;
         double outageSeconds = (restart - stop) / 1000.0;
         long liveUntil = drained < 0 ? loadEnd : drained;
@@ -179,6 +181,28 @@ final class Step {
                 drained >= 0 && drained <= loadEnd, tally.latency(restart * 1000L, liveUntil * 1000L), reconnectSeconds,
                 outageSeconds / (drainSeconds - reconnectSeconds),
                 tally.alarmLatency((reconnected > 0 ? reconnected : restart) * 1000L, liveUntil * 1000L));
+    }
+
+    /**
+     * When the outbox was drained (epoch ms), or -1 (not yet, or no restart yet): the first stats line after
+     * the restart whose depth is back to the most it held before the stop (at least 10).
+     */
+    static long drainedAt(List<LoadStats.Line> lines, long stop, long restart) {
+        if (restart <= 0) {
+            return -1;
+        }
+        long normal = 10;
+        for (LoadStats.Line line : lines) {
+            if (line.t() < stop) {
+                normal = Math.max(normal, line.outboxEnvelopes());
+            }
+        }
+        for (LoadStats.Line line : lines) {
+            if (line.t() > restart && line.outboxEnvelopes() >= 0 && line.outboxEnvelopes() <= normal) {
+                return line.t();
+            }
+        }
+        return -1;
     }
 
     /** When the uplink logged its first connection at or after {@code afterMillis} (epoch ms), or 0. */

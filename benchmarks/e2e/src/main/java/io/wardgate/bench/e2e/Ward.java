@@ -45,14 +45,22 @@ final class Ward implements AutoCloseable {
     final List<SerialDevice> serial;
     private int steps;
 
+    /** The broker's max_inflight_messages that docs/operations.md recommends (mosquitto's default is 20). */
+    static final int RECOMMENDED_MAX_INFLIGHT = 100;
+
     Ward(Path dir, int serialDevices) throws IOException {
+        this(dir, serialDevices, RECOMMENDED_MAX_INFLIGHT);
+    }
+
+    /** With the TLS broker's max_inflight_messages (its CONNACK's Receive Maximum); 0: mosquitto's default. */
+    Ward(Path dir, int serialDevices, int brokerMaxInflight) throws IOException {
         this.dir = Files.createDirectories(dir);
         if (!Brokers.mosquittoInstalled()) {
             throw new IllegalStateException("the whole-gateway benchmark needs Debian's mosquitto at "
                     + Brokers.MOSQUITTO + " (apt-get install -y mosquitto)");
         }
         ca = TestPki.create("WardGate benchmark CA (benchmark only)");
-        broker = new MosquittoBroker(BrokerSetup.of(dir.resolve("broker"), ca));
+        broker = new MosquittoBroker(BrokerSetup.of(dir.resolve("broker"), ca).withMaxInflight(brokerMaxInflight));
         broker.start();
         plain = new PlainBroker(dir.resolve("plain-broker"), FreePort.pick());
         Path pki = Files.createDirectories(dir.resolve("pki"));

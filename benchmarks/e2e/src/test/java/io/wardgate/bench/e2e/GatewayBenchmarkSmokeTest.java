@@ -50,8 +50,9 @@ class GatewayBenchmarkSmokeTest {
 
         String json = Files.readString(options.result());
         assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"", "\"kills\"",
-                "secured/baseline");
-        assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage", "Crash-loss window");
+                "secured/baseline", "\"openDuringDrain\": false", "\"brokerInflight\": 100");
+        assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage", "Crash-loss window",
+                "envelopes/s net", "opened envelopes after the drain");
     }
 
     private static void assertFigures(StepResult step) {
