@@ -56,6 +56,8 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     private final TopicScheme topics;
     private final SharedChannel channel;
     private final Object signal = new Object();
+    /** A wake-up not yet consumed by {@link #await}; guarded by {@code signal}. */
+    private boolean woken;
     /** Storage ids published in the current session and awaiting their PUBACK. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Handed out but not sent in this session (refused by the broker, unpublishable topic). */
@@ -591,22 +593,31 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a wake-up or the timeout. A wake-up that came since the last wait (a store between the
+     * outbox's empty answer and this call) returns at once instead of being lost for a whole idle period.
+     */
     private void await(Duration duration) {
         synchronized (signal) {
             if (!running) {
                 return;
             }
             try {
-                signal.wait(Math.max(1, duration.toMillis()));
+                if (!woken) {
+                    signal.wait(Math.max(1, duration.toMillis()));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
+            } finally {
+                woken = false;
             }
         }
     }
 
     private void wake() {
         synchronized (signal) {
+            woken = true;
             signal.notifyAll();
         }
     }

@@ -15,7 +15,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
         int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
         int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset,
-        boolean openDuringDrain, int brokerMaxInflight) {
+        boolean openDuringDrain, int brokerMaxInflight, int outboxMiB) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -33,6 +33,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               outageLead=10         seconds of load before the broker stops
               outageTail=0          seconds of load after the restart (0: max(20, outage/2), room to see 2x)
               drainTimeout=900      give up waiting for the receiver this long after the load ends
+              outboxMiB=0           the outbox's capacityBytes in MiB for this run (0: the product default), e.g. to
+                                    see a full outbox evict during a short outage
               jvm=<the shipped options>
               idlePoll=0            the uplink's idle poll (ms) for this run; 0: the product default
               tick=100              the load source submits each device's readings every this many ms (5 to 1000)
@@ -65,7 +67,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
                 "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset",
-                "openDuringDrain", "brokerInflight");
+                "openDuringDrain", "brokerInflight", "outboxMiB");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -89,7 +91,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 integer(values, "kills", 0, 0, 1000), integers(values.getOrDefault("killWindows", "0,1000")),
                 Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999),
                 Boolean.parseBoolean(values.getOrDefault("openDuringDrain", "false")),
-                integer(values, "brokerInflight", Ward.RECOMMENDED_MAX_INFLIGHT, 0, 65_535));
+                integer(values, "brokerInflight", Ward.RECOMMENDED_MAX_INFLIGHT, 0, 65_535),
+                integer(values, "outboxMiB", 0, 0, 1_048_576));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

@@ -52,7 +52,7 @@ final class Step {
                 options.alarmEveryMillis());
         if (secured) {
             ward.enroll(data);
-            ward.configureSecured(conf, window, options.idlePollMillis());
+            ward.configureSecured(conf, window, options.idlePollMillis(), options.outboxMiB());
         } else {
             ward.configureBaseline(conf);
         }

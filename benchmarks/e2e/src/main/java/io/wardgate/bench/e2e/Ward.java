@@ -123,6 +123,14 @@ final class Ward implements AutoCloseable {
      * window of that many ms), SQLite outbox, MQTT over mutual TLS.
      */
     void configureSecured(Path conf, int windowMillis, int idlePollMillis) throws IOException {
+        configureSecured(conf, windowMillis, idlePollMillis, 0);
+    }
+
+    /** As above, with the outbox's capacity in MiB (0: the product default). */
+    void configureSecured(Path conf, int windowMillis, int idlePollMillis, int outboxMiB) throws IOException {
+        if (outboxMiB > 0) {
+            write(conf, "io.wardgate.outbox.Outbox.config", "capacityBytes=L\"" + ((long) outboxMiB << 20) + "\"\n");
+        }
         write(conf, "io.wardgate.seal.Identity.config", "gatewayId=\"" + GATEWAY_ID + "\"\n");
         write(conf, "io.wardgate.seal.Sealer.config", "backendKeyId=\"" + BACKEND_KEY_ID + "\"\n"
                 + (windowMillis > 0 ? "batchAdaptive=B\"false\"\nbatchMaxMillis=L\"" + windowMillis + "\"\n" : ""));
