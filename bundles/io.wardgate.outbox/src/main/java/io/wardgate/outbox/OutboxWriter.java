@@ -34,7 +34,7 @@ final class OutboxWriter implements AutoCloseable {
      * Envelope bytes waiting for the writer, at most (KiB): a slow disk holds the sealer back here instead
      * of filling the heap (-Xmx40m); the sealer's own bound then drops readings, audited.
      */
-    static final int MAX_QUEUED_KIB = 4096;
+    private static final int MAX_QUEUED_KIB = 4096;
     private static final int EXPIRY_PAGE = 1000;
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
@@ -178,11 +178,6 @@ final class OutboxWriter implements AutoCloseable {
             }
         }
         return (int) Math.min(MAX_QUEUED_KIB, (bytes + 1023) / 1024);
-    }
-
-    /** Envelope KiB waiting for the writer (for tests). */
-    int queuedKib() {
-        return MAX_QUEUED_KIB - queuedKib.availablePermits();
     }
 
     private void taken(List<Request> requests) {

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * transaction; acknowledgements alone are committed without making the next store less durable.
  */
 class PassCommitTest {
-    private static final long HOUR_MILLIS = 3_600_000;
-
     @TempDir
     Path dir;
 
