@@ -3,11 +3,15 @@
 #   build time   ./mvnw -q clean verify -DskipTests (dependencies already in ~/.m2)
 #   jar size     distrib/appliance/target/wardgate.jar
 #   start-up     process start until the log line "WardGate ready"
-#   idle RSS     VmRSS 10 s after ready, with -Xmx64m and the appliance's JVM options
+#   idle RSS     VmRSS 10 s after ready, with the JVM options and MALLOC_ARENA_MAX of the Debian unit
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$top"
 runs=${RUNS:-5}
+# The shipped options, read from the unit (as benchmarks/e2e.sh does), so these figures follow them.
+unit=distrib/deb/src/deb/systemd/wardgate.service
+read -r -a jvm <<<"$(sed -n 's/^Environment="WARDGATE_JAVA_OPTS=\([^"]*\)"$/\1/p' "$unit")"
+[ "${#jvm[@]}" -gt 0 ] || { echo "no WARDGATE_JAVA_OPTS in $unit" >&2; exit 2; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 builds=()
@@ -22,7 +26,7 @@ starts=(); rss=()
 for i in $(seq "$runs"); do
   dir=$(mktemp -d); mkdir -p "$dir/data/tmp" "$dir/conf"
   s=$(date +%s%N)
-  java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m \
+  MALLOC_ARENA_MAX=2 java "${jvm[@]}" \
     -Dlaunch.storage.dir="$dir/data/framework" -Dfelix.fileinstall.dir="$dir/conf" \
     -Djava.io.tmpdir="$dir/data/tmp" -jar "$jar" >"$dir/log" 2>&1 &
   pid=$!
