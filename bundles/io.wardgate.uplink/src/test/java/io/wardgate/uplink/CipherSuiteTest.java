@@ -12,7 +12,6 @@ import io.wardgate.shared.tls.TlsPolicy;
 import io.wardgate.shared.tls.TrustAnchors;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
-import io.wardgate.testkit.MosquittoBroker;
 import io.wardgate.testkit.MqttBroker;
 import io.wardgate.testkit.RequiredTools;
 import io.wardgate.testkit.TestSubscriber;
@@ -53,12 +52,6 @@ class CipherSuiteTest {
         }
     }
 
-    private MqttBroker mosquitto(BrokerSetup setup) {
-        MqttBroker broker = fixture.track(new MosquittoBroker(setup));
-        broker.start();
-        return broker;
-    }
-
     /** The suite negotiated by a socket set up as the uplink sets up its own (UplinkEngine#connectRequest). */
     private String negotiated(MqttBroker broker, TlsPolicy policy) throws Exception {
         var factory = policy.clientSocketFactory(TlsPolicy.context(new KeyManager[] {fixture.identity.tlsKeyManager()},
@@ -80,7 +73,7 @@ class CipherSuiteTest {
 
     @Test
     void mosquittoPicksByItsOwnOrderSoOnlyOfferingChaCha20AloneGetsIt() throws Exception {
-        MqttBroker broker = mosquitto(BrokerSetup.of(dir.resolve("default"), fixture.pki));
+        MqttBroker broker = fixture.mosquitto(BrokerSetup.of(dir.resolve("default"), fixture.pki));
         // The broker's preference (OpenSSL's default order: AES-256-GCM first) wins over the client's.
         assertThat(negotiated(broker, new TlsPolicy(false))).isEqualTo("TLS_AES_256_GCM_SHA384");
         assertThat(negotiated(broker, new TlsPolicy(false).chaCha20Only())).isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
@@ -88,7 +81,7 @@ class CipherSuiteTest {
 
     @Test
     void aBrokerAllowingOnlyAesGcmRefusesChaCha20AndTheUplinkStillDeliversOverAesGcm() throws Exception {
-        MqttBroker broker = mosquitto(BrokerSetup.of(dir.resolve("fips"), fixture.pki)
+        MqttBroker broker = fixture.mosquitto(BrokerSetup.of(dir.resolve("fips"), fixture.pki)
                 .withTls13Ciphers("TLS_AES_256_GCM_SHA384"));
         assertThatThrownBy(() -> negotiated(broker, new TlsPolicy(false).chaCha20Only()))
                 .isInstanceOf(SSLHandshakeException.class);
