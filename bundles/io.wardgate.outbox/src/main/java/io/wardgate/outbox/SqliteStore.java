@@ -274,11 +274,12 @@ final class SqliteStore implements AutoCloseable {
     }
 
     private void setSynchronous(String level) {
-        try (Statement statement = connection.createStatement()) {
+        try {
             full = false;
-            statement.execute("PRAGMA synchronous=" + level);
+            prepared("PRAGMA synchronous=" + level).execute();
             full = "FULL".equals(level);
         } catch (SQLException e) {
+            forgetPrepared();
             throw StoreException.from("write", e);
         }
     }
