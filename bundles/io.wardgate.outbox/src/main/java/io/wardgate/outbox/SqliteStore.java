@@ -369,7 +369,7 @@ final class SqliteStore implements AutoCloseable {
             EnvelopeTags tags = envelope.tags();
             PreparedStatement statement = prepared(
                     "INSERT INTO envelope(gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings,"
-                            + " size, body, precedence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+                            + " size, body, precedence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
             statement.setString(1, tags.gatewayId());
             statement.setString(2, tags.deviceId());
             statement.setLong(3, tags.epoch());
@@ -383,7 +383,9 @@ final class SqliteStore implements AutoCloseable {
             statement.setBytes(11, envelope.bytes());
             statement.setInt(12, precedence.ordinal());
             statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
+            // Not getGeneratedKeys(): the driver prepares a statement for that on every insert. The rowid is the
+            // connection's, and this connection inserts under this object's monitor only.
+            try (ResultSet keys = prepared("SELECT last_insert_rowid()").executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
             } finally {
@@ -513,13 +515,9 @@ final class SqliteStore implements AutoCloseable {
 
     /** The statement for {@code sql}, prepared on first use; never closed by the caller (a ResultSet must be). */
     private PreparedStatement prepared(String sql) throws SQLException {
-        return prepared(sql, Statement.NO_GENERATED_KEYS);
-    }
-
-    private PreparedStatement prepared(String sql, int generatedKeys) throws SQLException {
         PreparedStatement statement = prepared.get(sql);
         if (statement == null) {
-            statement = connection.prepareStatement(sql, generatedKeys);
+            statement = connection.prepareStatement(sql);
             prepared.put(sql, statement);
         }
         return statement;
