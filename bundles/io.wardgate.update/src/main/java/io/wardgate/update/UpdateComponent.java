@@ -3,6 +3,7 @@ package io.wardgate.update;
 import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.update.api.InstallResult;
 import io.wardgate.update.api.IntegrityReport;
 import io.wardgate.update.api.UpdateInstaller;
@@ -49,9 +50,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Signed updates and the start-time integrity check. Runs with defaults without configuration (the
  * check always runs; installs need the trusted release keys file). The check runs once per start, on
- * this component's worker once the framework has started (it hashes every bundle: about 0.3 s of CPU
- * that would otherwise hold up the start-level thread and compete with the uplink's first connection,
- * docs/benchmarks.md), or earlier in whichever thread first needs its result: {@link #integrity()}, an
+ * this component's worker once the framework has started and the uplink connected (it hashes every
+ * bundle: about 0.3 s of CPU that held up the start-level thread and slowed the uplink's first
+ * connection, docs/benchmarks.md), or earlier in whichever thread first needs its result: {@link #integrity()}, an
  * install, or a configuration record (which must compare against the record before renewing it). A package copied into
  * {@code <state>/inbox/} while the gateway is stopped is installed at the next start, after the
  * framework finished starting, with the same checks (for offline installs by a technician).
@@ -68,6 +69,13 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
+
+    /** While the uplink makes its first connection, the check waits (at most {@link #UPLINK_WAIT}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Uplink uplink;
+    static final Duration UPLINK_WAIT = Duration.ofSeconds(10);
+    private static final long UPLINK_LOOK_MILLIS = 100;
 
     private final BundleContext context;
     private final AuditTrail audit;
@@ -118,16 +126,34 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
     }
 
     /**
-     * Once the framework finished starting (or at once if it has): the integrity check, then the staged
-     * packages, in that order (an install renews the record the check compares against).
+     * Once the framework finished starting (or at once if it has) and the uplink made its first connection
+     * (or has none, or {@link #UPLINK_WAIT} passed: on 2 cores the check's hashing would otherwise slow the
+     * TLS handshake the first reading waits for): the integrity check, then the staged packages, in that
+     * order (an install renews the record the check compares against).
      */
     private void afterFrameworkStarted() {
         if (afterStartQueued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                integrity.run();
-                installFromInbox();
-            });
+            long deadline = System.nanoTime() + UPLINK_WAIT.toNanos();
+            try {
+                worker.execute(() -> afterUplinkConnected(deadline));
+            } catch (RejectedExecutionException stopping) {
+                // deactivated before the framework finished starting: deactivate() runs the check
+            }
         }
+    }
+
+    private void afterUplinkConnected(long deadline) {
+        Uplink current = uplink;
+        if (current != null && !current.status().connected() && System.nanoTime() < deadline) {
+            try {
+                worker.schedule(() -> afterUplinkConnected(deadline), UPLINK_LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                return; // deactivate() runs the check
+            }
+        }
+        integrity.run();
+        installFromInbox();
     }
 
     @Override
