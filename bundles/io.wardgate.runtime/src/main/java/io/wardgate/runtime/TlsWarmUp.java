@@ -1,6 +1,9 @@
 package io.wardgate.runtime;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -10,6 +13,7 @@ import java.security.Signature;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.spec.ECGenParameterSpec;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -28,15 +32,22 @@ import org.slf4j.LoggerFactory;
  * fourth pass") finds them ready. It touches no key, certificate, trust anchor or setting of the
  * gateway and opens no connection: a throwaway context that trusts nothing writes one ClientHello into
  * a buffer, and a throwaway P-256 key signs and verifies a few bytes. A failure only loses the head
- * start. A bundle activator, not a component: it runs when this bundle starts, before the
- * declarative-services runtime activates the uplink.
+ * start. Only when the configuration directory holds an uplink configuration. A bundle activator, not a
+ * component: it runs when this bundle starts, before the declarative-services runtime activates the uplink.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class TlsWarmUp implements BundleActivator {
     private static final Logger LOG = LoggerFactory.getLogger(TlsWarmUp.class);
 
+    /** The uplink's configuration files (PID, and factory instances "-name") in the configuration directory. */
+    static final String UPLINK_CONFIG = "io.wardgate.uplink.Uplink";
+
     @Override
     public void start(BundleContext context) {
+        // Without an uplink to configure nothing would use these classes (about 5 MiB of metaspace).
+        if (!uplinkConfigured(context.getProperty("felix.fileinstall.dir"))) {
+            return;
+        }
         Thread thread = new Thread(TlsWarmUp::warmUp, "wardgate-tls-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -45,6 +56,17 @@ public final class TlsWarmUp implements BundleActivator {
     @Override
     public void stop(BundleContext context) {
         // the thread ends by itself within a fraction of a second; it holds nothing
+    }
+
+    static boolean uplinkConfigured(String configDirectory) {
+        if (configDirectory == null) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(Path.of(configDirectory))) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(UPLINK_CONFIG));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** True when every step ran (the JDK has TLS and P-256 as the uplink needs them). */
@@ -80,7 +102,7 @@ public final class TlsWarmUp implements BundleActivator {
             CertPathValidator.getInstance("PKIX");
             LOG.info("TLS classes loaded ahead of the uplink in {} ms", (System.nanoTime() - started) / 1_000_000);
             return true;
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
             LOG.info("TLS warm-up skipped: {}", e.toString());
             return false;
         }
