@@ -75,6 +75,9 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Uplink uplink;
     static final Duration UPLINK_WAIT = Duration.ofSeconds(10);
+    /** The uplink's configuration file(s) in the configuration directory. */
+    static final String UPLINK_CONFIG = "io.wardgate.uplink.Uplink";
+    private final boolean uplinkConfigured;
     private static final long UPLINK_LOOK_MILLIS = 100;
 
     private final BundleContext context;
@@ -115,6 +118,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
                 config.packageName(), new PackageVerifier.Limits(config.maxPackageBytes(), config.maxBundleBytes(),
                         config.maxBundles())), Clock.systemUTC());
         this.inbox = state.resolve("inbox");
+        this.uplinkConfigured = conf != null && hasFile(Path.of(conf), UPLINK_CONFIG);
         this.integrity = new FutureTask<>(service::checkIntegrity);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
         this.shutdownHook = new Thread(this::flushConfigRecord, "wardgate-update-shutdown");
@@ -127,7 +131,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
 
     /**
      * Once the framework finished starting (or at once if it has) and the uplink made its first connection
-     * (or has none, or {@link #UPLINK_WAIT} passed: on 2 cores the check's hashing would otherwise slow the
+     * (or none is configured, or {@link #UPLINK_WAIT} passed: on 2 cores the check's hashing would otherwise slow the
      * TLS handshake the first reading waits for): the integrity check, then the staged packages, in that
      * order (an install renews the record the check compares against).
      */
@@ -144,7 +148,9 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
 
     private void afterUplinkConnected(long deadline) {
         Uplink current = uplink;
-        if (current != null && !current.status().connected() && System.nanoTime() < deadline) {
+        // The uplink's configuration can reach it after the framework started (FileInstall reads in its own thread).
+        boolean waiting = current == null ? uplinkConfigured : !current.status().connected();
+        if (waiting && System.nanoTime() < deadline) {
             try {
                 worker.schedule(() -> afterUplinkConnected(deadline), UPLINK_LOOK_MILLIS, TimeUnit.MILLISECONDS);
                 return;
@@ -283,6 +289,14 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasFile(Path directory, String prefix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(prefix));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void installFromInbox() {
