@@ -95,6 +95,8 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
         }
     };
     private ScheduledFuture<?> pendingConfigRecord;
+    /** A file FileInstall read before the start check was done: checked after it. */
+    private boolean editsBeforeCheck;
     /**
      * PIDs changed through ConfigAdmin whose files are about to be written back (until they are recorded),
      * with the properties ConfigAdmin then held: FileInstall reading that file back is no edit, a different
@@ -158,13 +160,21 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
                 return; // deactivate() runs the check
             }
         }
-        integrity.run();
+        integrity(); // ran here, or waited for where it runs
+        boolean edits;
+        synchronized (this) {
+            edits = editsBeforeCheck;
+            editsBeforeCheck = false;
+        }
+        if (edits) {
+            service.checkConfigurationEdits(Optional.empty()); // those after the check's snapshot
+        }
         installFromInbox();
     }
 
     @Override
     public InstallResult install(Path signedPackage, String actor, Consumer<String> progress) {
-        integrity.run(); // compares against the record before this install renews it
+        integrity(); // compares against the record before this install renews it
         return service.install(signedPackage, actor, progress);
     }
 
@@ -230,10 +240,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             }
             Optional<String> file = ConfigurationLookup.file(context, event);
             try {
-                worker.execute(() -> {
-                    integrity.run(); // an edit is judged against the record the start check confirmed
-                    service.checkConfigurationEdits(file);
-                });
+                worker.execute(() -> checkConfigurationEdits(file));
             } catch (RejectedExecutionException stopping) {
                 // the next start's integrity check reports the edit
             }
@@ -253,8 +260,23 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
         }
     }
 
+    /**
+     * An edit is judged against the record the start check confirmed. Before that check (FileInstall reads
+     * every file at start) the check itself reports what differs; what changes after its snapshot is
+     * checked once it is done.
+     */
+    private void checkConfigurationEdits(Optional<String> file) {
+        if (!integrity.isDone()) {
+            synchronized (this) {
+                editsBeforeCheck = true;
+            }
+            return;
+        }
+        service.checkConfigurationEdits(file);
+    }
+
     private void recordConfiguration() {
-        integrity.run(); // files changed while the gateway was stopped are reported, not recorded over
+        integrity(); // files changed while the gateway was stopped are reported, not recorded over
         java.util.Map<String, java.util.Map<String, Object>> recorded;
         synchronized (this) {
             recorded = new java.util.HashMap<>(changedThroughConfigAdmin);
@@ -268,7 +290,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
     /** A change recorded late is recorded now (SIGTERM ends the JVM without stopping the framework). */
     private synchronized void flushConfigRecord() {
         if (pendingConfigRecord != null && pendingConfigRecord.cancel(false)) {
-            integrity.run();
+            integrity();
             service.recordConfiguration();
         }
         pendingConfigRecord = null;
