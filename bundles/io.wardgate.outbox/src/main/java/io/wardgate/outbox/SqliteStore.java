@@ -32,6 +32,13 @@ final class SqliteStore implements AutoCloseable {
             "id, gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings, size, body";
 
     private final Connection connection;
+    /**
+     * Statements prepared once per connection, by their SQL: SQLite compiles a statement on every prepare, which
+     * was most of the cost of a hand-out's few small reads. Used under this object's monitor only.
+     */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    /** Larger IN lists of {@link #load} are prepared per call, so the cache holds few statements. */
+    private static final int CACHED_IN_LIST = 16;
     /** synchronous=FULL is known to be in force (false while, or if, a non-durable commit relaxed it). */
     private boolean full = true;
     private final Path file;
@@ -155,13 +162,11 @@ final class SqliteStore implements AutoCloseable {
 
     synchronized long lastSequence(String device, long epoch) {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT last FROM sequence WHERE device = ? AND epoch = ?")) {
-                statement.setString(1, device);
-                statement.setLong(2, epoch);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? rows.getLong(1) : -1L;
-                }
+            PreparedStatement statement = prepared("SELECT last FROM sequence WHERE device = ? AND epoch = ?");
+            statement.setString(1, device);
+            statement.setLong(2, epoch);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1L;
             }
         });
     }
@@ -169,12 +174,10 @@ final class SqliteStore implements AutoCloseable {
     /** The first device (in name order) after {@code after} that has stored envelopes; an index skip. */
     synchronized Optional<String> deviceAfter(String after) {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT device FROM envelope WHERE device > ? ORDER BY device LIMIT 1")) {
-                statement.setString(1, after);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
-                }
+            PreparedStatement statement = prepared("SELECT device FROM envelope WHERE device > ? ORDER BY device LIMIT 1");
+            statement.setString(1, after);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
             }
         });
     }
@@ -182,54 +185,32 @@ final class SqliteStore implements AutoCloseable {
     /** The ids of the oldest envelopes of a precedence above routine (alarms), oldest first. */
     synchronized List<Long> urgentIds(int limit) {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?")) {
-                statement.setInt(1, limit);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
+            PreparedStatement statement = prepared(
+                    "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?");
+            statement.setInt(1, limit);
+            return ids(statement);
         });
     }
 
     /** The ids of a device's oldest envelopes, oldest first. */
     synchronized List<Long> oldestIds(String device, int limit) {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM envelope WHERE device = ? ORDER BY id LIMIT ?")) {
-                statement.setString(1, device);
-                statement.setInt(2, limit);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
+            PreparedStatement statement = prepared("SELECT id FROM envelope WHERE device = ? ORDER BY id LIMIT ?");
+            statement.setString(1, device);
+            statement.setInt(2, limit);
+            return ids(statement);
         });
     }
 
     /** The ids of a device's oldest envelopes above {@code above} (its live lane), oldest first. */
     synchronized List<Long> oldestIdsAbove(String device, long above, int limit) {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM envelope WHERE device = ? AND id > ? ORDER BY id LIMIT ?")) {
-                statement.setString(1, device);
-                statement.setLong(2, above);
-                statement.setInt(3, limit);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong(1));
-                    }
-                }
-                return ids;
-            }
+            PreparedStatement statement = prepared(
+                    "SELECT id FROM envelope WHERE device = ? AND id > ? ORDER BY id LIMIT ?");
+            statement.setString(1, device);
+            statement.setLong(2, above);
+            statement.setInt(3, limit);
+            return ids(statement);
         });
     }
 
@@ -240,8 +221,10 @@ final class SqliteStore implements AutoCloseable {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM envelope WHERE id IN (" + marks + ")")) {
+                String sql = "SELECT " + COLUMNS + " FROM envelope WHERE id IN (" + marks + ")";
+                boolean cached = chunk.size() <= CACHED_IN_LIST;
+                PreparedStatement statement = cached ? prepared(sql) : connection.prepareStatement(sql);
+                try {
                     for (int i = 0; i < chunk.size(); i++) {
                         statement.setLong(i + 1, chunk.get(i));
                     }
@@ -250,6 +233,10 @@ final class SqliteStore implements AutoCloseable {
                             StoredEnvelope envelope = envelope(rows);
                             loaded.put(envelope.storageId(), envelope);
                         }
+                    }
+                } finally {
+                    if (!cached) {
+                        statement.close();
                     }
                 }
             }
@@ -287,24 +274,21 @@ final class SqliteStore implements AutoCloseable {
     }
 
     private void setSynchronous(String level) {
-        try (Statement statement = connection.createStatement()) {
+        try {
             full = false;
-            statement.execute("PRAGMA synchronous=" + level);
+            prepared("PRAGMA synchronous=" + level).execute();
             full = "FULL".equals(level);
         } catch (SQLException e) {
+            forgetPrepared();
             throw StoreException.from("write", e);
         }
     }
 
     private <T> T inTransaction(Work<T> work) {
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
-            }
+            prepared("BEGIN IMMEDIATE").execute();
             T result = work.run(new Tx());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("COMMIT");
-            }
+            prepared("COMMIT").execute();
             return result;
         } catch (SQLException e) {
             rollbackQuietly();
@@ -321,8 +305,8 @@ final class SqliteStore implements AutoCloseable {
      * transactions wait meanwhile (one connection, this monitor). Nothing is written, so COMMIT costs no fsync.
      */
     synchronized <T> T reading(java.util.function.Supplier<T> reads) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN");
+        try {
+            prepared("BEGIN").execute();
         } catch (SQLException e) {
             throw StoreException.from("read", e);
         }
@@ -330,8 +314,8 @@ final class SqliteStore implements AutoCloseable {
             return reads.get();
         } finally {
             // What was read stands (the caller may have acted on it): a failed end only ends the transaction.
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("COMMIT");
+            try {
+                prepared("COMMIT").execute();
             } catch (SQLException e) {
                 rollbackQuietly();
             }
@@ -357,6 +341,7 @@ final class SqliteStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        prepared.clear(); // closing the connection finalizes its statements
         closeQuietly(connection);
     }
 
@@ -382,40 +367,40 @@ final class SqliteStore implements AutoCloseable {
 
         long insert(SealedEnvelope envelope, Precedence precedence) throws SQLException {
             EnvelopeTags tags = envelope.tags();
-            try (PreparedStatement statement = connection.prepareStatement(
+            PreparedStatement statement = prepared(
                     "INSERT INTO envelope(gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings,"
-                            + " size, body, precedence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                statement.setString(1, tags.gatewayId());
-                statement.setString(2, tags.deviceId());
-                statement.setLong(3, tags.epoch());
-                statement.setLong(4, tags.sequence());
-                statement.setLong(5, tags.sealedAt().getEpochSecond());
-                statement.setInt(6, tags.sealedAt().getNano());
-                statement.setString(7, tags.topic());
-                statement.setInt(8, tags.priority());
-                statement.setInt(9, tags.readingCount());
-                statement.setInt(10, envelope.size());
-                statement.setBytes(11, envelope.bytes());
-                statement.setInt(12, precedence.ordinal());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+                            + " size, body, precedence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+            statement.setString(1, tags.gatewayId());
+            statement.setString(2, tags.deviceId());
+            statement.setLong(3, tags.epoch());
+            statement.setLong(4, tags.sequence());
+            statement.setLong(5, tags.sealedAt().getEpochSecond());
+            statement.setInt(6, tags.sealedAt().getNano());
+            statement.setString(7, tags.topic());
+            statement.setInt(8, tags.priority());
+            statement.setInt(9, tags.readingCount());
+            statement.setInt(10, envelope.size());
+            statement.setBytes(11, envelope.bytes());
+            statement.setInt(12, precedence.ordinal());
+            statement.executeUpdate();
+            // Not getGeneratedKeys(): the driver prepares a statement for that on every insert. The rowid is the
+            // connection's, and this connection inserts under this object's monitor only.
+            try (ResultSet keys = prepared("SELECT last_insert_rowid()").executeQuery()) {
+                keys.next();
+                return keys.getLong(1);
+            } finally {
+                statement.clearParameters(); // the cache would otherwise keep the last envelope's body
             }
         }
 
         /** Raises the device's highest stored sequence number in the epoch (never lowers it). */
         void raiseSequence(String device, long epoch, long sequence) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO sequence(device, epoch, last) VALUES(?,?,?)"
-                            + " ON CONFLICT(device, epoch) DO UPDATE SET last = MAX(last, excluded.last)")) {
-                statement.setString(1, device);
-                statement.setLong(2, epoch);
-                statement.setLong(3, sequence);
-                statement.executeUpdate();
-            }
+            PreparedStatement statement = prepared("INSERT INTO sequence(device, epoch, last) VALUES(?,?,?)"
+                    + " ON CONFLICT(device, epoch) DO UPDATE SET last = MAX(last, excluded.last)");
+            statement.setString(1, device);
+            statement.setLong(2, epoch);
+            statement.setLong(3, sequence);
+            statement.executeUpdate();
         }
 
         /**
@@ -501,19 +486,18 @@ final class SqliteStore implements AutoCloseable {
         /** Deletes the rows with these ids; returns those that existed. */
         List<Removed> delete(Collection<Long> ids) throws SQLException {
             List<Removed> removed = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT device, size FROM envelope WHERE id = ?");
-                    PreparedStatement delete = connection.prepareStatement("DELETE FROM envelope WHERE id = ?")) {
-                for (long id : ids) {
-                    select.setLong(1, id);
-                    try (ResultSet rows = select.executeQuery()) {
-                        if (!rows.next()) {
-                            continue;
-                        }
-                        removed.add(new Removed(id, rows.getString(1), rows.getInt(2)));
+            PreparedStatement select = prepared("SELECT device, size FROM envelope WHERE id = ?");
+            PreparedStatement delete = prepared("DELETE FROM envelope WHERE id = ?");
+            for (long id : ids) {
+                select.setLong(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        continue;
                     }
-                    delete.setLong(1, id);
-                    delete.executeUpdate();
+                    removed.add(new Removed(id, rows.getString(1), rows.getInt(2)));
                 }
+                delete.setLong(1, id);
+                delete.executeUpdate();
             }
             return removed;
         }
@@ -527,6 +511,41 @@ final class SqliteStore implements AutoCloseable {
             }
             return rows;
         }
+    }
+
+    /** The statement for {@code sql}, prepared on first use; never closed by the caller (a ResultSet must be). */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /**
+     * Closes the cached statements after a failure: the driver can leave a statement that failed (SQLITE_FULL, an
+     * I/O error) unusable ("statement is not executing"); the next use prepares afresh. Failures are rare.
+     */
+    private void forgetPrepared() {
+        for (PreparedStatement statement : prepared.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // closing a statement of a failed operation: nothing left to protect
+            }
+        }
+        prepared.clear();
+    }
+
+    private static List<Long> ids(PreparedStatement statement) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static StoredEnvelope envelope(ResultSet rows) throws SQLException {
@@ -544,6 +563,7 @@ final class SqliteStore implements AutoCloseable {
         try {
             return query.run();
         } catch (SQLException e) {
+            forgetPrepared();
             throw StoreException.from("read", e);
         }
     }
@@ -562,6 +582,7 @@ final class SqliteStore implements AutoCloseable {
 
     /** Ends a failed transaction; SQLite may have rolled it back already ("no transaction is active"). */
     private void rollbackQuietly() {
+        forgetPrepared();
         try (Statement statement = connection.createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import io.wardgate.api.driver.Parity;
 import io.wardgate.api.driver.StopBits;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The only class that knows jSerialComm. A path is resolved afresh on every open (jSerialComm
@@ -21,8 +22,13 @@ import java.nio.file.Path;
  * which to use.
  */
 final class JSerialCommLine implements SerialLine {
+    /** The longest read timeout a tty can time (VTIME is a byte of tenths of a second). */
+    static final int MAX_READ_TIMEOUT_MILLIS = 25_500;
     private final SerialPort port;
     private final String path;
+    /** The read timeout in force; only the reading thread changes it. */
+    private int readTimeoutMillis = SerialLines.READ_TIMEOUT_MILLIS;
+    private volatile boolean woken;
 
     private JSerialCommLine(SerialPort port, String path) {
         this.port = port;
@@ -56,11 +62,40 @@ final class JSerialCommLine implements SerialLine {
             return 0;
         }
         int n = port.readBytes(buffer, length, offset);
+        if (n < 0 && woken) {
+            return 0; // non-blocking after wake(): "no data now" is EAGAIN, not a hang-up
+        }
         if (n < 0) {
             // What jSerialComm returns when the tty hangs up (checked on a pseudo-terminal).
             throw new IOException(path + " hung up (error " + port.getLastErrorCode() + ")");
         }
         return n;
+    }
+
+    @Override
+    public void readTimeout(Duration timeout) throws IOException {
+        long steps = Math.max(1, (timeout.toMillis() + 99) / 100);
+        int millis = (int) Math.min(MAX_READ_TIMEOUT_MILLIS, steps * 100);
+        if (millis == readTimeoutMillis || woken) {
+            return;
+        }
+        if (!port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, millis,
+                SerialLines.WRITE_TIMEOUT_MILLIS)) {
+            throw new IOException("cannot set the read timeout of " + path + " (error " + port.getLastErrorCode() + ")");
+        }
+        readTimeoutMillis = millis;
+    }
+
+    /**
+     * Switches the tty to non-blocking (O_NONBLOCK, VMIN = VTIME = 0): the termios change wakes a read waiting in the
+     * kernel, which then finds no data and returns (checked on a pseudo-terminal, JSerialCommLineTest). Closing the
+     * port from this thread would do the same, but could close the descriptor under a read about to start.
+     */
+    @Override
+    public void wake() {
+        woken = true;
+        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0,
+                SerialLines.WRITE_TIMEOUT_MILLIS);
     }
 
     @Override

@@ -86,6 +86,9 @@ final class PortOutput implements SessionOutput {
 
     /** The bytes queued for the device since the last call, in order. */
     List<byte[]> takeSends() {
+        if (pendingSends.isEmpty()) {
+            return List.of(); // the common case, several times a second per port: no copy
+        }
         List<byte[]> sends = List.copyOf(pendingSends);
         pendingSends.clear();
         pendingSendBytes = 0;

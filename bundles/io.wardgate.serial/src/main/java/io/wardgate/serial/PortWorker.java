@@ -21,13 +21,19 @@ import org.slf4j.LoggerFactory;
  * silence, and start over when the line is lost or the driver goes away. Nothing a device sends, and no failure of the
  * session or the intake, leaves this thread; other ports never share anything with it.
  *
- * <p>The session's ticks run on this same thread, between reads that wait at most
- * {@value SerialLines#READ_TIMEOUT_MILLIS} ms, so the session needs no lock. Intervals (ticks,
- * silence) use the monotonic clock; time stamps come from the given clock.
+ * <p>The session's ticks run on this same thread, between reads, so the session needs no lock. A session that
+ * talks (asked to send something within {@link #LISTENING_AFTER}: polls, keep-alives, acknowledgements) is
+ * ticked every {@link #TICK}; one that only listens (a device that talks by itself) every {@link #LISTENING_TICK},
+ * and its reads wait that long: twenty idle ports then wake the gateway 20 times a second, not 200. Silence is
+ * noticed within one such tick; a lost line at once (the read fails); a stop wakes the read
+ * ({@link SerialLine#wake}). Intervals (ticks, silence) use the monotonic clock; time stamps come from the given clock.
  */
 final class PortWorker {
     private static final Logger LOG = LoggerFactory.getLogger(PortWorker.class);
     static final Duration TICK = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
+    static final Duration LISTENING_TICK = Duration.ofSeconds(1);
+    /** A session that has asked to send nothing for this long (or never) is ticked every LISTENING_TICK. */
+    static final Duration LISTENING_AFTER = Duration.ofSeconds(10);
     static final Duration MALFORMED_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final int READ_BUFFER_BYTES = 4096;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
@@ -43,6 +49,8 @@ final class PortWorker {
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile String stopReason = "port stopped";
+    /** The open line, for {@link #stop} to wake its read; null while none is open. */
+    private volatile SerialLine current;
     private int openFailures;
     /** The driver whose line settings were last compared with the port's (warn once, not per retry). */
     private SerialDriver lineChecked;
@@ -68,6 +76,10 @@ final class PortWorker {
     void stop(String reason) {
         stopReason = reason;
         stopping.countDown();
+        SerialLine line = current;
+        if (line != null) {
+            line.wake();
+        }
         try {
             thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
@@ -178,12 +190,15 @@ final class PortWorker {
         boolean receivedData = false;
         String reason = stopReason;
         output.connected("opened " + settings.path() + " at " + settings.line() + ", protocol " + settings.protocol());
+        current = line;
         try {
             Session session = new Session(output, driver);
             session.start();
-            write(line, output);
             long lastData = System.nanoTime();
-            long nextTick = lastData + TICK.toNanos();
+            long lastSend = write(line, output) ? lastData : lastData - LISTENING_AFTER.toNanos();
+            Duration tick = TICK;
+            long nextTick = lastData + tick.toNanos();
+            long driversSeen = Long.MIN_VALUE; // the first tick looks the driver up: it may have changed since
             boolean silent = false;
             while (!stopRequested()) {
                 int n = line.read(buffer, 0, buffer.length);
@@ -195,30 +210,47 @@ final class PortWorker {
                     session.receive(buffer, n);
                 }
                 if (now - nextTick >= 0) {
-                    if (drivers.find(settings.protocol()).orElse(null) != driver) {
-                        reason = "protocol driver '" + settings.protocol() + "' removed or replaced";
-                        break;
+                    long generation = drivers.generation();
+                    if (generation != driversSeen) {
+                        driversSeen = generation;
+                        if (drivers.find(settings.protocol()).orElse(null) != driver) {
+                            reason = "protocol driver '" + settings.protocol() + "' removed or replaced";
+                            break;
+                        }
                     }
                     session.tick();
                     output.tick(now);
-                    nextTick = now + TICK.toNanos();
+                    Duration next = now - lastSend >= LISTENING_AFTER.toNanos() ? LISTENING_TICK : TICK;
+                    if (!next.equals(tick)) {
+                        tick = next;
+                        line.readTimeout(tick);
+                    }
+                    nextTick = now + tick.toNanos();
                 }
                 if (!silent && now - lastData >= silenceNanos) {
                     silent = true;
                     output.report(DeviceEvent.Kind.SILENT, "no data for " + settings.silenceTimeout().toSeconds() + " s");
                 }
                 output.flushReadings();
-                write(line, output);
+                if (write(line, output)) {
+                    lastSend = now;
+                    if (!tick.equals(TICK)) {
+                        tick = TICK;
+                        line.readTimeout(tick);
+                        nextTick = Math.min(nextTick, now + tick.toNanos());
+                    }
+                }
             }
             if (stopRequested()) {
                 reason = stopReason;
             }
         } catch (IOException e) {
-            reason = "line lost: " + e.getMessage();
+            reason = stopRequested() ? stopReason : "line lost: " + e.getMessage();
         } catch (RuntimeException e) {
             reason = "line failed: " + e;
             LOG.warn("{}: serial line failed", settings.path(), e);
         } finally {
+            current = null;
             line.close();
         }
         output.disconnected(reason);
@@ -226,10 +258,14 @@ final class PortWorker {
         return receivedData;
     }
 
-    private static void write(SerialLine line, PortOutput output) throws IOException {
+    /** Writes what the session asked to send; whether there was anything. */
+    private static boolean write(SerialLine line, PortOutput output) throws IOException {
+        boolean sent = false;
         for (byte[] bytes : output.takeSends()) {
             line.write(bytes);
+            sent = true;
         }
+        return sent;
     }
 
     /** The protocol session of one connection; a session that throws is replaced by a fresh one. */

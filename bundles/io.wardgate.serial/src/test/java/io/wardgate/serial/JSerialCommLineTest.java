@@ -51,6 +51,47 @@ class JSerialCommLineTest {
     }
 
     /**
+     * A stop must not wait out an idle port's long read timeout: wake() from another thread ends a read that would
+     * wait 25.5 s, well within the 10 s limit, and later reads return at once with nothing, not as a hang-up. Before
+     * the wake, a read with the long timeout still returns the bytes that arrive.
+     */
+    @Test
+    void wakeEndsALongReadAtOnceWithoutClosingTheLine() throws Exception {
+        try (PtyPair pair = PtyPair.open()) {
+            SerialLine line = JSerialCommLine.open(pair.slavePath().toString(), LineSettings.eightNOne(9600));
+            try {
+                line.readTimeout(Duration.ofMillis(JSerialCommLine.MAX_READ_TIMEOUT_MILLIS));
+                assertTimeoutPreemptively(LIMIT, () -> {
+                    byte[] buffer = new byte[16];
+                    pair.masterOutput().write(new byte[] {'o', 'k'});
+                    int n = 0;
+                    while (n < 2) {
+                        n += line.read(buffer, n, buffer.length - n);
+                    }
+                    assertThat(new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ok");
+
+                    java.util.concurrent.CompletableFuture<Integer> blocked = java.util.concurrent.CompletableFuture
+                            .supplyAsync(() -> {
+                                try {
+                                    return line.read(buffer, 0, buffer.length);
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            });
+                    // The read is (very likely) waiting in the kernel by now; if not, it starts after the wake and
+                    // returns at once: either way it ends long before its 25.5 s timeout.
+                    org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                    line.wake();
+                    assertThat(blocked.get()).isZero();
+                    assertThat(line.read(buffer, 0, buffer.length)).as("woken: reads return at once").isZero();
+                });
+            } finally {
+                line.close();
+            }
+        }
+    }
+
+    /**
      * The line settings reach the tty: 8E1 with RTS/CTS (the GE Datex S/5 line) read back from the kernel
      * with stty. What a pseudo-terminal can show: crtscts, and inpck (jSerialComm enables the input parity
      * check only with a parity). What it cannot: the Linux pty driver clears PARENB and forces CS8 on every

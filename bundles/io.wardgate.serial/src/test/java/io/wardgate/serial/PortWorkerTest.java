@@ -56,6 +56,63 @@ class PortWorkerTest {
         assertThat(intake.submitted).isEmpty();
     }
 
+    /**
+     * A Masimo session never asks to send (the oximeter talks by itself): its port soon reads with the one-second
+     * listening timeout instead of waking ten times a second, and a stop wakes the waiting read instead of waiting
+     * it out. The line here waits as a tty would, on a queue, for the timeout it was last given.
+     */
+    @Test
+    void aListeningPortReadsWithTheLongTimeoutAndAStopWakesIt() {
+        java.util.List<Duration> timeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.BlockingQueue<Boolean> wakes = new java.util.concurrent.LinkedBlockingQueue<>();
+        AtomicInteger woken = new AtomicInteger();
+        SerialLines lines = (path, line) -> new SerialLine() {
+            private volatile Duration timeout = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                try {
+                    wakes.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }
+
+            @Override
+            public void readTimeout(Duration newTimeout) {
+                timeouts.add(newTimeout);
+                timeout = newTimeout;
+            }
+
+            @Override
+            public void wake() {
+                woken.incrementAndGet();
+                wakes.add(true);
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SerialPortComponent component = new SerialPortComponent(intake, Configs.drivers(), settings(), lines,
+                Clock.systemUTC(), () -> 0.5);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> timeouts.contains(PortWorker.LISTENING_TICK));
+        } finally {
+            component.deactivate();
+        }
+        assertThat(timeouts).containsExactly(PortWorker.LISTENING_TICK);
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(component.isRunning()).isFalse();
+        assertThat(intake.eventsFrom(PATH)).filteredOn(e -> e.kind() == DeviceEvent.Kind.DISCONNECTED)
+                .extracting(e -> e.detail()).containsExactly("port closed: configuration removed or gateway stopping");
+    }
+
     @Test
     void aPortThatCannotBeOpenedKeepsTryingQuietlyUntilStopped() {
         AtomicInteger attempts = new AtomicInteger();

@@ -50,6 +50,9 @@ public final class MosquittoBroker implements MqttBroker {
             if (setup.maxInflight() > 0) {
                 conf += "max_inflight_messages " + setup.maxInflight() + "\n";
             }
+            if (!setup.tls13Ciphers().isEmpty()) {
+                conf += "ciphers_tls1.3 " + setup.tls13Ciphers() + "\n";
+            }
             Files.writeString(config, conf, StandardCharsets.UTF_8);
             handOverToMosquittoUser(files);
         } catch (IOException e) {

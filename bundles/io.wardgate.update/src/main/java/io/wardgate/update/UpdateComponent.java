@@ -3,6 +3,7 @@ package io.wardgate.update;
 import io.wardgate.api.DataDirectory;
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.update.api.InstallResult;
 import io.wardgate.update.api.IntegrityReport;
 import io.wardgate.update.api.UpdateInstaller;
@@ -14,11 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,7 +49,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signed updates and the start-time integrity check. Runs with defaults without configuration (the
- * check always runs; installs need the trusted release keys file). A package copied into
+ * check always runs; installs need the trusted release keys file). The check runs once per start, on
+ * this component's worker once the framework has started and the uplink connected (it hashes every
+ * bundle: about 0.3 s of CPU that held up the start-level thread and slowed the uplink's first
+ * connection, docs/benchmarks.md), or earlier in whichever thread first needs its result: {@link #integrity()}, an
+ * install, or a configuration record (which must compare against the record before renewing it). A package copied into
  * {@code <state>/inbox/} while the gateway is stopped is installed at the next start, after the
  * framework finished starting, with the same checks (for offline installs by a technician).
  */
@@ -62,22 +70,39 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
+    /** While the uplink makes its first connection, the check waits (at most {@link #UPLINK_WAIT}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Uplink uplink;
+    static final Duration UPLINK_WAIT = Duration.ofSeconds(10);
+    /** The uplink's configuration file(s) in the configuration directory. */
+    static final String UPLINK_CONFIG = "io.wardgate.uplink.Uplink";
+    private final boolean uplinkConfigured;
+    private static final long UPLINK_LOOK_MILLIS = 100;
+
     private final BundleContext context;
     private final AuditTrail audit;
     private final UpdateService service;
     private final Path inbox;
     private final ScheduledExecutorService worker;
-    private final IntegrityReport integrity;
+    /** The start-time check: run once, by the first of the worker and the callers that need it. */
+    private final FutureTask<IntegrityReport> integrity;
     private final Thread shutdownHook;
-    private final AtomicBoolean inboxStarted = new AtomicBoolean();
+    private final AtomicBoolean afterStartQueued = new AtomicBoolean();
     private final FrameworkListener frameworkStarted = event -> {
         if (event.getType() == FrameworkEvent.STARTED) {
-            startInbox();
+            afterFrameworkStarted();
         }
     };
     private ScheduledFuture<?> pendingConfigRecord;
-    /** PIDs changed through ConfigAdmin whose files FileInstall is about to write (until they are recorded). */
-    private final java.util.Set<String> changedThroughConfigAdmin = new java.util.HashSet<>();
+    /** A file FileInstall read before the start check was done: checked after it. */
+    private boolean editsBeforeCheck;
+    /**
+     * PIDs changed through ConfigAdmin whose files are about to be written back (until they are recorded),
+     * with the properties ConfigAdmin then held: FileInstall reading that file back is no edit, a different
+     * content read from the file in that time is one.
+     */
+    private final java.util.Map<String, java.util.Map<String, Object>> changedThroughConfigAdmin = new java.util.HashMap<>();
 
     @Activate
     public UpdateComponent(UpdateConfiguration config, BundleContext context, @Reference AuditTrail audit) {
@@ -95,25 +120,61 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
                 config.packageName(), new PackageVerifier.Limits(config.maxPackageBytes(), config.maxBundleBytes(),
                         config.maxBundles())), Clock.systemUTC());
         this.inbox = state.resolve("inbox");
-        this.integrity = service.checkIntegrity();
+        this.uplinkConfigured = conf != null && hasFile(Path.of(conf), UPLINK_CONFIG);
+        this.integrity = new FutureTask<>(service::checkIntegrity);
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "wardgate-update"));
         this.shutdownHook = new Thread(this::flushConfigRecord, "wardgate-update-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         context.addFrameworkListener(frameworkStarted);
         if (context.getBundle(0).getState() == Bundle.ACTIVE) {
-            startInbox();
+            afterFrameworkStarted();
         }
     }
 
-    /** Staged packages are installed once, after the framework finished starting (or at once if it has). */
-    private void startInbox() {
-        if (inboxStarted.compareAndSet(false, true)) {
-            worker.execute(this::installFromInbox);
+    /**
+     * Once the framework finished starting (or at once if it has) and the uplink made its first connection
+     * (or none is configured, or {@link #UPLINK_WAIT} passed: on 2 cores the check's hashing would otherwise slow the
+     * TLS handshake the first reading waits for): the integrity check, then the staged packages, in that
+     * order (an install renews the record the check compares against).
+     */
+    private void afterFrameworkStarted() {
+        if (afterStartQueued.compareAndSet(false, true)) {
+            long deadline = System.nanoTime() + UPLINK_WAIT.toNanos();
+            try {
+                worker.execute(() -> afterUplinkConnected(deadline));
+            } catch (RejectedExecutionException stopping) {
+                // deactivated before the framework finished starting: deactivate() runs the check
+            }
         }
+    }
+
+    private void afterUplinkConnected(long deadline) {
+        Uplink current = uplink;
+        // The uplink's configuration can reach it after the framework started (FileInstall reads in its own thread).
+        boolean waiting = current == null ? uplinkConfigured : !current.status().connected();
+        if (waiting && System.nanoTime() < deadline) {
+            try {
+                worker.schedule(() -> afterUplinkConnected(deadline), UPLINK_LOOK_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                return; // deactivate() runs the check
+            }
+        }
+        integrity(); // ran here, or waited for where it runs
+        boolean edits;
+        synchronized (this) {
+            edits = editsBeforeCheck;
+            editsBeforeCheck = false;
+        }
+        if (edits) {
+            service.checkConfigurationEdits(Optional.empty()); // those after the check's snapshot
+        }
+        installFromInbox();
     }
 
     @Override
     public InstallResult install(Path signedPackage, String actor, Consumer<String> progress) {
+        integrity(); // compares against the record before this install renews it
         return service.install(signedPackage, actor, progress);
     }
 
@@ -124,7 +185,15 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
 
     @Override
     public IntegrityReport integrity() {
-        return integrity;
+        integrity.run(); // nothing when it ran or runs elsewhere: get() then waits for it
+        try {
+            return integrity.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the start-time integrity check", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the start-time integrity check failed", e.getCause());
+        }
     }
 
     @Override
@@ -159,16 +228,19 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
     @Override
     public void configurationEvent(ConfigurationEvent event) {
         String pid = event.getPid();
+        java.util.Map<String, Object> properties = ConfigurationLookup.properties(context, event);
         if (Thread.currentThread().getName().startsWith(FILE_INSTALL_THREAD)) {
             synchronized (this) {
-                // FileInstall re-reading the file it just wrote for a ConfigAdmin change is no edit.
-                if (changedThroughConfigAdmin.contains(pid)) {
+                // FileInstall re-reading the file just written for a ConfigAdmin change is no edit; an edit of
+                // that file before the change is recorded is one (it must not be recorded with the change).
+                java.util.Map<String, Object> written = changedThroughConfigAdmin.get(pid);
+                if (written != null && written.equals(properties)) {
                     return;
                 }
             }
-            Optional<String> file = fileOf(event);
+            Optional<String> file = ConfigurationLookup.file(context, event);
             try {
-                worker.execute(() -> service.checkConfigurationEdits(file));
+                worker.execute(() -> checkConfigurationEdits(file));
             } catch (RejectedExecutionException stopping) {
                 // the next start's integrity check reports the edit
             }
@@ -177,7 +249,7 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
         // fileinstall writes the changed file in its own listener: record the digests a moment later.
         synchronized (this) {
             if (pid != null) {
-                changedThroughConfigAdmin.add(pid);
+                changedThroughConfigAdmin.put(pid, properties);
             }
             if (pendingConfigRecord != null) {
                 pendingConfigRecord.cancel(false);
@@ -188,40 +260,37 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
         }
     }
 
+    /**
+     * An edit is judged against the record the start check confirmed. Before that check (FileInstall reads
+     * every file at start) the check itself reports what differs; what changes after its snapshot is
+     * checked once it is done.
+     */
+    private void checkConfigurationEdits(Optional<String> file) {
+        if (!integrity.isDone()) {
+            synchronized (this) {
+                editsBeforeCheck = true;
+            }
+            return;
+        }
+        service.checkConfigurationEdits(file);
+    }
+
     private void recordConfiguration() {
-        java.util.Set<String> recorded;
+        integrity(); // files changed while the gateway was stopped are reported, not recorded over
+        java.util.Map<String, java.util.Map<String, Object>> recorded;
         synchronized (this) {
-            recorded = new java.util.HashSet<>(changedThroughConfigAdmin);
+            recorded = new java.util.HashMap<>(changedThroughConfigAdmin);
         }
         service.recordConfiguration();
         synchronized (this) {
-            changedThroughConfigAdmin.removeAll(recorded);
-        }
-    }
-
-    /** The file FileInstall keeps the configuration in (its felix.fileinstall.filename property), if any. */
-    private Optional<String> fileOf(ConfigurationEvent event) {
-        try {
-            org.osgi.service.cm.ConfigurationAdmin admin = context.getService(event.getReference());
-            if (admin == null) {
-                return Optional.empty();
-            }
-            try {
-                java.util.Dictionary<String, Object> properties = admin.getConfiguration(event.getPid(), "?").getProperties();
-                Object name = properties == null ? null : properties.get("felix.fileinstall.filename");
-                return name == null ? Optional.empty()
-                        : Optional.of(Path.of(java.net.URI.create(name.toString())).getFileName().toString());
-            } finally {
-                context.ungetService(event.getReference());
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            recorded.forEach(changedThroughConfigAdmin::remove);
         }
     }
 
     /** A change recorded late is recorded now (SIGTERM ends the JVM without stopping the framework). */
     private synchronized void flushConfigRecord() {
         if (pendingConfigRecord != null && pendingConfigRecord.cancel(false)) {
+            integrity();
             service.recordConfiguration();
         }
         pendingConfigRecord = null;
@@ -242,6 +311,14 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasFile(Path directory, String prefix) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(prefix));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void installFromInbox() {
@@ -279,6 +356,22 @@ public final class UpdateComponent implements UpdateInstaller, SynchronousConfig
             // the framework stopped first: its listeners went with it
         }
         flushConfigRecord();
+        finishIntegrityCheck();
         worker.shutdownNow();
+    }
+
+    /**
+     * The check runs on every start, even one stopped before the framework finished starting; one running on
+     * the worker is let finish (interrupted, its file reads would fail and audit a mismatch that is none).
+     */
+    private void finishIntegrityCheck() {
+        integrity.run();
+        try {
+            integrity.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("start-time integrity check not finished at stop: {}", e.toString());
+        }
     }
 }

@@ -26,11 +26,12 @@ import org.osgi.service.cm.SynchronousConfigurationListener;
 /**
  * Finding 9 of the security review: a change through ConfigAdmin is re-recorded, but an edit of the
  * configuration directory behind the gateway's back (FileInstall picks it up) is flagged and
- * audited, and the record keeps the old digest. Real Felix with the appliance's ConfigAdmin and
- * FileInstall; the component registered as DS would register it.
+ * audited, and the record keeps the old digest. Real Felix with the appliance's ConfigAdmin, FileInstall
+ * and configuration write-back; the components registered as DS would register them.
  */
 class LiveConfigurationEditTest {
     private static final String PID = "io.wardgate.test.Thing";
+    private static final String OTHER = "io.wardgate.test.Other";
 
     @TempDir
     Path dir;
@@ -47,49 +48,103 @@ class LiveConfigurationEditTest {
 
     @Test
     void aChangeThroughConfigAdminIsRecordedButALiveEditIsFlaggedAndNotRecorded() throws Exception {
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Path file = conf.resolve(PID + ".cfg");
-        Files.writeString(file, "answer=42\n");
-        Path otherFile = conf.resolve("io.wardgate.test.Other.cfg");
-        Files.writeString(otherFile, "x=1\n");
-        BundleContext context = start(conf);
-        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
-        // The component starts after FileInstall's first read of the directory. A first read racing the very
-        // first baseline can be flagged as a live edit (docs/operations.md, "Integrity check"): not this test's subject.
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin.listConfigurations("(service.pid=" + PID + ")") != null
-                && admin.listConfigurations("(service.pid=io.wardgate.test.Other)") != null);
-        UpdateComponent component = new UpdateComponent(UpdateComponentTest.defaults(), context, audit::add);
+        Ward ward = begin();
         try {
-            context.registerService(SynchronousConfigurationListener.class, component, new Hashtable<>());
-            IntegrityRecord record = new IntegrityRecord(dir.resolve("data/update/" + UpdateService.INTEGRITY));
-
-            // Through ConfigAdmin (as the web UI and remote management change settings): FileInstall
+            // Through ConfigAdmin (as the web UI and remote management change settings): the write-back
             // writes the file, and the record follows it.
-            org.osgi.service.cm.Configuration configuration = admin.getConfiguration(PID, "?");
-            java.util.Dictionary<String, Object> changed = configuration.getProperties();
-            changed.put("answer", "43");
-            configuration.update(changed);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(file).contains("43")
-                    && Digests.same(record.read().get(Snapshot.CONFIG + file.getFileName()), Digests.file(file)));
-            String throughConfigAdmin = Digests.file(file);
+            change(ward.admin(), PID, "answer", "43");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(ward.file()).contains("43")
+                    && Digests.same(ward.recorded(ward.file()), Digests.file(ward.file())));
+            String throughConfigAdmin = Digests.file(ward.file());
             assertThat(audit).noneMatch(e -> e.action().equals("INTEGRITY_MISMATCH"));
 
             // A live edit of the directory: flagged, audited, and the record keeps the ConfigAdmin digest.
-            Files.writeString(file, "answer=44\n");
-            await().atMost(Duration.ofSeconds(20)).until(() -> audit.stream().anyMatch(
-                    e -> e.action().equals("INTEGRITY_MISMATCH") && e.detail().contains(PID + ".cfg")));
-            assertThat(record.read().get(Snapshot.CONFIG + file.getFileName())).isEqualTo(throughConfigAdmin);
+            Files.writeString(ward.file(), "answer=44\n");
+            awaitLiveEditFlagged();
+            assertThat(ward.recorded(ward.file())).isEqualTo(throughConfigAdmin);
             // A later change through ConfigAdmin (another PID) does not re-baseline the edited file.
-            org.osgi.service.cm.Configuration otherConfiguration = admin.getConfiguration("io.wardgate.test.Other", "?");
-            java.util.Dictionary<String, Object> other = otherConfiguration.getProperties();
-            other.put("x", "2");
-            otherConfiguration.update(other);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(otherFile).contains("2")
-                    && Digests.same(record.read().get(Snapshot.CONFIG + otherFile.getFileName()), Digests.file(otherFile)));
-            assertThat(record.read().get(Snapshot.CONFIG + file.getFileName())).isEqualTo(throughConfigAdmin);
+            changeOtherAndAwaitItsRecord(ward);
+            assertThat(ward.recorded(ward.file())).isEqualTo(throughConfigAdmin);
         } finally {
-            component.deactivate();
+            ward.component().deactivate();
         }
+    }
+
+    /**
+     * The edit comes right after a ConfigAdmin change was written back and before that change is recorded
+     * (a second later): it was taken for FileInstall reading the written file back, not flagged, and then
+     * recorded with the change. Found when the start check moved off the constructor and the first test
+     * no longer waited for that record by chance.
+     */
+    @Test
+    void aLiveEditBeforeAConfigAdminChangeIsRecordedIsFlaggedAndNotRecorded() throws Exception {
+        Ward ward = begin();
+        try {
+            change(ward.admin(), PID, "answer", "43");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(ward.file()).contains("43"));
+            Files.writeString(ward.file(), "answer=44\n");
+            String liveEdit = Digests.file(ward.file());
+
+            awaitLiveEditFlagged();
+            // A later change (another PID) is recorded after the first one was: the edit is still not in the record.
+            changeOtherAndAwaitItsRecord(ward);
+            assertThat(ward.recorded(ward.file())).isNotEqualTo(liveEdit);
+        } finally {
+            ward.component().deactivate();
+        }
+    }
+
+    /** The framework with two configuration files read, the component registered, its start check done. */
+    private Ward begin() throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path file = conf.resolve(PID + ".cfg");
+        Files.writeString(file, "answer=42\n");
+        Path otherFile = conf.resolve(OTHER + ".cfg");
+        Files.writeString(otherFile, "x=1\n");
+        BundleContext context = start(conf);
+        ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        writeBack(context, admin);
+        // The component starts after FileInstall's first read of the directory. A first read racing the very
+        // first baseline can be flagged as a live edit (docs/operations.md, "Integrity check"): not this test's subject.
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin.listConfigurations("(service.pid=" + PID + ")") != null
+                && admin.listConfigurations("(service.pid=" + OTHER + ")") != null);
+        UpdateComponent component = new UpdateComponent(UpdateComponentTest.defaults(), context, audit::add);
+        context.registerService(SynchronousConfigurationListener.class, component, new Hashtable<>());
+        // The start check runs on the component's worker (the framework has started): its result is the baseline.
+        assertThat(component.integrity().notes()).containsExactly("baseline recorded");
+        return new Ward(admin, component, new IntegrityRecord(dir.resolve("data/update/" + UpdateService.INTEGRITY)),
+                file, otherFile);
+    }
+
+    private record Ward(ConfigurationAdmin admin, UpdateComponent component, IntegrityRecord record, Path file,
+            Path otherFile) {
+        String recorded(Path configFile) throws java.io.IOException {
+            return record.read().get(Snapshot.CONFIG + configFile.getFileName());
+        }
+    }
+
+    private static void change(ConfigurationAdmin admin, String pid, String key, String value) throws Exception {
+        org.osgi.service.cm.Configuration configuration = admin.getConfiguration(pid, "?");
+        java.util.Dictionary<String, Object> changed = configuration.getProperties();
+        changed.put(key, value);
+        configuration.update(changed);
+    }
+
+    private void awaitLiveEditFlagged() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> audit.stream().anyMatch(
+                e -> e.action().equals("INTEGRITY_MISMATCH") && e.detail().contains(PID + ".cfg")));
+    }
+
+    private static void changeOtherAndAwaitItsRecord(Ward ward) throws Exception {
+        change(ward.admin(), OTHER, "x", "2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(ward.otherFile()).contains("2")
+                && Digests.same(ward.recorded(ward.otherFile()), Digests.file(ward.otherFile())));
+    }
+
+    /** The appliance's write-back (io.wardgate.config), registered as DS would register it. */
+    private static void writeBack(BundleContext context, ConfigurationAdmin admin) {
+        context.registerService(SynchronousConfigurationListener.class,
+                new io.wardgate.config.internal.WriteBackComponent(context, admin), new Hashtable<>());
     }
 
     private BundleContext start(Path conf) throws Exception {
@@ -100,7 +155,9 @@ class LiveConfigurationEditTest {
         properties.put("wardgate.data", dir.resolve("data").toString());
         properties.put("felix.fileinstall.dir", conf.toString());
         properties.put("felix.fileinstall.poll", "100");
-        properties.put("felix.fileinstall.enableConfigSave", "true");
+        // As in the appliance: io.wardgate.config writes ConfigAdmin changes back (atomically), not FileInstall,
+        // whose in-place write its own 100 ms poll could read half-written (seen here as an empty configuration).
+        properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.put("felix.fileinstall.log.level", "1");
         framework = new FrameworkFactory().newFramework(properties);
         framework.start();

@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.wardgate.outbox.OutboxEngine;
 import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
-import io.wardgate.testkit.MosquittoBroker;
 import io.wardgate.testkit.MqttBroker;
 import io.wardgate.testkit.RequiredTools;
 import io.wardgate.testkit.TestSubscriber;
@@ -47,10 +46,8 @@ class ReceiveMaximumTest {
     }
 
     private MqttBroker mosquitto(int maxInflight) {
-        MqttBroker broker = fixture.track(new MosquittoBroker(BrokerSetup.of(dir.resolve("broker-" + maxInflight),
-                fixture.pki).withMaxInflight(maxInflight)));
-        broker.start();
-        return broker;
+        return fixture.mosquitto(BrokerSetup.of(dir.resolve("broker-" + maxInflight), fixture.pki)
+                .withMaxInflight(maxInflight));
     }
 
     @Test

@@ -55,6 +55,13 @@ final class UplinkFixture implements AutoCloseable {
         return track(Brokers.start(setup));
     }
 
+    /** Debian's mosquitto set up as {@code setup}, started (for settings only mosquitto has). */
+    MqttBroker mosquitto(BrokerSetup setup) {
+        MqttBroker broker = track(new io.wardgate.testkit.MosquittoBroker(setup));
+        broker.start();
+        return broker;
+    }
+
     OutboxEngine outbox() {
         return track(new OutboxEngine(OutboxSettings.defaults(dir.resolve("outbox.db")), Clock.systemUTC(), () -> audit));
     }

@@ -44,7 +44,8 @@ class UpdateApplianceTest {
         Path conf = dir.resolve("conf");
         try (ApplianceProcess first = ApplianceProcess.start(data, conf)) {
             first.awaitReady(START);
-            assertThat(first.output()).contains("integrity: no record yet, baseline recorded");
+            // The check runs on the update service's thread after the start, not before "ready".
+            awaitOutput(first, "integrity: no record yet, baseline recorded");
             first.stop(STOP);
         }
 

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 final class MasimoLineDecoder {
     static final int MAX_PROBLEMS = 8;
 
+    // Compiled once: String.split with a multi-character pattern compiles it on every line.
+    private static final Pattern SPACES = Pattern.compile(" +");
     private static final Pattern DATE = Pattern.compile("[0-9]{2}/[0-9]{2}/[0-9]{2}");
     private static final Pattern TIME = Pattern.compile("[0-9]{2}:[0-9]{2}:[0-9]{2}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]{1,9}(\\.[0-9]{1,9})?");
@@ -43,7 +45,7 @@ final class MasimoLineDecoder {
 
     static MasimoLine decode(String line) {
         Reader reader = new Reader();
-        String[] tokens = line.trim().split(" +");
+        String[] tokens = SPACES.split(line.trim());
         int first = 0;
         if (tokens.length >= 2 && DATE.matcher(tokens[0]).matches() && TIME.matcher(tokens[1]).matches()) {
             reader.deviceTime(tokens[0] + " " + tokens[1]);

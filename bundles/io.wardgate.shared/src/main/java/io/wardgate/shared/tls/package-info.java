@@ -8,7 +8,7 @@
  * whether a certificate is still good.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.wardgate.shared.tls;
 
 import org.osgi.annotation.bundle.Export;
