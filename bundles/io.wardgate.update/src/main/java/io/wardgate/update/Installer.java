@@ -168,10 +168,9 @@ final class Installer {
     }
 
     /**
-     * An updated bundle keeps its start level. The appliance's launcher gives every bundle it sees updated to
-     * a version it did not launch the initial bundle start level (21), which the appliance reaches only after
-     * the uplink's first connection: an updated data-path bundle (level 10) would otherwise start after it at
-     * every later start (docs/operations.md, "What starts when").
+     * An updated bundle keeps its start level for the rest of this run. The appliance's launcher gives a bundle
+     * it sees updated to a version it did not launch its default start level, which need not be the bundle's
+     * (docs/operations.md, "What starts when"); at the next start the launcher assigns it again.
      */
     static void updateKeepingStartLevel(Bundle bundle, InputStream in) throws BundleException {
         BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);

@@ -127,9 +127,9 @@ class UpdateServiceTest {
     }
 
     /**
-     * As the appliance's launcher does: a bundle updated to a version it did not launch gets the initial bundle
-     * start level (21), which the appliance reaches only after the uplink connected. The installer puts the
-     * bundle's own level back.
+     * As the appliance's launcher does: a bundle updated to a version it did not launch gets the launcher's
+     * default start level (here 21, a level other than the bundle's). The installer puts the bundle's own level
+     * back for the rest of the run.
      */
     @Test
     void anUpdatedBundleKeepsItsStartLevel() throws Exception {
