@@ -11,7 +11,8 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$(realpath "${1:-$top/distrib/appliance/target/wardgate.jar}")"
-log="$top/benchmarks/e2e/target/e2e/01-secured-30000-w0/gateway.log"
+# LOG=...: the gateway log of another e2e step (default: the first secured step at 30,000/s)
+log="${LOG:-$top/benchmarks/e2e/target/e2e/01-secured-30000-w0/gateway.log}"
 tick=$(getconf CLK_TCK)
 pid=""
 # The measured start (its configuration directory ends in /conf), not e2e's warm=true preparation (conf-prime).
