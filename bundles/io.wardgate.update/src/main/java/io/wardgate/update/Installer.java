@@ -18,6 +18,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -108,7 +109,7 @@ final class Installer {
                     if (t.bundle() != null) {
                         changed.add(t.bundle());
                         // Felix restarts an updated bundle that was active, and reports a failing activator here.
-                        t.bundle().update(in);
+                        updateKeepingStartLevel(t.bundle(), in);
                     } else {
                         changed.add(context.installBundle("wardgate-update:" + t.packaged().symbolicName(), in));
                     }
@@ -166,6 +167,20 @@ final class Installer {
                 + PackageVerifier.printable(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
+    /**
+     * An updated bundle keeps its start level for the rest of this run. The appliance's launcher gives a bundle
+     * it sees updated to a version it did not launch its default start level, which need not be the bundle's
+     * (docs/operations.md, "What starts when"); at the next start the launcher assigns it again.
+     */
+    static void updateKeepingStartLevel(Bundle bundle, InputStream in) throws BundleException {
+        BundleStartLevel startLevel = bundle.adapt(BundleStartLevel.class);
+        int level = startLevel == null ? -1 : startLevel.getStartLevel();
+        bundle.update(in);
+        if (level > 0 && startLevel.getStartLevel() != level) {
+            startLevel.setStartLevel(level);
+        }
+    }
+
     private boolean rollback(List<Touched> touched, List<Bundle> changed, List<Bundle> wereActive) {
         boolean restored = true;
         List<Bundle> refresh = new ArrayList<>();
@@ -173,7 +188,7 @@ final class Installer {
             try {
                 if (t.bundle() != null) {
                     try (InputStream in = Files.newInputStream(t.backup())) {
-                        t.bundle().update(in);
+                        updateKeepingStartLevel(t.bundle(), in);
                     }
                     refresh.add(t.bundle());
                 } else {

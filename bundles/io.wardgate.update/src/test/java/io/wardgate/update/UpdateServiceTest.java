@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.Version;
 import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * Installs, refusals, rollback and the integrity check in a real Apache Felix framework (the one the
@@ -118,6 +124,34 @@ class UpdateServiceTest {
         assertThat(audit).anyMatch(e -> e.action().equals("UPDATE_INSTALLED") && e.actor().equals("it:test")
                 && e.detail().contains("test.a 1.1.0"));
         assertThat(service.checkIntegrity().ok()).isTrue();
+    }
+
+    /**
+     * As the appliance's launcher does: a bundle updated to a version it did not launch gets the launcher's
+     * default start level (here 21, a level other than the bundle's). The installer puts the bundle's own level
+     * back for the rest of the run.
+     */
+    @Test
+    void anUpdatedBundleKeepsItsStartLevel() throws Exception {
+        FrameworkStartLevel frameworkLevel = framework.adapt(FrameworkStartLevel.class);
+        CountDownLatch raised = new CountDownLatch(1);
+        frameworkLevel.setStartLevel(21, event -> raised.countDown());
+        assertThat(raised.await(30, TimeUnit.SECONDS)).isTrue();
+        bundle("test.a").adapt(BundleStartLevel.class).setStartLevel(10);
+        SynchronousBundleListener launcher = event -> {
+            if (event.getType() == BundleEvent.UPDATED || event.getType() == BundleEvent.INSTALLED) {
+                event.getBundle().adapt(BundleStartLevel.class).setStartLevel(21);
+            }
+        };
+        context.addBundleListener(launcher);
+
+        InstallResult result = service.install(version110(), "it:test", p -> { });
+
+        assertThat(result.outcome()).as(result.reason()).isEqualTo(InstallResult.Outcome.INSTALLED);
+        assertThat(bundle("test.a").getVersion()).isEqualTo(new Version(1, 1, 0));
+        assertThat(bundle("test.a").adapt(BundleStartLevel.class).getStartLevel()).isEqualTo(10);
+        assertThat(bundle("test.c").adapt(BundleStartLevel.class).getStartLevel()).isEqualTo(21); // new: the launcher's
+        assertThat(bundle("test.a").getState()).isEqualTo(Bundle.ACTIVE);
     }
 
     @Test

@@ -15,7 +15,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         int seconds, boolean baseline, List<Integer> windows, int windowRate, int defaultWindow, int outageSeconds,
         int outageRate, int outageLeadSeconds, int outageTailSeconds, int drainTimeoutSeconds, String jvm, boolean jfr, int idlePollMillis, Path jar, int tickMillis,
         int alarmEveryMillis, int kills, List<Integer> killWindows, long killSeed, int killOffset,
-        boolean openDuringDrain, int brokerMaxInflight, int outboxMiB) {
+        boolean openDuringDrain, int brokerMaxInflight, int outboxMiB, boolean warm) {
 
     static final String USAGE = """
             usage: benchmarks/e2e.sh [key=value ...]
@@ -51,6 +51,9 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
               killWindows=0,1000    sealer for the kills: 0 = product default (adaptive), N = fixed N ms window
               killSeed=1            seed of the random kill moments (reproducible runs)
               killOffset=-1         -1: kill at a random moment; N: N ms after a tick (the worst moments: 0 to 50)
+              warm=false            start every step's gateway warm, as an installed gateway restarts: its framework
+                                    storage prepared by one start without configuration (bundles installed and
+                                    resolved); false: on empty storage (cold, as a first start after install)
               jfr=false             record the gateway with Java Flight Recorder (one .jfr per step)
               work=target/e2e       working directory (emptied); result=<work>/result.json
             """;
@@ -67,7 +70,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         List<String> known = List.of("devices", "serial", "rates", "seconds", "baseline", "windows", "windowRate",
                 "window", "outage", "outageRate", "outageLead", "outageTail", "drainTimeout", "jvm", "jfr", "work", "result",
                 "idlePoll", "jar", "tick", "alarmEvery", "kills", "killWindows", "killSeed", "killOffset",
-                "openDuringDrain", "brokerInflight", "outboxMiB");
+                "openDuringDrain", "brokerInflight", "outboxMiB", "warm");
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown option " + key);
@@ -92,7 +95,8 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                 Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999),
                 Boolean.parseBoolean(values.getOrDefault("openDuringDrain", "false")),
                 integer(values, "brokerInflight", Ward.RECOMMENDED_MAX_INFLIGHT, 0, 65_535),
-                integer(values, "outboxMiB", 0, 0, 1_048_576));
+                integer(values, "outboxMiB", 0, 0, 1_048_576),
+                Boolean.parseBoolean(values.getOrDefault("warm", "false")));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {

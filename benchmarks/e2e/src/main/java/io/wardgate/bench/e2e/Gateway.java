@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,21 +36,53 @@ final class Gateway implements AutoCloseable {
             throw new IllegalStateException("build first: " + loadJar + " is missing");
         }
         Files.copy(loadJar, conf.resolve("io.wardgate.bench.load.jar"), StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
+        List<String> command = new ArrayList<>(jvm);
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
-        command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"), "-Dfelix.fileinstall.dir=" + conf,
-                "-Dfelix.fileinstall.filter=.*\\.(cfg|config|json|jar)", "-Dwardgate.data=" + data,
-                "-Djava.io.tmpdir=" + data.resolve("tmp"), "-Dorg.sqlite.tmpdir=" + data.resolve("tmp"),
-                "-Dfazecast.jSerialComm.appid=wardgate", "-jar", jar.toString()));
+        command.add("-Dfelix.fileinstall.filter=.*\\.(cfg|config|json|jar)");
+        command = command(command, jar, data, conf);
         Path log = dir.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         ShippedJvm.environment(builder);
         long started = Collector.nowMicros();
         return new Gateway(builder.start(), log, started);
+    }
+
+    /**
+     * A warm start's preparation: the appliance once on the same data directory with an empty configuration
+     * directory (no uplink, no device, no load), until "WardGate ready", then stopped in order. The framework
+     * storage then holds every bundle installed and resolved, as on an installed gateway's restart; the
+     * measured start reads its configuration afresh. The log goes to gateway-prime.log.
+     */
+    static void prime(Path jar, Path dir, Path data, List<String> jvm) throws IOException, InterruptedException {
+        Path conf = Files.createDirectories(dir.resolve("conf-prime"));
+        Files.createDirectories(data.resolve("tmp"));
+        Path log = dir.resolve("gateway-prime.log");
+        ProcessBuilder builder = new ProcessBuilder(command(jvm, jar, data, conf)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        ShippedJvm.environment(builder);
+        Gateway gateway = new Gateway(builder.start(), log, Collector.nowMicros());
+        try {
+            if (!Poll.until(() -> gateway.log().contains("WardGate ready") || !gateway.alive(), Duration.ofSeconds(120))
+                    || !gateway.alive()) {
+                throw new IllegalStateException("the warm start's preparation did not get ready: " + log);
+            }
+        } finally {
+            gateway.close();
+        }
+    }
+
+    /** The java command line: the JVM options given, then the appliance's directories, as the demo starts it. */
+    private static List<String> command(List<String> options, Path jar, Path data, Path conf) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"), "-Dfelix.fileinstall.dir=" + conf,
+                "-Dwardgate.data=" + data, "-Djava.io.tmpdir=" + data.resolve("tmp"),
+                "-Dorg.sqlite.tmpdir=" + data.resolve("tmp"), "-Dfazecast.jSerialComm.appid=wardgate", "-jar",
+                jar.toString()));
+        return command;
     }
 
     long pid() {

@@ -23,7 +23,9 @@ final class Report {
         String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | p99 after sealing | CPU % (1 core = 100) "
                 + "| RSS MiB | HWM MiB | outbox max | first reading s | ready s | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
         if (!results.steps().isEmpty()) {
-            out.append("Rate steps (").append(windowName(results.options().defaultWindow())).append(")\n\n")
+            out.append("Rate steps (").append(windowName(results.options().defaultWindow()))
+                    .append(results.options().warm() ? "; warm starts: framework storage from an earlier start"
+                            : "; cold starts: empty framework storage").append(")\n\n")
                     .append(head);
             results.steps().forEach(r -> out.append(row(r.mode(), r)));
             out.append('\n').append(ratio(results.steps())).append('\n');

@@ -64,6 +64,10 @@ final class Step {
         boolean deferred = outageSeconds == 0 || !options.openDuringDrain();
         try (Collector collector = secured ? Collector.secured(ward, clientId, deferred)
                 : Collector.plain(ward, clientId, deferred)) {
+            if (options.warm()) {
+                Gateway.prime(options.jar(), dir, data, options.jvmArguments());
+                say("warm start: framework storage prepared by a start without configuration");
+            }
             Gateway gateway = Gateway.start(options.top(), options.jar(), dir, data, conf, options.jvmArguments(),
                     options.jfr() ? dir.resolve("gateway.jfr") : null);
             try {
