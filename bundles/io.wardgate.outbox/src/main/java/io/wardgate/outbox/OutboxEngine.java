@@ -415,6 +415,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         writer.sweepNow();
     }
 
+    /** Acknowledgements the writer holds for the next store's transaction (tests). */
+    int heldAcknowledgements() {
+        return writer.heldAcknowledgements();
+    }
+
     /** How many transactions committed stores or acknowledgements (group commit makes this far below the stores). */
     public long commits() {
         return writer.commits();

@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * The single writer thread. Concurrent store() calls queue up while a transaction commits; the
  * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
  * returns only after the transaction holding its envelope committed. Acknowledgements ride along
- * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates),
- * and a transaction of acknowledgements alone is committed without an fsync of its own: the next
- * store's fsync makes it durable with it. Between batches the thread expires old envelopes and flushes
- * audit summaries.
+ * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates).
+ * Acknowledgements that arrive alone are held for the next store's transaction, at most {@link #ACK_HOLD}
+ * (then committed alone, without an fsync of its own): at a few envelopes a second every PUBACK would
+ * otherwise cost a transaction and a wake-up of this thread of its own, as much as the store. Until its
+ * deletion commits an acknowledged envelope stays handed out, so it is never handed out again. Between
+ * batches the thread expires old envelopes and flushes audit summaries.
  */
 final class OutboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
@@ -36,6 +38,8 @@ final class OutboxWriter implements AutoCloseable {
      */
     private static final int MAX_QUEUED_KIB = 4096;
     private static final int EXPIRY_PAGE = 1000;
+    /** Longest an acknowledgement waits for a store's transaction to ride in (an idle ward: the outbox empties). */
+    static final java.time.Duration ACK_HOLD = java.time.Duration.ofSeconds(1);
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
 
@@ -76,6 +80,11 @@ final class OutboxWriter implements AutoCloseable {
     /** When the next sweep is due, on the monotonic clock: a wall clock set back must not stop expiry. */
     private long nextSweepTick;
     private Instant lastExpiry = Instant.MIN;
+    /** Acknowledgements waiting for the next transaction (writer thread only), and since when (monotonic). */
+    private final List<Long> heldAcks = new ArrayList<>();
+    private long acksHeldSince;
+    /** heldAcks' size, for tests on other threads. */
+    private volatile int held;
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
         this.engine = engine;
@@ -145,6 +154,11 @@ final class OutboxWriter implements AutoCloseable {
         }
     }
 
+    /** Acknowledgements waiting for a transaction to ride in (tests). */
+    int heldAcknowledgements() {
+        return held;
+    }
+
     long commits() {
         return commits.get();
     }
@@ -193,6 +207,9 @@ final class OutboxWriter implements AutoCloseable {
         while (true) {
             try {
                 long wait = Math.max(1, (nextSweepTick - engine.monotonicNanos().getAsLong()) / 1_000_000L);
+                if (!heldAcks.isEmpty()) {
+                    wait = Math.min(wait, Math.max(1, (acksHeldSince + ACK_HOLD.toNanos() - System.nanoTime()) / 1_000_000L));
+                }
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
                 if (first != null) {
                     requests.add(first);
@@ -202,6 +219,9 @@ final class OutboxWriter implements AutoCloseable {
                         return;
                     }
                     requests.clear();
+                }
+                if (!heldAcks.isEmpty() && System.nanoTime() - acksHeldSince >= ACK_HOLD.toNanos()) {
+                    writeHeldAcks();
                 }
                 if (engine.monotonicNanos().getAsLong() - nextSweepTick >= 0) {
                     sweep();
@@ -252,14 +272,30 @@ final class OutboxWriter implements AutoCloseable {
                 stop = true;
             }
         }
-        if (!stores.isEmpty() || !acks.isEmpty()) {
-            write(stores, acks, true);
+        if (heldAcks.isEmpty() && !acks.isEmpty()) {
+            acksHeldSince = System.nanoTime(); // a performance bound, not an age: the real monotonic clock
+        }
+        heldAcks.addAll(acks);
+        held = heldAcks.size();
+        // Acknowledgements alone wait for a store (or a sweep, a stop, the hold's end, a transaction's worth).
+        if (!stores.isEmpty() || ((stop || !sweeps.isEmpty() || heldAcks.size() >= MAX_BATCH) && !heldAcks.isEmpty())) {
+            List<Long> taken = List.copyOf(heldAcks);
+            heldAcks.clear();
+            held = 0;
+            write(stores, taken, true);
         }
         if (!sweeps.isEmpty()) {
             sweep();
             sweeps.forEach(s -> s.done().complete(null));
         }
         return !stop;
+    }
+
+    private void writeHeldAcks() {
+        List<Long> taken = List.copyOf(heldAcks);
+        heldAcks.clear();
+        held = 0;
+        write(List.of(), taken, true);
     }
 
     private void write(List<StoreRequest> stores, List<Long> acks, boolean retryOnCorrupt) {
@@ -348,6 +384,9 @@ final class OutboxWriter implements AutoCloseable {
 
     /** Drops envelopes past the maximum age (alarm + audit), retries a lost database, flushes audit summaries. */
     private void sweep() {
+        if (!heldAcks.isEmpty()) {
+            writeHeldAcks(); // before expiry: an acknowledged envelope is deleted as acknowledged, not as expired
+        }
         Instant now = engine.clock().instant();
         nextSweepTick = engine.monotonicNanos().getAsLong() + settings.sweepInterval().toNanos();
         SqliteStore store = engine.currentStore();
