@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
  * returns only after the transaction holding its envelope committed. Acknowledgements ride along
  * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates).
- * Acknowledgements that arrive alone are held for the next store's transaction, at most {@link #ACK_HOLD}
- * (then committed alone, without an fsync of its own): at a few envelopes a second every PUBACK would
- * otherwise cost a transaction and a wake-up of this thread of its own, as much as the store. Until its
+ * Acknowledgements do not wake this thread: they wait in a queue of their own for its next wake-up (a store,
+ * or its timed one at most a second later), ride in the next store's transaction, and are committed alone
+ * (without an fsync of its own) only when no store came for {@link #ACK_HOLD}, or when a transaction's worth
+ * waits (that one wakes it): at a few envelopes a second every PUBACK would otherwise cost a wake-up of this
+ * thread and a transaction of its own, as much as the store. Until its
  * deletion commits an acknowledged envelope stays handed out, so it is never handed out again. Between
  * batches the thread expires old envelopes and flushes audit summaries.
  */
@@ -56,7 +58,8 @@ final class OutboxWriter implements AutoCloseable {
     private record StoreRun(List<StoreRequest> stores) implements Request {
     }
 
-    private record AckRequest(long id) implements Request {
+    /** A transaction's worth of acknowledgements waits: commit them even without a store. */
+    private record AckRequest() implements Request {
     }
 
     private record SweepRequest(CompletableFuture<Void> done) implements Request {
@@ -85,6 +88,9 @@ final class OutboxWriter implements AutoCloseable {
     private long acksHeldSince;
     /** heldAcks' size, for tests on other threads. */
     private volatile int held;
+    /** Acknowledgements not yet taken by the writer thread, and how many. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> ackQueue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger acksQueued = new java.util.concurrent.atomic.AtomicInteger();
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
         this.engine = engine;
@@ -143,7 +149,10 @@ final class OutboxWriter implements AutoCloseable {
 
     void acknowledge(long id) {
         if (running) {
-            enqueue(new AckRequest(id));
+            ackQueue.add(id);
+            if (acksQueued.incrementAndGet() == MAX_BATCH) {
+                enqueue(new AckRequest());
+            }
         }
     }
 
@@ -156,7 +165,7 @@ final class OutboxWriter implements AutoCloseable {
 
     /** Acknowledgements waiting for a transaction to ride in (tests). */
     int heldAcknowledgements() {
-        return held;
+        return held + acksQueued.get();
     }
 
     long commits() {
@@ -211,6 +220,7 @@ final class OutboxWriter implements AutoCloseable {
                     wait = Math.min(wait, Math.max(1, (acksHeldSince + ACK_HOLD.toNanos() - System.nanoTime()) / 1_000_000L));
                 }
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
+                takeAcks();
                 if (first != null) {
                     requests.add(first);
                     drainUpTo(requests);
@@ -256,7 +266,6 @@ final class OutboxWriter implements AutoCloseable {
     /** Processes one drained batch; false once a stop request was seen. */
     private boolean handle(List<Request> requests) {
         List<StoreRequest> stores = new ArrayList<>();
-        List<Long> acks = new ArrayList<>();
         List<SweepRequest> sweeps = new ArrayList<>();
         boolean stop = false;
         for (Request request : requests) {
@@ -264,19 +273,14 @@ final class OutboxWriter implements AutoCloseable {
                 stores.add(s);
             } else if (request instanceof StoreRun run) {
                 stores.addAll(run.stores());
-            } else if (request instanceof AckRequest a) {
-                acks.add(a.id());
+            } else if (request instanceof AckRequest) {
+                takeAcks(); // those queued since the wake-up too
             } else if (request instanceof SweepRequest s) {
                 sweeps.add(s);
             } else {
                 stop = true;
             }
         }
-        if (heldAcks.isEmpty() && !acks.isEmpty()) {
-            acksHeldSince = System.nanoTime(); // a performance bound, not an age: the real monotonic clock
-        }
-        heldAcks.addAll(acks);
-        held = heldAcks.size();
         // Acknowledgements alone wait for a store (or a sweep, a stop, the hold's end, a transaction's worth).
         if (!stores.isEmpty() || ((stop || !sweeps.isEmpty() || heldAcks.size() >= MAX_BATCH) && !heldAcks.isEmpty())) {
             List<Long> taken = List.copyOf(heldAcks);
@@ -289,6 +293,24 @@ final class OutboxWriter implements AutoCloseable {
             sweeps.forEach(s -> s.done().complete(null));
         }
         return !stop;
+    }
+
+    /** Moves the queued acknowledgements to the held ones (writer thread). */
+    private void takeAcks() {
+        int taken = 0;
+        Long id;
+        boolean wasEmpty = heldAcks.isEmpty();
+        while ((id = ackQueue.poll()) != null) {
+            heldAcks.add(id);
+            taken++;
+        }
+        if (taken > 0) {
+            acksQueued.addAndGet(-taken);
+            if (wasEmpty) {
+                acksHeldSince = System.nanoTime(); // a performance bound, not an age: the real monotonic clock
+            }
+            held = heldAcks.size();
+        }
     }
 
     private void writeHeldAcks() {
