@@ -65,6 +65,15 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     private final Map<String, Long> storeCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, DeviceQueue> queues = new java.util.HashMap<>(); // under handOutLock
     private final List<Runnable> storeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Bumped by whatever can give the hand-out more to hand out (a store, a release, a forgotten read-ahead, a
+     * new database, a new live boundary); {@code dryAt}: its value when a hand-out last found fewer than asked.
+     * While the two are equal the outbox has nothing more to hand out and a call answers without SQLite: the
+     * uplink asks again after every send, and at a few envelopes a second that second read was as dear as the first.
+     */
+    private final java.util.concurrent.atomic.AtomicLong handOutChanges = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long dryAt = -1;
+    private final java.util.concurrent.atomic.AtomicLong handOutReads = new java.util.concurrent.atomic.AtomicLong();
     /** Most ids read ahead per device and query. */
     private static final int READ_AHEAD = 256;
 
@@ -126,7 +135,22 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     @Override
     public List<StoredEnvelope> next(int max) {
-        return underHandOutLock(max, this::handOut);
+        long changes = handOutChanges.get();
+        if (changes == dryAt) {
+            return List.of();
+        }
+        return underHandOutLock(max, (current, limit) -> {
+            List<StoredEnvelope> out = handOut(current, limit);
+            if (out.size() < limit) {
+                dryAt = changes; // undone below if the read fails after all
+            }
+            return out;
+        });
+    }
+
+    /** How many hand-outs read SQLite (tests: one after the outbox ran dry and nothing changed does not). */
+    long handOutReads() {
+        return handOutReads.get();
     }
 
     @Override
@@ -146,9 +170,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             return List.of();
         }
         synchronized (handOutLock) {
+            handOutReads.incrementAndGet();
             try {
                 return current.reading(() -> handOut.apply(current, limit));
             } catch (StoreException e) {
+                dryAt = -1;
                 LOG.warn("Outbox read failed ({}); nothing handed out this time", e.kind());
                 return List.of();
             }
@@ -206,6 +232,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             boundary = older >= 0 ? older : idAtOpen;
         }
         liveAbove = boundary;
+        handOutChanges.incrementAndGet();
     }
 
     /**
@@ -355,6 +382,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     /** Forgets what the hand-out read ahead (after a release, an eviction or a new database). */
     private void forgetReadAhead() {
+        handOutChanges.incrementAndGet();
         synchronized (handOutLock) {
             queues.clear();
         }
@@ -413,6 +441,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     /** Expires old envelopes and re-checks alarms now (the writer also does it every sweep interval). */
     public void sweepNow() {
         writer.sweepNow();
+    }
+
+    /** Acknowledgements the writer holds for the next store's transaction (tests). */
+    int heldAcknowledgements() {
+        return writer.heldAcknowledgements();
     }
 
     /** How many transactions committed stores or acknowledgements (group commit makes this far below the stores). */
@@ -489,6 +522,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             forgetReadAhead();
         }
         if (stored) {
+            handOutChanges.incrementAndGet();
             markHighestId();
             storeListeners.forEach(Runnable::run);
         }
@@ -583,6 +617,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             unavailable(e.getMessage());
             return;
         }
+        handOutChanges.incrementAndGet();
         synchronized (handOutLock) {
             handedOut.clear();
             queues.clear();
@@ -603,6 +638,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         SqliteStore.Totals totals = store.totals();
         usage = new Usage(totals.envelopes(), totals.bytes());
         clear(Condition.DATABASE_ERROR);
+        handOutChanges.incrementAndGet(); // last: what the new database holds is known now
     }
 
     private void unavailable(String why) {

@@ -21,10 +21,14 @@ import org.slf4j.LoggerFactory;
  * The single writer thread. Concurrent store() calls queue up while a transaction commits; the
  * next transaction takes them all (group commit), so one fsync serves many callers. Each caller
  * returns only after the transaction holding its envelope committed. Acknowledgements ride along
- * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates),
- * and a transaction of acknowledgements alone is committed without an fsync of its own: the next
- * store's fsync makes it durable with it. Between batches the thread expires old envelopes and flushes
- * audit summaries.
+ * (the uplink does not wait for them: a lost deletion only means a re-send the receiver de-duplicates).
+ * Acknowledgements do not wake this thread: they wait in a queue of their own for its next wake-up (a store,
+ * or its timed one at most a second later), ride in the next store's transaction, and are committed alone
+ * (without an fsync of its own) only when no store came for {@link #ACK_HOLD}, or when a transaction's worth
+ * waits (that one wakes it): at a few envelopes a second every PUBACK would otherwise cost a wake-up of this
+ * thread and a transaction of its own, as much as the store. Until its
+ * deletion commits an acknowledged envelope stays handed out, so it is never handed out again. Between
+ * batches the thread expires old envelopes and flushes audit summaries.
  */
 final class OutboxWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWriter.class);
@@ -36,6 +40,8 @@ final class OutboxWriter implements AutoCloseable {
      */
     private static final int MAX_QUEUED_KIB = 4096;
     private static final int EXPIRY_PAGE = 1000;
+    /** Longest an acknowledgement waits for a store's transaction to ride in (an idle ward: the outbox empties). */
+    static final java.time.Duration ACK_HOLD = java.time.Duration.ofSeconds(1);
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
 
@@ -52,7 +58,8 @@ final class OutboxWriter implements AutoCloseable {
     private record StoreRun(List<StoreRequest> stores) implements Request {
     }
 
-    private record AckRequest(long id) implements Request {
+    /** A transaction's worth of acknowledgements waits: commit them even without a store. */
+    private record AckRequest() implements Request {
     }
 
     private record SweepRequest(CompletableFuture<Void> done) implements Request {
@@ -76,6 +83,14 @@ final class OutboxWriter implements AutoCloseable {
     /** When the next sweep is due, on the monotonic clock: a wall clock set back must not stop expiry. */
     private long nextSweepTick;
     private Instant lastExpiry = Instant.MIN;
+    /** Acknowledgements waiting for the next transaction (writer thread only), and since when (monotonic). */
+    private final List<Long> heldAcks = new ArrayList<>();
+    private long acksHeldSince;
+    /** heldAcks' size, for tests on other threads. */
+    private volatile int held;
+    /** Acknowledgements not yet taken by the writer thread, and how many. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> ackQueue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger acksQueued = new java.util.concurrent.atomic.AtomicInteger();
 
     OutboxWriter(OutboxEngine engine, OutboxSettings settings) {
         this.engine = engine;
@@ -134,7 +149,10 @@ final class OutboxWriter implements AutoCloseable {
 
     void acknowledge(long id) {
         if (running) {
-            enqueue(new AckRequest(id));
+            ackQueue.add(id);
+            if (acksQueued.incrementAndGet() == MAX_BATCH) {
+                enqueue(new AckRequest());
+            }
         }
     }
 
@@ -143,6 +161,11 @@ final class OutboxWriter implements AutoCloseable {
         if (running && enqueue(new SweepRequest(done))) {
             done.join();
         }
+    }
+
+    /** Acknowledgements waiting for a transaction to ride in (tests). */
+    int heldAcknowledgements() {
+        return held + acksQueued.get();
     }
 
     long commits() {
@@ -193,7 +216,11 @@ final class OutboxWriter implements AutoCloseable {
         while (true) {
             try {
                 long wait = Math.max(1, (nextSweepTick - engine.monotonicNanos().getAsLong()) / 1_000_000L);
+                if (!heldAcks.isEmpty()) {
+                    wait = Math.min(wait, Math.max(1, (acksHeldSince + ACK_HOLD.toNanos() - System.nanoTime()) / 1_000_000L));
+                }
                 Request first = queue.poll(Math.min(wait, 1000), TimeUnit.MILLISECONDS);
+                takeAcks();
                 if (first != null) {
                     requests.add(first);
                     drainUpTo(requests);
@@ -202,6 +229,9 @@ final class OutboxWriter implements AutoCloseable {
                         return;
                     }
                     requests.clear();
+                }
+                if (!heldAcks.isEmpty() && System.nanoTime() - acksHeldSince >= ACK_HOLD.toNanos()) {
+                    writeHeldAcks();
                 }
                 if (engine.monotonicNanos().getAsLong() - nextSweepTick >= 0) {
                     sweep();
@@ -236,7 +266,6 @@ final class OutboxWriter implements AutoCloseable {
     /** Processes one drained batch; false once a stop request was seen. */
     private boolean handle(List<Request> requests) {
         List<StoreRequest> stores = new ArrayList<>();
-        List<Long> acks = new ArrayList<>();
         List<SweepRequest> sweeps = new ArrayList<>();
         boolean stop = false;
         for (Request request : requests) {
@@ -244,22 +273,51 @@ final class OutboxWriter implements AutoCloseable {
                 stores.add(s);
             } else if (request instanceof StoreRun run) {
                 stores.addAll(run.stores());
-            } else if (request instanceof AckRequest a) {
-                acks.add(a.id());
+            } else if (request instanceof AckRequest) {
+                takeAcks(); // those queued since the wake-up too
             } else if (request instanceof SweepRequest s) {
                 sweeps.add(s);
             } else {
                 stop = true;
             }
         }
-        if (!stores.isEmpty() || !acks.isEmpty()) {
-            write(stores, acks, true);
+        // Acknowledgements alone wait for a store (or a sweep, a stop, the hold's end, a transaction's worth).
+        if (!stores.isEmpty() || ((stop || !sweeps.isEmpty() || heldAcks.size() >= MAX_BATCH) && !heldAcks.isEmpty())) {
+            List<Long> taken = List.copyOf(heldAcks);
+            heldAcks.clear();
+            held = 0;
+            write(stores, taken, true);
         }
         if (!sweeps.isEmpty()) {
             sweep();
             sweeps.forEach(s -> s.done().complete(null));
         }
         return !stop;
+    }
+
+    /** Moves the queued acknowledgements to the held ones (writer thread). */
+    private void takeAcks() {
+        int taken = 0;
+        Long id;
+        boolean wasEmpty = heldAcks.isEmpty();
+        while ((id = ackQueue.poll()) != null) {
+            heldAcks.add(id);
+            taken++;
+        }
+        if (taken > 0) {
+            acksQueued.addAndGet(-taken);
+            if (wasEmpty) {
+                acksHeldSince = System.nanoTime(); // a performance bound, not an age: the real monotonic clock
+            }
+            held = heldAcks.size();
+        }
+    }
+
+    private void writeHeldAcks() {
+        List<Long> taken = List.copyOf(heldAcks);
+        heldAcks.clear();
+        held = 0;
+        write(List.of(), taken, true);
     }
 
     private void write(List<StoreRequest> stores, List<Long> acks, boolean retryOnCorrupt) {
@@ -348,6 +406,9 @@ final class OutboxWriter implements AutoCloseable {
 
     /** Drops envelopes past the maximum age (alarm + audit), retries a lost database, flushes audit summaries. */
     private void sweep() {
+        if (!heldAcks.isEmpty()) {
+            writeHeldAcks(); // before expiry: an acknowledged envelope is deleted as acknowledged, not as expired
+        }
         Instant now = engine.clock().instant();
         nextSweepTick = engine.monotonicNanos().getAsLong() + settings.sweepInterval().toNanos();
         SqliteStore store = engine.currentStore();

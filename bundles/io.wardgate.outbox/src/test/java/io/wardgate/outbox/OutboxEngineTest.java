@@ -134,6 +134,30 @@ class OutboxEngineTest {
     }
 
     @Test
+    void aHandOutThatFoundTheOutboxDryReadsSqliteAgainOnlyOnceSomethingChanged() {
+        OutboxEngine outbox = engine();
+        outbox.store(envelope("a", 0));
+        outbox.store(envelope("b", 0));
+        long reads = outbox.handOutReads();
+        List<StoredEnvelope> first = outbox.next(10);
+        assertThat(first).hasSize(2);
+        assertThat(outbox.handOutReads()).isEqualTo(reads + 1);
+        assertThat(outbox.next(10)).isEmpty();
+        assertThat(outbox.next(10)).isEmpty();
+        assertThat(outbox.handOutReads()).as("dry and nothing changed: no read").isEqualTo(reads + 1);
+
+        outbox.store(envelope("a", 1)); // a store
+        assertThat(outbox.next(10)).extracting(e -> e.envelope().tags().sequence()).containsExactly(1L);
+        assertThat(outbox.next(10)).isEmpty();
+        outbox.release(first.get(1).storageId()); // a release
+        assertThat(outbox.next(10)).extracting(StoredEnvelope::storageId).containsExactly(first.get(1).storageId());
+        outbox.uplinkConnected(); // a new live boundary
+        outbox.release(first.get(0).storageId());
+        assertThat(outbox.next(1)).extracting(StoredEnvelope::storageId).containsExactly(first.get(0).storageId());
+        assertThat(outbox.handOutReads()).isEqualTo(reads + 4);
+    }
+
+    @Test
     void acknowledgeRemovesForGoodAndUnknownIdsAreHarmless() {
         OutboxEngine outbox = engine();
         outbox.store(envelope("a", 0));

@@ -82,6 +82,14 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     /** The outbox wakes the uplink on every store: idle, it then only looks again now and then. */
     private volatile boolean storeWakes;
     private static final Duration IDLE_WITH_STORE_WAKES = Duration.ofSeconds(1);
+    /**
+     * Whether a PUBACK may let the loop send more: false while it waits because the outbox had nothing more
+     * to hand out (then only a store can, and stores wake it), so a PUBACK at a few envelopes a second does
+     * not wake the thread for an empty hand-out. Set before the loop reads the window, so a PUBACK racing
+     * with the hand-out wakes it rather than being missed.
+     */
+    private volatile boolean roomWanted = true;
+    private final AtomicLong ackWakeUps = new AtomicLong();
     private volatile String lossReason;
     private volatile UplinkStatus status;
     private String lastAuditedFailure = "";
@@ -139,6 +147,16 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
     /** How many reading envelopes are held for the clock right now. */
     int heldForClock() {
         return heldForClock.size();
+    }
+
+    /** How many PUBACKs woke the loop (tests: one that could not let it send more does not). */
+    long ackWakeUps() {
+        return ackWakeUps.get();
+    }
+
+    /** Whether the loop found the outbox dry and waits for a store (tests). */
+    boolean waitsForStore() {
+        return !roomWanted;
     }
 
     /** How many envelopes await a PUBACK right now. */
@@ -289,14 +307,19 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
                 }
                 nextCheck = nextPrimaryCheck();
             }
+            roomWanted = true;
             int free = window - inFlight.size();
             // The last places of the window are kept for alarms: a window full of backlog waiting for
             // its PUBACKs never holds an alarm back (the outbox hands alarms out first anyway). While
             // PUBACKs are due, the window is refilled a batch at a time: one hand-out (an outbox read)
             // then carries several envelopes instead of one per PUBACK; alarms go out at once.
             boolean refilling = free - reserve >= refill || inFlight.isEmpty();
-            List<StoredEnvelope> batch = free > reserve && refilling ? outbox.next(free - reserve)
+            boolean askedAll = free > reserve && refilling;
+            List<StoredEnvelope> batch = askedAll ? outbox.next(free - reserve)
                     : free > 0 ? outbox.nextAlarms(free) : List.of();
+            if (askedAll && batch.size() < free - reserve) {
+                roomWanted = false; // the outbox ran dry: the next store wakes the loop, not a PUBACK
+            }
             List<StoredEnvelope> sendable = new java.util.ArrayList<>(batch.size());
             boolean holding = clockHold.holding(heldForClock.size());
             if (!holding && !heldForClock.isEmpty()) {
@@ -372,6 +395,7 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
      * neither loses nor duplicates a message. False if the connection went or the answers did not come.
      */
     private boolean finishInFlight(MqttSession session) {
+        roomWanted = true; // waits for the PUBACKs themselves
         Instant deadline = durations.instant().plus(settings.connectTimeout());
         while (!inFlight.isEmpty() && running && lossReason == null && session.isConnected()
                 && durations.instant().isBefore(deadline)) {
@@ -447,7 +471,10 @@ public final class UplinkEngine implements Uplink, AutoCloseable {
             if (session == sessions.get()) {
                 inFlight.remove(id);
             }
-            wake();
+            if (roomWanted) {
+                ackWakeUps.incrementAndGet();
+                wake();
+            }
         }
 
         @Override

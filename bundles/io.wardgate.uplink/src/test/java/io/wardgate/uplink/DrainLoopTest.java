@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The drain loop against a scripted transport (our seam): a publish failing midway loses nothing. */
+/**
+ * The drain loop against a scripted transport (our seam): a publish failing midway loses nothing; a PUBACK
+ * wakes the loop only when it can let it send more (a full window), not when the outbox ran dry.
+ */
 class DrainLoopTest {
     @TempDir
     Path dir;
@@ -100,6 +103,71 @@ class DrainLoopTest {
                 firstArrivals.add(Long.parseLong(sent.split("\\|")[1]));
             }
             assertThat(firstArrivals).containsExactlyElementsOf(range(30));
+        }
+    }
+
+    /** Holds every data publish's callback until the test answers it. */
+    private static final class HoldingTransport implements MqttTransport {
+        final java.util.concurrent.BlockingQueue<PublishCallback> unanswered = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public MqttSession connect(BrokerEndpoint broker, ConnectRequest request, LossListener onLoss) {
+            return new MqttSession() {
+                @Override
+                public int receiveMaximum() {
+                    return 65_535;
+                }
+
+                @Override
+                public boolean isConnected() {
+                    return true;
+                }
+
+                @Override
+                public void publish(String topic, byte[] payload, boolean retained, PublishCallback callback) {
+                    if (topic.equals(UplinkFixture.STATUS_TOPIC)) {
+                        callback.acknowledged();
+                    } else {
+                        unanswered.add(callback);
+                    }
+                }
+
+                @Override
+                public void disconnect(String topic, byte[] lastRetained) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    @Test
+    void aPubackWakesTheLoopOnlyWhenTheWindowWasFull() throws Exception {
+        try (UplinkFixture fixture = new UplinkFixture(dir)) {
+            OutboxEngine outbox = fixture.outbox();
+            HoldingTransport transport = new HoldingTransport();
+            // A window of three keeps one place for alarms: two reading envelopes fill it.
+            UplinkEngine uplink = fixture.track(new UplinkEngine(fixture.settings("ssl://localhost:8883").withWindow(3),
+                    outbox, fixture.identity, transport, () -> fixture.audit, Clock.systemUTC(),
+                    new SplittableRandom()).start());
+            store(outbox, "a", 0);
+            store(outbox, "a", 1);
+            MqttTransport.PublishCallback first = transport.unanswered.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            MqttTransport.PublishCallback second = transport.unanswered.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second).isNotNull();
+            assertThat(uplink.waitsForStore()).as("the window is full: a PUBACK may let more go").isFalse();
+            long wakes = uplink.ackWakeUps();
+            first.acknowledged();
+            assertThat(uplink.ackWakeUps()).isEqualTo(wakes + 1);
+            // Woken, the loop finds the outbox dry and waits for a store: the next PUBACK does not wake it.
+            await().atMost(Duration.ofSeconds(30)).until(uplink::waitsForStore);
+            second.acknowledged();
+            assertThat(uplink.ackWakeUps()).as("a PUBACK that cannot let anything more go").isEqualTo(wakes + 1);
+            store(outbox, "a", 2); // a store still wakes it
+            assertThat(transport.unanswered.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            await().atMost(Duration.ofSeconds(30)).until(() -> outbox.inFlight() == 1);
         }
     }
 }

@@ -20,11 +20,13 @@ public final class Comparison {
     static final String USAGE = """
             usage: benchmarks/nodered.sh [key=value ...]
               devices=20       Masimo Radical-7 simulators on pseudo-terminals (1 line/s each)
-              warmUp=10        seconds after the first forwarded reading before measuring
+              warmUp=60        seconds after the first forwarded reading before measuring (steady state:
+                               both runtimes still compile and settle for tens of seconds after start)
               seconds=60       measuring window per gateway
               jvm=<the shipped options>
               jar=distrib/appliance/target/wardgate.jar
               work=benchmarks/soak/target/nodered   working directory (emptied)
+              gateways=nodered,wardgate   which to measure, in this order (one alone: profiling)
             """;
 
     private Comparison() {
@@ -41,14 +43,14 @@ public final class Comparison {
         Map<String, String> values = new LinkedHashMap<>();
         for (String arg : Arrays.copyOfRange(args, 2, args.length)) {
             int eq = arg.indexOf('=');
-            if (eq < 1 || !List.of("devices", "warmUp", "seconds", "jvm", "jar", "work").contains(arg.substring(0, eq))) {
+            if (eq < 1 || !List.of("devices", "warmUp", "seconds", "jvm", "jar", "work", "gateways").contains(arg.substring(0, eq))) {
                 System.err.println("nodered: unknown option " + arg + "\n" + USAGE);
                 System.exit(2);
             }
             values.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         int devices = Integer.parseInt(values.getOrDefault("devices", "20"));
-        int warmUp = Integer.parseInt(values.getOrDefault("warmUp", "10"));
+        int warmUp = Integer.parseInt(values.getOrDefault("warmUp", "60"));
         int seconds = Integer.parseInt(values.getOrDefault("seconds", "60"));
         if (devices < 1 || devices > 99 || warmUp < 0 || warmUp > 3600 || seconds < 5 || seconds > 86_400) {
             System.err.println("nodered: devices 1 to 99, warmUp 0 to 3600, seconds 5 to 86400\n" + USAGE);
@@ -58,15 +60,23 @@ public final class Comparison {
                 io.wardgate.bench.e2e.ShippedJvm.options(top)).trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         Path jar = top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar"));
+        List<String> gateways = List.of(values.getOrDefault("gateways", "nodered,wardgate").split(","));
+        if (gateways.isEmpty() || !List.of("nodered", "wardgate").containsAll(gateways)) {
+            System.err.println("nodered: gateways is nodered, wardgate or both\n" + USAGE);
+            System.exit(2);
+        }
         Path work = top.resolve(values.getOrDefault("work", "benchmarks/soak/target/nodered"));
         clean(work);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         List<SerialWard.Figures> figures = new ArrayList<>();
         try (SerialWard ward = new SerialWard(work, devices)) {
-            System.out.println("nodered: " + devices + " Masimo simulators plugged in; measuring Node-RED ...");
-            figures.add(NodeRed.measure(ward, home, top.resolve("benchmarks/nodered/settings.js"), work, warmUp, seconds));
-            System.out.println("nodered: measuring WardGate ...");
-            figures.add(ward.measureWardGate(top, jar, jvm, warmUp, seconds));
+            System.out.println("nodered: " + devices + " Masimo simulators plugged in");
+            for (String gateway : gateways) {
+                System.out.println("nodered: measuring " + gateway + " ...");
+                figures.add(gateway.equals("nodered")
+                        ? NodeRed.measure(ward, home, top.resolve("benchmarks/nodered/settings.js"), work, warmUp, seconds)
+                        : ward.measureWardGate(top, jar, jvm, warmUp, seconds));
+            }
         }
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n%d serial devices at 1 line/s, %d s window after %d s warm-up; load average at the"

@@ -104,6 +104,17 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     private final List<Outgoing> run = new ArrayList<>();
     private long runStartedNanos;
     private final long runHoldNanos;
+    /**
+     * The outbox's answers for routine envelopes, by device, not yet told to the policy. They wake the scheduler
+     * only while some device's batch is being filled ({@code collecting} > 0: a batch may wait for that commit);
+     * otherwise they are told at its next task. At a few envelopes a second nothing collects when the commit
+     * answers, and an answer then costs no wake-up of this thread. (Each side writes its variable before it
+     * reads the other's, so one of them sees the other: no batch waits for an answer that was not told.)
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> storedDevices =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger collecting = new AtomicInteger();
+    private final AtomicLong storedWakeUps = new AtomicLong();
 
     private record Outgoing(String deviceId, SealedEnvelope envelope) {
     }
@@ -242,6 +253,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     }
 
     private void add(AdmittedReadings admitted) {
+        tellStored();
         DeviceReadings readings = admitted.readings();
         String deviceId = readings.device().id();
         Pending current = pending.get(deviceId);
@@ -255,6 +267,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
                 fresh.timer = scheduler.schedule(() -> flushIf(deviceId, fresh), settings.maxMillis(),
                         TimeUnit.MILLISECONDS);
                 pending.put(deviceId, fresh);
+                collecting.set(pending.size());
                 current = fresh;
             }
             if (policy.added(deviceId, current.add(reading))) {
@@ -275,6 +288,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     /** On the scheduler, after the work queued before it: seals the batches whose device has nothing in flight. */
     private void drain() {
         drainQueued = false;
+        tellStored(); // after the batches' pending.put, so an answer that did not wake this thread is seen here
         for (String deviceId : ready) {
             if (policy.ready(deviceId)) {
                 flush(deviceId);
@@ -290,6 +304,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     }
 
     private void flushAll() {
+        tellStored();
         for (String deviceId : new ArrayList<>(pending.keySet())) {
             flush(deviceId);
         }
@@ -309,6 +324,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
         if (batch == null) {
             return;
         }
+        collecting.set(pending.size());
         if (batch.timer != null) {
             batch.timer.cancel(false);
         }
@@ -463,11 +479,11 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
             }
         } finally {
             if (routine) {
-                onScheduler(() -> {
-                    if (policy.stored(deviceId)) {
-                        flush(deviceId);
-                    }
-                });
+                storedDevices.add(deviceId);
+                if (collecting.get() > 0) {
+                    storedWakeUps.incrementAndGet();
+                    onScheduler(this::tellStored);
+                }
             }
             synchronized (storeIdle) {
                 if (--storing == 0) {
@@ -475,6 +491,21 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
                 }
             }
         }
+    }
+
+    /** On the scheduler: tells the policy of the outbox's answers; a batch collected meanwhile goes now. */
+    private void tellStored() {
+        String deviceId;
+        while ((deviceId = storedDevices.poll()) != null) {
+            if (policy.stored(deviceId)) {
+                flush(deviceId);
+            }
+        }
+    }
+
+    /** How many outbox answers woke the scheduler (tests: none while no batch is being filled). */
+    long storedWakeUps() {
+        return storedWakeUps.get();
     }
 
     private void onScheduler(Runnable task) {

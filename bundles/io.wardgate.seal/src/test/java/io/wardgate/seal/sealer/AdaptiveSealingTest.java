@@ -119,6 +119,29 @@ class AdaptiveSealingTest {
     }
 
     @Test
+    void aCommitWakesTheSealerOnlyWhenABatchWaitsForIt() throws Exception {
+        BatchingSealer sealer = sealer(true, 50, 1000, outbox);
+        sealer.seal(admitted(TestReadings.MONITOR, heartRate(60)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.handed().size() == 1);
+        sealer.awaitQueuedWork();
+        // Nothing collects while it commits (a ward at 1 reading/s per device): the answer wakes nobody.
+        assertThat(outbox.commitAll()).isEqualTo(1);
+        assertThat(sealer.storedWakeUps()).isZero();
+
+        sealer.seal(admitted(TestReadings.MONITOR, heartRate(61)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.handed().size() == 2);
+        sealer.seal(admitted(TestReadings.MONITOR, heartRate(62)));
+        sealer.awaitQueuedWork();
+        assertThat(outbox.handed()).as("62 waits for 61's commit").hasSize(2);
+        outbox.commitAll();
+        assertThat(sealer.storedWakeUps()).as("a batch waited: the answer wakes the sealer").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.handed().size() == 3);
+        outbox.commitAll();
+        assertThat(memory.envelopes()).extracting(e -> e.tags().sequence()).containsExactly(0L, 1L, 2L);
+        assertThat(values(memory.envelopes().get(2))).containsExactly(62L);
+    }
+
+    @Test
     void theBatchSizeBoundHoldsWhileBusyAndOrderIsKept() throws Exception {
         BatchingSealer sealer = sealer(true, 3, 1000, outbox);
         sealer.seal(admitted(TestReadings.MONITOR, heartRate(0)));
