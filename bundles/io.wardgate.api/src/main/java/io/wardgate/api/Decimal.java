@@ -2,6 +2,7 @@ package io.wardgate.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
 /**
  * A number as the device sent it: mantissa times ten to the exponent. 98.0 and 98 are different
@@ -13,6 +14,8 @@ import java.math.BigInteger;
 public record Decimal(long mantissa, int exponent) {
     static final long MAX_MANTISSA = 999_999_999_999_999_999L;
     static final int MAX_TEXT = 40;
+    // Compiled once: every value of every reading is parsed here (String.matches compiled it per call).
+    private static final Pattern PLAIN = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
     public Decimal {
         if (mantissa > MAX_MANTISSA || mantissa < -MAX_MANTISSA) {
@@ -34,7 +37,7 @@ public record Decimal(long mantissa, int exponent) {
     /** Parses a plain decimal such as "98", "-0.5" or "37.60", keeping every digit given. */
     public static Decimal parse(String text) {
         Checks.printable(text, "decimal", MAX_TEXT);
-        if (!text.matches("[+-]?[0-9]+(\\.[0-9]+)?")) {
+        if (!PLAIN.matcher(text).matches()) {
             throw new IllegalArgumentException("not a plain decimal: '" + Checks.shorten(text) + "'");
         }
         BigDecimal parsed = new BigDecimal(text);
