@@ -29,8 +29,10 @@
     document.getElementById('list').replaceChildren(el('table', {},
       el('thead', {}, el('tr', {}, ['User', 'Role', 'Second factor', 'Created', 'Last login', 'Locked until', ''].map(h => el('th', {}, h)))),
       el('tbody', {}, d.users.map(u => {
-        const role = el('select', { 'aria-label': 'Role of ' + u.name }, roles.map(r => el('option', { value: r, selected: r === u.role }, LABEL[r] || r)));
-        role.addEventListener('change', () => {
+        // One's own account is changed by another administrator (or under My account): no controls here.
+        const self = u.name === WG.session().user;
+        const role = self ? el('span', { class: 'own-role' }, LABEL[u.role] || u.role) : el('select', { 'aria-label': 'Role of ' + u.name }, roles.map(r => el('option', { value: r, selected: r === u.role }, LABEL[r] || r)));
+        if (!self) role.addEventListener('change', () => {
           if (confirm('Change the role of ' + u.name + ' from ' + LABEL[u.role] + ' to ' + LABEL[role.value] + '? Their sessions end.')) act('role', { user: u.name, role: role.value });
           else role.value = u.role;
         });
@@ -40,9 +42,10 @@
           el('td', {}, WG.when(u.createdAt)), el('td', { class: 'last-login' }, u.lastLogin ? WG.when(u.lastLogin) : 'never'), el('td', {}, u.lockedUntil ? WG.when(u.lockedUntil) : '—'),
           el('td', { class: 'actions' },
             u.lockedUntil ? el('button', { onclick: () => act('unlock', { user: u.name }) }, 'Unlock') : null,
-            el('button', { class: 'reset-password', onclick: () => resetForm(row, u) }, 'Reset password…'),
-            u.totp && u.name !== WG.session().user ? el('button', { class: 'reset-totp', onclick: () => { if (confirm('Remove the authenticator of ' + u.name + ' (lost phone)? They enroll a new one at their next login.')) act('reset-totp', { user: u.name }); } }, 'Reset TOTP') : null,
-            el('button', { class: 'danger', onclick: () => { if (confirm('Remove ' + u.name + '?')) act('remove', { user: u.name }); } }, 'Remove')));
+            self ? el('a', { href: 'account.html' }, 'My account') : null,
+            self ? null : el('button', { class: 'reset-password', onclick: () => resetForm(row, u) }, 'Reset password…'),
+            u.totp && !self ? el('button', { class: 'reset-totp', onclick: () => { if (confirm('Remove the authenticator of ' + u.name + ' (lost phone)? They enroll a new one at their next login.')) act('reset-totp', { user: u.name }); } }, 'Reset TOTP') : null,
+            self ? null : el('button', { class: 'danger', onclick: () => { if (confirm('Remove ' + u.name + '?')) act('remove', { user: u.name }); } }, 'Remove')));
         return row;
       }))));
   }

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * Changes to users, by an administrator (or a user changing their own password). Each change
  * ends the user's sessions where it changes what they may do, and is audited. The last
- * administrator can be neither removed nor demoted.
+ * administrator can be neither removed nor demoted. Nobody removes, demotes or resets the
+ * password of their own account here: a stolen session could otherwise take the account over
+ * without the current password, or lock its owner out; another administrator must.
  */
 public final class UserAdmin {
     private final Clock clock;
@@ -49,6 +51,9 @@ public final class UserAdmin {
     }
 
     public Optional<String> remove(Session by, String name) throws IOException {
+        if (by.user().equals(name)) {
+            return Optional.of("Another administrator must remove your own account");
+        }
         Optional<User> user = users.find(name);
         if (user.isEmpty()) {
             return Optional.of("No such user");
@@ -63,6 +68,9 @@ public final class UserAdmin {
     }
 
     public Optional<String> changeRole(Session by, String name, String roleCode) throws IOException {
+        if (by.user().equals(name)) {
+            return Optional.of("Another administrator must change your own role");
+        }
         Optional<User> user = users.find(name);
         Optional<Role> role = Role.fromCode(roleCode);
         if (user.isEmpty() || role.isEmpty()) {
@@ -81,6 +89,9 @@ public final class UserAdmin {
 
     /** An administrator sets a new password for someone (who then logs in with it). */
     public Optional<String> resetPassword(Session by, String name, char[] password) throws IOException {
+        if (by.user().equals(name)) {
+            return Optional.of("Change your own password under My account (it asks for the current one)");
+        }
         Optional<User> user = users.find(name);
         if (user.isEmpty()) {
             return Optional.of("No such user");

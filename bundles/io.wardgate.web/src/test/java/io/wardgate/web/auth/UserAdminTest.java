@@ -61,4 +61,32 @@ class UserAdminTest {
         assertThat(admin.resetTotp(alice, "alice")).as("not one's own").isPresent();
         assertThat(admin.resetTotp(alice, "carol")).as("nothing left to reset").isPresent();
     }
+
+    @Test
+    void nobodyRemovesDemotesOrResetsThePasswordOfTheirOwnAccount() throws Exception {
+        // A second administrator, so that "the last administrator" is not what refuses these.
+        users.add(new User("bob", Role.ADMINISTRATOR, hasher.hash("bobs long secret here".toCharArray()), null, -1,
+                clock.instant()));
+        String alicesSession = sessions.create("alice", Role.ADMINISTRATOR, Session.Stage.ACTIVE);
+        String before = users.find("alice").orElseThrow().passwordHash();
+
+        assertThat(admin.resetPassword(alice, "alice", "a brand new long secret".toCharArray()))
+                .hasValueSatisfying(why -> assertThat(why).contains("My account"));
+        assertThat(admin.changeRole(alice, "alice", "viewer")).isPresent();
+        assertThat(admin.remove(alice, "alice")).isPresent();
+
+        User still = users.find("alice").orElseThrow();
+        assertThat(still.passwordHash()).isEqualTo(before);
+        assertThat(still.role()).isEqualTo(Role.ADMINISTRATOR);
+        assertThat(sessions.touch(alicesSession)).as("her sessions go on").isPresent();
+        assertThat(audit).isEmpty();
+        // Another administrator may do each of them.
+        Session bob = sessions.touch(sessions.create("bob", Role.ADMINISTRATOR, Session.Stage.ACTIVE)).orElseThrow();
+        assertThat(admin.resetPassword(bob, "alice", "a brand new long secret".toCharArray())).isEmpty();
+        assertThat(sessions.touch(alicesSession)).as("a reset ends her sessions").isEmpty();
+        assertThat(admin.changeRole(bob, "alice", "viewer")).isEmpty();
+        assertThat(admin.remove(bob, "alice")).isEmpty();
+        assertThat(audit).containsExactly("PASSWORD_RESET alice by user:bob", "USER_ROLE_CHANGED alice by user:bob",
+                "USER_REMOVED alice by user:bob");
+    }
 }

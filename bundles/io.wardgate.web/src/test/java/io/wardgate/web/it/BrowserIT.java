@@ -331,6 +331,9 @@ class BrowserIT {
         // alice logged in during this test: the time with its zone (the browser's: UTC here).
         assertThat(driver.findElement(By.cssSelector("tr[data-user='alice'] td.last-login")).getText())
                 .matches(".*\\d{2}:\\d{2}:\\d{2}.*(UTC|GMT).*");
+        // Her own row offers no reset, role change or removal: another administrator does those.
+        assertThat(driver.findElements(By.cssSelector("tr[data-user='alice'] button, tr[data-user='alice'] select")))
+                .isEmpty();
 
         row.findElement(By.cssSelector("button.reset-password")).click();
         List<WebElement> fields = row.findElements(By.cssSelector("input[type=password]"));
