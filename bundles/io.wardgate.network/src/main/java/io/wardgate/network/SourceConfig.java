@@ -90,4 +90,11 @@ public @interface SourceConfig {
                     + " certificates' own OCSP responders and CRL distribution points are checked as well (a"
                     + " certificate naming sources none of which answers is refused).")
     String[] tlsCrlFiles() default {};
+
+    @AttributeDefinition(name = "TLS client certificate pins", required = false,
+            description = "Optional, ADDRESS=SHA-256 fingerprint per sender (e.g. 10.20.0.17=3A:4F:..., as"
+                    + " openssl x509 -noout -fingerprint -sha256 prints it; two entries for one address during a"
+                    + " renewal). Set: a sender must present the certificate pinned to its address, and an address"
+                    + " without a pin is refused. Empty: any certificate of the client CAs. At most 1024 entries.")
+    String[] tlsClientPins() default {};
 }

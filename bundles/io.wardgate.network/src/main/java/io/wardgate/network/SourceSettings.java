@@ -70,9 +70,13 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
     private static Optional<TlsSettings> tls(SourceConfig config) {
         String keyStore = config.tlsKeyStore() == null ? "" : config.tlsKeyStore().trim();
         String clientCas = config.tlsClientCas() == null ? "" : config.tlsClientCas().trim();
+        ClientPins pins = ClientPins.parse(config.tlsClientPins());
         if (keyStore.isEmpty()) {
             if (!clientCas.isEmpty()) {
                 throw new IllegalArgumentException("tlsClientCas is set but tlsKeyStore is not: set both for TLS");
+            }
+            if (!pins.isEmpty()) {
+                throw new IllegalArgumentException("tlsClientPins is set but tlsKeyStore is not: pins need TLS");
             }
             return Optional.empty();
         }
@@ -88,7 +92,7 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
             }
         }
         return Optional.of(new TlsSettings(Path.of(keyStore), password.toCharArray(), Path.of(clientCas),
-                config.tlsAllowTls12(), crls));
+                config.tlsAllowTls12(), crls, pins));
     }
 
     static SourceSettings from(SourceConfig config) {

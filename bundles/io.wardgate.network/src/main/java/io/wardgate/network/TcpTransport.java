@@ -62,6 +62,10 @@ final class TcpTransport extends PeerTransport {
             if (key.isReadable()) {
                 read(peer, key);
             }
+        } catch (javax.net.ssl.SSLException e) {
+            // A refused handshake (no certificate, another CA, revoked, not the pinned one) is the operator's to see.
+            refuse("TLS from " + peer.key + ": " + e.getMessage());
+            drop(peer, "TLS failed: " + e.getMessage());
         } catch (IOException e) {
             drop(peer, "connection failed: " + e.getMessage());
         }
@@ -79,7 +83,8 @@ final class TcpTransport extends PeerTransport {
             }
             channel.configureBlocking(false);
             channel.register(selector, SelectionKey.OP_READ);
-            PeerIo io = tls == null ? PeerIo.plain(channel) : new TlsIo(channel, tls.engine(context));
+            PeerIo io = tls == null ? PeerIo.plain(channel) : new TlsIo(channel,
+                    tls.engine(context, remote.getAddress().getHostAddress(), remote.getPort()));
             PeerLink peer = open(remote.getAddress().getHostAddress() + ":" + remote.getPort(), remote, remote,
                     channel, io, source.nanos.getAsLong(), tls == null ? "connection" : "TLS connection");
             channel.keyFor(selector).attach(peer);

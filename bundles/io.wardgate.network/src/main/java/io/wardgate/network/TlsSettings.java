@@ -15,6 +15,8 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * TLS on a TCP source (MLLP over TLS): the gateway's certificate and key (PKCS#12), the CAs whose client
@@ -29,13 +31,21 @@ import javax.net.ssl.SSLParameters;
  * @param clientCas PEM file of the CA certificates client certificates must chain to
  * @param allowTls12 also offer TLS 1.2
  * @param crlFiles CRL files (PEM or DER) of the client CAs, checked before anything else
+ * @param pins the certificate each sender's address must present; {@link ClientPins#NONE}: any of the CAs'
  */
-record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12, List<Path> crlFiles) {
+record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12, List<Path> crlFiles,
+        ClientPins pins) {
     TlsSettings {
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(clientCas, "clientCas");
+        Objects.requireNonNull(pins, "pins");
         password = password.clone();
         crlFiles = List.copyOf(crlFiles);
+    }
+
+    /** Any certificate of the client CAs, from any address. */
+    TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allowTls12, List<Path> crlFiles) {
+        this(keyStore, password, clientCas, allowTls12, crlFiles, ClientPins.NONE);
     }
 
     /** Without installed CRLs (the certificates' own revocation sources are still checked). */
@@ -48,8 +58,9 @@ record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allow
         try {
             RevocationChecker revocation = new RevocationChecker(RevocationSettings.inMemory().withCrlFiles(crlFiles),
                     Clock.systemUTC());
+            X509ExtendedTrustManager ca = TrustAnchors.trustManager(TrustAnchors.read(clientCas), revocation);
             return TlsPolicy.context(new KeyManager[] {KeyManagers.pkcs12(keyStore, password)},
-                    TrustAnchors.trustManagers(TrustAnchors.read(clientCas), revocation));
+                    new TrustManager[] {pins.isEmpty() ? ca : new PinnedClientTrust(ca, pins)});
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS: cannot use " + keyStore + " with the client CAs in " + clientCas
                     + (crlFiles.isEmpty() ? "" : " and the CRLs " + crlFiles) + ": "
@@ -57,9 +68,12 @@ record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allow
         }
     }
 
-    /** A server engine for one connection: the shared policy's protocols and suites, a client certificate required. */
-    SSLEngine engine(SSLContext context) {
-        SSLEngine engine = context.createSSLEngine();
+    /**
+     * A server engine for one connection from {@code peerAddress} (what the pins are checked against): the shared
+     * policy's protocols and suites, a client certificate required.
+     */
+    SSLEngine engine(SSLContext context, String peerAddress, int peerPort) {
+        SSLEngine engine = context.createSSLEngine(peerAddress, peerPort);
         engine.setUseClientMode(false);
         SSLParameters parameters = new TlsPolicy(allowTls12).apply(engine.getSSLParameters(), false);
         parameters.setNeedClientAuth(true);
@@ -70,19 +84,19 @@ record TlsSettings(Path keyStore, char[] password, Path clientCas, boolean allow
     @Override
     public String toString() {
         return "TlsSettings[keyStore=" + keyStore + ", clientCas=" + clientCas + ", allowTls12=" + allowTls12
-                + ", crlFiles=" + crlFiles + "]";
+                + ", crlFiles=" + crlFiles + ", pins=" + pins + "]";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof TlsSettings t && t.keyStore.equals(keyStore) && t.clientCas.equals(clientCas)
-                && t.allowTls12 == allowTls12 && t.crlFiles.equals(crlFiles) && java.security.MessageDigest.isEqual(
+                && t.allowTls12 == allowTls12 && t.crlFiles.equals(crlFiles) && t.pins.equals(pins) && java.security.MessageDigest.isEqual(
                         new String(t.password).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(keyStore, clientCas, allowTls12, crlFiles);
+        return Objects.hash(keyStore, clientCas, allowTls12, crlFiles, pins);
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * HL7 over MLLP over TLS through the network host, with real certificates (testkit's CA): a monitor with a
  * client certificate of the configured CA is NAKed while unknown and ACKed once approved, its readings go
  * on; a client without a certificate, with a certificate of another CA, or speaking plain MLLP to the TLS
- * port gets no session (nothing reaches the policy).
+ * port gets no session (nothing reaches the policy). With client certificate pins, only the certificate
+ * pinned to the sender's address gets a session.
  */
 class MllpTlsOverTheHostTest {
     @TempDir
@@ -130,6 +131,43 @@ class MllpTlsOverTheHostTest {
     }
 
     @Test
+    void withPinsOnlyTheCertificatePinnedToTheSendersAddressGetsASession() throws Exception {
+        Issued monitor = pki.client("monitor-7");
+        String pin = ClientPins.colons(ClientPins.sha256(monitor.certificate())); // as openssl prints it
+        char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
+        Path keyStore = pki.server("gateway").writePkcs12(dir.resolve("gateway-pins.p12"), password);
+        int pinnedPort = Sources.freeTcpPort();
+        SourceSettings settings = new SourceSettings("hl7", pinnedPort, "lo", Path.of("/nonexistent"), "site-1",
+                "ward-3", Map.of(), 8, 64 * 1024, 65_535, Duration.ofSeconds(30), Optional.of(new TlsSettings(
+                        keyStore, password, dir.resolve("client-cas.pem"), false, java.util.List.of(),
+                        ClientPins.parse(new String[] {"127.0.0.21=" + pin}))));
+        SourceWorker pinned = new SourceWorker(settings, real.engine, real.engine, NetworkDrivers.of(new Hl7Driver()),
+                Sources.loopback(8), Clock.systemUTC(), System::nanoTime);
+        pinned.start();
+        int before = port;
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> pinned.bound().isPresent() || !pinned.problem().isEmpty());
+            assertThat(pinned.problem()).isEmpty();
+            port = pinnedPort;
+            // Another certificate of the same CA at the pinned address, and the pinned one from another address.
+            assertRefused(TestTls.context(pki.client("monitor-9"), pki.caCertificate()), pinned, "127.0.0.21");
+            assertRefused(TestTls.context(monitor, pki.caCertificate()), pinned, "127.0.0.22");
+            // The pinned certificate at its address: a session, and its monitor's messages reach the policy.
+            try (SSLSocket socket = connect(TestTls.context(monitor, pki.caCertificate()), "127.0.0.21")) {
+                socket.startHandshake();
+                socket.setSoTimeout(200);
+                Pcd01Monitor device = new Pcd01Monitor(7);
+                MonitorLink link = new MonitorLink(device, socket.getOutputStream(), socket.getInputStream());
+                await().atMost(Duration.ofSeconds(20)).until(() -> link.exchange() && device.refused() >= 1);
+                assertThat(real.engine.pending()).anyMatch(p -> p.deviceId().equals("net:127.0.0.21"));
+            }
+        } finally {
+            port = before;
+            pinned.stop();
+        }
+    }
+
+    @Test
     void plainMllpToTheTlsPortGetsNoAnswer() throws Exception {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.21", 0));
@@ -175,7 +213,11 @@ class MllpTlsOverTheHostTest {
     }
 
     private void assertRefused(SSLContext context, SourceWorker worker) throws Exception {
-        try (SSLSocket socket = connect(context)) {
+        assertRefused(context, worker, "127.0.0.21");
+    }
+
+    private void assertRefused(SSLContext context, SourceWorker worker, String from) throws Exception {
+        try (SSLSocket socket = connect(context, from)) {
             // TLS 1.3: the client's handshake may complete before the server has checked its certificate;
             // the server's verdict arrives as an alert on the first read.
             assertThatThrownBy(() -> {
@@ -194,8 +236,12 @@ class MllpTlsOverTheHostTest {
     }
 
     private SSLSocket connect(SSLContext context) throws IOException {
+        return connect(context, "127.0.0.21");
+    }
+
+    private SSLSocket connect(SSLContext context, String from) throws IOException {
         Socket raw = new Socket();
-        raw.bind(new InetSocketAddress("127.0.0.21", 0));
+        raw.bind(new InetSocketAddress(from, 0));
         raw.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(raw, "localhost", port, true);
         socket.setUseClientMode(true);

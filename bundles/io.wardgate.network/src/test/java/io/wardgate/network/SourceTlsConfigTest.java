@@ -39,6 +39,42 @@ class SourceTlsConfigTest {
                 .hasMessageStartingWith("tlsClientCas is set but tlsKeyStore is not");
     }
 
+    @Test
+    void pinsAreAddressAndFingerprintAsOpensslPrintsItWithOrWithoutColons() {
+        String colons = "3A:4F:" + "00:".repeat(29) + "FF";
+        SourceSettings settings = SourceSettings.from(config(Map.of("tlsKeyStore", "/etc/wardgate/mllp-tls.p12",
+                "tlsClientCas", "/etc/wardgate/mllp-cas.pem", "tlsClientPins", new String[] {"10.20.0.17=" + colons,
+                        "10.20.0.17=" + "ab".repeat(32), " 10.20.0.18 = " + colons.toLowerCase() + " "})));
+        ClientPins pins = settings.tls().orElseThrow().pins();
+        assertThat(pins.byAddress()).containsOnlyKeys("10.20.0.17", "10.20.0.18");
+        assertThat(pins.byAddress().get("10.20.0.17")).hasSize(2); // a renewal: old and new certificate
+        assertThat(pins.toString()).contains("10.20.0.18=" + colons);
+        // Equal settings do not restart the listener; another pin does.
+        assertThat(SourceSettings.from(config(Map.of("tlsKeyStore", "/etc/wardgate/mllp-tls.p12", "tlsClientCas",
+                "/etc/wardgate/mllp-cas.pem", "tlsClientPins", new String[] {"10.20.0.17=" + colons}))).tls())
+                .isNotEqualTo(settings.tls())
+                .isEqualTo(SourceSettings.from(config(Map.of("tlsKeyStore", "/etc/wardgate/mllp-tls.p12",
+                        "tlsClientCas", "/etc/wardgate/mllp-cas.pem", "tlsClientPins",
+                        new String[] {"10.20.0.17=" + colons.replace(":", "")}))).tls());
+    }
+
+    @Test
+    void aBadPinIsRefusedWithTheEntryNamedAndPinsNeedTls() {
+        for (String bad : new String[] {"10.20.0.17", "10.20.0.17=3A:4F", "10.20.0.256=" + "ab".repeat(32),
+                "monitor-7.ward=" + "ab".repeat(32), "10.20.0.17=" + "ab".repeat(33), "=" + "ab".repeat(32)}) {
+            assertThatThrownBy(() -> SourceSettings.from(config(Map.of("tlsKeyStore", "/etc/wardgate/mllp-tls.p12",
+                    "tlsClientCas", "/etc/wardgate/mllp-cas.pem", "tlsClientPins", new String[] {bad}))))
+                    .as(bad).hasMessageStartingWith("tlsClientPins: each entry is IPV4-ADDRESS=SHA-256")
+                    .hasMessageContaining(bad.substring(0, Math.min(bad.length(), 80)));
+        }
+        String[] tooMany = new String[ClientPins.MAX_ENTRIES + 1];
+        java.util.Arrays.fill(tooMany, "10.20.0.17=" + "ab".repeat(32));
+        assertThatThrownBy(() -> ClientPins.parse(tooMany)).hasMessageContaining("at most 1024");
+        assertThatThrownBy(() -> SourceSettings.from(config(Map.of("tlsClientPins",
+                new String[] {"10.20.0.17=" + "ab".repeat(32)})))).hasMessageStartingWith(
+                        "tlsClientPins is set but tlsKeyStore is not");
+    }
+
     /** A configuration as DS hands it over: the given values, the attributes' defaults otherwise. */
     private static SourceConfig config(Map<String, Object> values) {
         Map<String, Object> all = new HashMap<>(Map.of("protocol", "hl7", "site", "st-marys", "ward", "icu-2"));
