@@ -2,6 +2,7 @@ package io.wardgate.network;
 
 import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
+import io.wardgate.api.secrets.SecretBox;
 import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * One configured network source (one factory configuration of {@value SourceConfig#PID}). It runs while
  * its configuration and a {@link ReadingIntake} exist, waits for the driver its configuration names, and
  * serves on the device-side interface only. A changed configuration re-opens the source. An invalid
- * configuration is refused on activation (DS logs why).
+ * configuration is refused on activation (DS logs why). The key store password is stored sealed: the
+ * sealed-settings plugin usually opens it on its way here, but at start DS may read the configuration
+ * before that plugin exists, so a value that arrives sealed is opened here with the same {@link SecretBox}.
  */
 @Component(configurationPid = SourceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = SourceConfig.class, factory = true)
@@ -27,20 +30,22 @@ public final class NetworkSourceComponent {
     private final ReadingIntake intake;
     private final DevicePolicy policy;
     private final NetworkDrivers drivers;
+    private final SecretBox secrets;
     private SourceWorker worker;
 
     @Activate
     public NetworkSourceComponent(@Reference ReadingIntake intake, @Reference DevicePolicy policy,
-            @Reference NetworkDrivers drivers, SourceConfig config) {
+            @Reference NetworkDrivers drivers, @Reference SecretBox secrets, SourceConfig config) {
         this.intake = intake;
         this.policy = policy;
         this.drivers = drivers;
-        start(SourceSettings.from(config));
+        this.secrets = secrets;
+        start(SourceSettings.from(config, secrets));
     }
 
     @Modified
     synchronized void modified(SourceConfig config) {
-        SourceSettings settings = SourceSettings.from(config);
+        SourceSettings settings = SourceSettings.from(config, secrets);
         worker.stop();
         start(settings);
     }

@@ -2,6 +2,8 @@ package io.wardgate.network;
 
 import io.wardgate.api.Location;
 import io.wardgate.api.driver.ProtocolNames;
+import io.wardgate.api.secrets.SecretBox;
+import io.wardgate.api.secrets.SecretException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +69,7 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
     }
 
     /** TLS from the configuration: a key store turns it on, and then the client CAs are required. */
-    private static Optional<TlsSettings> tls(SourceConfig config) {
+    private static Optional<TlsSettings> tls(SourceConfig config, SecretBox secrets) {
         String keyStore = config.tlsKeyStore() == null ? "" : config.tlsKeyStore().trim();
         String clientCas = config.tlsClientCas() == null ? "" : config.tlsClientCas().trim();
         ClientPins pins = ClientPins.parse(config.tlsClientPins());
@@ -85,6 +87,14 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
                     + " certificates");
         }
         String password = config.tlsKeyStorePassword() == null ? "" : config.tlsKeyStorePassword();
+        if (SecretBox.isSealed(password)) {
+            try {
+                password = secrets.open(SourceConfig.PID, "tlsKeyStorePassword", password);
+            } catch (SecretException e) {
+                throw new IllegalArgumentException("tlsKeyStorePassword: the sealed value does not open: "
+                        + e.getMessage(), e);
+            }
+        }
         java.util.List<Path> crls = new java.util.ArrayList<>();
         for (String crl : config.tlsCrlFiles() == null ? new String[0] : config.tlsCrlFiles()) {
             if (!crl.isBlank()) {
@@ -95,7 +105,8 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
                 config.tlsAllowTls12(), crls, pins));
     }
 
-    static SourceSettings from(SourceConfig config) {
+    /** From a configuration; {@code secrets} opens a key store password that arrives sealed. */
+    static SourceSettings from(SourceConfig config, SecretBox secrets) {
         Map<String, String> beds = new TreeMap<>();
         for (String entry : config.beds() == null ? new String[0] : config.beds()) {
             int eq = entry.indexOf('=');
@@ -107,7 +118,7 @@ record SourceSettings(String protocol, int port, String interfaceName, Path site
         return new SourceSettings(config.protocol(), config.port(),
                 config.interfaceName() == null ? "" : config.interfaceName().trim(), Path.of(config.siteFile()),
                 config.site(), config.ward(), beds, config.maxPeers(), config.maxBytesPerSecond(),
-                config.maxMessageBytes(), Duration.ofSeconds(config.idleTimeoutSeconds()), tls(config));
+                config.maxMessageBytes(), Duration.ofSeconds(config.idleTimeoutSeconds()), tls(config, secrets));
     }
 
     /** Where the device at {@code address} stands: its configured bed, else net-ADDRESS. */
