@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.osgi.framework.Version;
 
 /**
@@ -28,6 +29,16 @@ final class IntegrityCheck {
 
     static Outcome compare(Map<String, String> recorded, Map<String, String> now, String installedVersion,
             Instant at) {
+        return compare(recorded, now, installedVersion, at, name -> true);
+    }
+
+    /**
+     * As above; {@code carriedByJar} tells whether the running wardgate.jar carries a bundle of that symbolic
+     * name: one an older wardgate.jar installed that the running one no longer carries was removed with the
+     * upgrade (a note), where any other missing bundle is a mismatch.
+     */
+    static Outcome compare(Map<String, String> recorded, Map<String, String> now, String installedVersion,
+            Instant at, Predicate<String> carriedByJar) {
         List<String> mismatches = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, String> keep = new TreeMap<>(recorded);
@@ -37,7 +48,7 @@ final class IntegrityCheck {
             String was = recorded.get(key);
             String is = now.get(key);
             if (key.startsWith(Snapshot.BUNDLE)) {
-                bundle(key.substring(Snapshot.BUNDLE.length()), was, is, mismatches, notes, keep, key);
+                bundle(key.substring(Snapshot.BUNDLE.length()), was, is, mismatches, notes, keep, key, carriedByJar);
             } else if (key.startsWith(Snapshot.CONFIG)) {
                 String file = key.substring(Snapshot.CONFIG.length());
                 if (was == null) {
@@ -53,7 +64,7 @@ final class IntegrityCheck {
     }
 
     private static void bundle(String name, String was, String is, List<String> mismatches, List<String> notes,
-            Map<String, String> keep, String key) {
+            Map<String, String> keep, String key, Predicate<String> carriedByJar) {
         if (was == null) {
             Entry now = Entry.parse(is);
             if (now.launcherDigest().equals("-")) {
@@ -66,7 +77,13 @@ final class IntegrityCheck {
         }
         Entry before = Entry.parse(was);
         if (is == null) {
-            mismatches.add("bundle " + name + " " + before.version() + " is missing");
+            if (!before.launcherDigest().equals("-") && !carriedByJar.test(name)) {
+                notes.add("bundle " + name + " " + before.version() + " was removed: the new wardgate.jar no longer"
+                        + " carries it");
+                keep.remove(key);
+            } else {
+                mismatches.add("bundle " + name + " " + before.version() + " is missing");
+            }
             return;
         }
         Entry now = Entry.parse(is);

@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
@@ -139,6 +142,25 @@ final class UpdateService {
         new IntegrityRecord(settings.stateDir().resolve(INTEGRITY)).write(Snapshot.take(context, files, settings.confDir()));
     }
 
+    /**
+     * Whether the running wardgate.jar embeds a bundle of a given name; read only when a recorded bundle is
+     * missing. When it cannot be told, every bundle counts as carried (a missing one stays a mismatch).
+     */
+    private static Predicate<String> carriedByRunningJar(Map<String, String> recorded, Map<String, String> now) {
+        boolean missing = Snapshot.only(recorded, Snapshot.BUNDLE).keySet().stream().anyMatch(k -> !now.containsKey(k));
+        if (!missing) {
+            return name -> true;
+        }
+        try {
+            Optional<Set<String>> names = LauncherJar.running().isPresent()
+                    ? LauncherJar.symbolicNames(LauncherJar.running().get()) : Optional.empty();
+            return names.isPresent() ? names.get()::contains : name -> true;
+        } catch (IOException e) {
+            LOG.warn("integrity: cannot read which bundles wardgate.jar carries: {}", e.toString());
+            return name -> true;
+        }
+    }
+
     /** The start check: compare, report, keep the record (a first start records the baseline). */
     synchronized IntegrityReport checkIntegrity() {
         String version = installedVersion();
@@ -154,7 +176,8 @@ final class UpdateService {
                 return new IntegrityReport(clock.instant(), version, List.of(), List.of("baseline recorded"));
             }
             Map<String, String> recorded = file.read();
-            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(recorded, now, version, clock.instant());
+            IntegrityCheck.Outcome outcome = IntegrityCheck.compare(recorded, now, version, clock.instant(),
+                    carriedByRunningJar(recorded, now));
             // Configuration files changed while the gateway was stopped stay reported, as live edits do.
             Snapshot.only(now, Snapshot.CONFIG).forEach((k, v) -> {
                 if (!Digests.same(recorded.get(k), v)) {

@@ -41,6 +41,24 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aBundleTheNewWardgateJarNoLongerCarriesIsANoteAndLeavesTheRecord() {
+        Map<String, String> recorded = Map.of("bundle.a", "1.0.0 aaaa L1", "bundle.old", "1.0.0 cccc L3",
+                "bundle.extra", "2.0.0 dddd -");
+        Map<String, String> now = Map.of("bundle.a", "1.0.0 aaaa L1");
+
+        IntegrityCheck.Outcome upgraded = IntegrityCheck.compare(recorded, now, "1.0.0", AT, "a"::equals);
+        assertThat(upgraded.report().notes()).containsExactly(
+                "bundle old 1.0.0 was removed: the new wardgate.jar no longer carries it");
+        assertThat(upgraded.record()).doesNotContainKey("bundle.old");
+        // A signed update's bundle ("-": not from wardgate.jar) that is missing is always a mismatch.
+        assertThat(upgraded.report().mismatches()).containsExactly("bundle extra 2.0.0 is missing");
+
+        // The jar still carries it, or it cannot be told: missing is a mismatch.
+        assertThat(IntegrityCheck.compare(recorded, now, "1.0.0", AT, name -> true).report().mismatches())
+                .contains("bundle old 1.0.0 is missing");
+    }
+
+    @Test
     void bundlesAppearingOrMissingAndConfigurationFilesChangingAreMismatches() {
         IntegrityCheck.Outcome outcome = compare(
                 Map.of("bundle.gone", "1.0.0 aaaa L1", "config.a.cfg", "1111", "config.b.cfg", "2222"),

@@ -31,7 +31,11 @@ final class ApplianceProcess implements AutoCloseable {
     }
 
     static ApplianceProcess start(Path data, Path conf) throws IOException {
-        Path jar = Path.of(System.getProperty("wardgate.jar"));
+        return start(data, conf, Path.of(System.getProperty("wardgate.jar")));
+    }
+
+    /** {@code jar} instead of the build's wardgate.jar (another release of it). */
+    static ApplianceProcess start(Path data, Path conf, Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the appliance jar is missing (build distrib/appliance first): " + jar);
         }

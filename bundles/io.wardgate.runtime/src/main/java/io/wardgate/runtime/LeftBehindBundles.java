@@ -1,0 +1,92 @@
+package io.wardgate.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Bundles an older wardgate.jar installed that the running one no longer carries. The bnd launcher installs
+ * each bundle embedded in the jar from the location {@code jar/FILE} and keeps the framework's storage
+ * across restarts, but never uninstalls one that a newer jar (a .deb upgrade) dropped or renamed: a library
+ * the new release no longer needs would keep running, and a bundle whose file name changed with its version
+ * would run twice. At start the runtime uninstalls every {@code jar/...} bundle that the jar's own
+ * {@code launcher.properties} does not list. Bundles installed any other way (signed updates, tests) are
+ * never touched; outside the appliance's launcher (Kura, tests) there is no such jar and nothing happens.
+ */
+final class LeftBehindBundles {
+    /** The launcher's location prefix of an embedded bundle. */
+    static final String EMBEDDED = "jar/";
+    /** A launcher.properties larger than this is not the launcher's (its real size is a few KiB). */
+    private static final long MAX_PROPERTIES_BYTES = 1 << 20;
+
+    private LeftBehindBundles() {
+    }
+
+    /**
+     * The locations the launcher jar at {@code jar} installs (its {@code launch.bundles}); empty when it is
+     * not an embedded bnd launcher jar.
+     */
+    static Optional<Set<String>> launched(Path jar) throws IOException {
+        if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
+            return Optional.empty();
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            ZipEntry entry = file.getEntry("launcher.properties");
+            if (entry == null || entry.getSize() > MAX_PROPERTIES_BYTES) {
+                return Optional.empty();
+            }
+            Properties properties = new Properties();
+            try (InputStream in = file.getInputStream(entry)) {
+                properties.load(in);
+            }
+            String bundles = properties.getProperty("launch.bundles");
+            if (!"true".equals(properties.getProperty("launch.embedded")) || bundles == null) {
+                return Optional.empty();
+            }
+            Set<String> locations = new TreeSet<>();
+            for (String location : bundles.split(",")) {
+                if (!location.isBlank()) {
+                    locations.add(location.trim());
+                }
+            }
+            return locations.isEmpty() ? Optional.empty() : Optional.of(locations);
+        }
+    }
+
+    /**
+     * Uninstalls the embedded bundles not in {@code launched} and starts a refresh of the framework's wiring
+     * for them; returns their names as "symbolic-name version (location)".
+     */
+    static List<String> uninstall(BundleContext context, Set<String> launched) throws BundleException {
+        List<Bundle> left = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (bundle.getBundleId() != 0 && location.startsWith(EMBEDDED) && !launched.contains(location)) {
+                left.add(bundle);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Bundle bundle : left) {
+            names.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation() + ")");
+            bundle.uninstall();
+        }
+        if (!left.isEmpty()) {
+            // Asynchronous: it may restart bundles wired to the ones removed (this one too), so never waited for.
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(left);
+        }
+        return names;
+    }
+}
