@@ -1,17 +1,13 @@
 package io.wardgate.runtime;
 
+import io.wardgate.shared.launcher.EmbeddedBundles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -27,43 +23,14 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * never touched; outside the appliance's launcher (Kura, tests) there is no such jar and nothing happens.
  */
 final class LeftBehindBundles {
-    /** The launcher's location prefix of an embedded bundle. */
-    static final String EMBEDDED = "jar/";
-    /** A launcher.properties larger than this is not the launcher's (its real size is a few KiB). */
-    private static final long MAX_PROPERTIES_BYTES = 1 << 20;
+    static final String EMBEDDED = EmbeddedBundles.LOCATION_PREFIX;
 
     private LeftBehindBundles() {
     }
 
-    /**
-     * The locations the launcher jar at {@code jar} installs (its {@code launch.bundles}); empty when it is
-     * not an embedded bnd launcher jar.
-     */
+    /** The locations the launcher jar at {@code jar} installs; empty when it is not an embedded launcher jar. */
     static Optional<Set<String>> launched(Path jar) throws IOException {
-        if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
-            return Optional.empty();
-        }
-        try (JarFile file = new JarFile(jar.toFile())) {
-            ZipEntry entry = file.getEntry("launcher.properties");
-            if (entry == null || entry.getSize() > MAX_PROPERTIES_BYTES) {
-                return Optional.empty();
-            }
-            Properties properties = new Properties();
-            try (InputStream in = file.getInputStream(entry)) {
-                properties.load(in);
-            }
-            String bundles = properties.getProperty("launch.bundles");
-            if (!"true".equals(properties.getProperty("launch.embedded")) || bundles == null) {
-                return Optional.empty();
-            }
-            Set<String> locations = new TreeSet<>();
-            for (String location : bundles.split(",")) {
-                if (!location.isBlank()) {
-                    locations.add(location.trim());
-                }
-            }
-            return locations.isEmpty() ? Optional.empty() : Optional.of(locations);
-        }
+        return EmbeddedBundles.locations(jar).map(TreeSet::new);
     }
 
     /**

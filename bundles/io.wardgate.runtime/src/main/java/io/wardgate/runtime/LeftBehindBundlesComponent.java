@@ -1,6 +1,6 @@
 package io.wardgate.runtime;
 
-import java.io.File;
+import io.wardgate.shared.launcher.EmbeddedBundles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +18,12 @@ public final class LeftBehindBundlesComponent {
 
     @Activate
     public LeftBehindBundlesComponent(BundleContext context) {
-        String classPath = System.getProperty("java.class.path", "");
-        if (classPath.isEmpty() || classPath.contains(File.pathSeparator)) {
+        Optional<Path> jar = EmbeddedBundles.runningJar();
+        if (jar.isEmpty()) {
             return; // not `java -jar wardgate.jar`
         }
         try {
-            Optional<Set<String>> launched = LeftBehindBundles.launched(Path.of(classPath));
+            Optional<Set<String>> launched = LeftBehindBundles.launched(jar.get());
             if (launched.isPresent()) {
                 List<String> removed = LeftBehindBundles.uninstall(context, launched.get());
                 if (!removed.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.wardgate.update;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,21 +15,23 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
 /**
- * The symbolic names of the bundles the running wardgate.jar embeds (bnd launcher: {@code launch.bundles} of
- * its {@code launcher.properties}, each a {@code jar/...} entry). Empty outside the appliance's launcher jar.
+ * The symbolic names of the bundles the running wardgate.jar embeds (bnd launcher: the {@code launch.bundles}
+ * of its {@code launcher.properties}, each the name of a {@code jar/...} entry); empty for any other jar. It
+ * reads the file itself rather than through io.wardgate.shared: a bundle the updater depends on can never be
+ * updated by a package (Installer), and the shared TLS policy must stay updatable.
  */
 final class LauncherJar {
-    /** Bounds on what is read: the real jar embeds about fifty bundles and a few KiB of properties. */
-    private static final int MAX_BUNDLES = 500;
+    /** The real jar embeds about fifty bundles and a few KiB of properties. */
+    private static final int MAX_BUNDLES = 1000;
     private static final long MAX_PROPERTIES_BYTES = 1 << 20;
 
     private LauncherJar() {
     }
 
-    /** The running launcher jar, when the JVM was started with {@code java -jar wardgate.jar}. */
+    /** The launcher jar this JVM runs, when it was started with {@code java -jar FILE.jar}. */
     static Optional<Path> running() {
         String classPath = System.getProperty("java.class.path", "");
-        if (classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return Optional.empty();
         }
         return Optional.of(Path.of(classPath));
@@ -48,15 +51,12 @@ final class LauncherJar {
                 properties.load(in);
             }
             String bundles = properties.getProperty("launch.bundles");
-            if (!"true".equals(properties.getProperty("launch.embedded")) || bundles == null || bundles.isBlank()) {
+            if (!"true".equals(properties.getProperty("launch.embedded")) || bundles == null || bundles.isBlank()
+                    || bundles.split(",").length > MAX_BUNDLES) {
                 return Optional.empty();
             }
             Set<String> names = new TreeSet<>();
-            String[] locations = bundles.split(",");
-            if (locations.length > MAX_BUNDLES) {
-                return Optional.empty();
-            }
-            for (String location : locations) {
+            for (String location : bundles.split(",")) {
                 ZipEntry embedded = file.getEntry(location.trim());
                 if (embedded == null) {
                     return Optional.empty(); // not the jar the launcher reads: say nothing rather than guess

@@ -152,8 +152,8 @@ final class UpdateService {
             return name -> true;
         }
         try {
-            Optional<Set<String>> names = LauncherJar.running().isPresent()
-                    ? LauncherJar.symbolicNames(LauncherJar.running().get()) : Optional.empty();
+            Optional<Path> jar = LauncherJar.running();
+            Optional<Set<String>> names = jar.isPresent() ? LauncherJar.symbolicNames(jar.get()) : Optional.empty();
             return names.isPresent() ? names.get()::contains : name -> true;
         } catch (IOException e) {
             LOG.warn("integrity: cannot read which bundles wardgate.jar carries: {}", e.toString());
