@@ -51,6 +51,7 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityComponent.class);
 
     private final String gatewayId;
+    private final Path directory;
     private final KeyLocation location;
     private final KeyAvailability keys;
     /** Audit events from before the audit trail was bound (the first open runs in the constructor). */
@@ -74,7 +75,7 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     IdentityComponent(String dataDirectory, IdentityConfig config, Clock clock, Executor opening) throws IOException {
         this.location = KeyLocation.of(config.keyStorage(), config.pkcs11Module(), config.pkcs11Slot(),
                 config.pkcs11SlotIndex(), config.pkcs11PinFile());
-        Path directory = DataDirectory.resolve(dataDirectory, config.keyDirectory());
+        this.directory = DataDirectory.resolve(dataDirectory, config.keyDirectory());
         SecureRandom random = new SecureRandom();
         this.gatewayId = IdentityStore.gatewayId(directory, config.gatewayId(), random);
         this.keys = new KeyAvailability(() -> IdentityStore.open(directory, gatewayId, location, random, clock),
@@ -139,6 +140,11 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     /** Where the keys live. */
     public KeyLocation keyLocation() {
         return location;
+    }
+
+    /** The identity's directory (its id, key file or token settings, the secrets key). */
+    Path keyDirectory() {
+        return directory;
     }
 
     /** The open store, or KeyStorageUnavailableException (the sealer waits and tries again). */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wardgate.api.pipeline.AuditEvent;
 import io.wardgate.api.pipeline.AuditTrail;
+import io.wardgate.api.secrets.SecretBox;
 import io.wardgate.seal.keystore.FileKeyStorage;
 import io.wardgate.seal.keystore.KeyStorageUnavailableException;
+import io.wardgate.seal.secrets.SecretsKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,6 +53,25 @@ class IdentityOpensAheadTest {
         assertThat(store).exists();
         assertThat(identity.store().signingKey().privateKey().getAlgorithm()).isEqualTo("EC");
         assertThat(identity.certificateSigningRequest()).contains("CERTIFICATE REQUEST");
+    }
+
+    @Test
+    void theSecretsKeyBesideAKeyFileOpensWithoutWaitingForTheKeyStore() throws Exception {
+        IdentityComponent identity = identity("wg-ahead-4");
+        Path directory = temp.resolve("identity");
+
+        // The secrets service starts on the framework's start-level thread: with the keys in a file it must
+        // not wait there for the key store's derivations (a file has no wrapping key to ask it for).
+        SecretBox box = SecretBoxComponent.open(identity);
+        assertThat(directory.resolve(FileKeyStorage.STORE)).as("the key store is still the opening thread's")
+                .doesNotExist();
+        assertThat(directory.resolve(SecretsKey.FILE)).exists();
+        String sealed = box.seal("io.wardgate.test.Pid", "password", "s3cret");
+
+        queued.remove(0).run();
+        assertThat(directory.resolve(FileKeyStorage.STORE)).exists();
+        assertThat(SecretBoxComponent.open(identity).open("io.wardgate.test.Pid", "password", sealed))
+                .as("the same secrets key after the key store opened").isEqualTo("s3cret");
     }
 
     @Test
