@@ -54,7 +54,7 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     private final Path directory;
     private final KeyLocation location;
     private final KeyAvailability keys;
-    /** Audit events from before the audit trail was bound (the first open runs in the constructor). */
+    /** Audit events from before the audit trail was bound (the first open runs at activation or just after). */
     private final List<AuditEvent> held = new ArrayList<>();
     private AuditTrail audit;
 
