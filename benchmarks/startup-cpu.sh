@@ -32,7 +32,7 @@ for _ in $(seq 1 1500); do
   if [ -z "$connected" ] && grep -q "Uplink connected" "$log" 2>/dev/null; then
     connected=$(cpu)
     for name in "${!last[@]}"; do
-      case $name in FelixStartLevel|C1_Compiler*|MQTT_Con*|wardgate-uplink|wardgate-update|wardgate-tls-wa*|java|VM_Thread)
+      case $name in FelixStartLevel|C1_Compiler*|MQTT_Con*|wardgate-uplink|wardgate-update|wardgate-tls-wa*|wardgate-identi*|java|VM_Thread)
         threads="$threads $name=${last[$name]}" ;; esac
     done
   fi

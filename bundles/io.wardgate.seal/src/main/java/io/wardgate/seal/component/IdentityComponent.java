@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javax.net.ssl.X509KeyManager;
 import org.osgi.framework.BundleContext;
@@ -50,34 +51,56 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityComponent.class);
 
     private final String gatewayId;
+    private final Path directory;
     private final KeyLocation location;
     private final KeyAvailability keys;
-    /** Audit events from before the audit trail was bound (the first open runs in the constructor). */
+    /** Audit events from before the audit trail was bound (the first open runs at activation or just after). */
     private final List<AuditEvent> held = new ArrayList<>();
     private AuditTrail audit;
 
     @Activate
     public IdentityComponent(BundleContext context, IdentityConfig config) throws IOException {
-        this(context.getProperty(DataDirectory.PROPERTY), config, Clock.systemUTC());
+        this(context.getProperty(DataDirectory.PROPERTY), config, Clock.systemUTC(), IdentityComponent::openOnOwnThread);
     }
 
+    /** Opens a key file before it returns (tests). */
     IdentityComponent(String dataDirectory, IdentityConfig config, Clock clock) throws IOException {
+        this(dataDirectory, config, clock, Runnable::run);
+    }
+
+    /**
+     * @param opening where a key file is opened: its PBKDF2 derivations run beside the framework's start
+     *     (the uplink and the sealer wait for them only when they first need the key or its certificate)
+     */
+    IdentityComponent(String dataDirectory, IdentityConfig config, Clock clock, Executor opening) throws IOException {
         this.location = KeyLocation.of(config.keyStorage(), config.pkcs11Module(), config.pkcs11Slot(),
                 config.pkcs11SlotIndex(), config.pkcs11PinFile());
-        Path directory = DataDirectory.resolve(dataDirectory, config.keyDirectory());
+        this.directory = DataDirectory.resolve(dataDirectory, config.keyDirectory());
         SecureRandom random = new SecureRandom();
         this.gatewayId = IdentityStore.gatewayId(directory, config.gatewayId(), random);
         this.keys = new KeyAvailability(() -> IdentityStore.open(directory, gatewayId, location, random, clock),
                 location, clock, this::record);
         if (location.kind() == KeyLocation.Kind.FILE) {
-            keys.current(); // a file that cannot be read is fatal, as it always was
+            // A file that cannot be opened is said and audited there (KEY_STORAGE_UNAVAILABLE), and tried
+            // again every 30 s like a token; nothing is sealed or sent with it meanwhile.
+            keys.openAhead(opening, this::opened);
         } else {
             try {
                 keys.current();
             } catch (KeyStorageUnavailableException e) {
                 // Said and audited by KeyAvailability; the service stays up and tries again.
             }
+            opened();
         }
+    }
+
+    private static void openOnOwnThread(Runnable open) {
+        Thread thread = new Thread(open, "wardgate-identity-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void opened() {
         LOG.info("Gateway identity {} (keys: {}; certificate installed: {})", gatewayId, location.describe(),
                 !certificateChain().isEmpty());
     }
@@ -117,6 +140,11 @@ public final class IdentityComponent implements GatewayIdentity, IdentityAdmin, 
     /** Where the keys live. */
     public KeyLocation keyLocation() {
         return location;
+    }
+
+    /** The identity's directory (its id, key file or token settings, the secrets key). */
+    Path keyDirectory() {
+        return directory;
     }
 
     /** The open store, or KeyStorageUnavailableException (the sealer waits and tries again). */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ final class KeyAvailability {
     private String reason = "";
     private Instant nextAttempt = Instant.MIN;
     private Optional<FileTime> refusedPinFile = Optional.empty();
+    /** Whether an open was tried (or is under way, holding this monitor); until then ifOpen() opens. */
+    private boolean tried;
+    private boolean closed;
 
     KeyAvailability(Opener opener, KeyLocation location, Clock clock, Consumer<AuditEvent> audit) {
         this.opener = opener;
@@ -52,6 +56,10 @@ final class KeyAvailability {
         if (store != null) {
             return store;
         }
+        if (closed) {
+            throw new KeyStorageUnavailableException("the gateway's keys are closed (the identity was deactivated)", null);
+        }
+        tried = true;
         if (clock.instant().isBefore(nextAttempt) || (refusedPinFile.isPresent()
                 && refusedPinFile.equals(modified()))) {
             throw new KeyStorageUnavailableException("the gateway's keys are unavailable: " + reason, null);
@@ -73,8 +81,32 @@ final class KeyAvailability {
         }
     }
 
-    /** The store if it is open now, without trying to reopen it. */
+    /**
+     * Opens the store on a thread of {@code opening} (the framework's start goes on meanwhile): a PKCS#12
+     * file's three PBKDF2 derivations (MAC, certificates, key) cost a cold start about 0.1 s of CPU, which
+     * no longer holds up the components activated after the identity. Callers of {@link #current()} and
+     * {@link #ifOpen()} wait for that open (or open the store themselves if they come before it).
+     */
+    void openAhead(Executor opening, Runnable opened) {
+        opening.execute(() -> {
+            try {
+                current();
+                opened.run();
+            } catch (KeyStorageUnavailableException e) {
+                // Said and audited by down(); callers get the reason and the store is tried again later.
+            }
+        });
+    }
+
+    /** The store if it is open now, without trying to reopen it (but waiting for the first open). */
     synchronized Optional<IdentityStore> ifOpen() {
+        if (!tried) {
+            try {
+                current();
+            } catch (KeyStorageUnavailableException e) {
+                // Said and audited; no store.
+            }
+        }
         return Optional.ofNullable(store);
     }
 
@@ -88,6 +120,7 @@ final class KeyAvailability {
     }
 
     synchronized void close() {
+        closed = true;
         if (store != null) {
             store.close();
             store = null;

@@ -1,13 +1,16 @@
 package io.wardgate.seal.component;
 
 import io.wardgate.api.secrets.SecretBox;
-import io.wardgate.seal.identity.IdentityStore;
+import io.wardgate.seal.keystore.KeyLocation;
+import io.wardgate.seal.keystore.KeyWrap;
 import io.wardgate.seal.secrets.AesGcmSecretBox;
 import io.wardgate.seal.secrets.SecretsKey;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.osgi.framework.BundleContext;
@@ -62,12 +65,15 @@ public final class SecretBoxComponent {
 
     /** The box over the secrets key, opened through the identity's key storage. */
     static SecretBox open(IdentityComponent identity) throws IOException {
-        IdentityStore store = identity.store();
-        SecretsKey.Opened key = SecretsKey.open(store.directory(), store.wrapping(SecretsKey.WRAPPING_ALIAS),
-                new SecureRandom());
+        // Keys in a file have no wrapping key (KeyStorage#wrapping): the secrets key opens without waiting for
+        // the identity's key store, whose PBKDF2 derivations run on their own thread during the start.
+        boolean file = identity.keyLocation().kind() == KeyLocation.Kind.FILE;
+        Path directory = file ? identity.keyDirectory() : identity.store().directory();
+        Optional<KeyWrap> wrap = file ? Optional.empty() : identity.store().wrapping(SecretsKey.WRAPPING_ALIAS);
+        SecretsKey.Opened key = SecretsKey.open(directory, wrap, new SecureRandom());
         String location = key.wrapped()
                 ? "key " + key.id() + " wrapped by the token's key (" + identity.keyLocation().describe() + ")"
-                : "key " + key.id() + " in the file " + store.directory().resolve(SecretsKey.FILE)
+                : "key " + key.id() + " in the file " + directory.resolve(SecretsKey.FILE)
                         + " (readable by the service user only; no token)";
         LOG.info("Configuration secrets: {}", location);
         return new AesGcmSecretBox(key, location, new SecureRandom());
