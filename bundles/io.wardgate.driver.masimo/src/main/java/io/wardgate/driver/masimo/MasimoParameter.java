@@ -56,6 +56,9 @@ enum MasimoParameter {
         }
     }
 
+    /** values() copies its array on every call: byKey runs for every field of every line. */
+    private static final MasimoParameter[] ALL = values();
+
     private final String key;
     private final Metric metric;
     private final Unit unit;
@@ -80,7 +83,7 @@ enum MasimoParameter {
     }
 
     static MasimoParameter byKey(String key) {
-        for (MasimoParameter parameter : values()) {
+        for (MasimoParameter parameter : ALL) {
             if (parameter.key.equals(key)) {
                 return parameter;
             }

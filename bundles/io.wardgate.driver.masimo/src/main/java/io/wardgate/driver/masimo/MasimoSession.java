@@ -37,6 +37,8 @@ public final class MasimoSession implements ProtocolSession {
     /** MM/DD/YY HH:MM:SS and a field: how every ASCII 1 line begins. */
     private static final Pattern LINE_START =
             Pattern.compile("[0-9]{2}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [A-Z]");
+    /** values() copies its array on every call; once per line and field adds up. */
+    private static final ExceptionBit[] EXCEPTION_BITS = ExceptionBit.values();
     private final LineFramer framer = new LineFramer(MAX_LINE_LENGTH);
     private String reportedSerial;
     private final MasimoAlarms alarms = new MasimoAlarms();
@@ -76,12 +78,25 @@ public final class MasimoSession implements ProtocolSession {
      * text starts with them, or when they appear nowhere or more than once (ambiguous: not recovered).
      */
     static int lineStart(String text) {
+        if (startsWithDateAndTime(text)) {
+            return 0; // every clean line: no regular expression needed
+        }
         Matcher matcher = LINE_START.matcher(text);
         if (!matcher.find() || matcher.start() == 0) {
             return 0;
         }
         int start = matcher.start();
         return matcher.find() ? 0 : start;
+    }
+
+    /** Whether the text starts as {@link #LINE_START} matches: date, time and the first letter of a field. */
+    private static boolean startsWithDateAndTime(String text) {
+        if (text.length() < 19 || text.charAt(8) != ' ' || text.charAt(17) != ' ') {
+            return false;
+        }
+        char field = text.charAt(18);
+        return field >= 'A' && field <= 'Z' && MasimoLineDecoder.isTwoDigitTriple(text.substring(0, 8), '/')
+                && MasimoLineDecoder.isTwoDigitTriple(text.substring(9, 17), ':');
     }
 
     @Override
@@ -129,7 +144,7 @@ public final class MasimoSession implements ProtocolSession {
     static Observation observation(MasimoParameter parameter, Optional<Decimal> value, long alarm, long exceptions,
             Instant deviceTime, Instant now) {
         Set<StatusFlag> flags = EnumSet.noneOf(StatusFlag.class);
-        for (ExceptionBit bit : ExceptionBit.values()) {
+        for (ExceptionBit bit : EXCEPTION_BITS) {
             if (bit.isSetIn(exceptions) && bit.concerns(parameter)) {
                 flags.add(bit.flag());
             }
@@ -143,7 +158,10 @@ public final class MasimoSession implements ProtocolSession {
         if (value.isEmpty()) {
             flags.add(StatusFlag.UNAVAILABLE);
         }
-        boolean noValue = flags.stream().anyMatch(StatusFlag::meansNoValue);
+        boolean noValue = false;
+        for (StatusFlag flag : flags) {
+            noValue |= flag.meansNoValue();
+        }
         Decimal number = noValue ? null : value.get();
         return new Observation(parameter.metric(), parameter.unit(), number, flags, deviceTime, now);
     }

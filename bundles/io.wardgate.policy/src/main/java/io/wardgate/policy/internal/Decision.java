@@ -1,10 +1,19 @@
 package io.wardgate.policy.internal;
 
+import io.wardgate.api.pipeline.Route;
+
 import io.wardgate.policy.api.AllowlistEntry;
 import io.wardgate.policy.api.DeviceGroup;
 
-/** What the allowlist says about one device identity; entry and group are set when allowed. */
-record Decision(Kind kind, AllowlistEntry entry, DeviceGroup group, String reason) {
+/**
+ * What the allowlist says about one device identity; entry, group and the group's route are set when allowed
+ * (the route built once per allowlist version, not per reading line: building one checks its names).
+ */
+record Decision(Kind kind, AllowlistEntry entry, DeviceGroup group, Route route, String reason) {
+    Decision(Kind kind, AllowlistEntry entry, DeviceGroup group, String reason) {
+        this(kind, entry, group, group == null ? null : group.route(), reason);
+    }
+
     enum Kind {
         ALLOWED,
         /** No entry for its address: held for approval. */

@@ -11,10 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands admitted readings to the sealer on one thread of its own, so a source's reader thread never
- * waits for sealing. Each device has its own bounded queue, and devices with work take turns
- * (round robin, one batch per turn): a device sending more than the sealer takes fills only its
- * own queue and cannot delay another device by more than one batch per device.
+ * Hands admitted readings to the sealer one batch at a time. When nothing is queued and nothing is being
+ * sealed, the submitting thread hands its batch over itself: the sealer's {@code seal} returns at once
+ * (it queues the work for its own thread), and a hand-off thread woken for every line was a wake-up per
+ * reading line for nothing (issue 25). While a batch is being handed over, later ones queue and the hand-off
+ * thread takes them: each device has its own bounded queue, and devices with work take turns (round robin,
+ * one batch per turn), so a device sending more than the sealer takes fills only its own queue and cannot
+ * delay another device by more than one batch per device. A submitting thread never hands over another
+ * device's batch, and at most one batch is with the sealer at a time (a device's batches stay in order).
  */
 final class FairHandoff implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FairHandoff.class);
@@ -26,6 +30,8 @@ final class FairHandoff implements AutoCloseable {
     private final Thread thread;
     private volatile int capacity;
     private boolean closed;
+    /** A batch is with the sealer (on a submitting thread or the hand-off thread); guarded by this. */
+    private boolean sealing;
 
     /**
      * @param stillAllowed checked just before sealing, so a revocation also stops what was queued
@@ -43,24 +49,47 @@ final class FairHandoff implements AutoCloseable {
         capacity = batchesPerDevice;
     }
 
-    /** Queues a batch for its device; false when that device's queue is full (the batch is dropped). */
+    /**
+     * Hands a batch over at once on this thread when the hand-off is idle, or queues it for its device;
+     * false when that device's queue is full (the batch is dropped).
+     */
     boolean offer(String deviceId, AdmittedReadings batch) {
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            ArrayDeque<AdmittedReadings> queue = queues.get(deviceId);
-            if (queue == null) {
-                queue = new ArrayDeque<>();
-                queues.put(deviceId, queue);
-                turns.addLast(deviceId);
-                notifyAll();
-            } else if (queue.size() >= capacity) {
-                return false;
+            if (sealing || !turns.isEmpty()) {
+                return enqueue(deviceId, batch);
             }
-            queue.addLast(batch);
-            return true;
+            sealing = true;
         }
+        try {
+            seal(batch);
+        } finally {
+            synchronized (this) {
+                sealing = false;
+                if (!turns.isEmpty()) {
+                    notifyAll(); // what queued meanwhile is the hand-off thread's
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean enqueue(String deviceId, AdmittedReadings batch) {
+        ArrayDeque<AdmittedReadings> queue = queues.get(deviceId);
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+            queues.put(deviceId, queue);
+            turns.addLast(deviceId);
+            if (!sealing) {
+                notifyAll();
+            }
+        } else if (queue.size() >= capacity) {
+            return false;
+        }
+        queue.addLast(batch);
+        return true;
     }
 
     /** Drops everything queued for a device (revoked). Returns how many batches were dropped. */
@@ -74,7 +103,7 @@ final class FairHandoff implements AutoCloseable {
         while (true) {
             AdmittedReadings batch;
             synchronized (this) {
-                while (turns.isEmpty() && !closed) {
+                while ((turns.isEmpty() || sealing) && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -93,8 +122,15 @@ final class FairHandoff implements AutoCloseable {
                 } else {
                     turns.addLast(deviceId);
                 }
+                sealing = true;
             }
-            seal(batch);
+            try {
+                seal(batch);
+            } finally {
+                synchronized (this) {
+                    sealing = false;
+                }
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.wardgate.api.pipeline.AuditEvent.Outcome;
 import io.wardgate.api.pipeline.AuditTrail;
 import io.wardgate.api.pipeline.DevicePolicy;
 import io.wardgate.api.pipeline.ReadingIntake;
+import io.wardgate.api.pipeline.Route;
 import io.wardgate.api.pipeline.Sealer;
 import io.wardgate.policy.api.Allowlist;
 import io.wardgate.policy.api.AllowlistDocument;
@@ -107,7 +108,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
             Decision decision = snapshot.decide(identity, details);
             if (decision.allowed()) {
                 auditAllowed(identity, decision, snapshot.version());
-                return Admission.allowed(decision.group().route(), decision.reason());
+                return Admission.allowed(decision.route(), decision.reason());
             }
             refuse(decision, sighting);
             return decision.kind() == Decision.Kind.DENIED ? Admission.denied(decision.reason())
@@ -133,13 +134,13 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
                 return;
             }
             auditAllowed(identity, decision, snapshot.version());
-            forward(readings, decision.group());
+            forward(readings, decision.group(), decision.route());
         } catch (RuntimeException e) {
             LOG.error("policy failed on readings of {}; dropped", readings.device().id(), e);
         }
     }
 
-    private void forward(DeviceReadings readings, DeviceGroup group) {
+    private void forward(DeviceReadings readings, DeviceGroup group, Route route) {
         String id = readings.device().id();
         ReadingRules.Result result = ReadingRules.apply(group, readings.readings());
         if (result.metricsRefused() > 0) {
@@ -164,7 +165,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
         }
         kept = deviceClocks.apply(id, kept);
         AdmittedReadings admitted = new AdmittedReadings(new DeviceReadings(readings.device(), readings.location(),
-                kept), group.route());
+                kept), route);
         if (handoff.offer(id, admitted)) {
             forwarded.add(kept.size());
             observers.admitted(admitted);
@@ -191,7 +192,7 @@ public final class PolicyEngine implements DevicePolicy, ReadingIntake, Allowlis
                 return;
             }
             auditAllowed(identity, decision, allowlist.snapshot().version());
-            sealer.seal(new AdmittedAlarms(alarms, decision.group().route()));
+            sealer.seal(new AdmittedAlarms(alarms, decision.route()));
             forwarded.add(alarms.alarms().size());
             observers.alarms(alarms);
         } catch (RuntimeException e) {

@@ -30,6 +30,8 @@ final class Snapshot {
     private final Map<String, DeviceGroup> groups = new HashMap<>();
     private final Map<DeviceIdentity, DeniedDevice> denied = new HashMap<>();
     private final NetworkIdentities network;
+    /** The answer for an allowed device, the same every time within this version: built once, not per line. */
+    private final Map<String, Decision> allowed = new HashMap<>();
 
     Snapshot(AllowlistDocument document, String json, long version) {
         this.document = document;
@@ -39,6 +41,13 @@ final class Snapshot {
         document.entries().forEach(e -> entries.put(e.deviceId(), e));
         document.denied().forEach(d -> denied.put(d.identity(), d));
         network = new NetworkIdentities(entries.values());
+        for (AllowlistEntry entry : entries.values()) {
+            DeviceGroup group = groups.get(entry.group());
+            if (group != null) {
+                allowed.put(entry.deviceId(), new Decision(Decision.Kind.ALLOWED, entry, group,
+                        "on the allowlist, group " + group.name()));
+            }
+        }
     }
 
     AllowlistDocument document() {
@@ -109,7 +118,9 @@ final class Snapshot {
                         + " requires bonding");
             }
         }
-        return new Decision(Decision.Kind.ALLOWED, entry, group, "on the allowlist, group " + group.name());
+        Decision answer = allowed.get(entry.deviceId());
+        return answer != null ? answer
+                : new Decision(Decision.Kind.ALLOWED, entry, group, "on the allowlist, group " + group.name());
     }
 
     /** A wired device before its first identification: model, serial number and EUI-64 all still unknown. */

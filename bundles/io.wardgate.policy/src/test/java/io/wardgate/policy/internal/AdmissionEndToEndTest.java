@@ -142,13 +142,18 @@ class AdmissionEndToEndTest {
     void revocationStopsDataAtOnceIncludingDataAlreadyQueued() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         f.sealer.gate = gate;
-        for (int i = 0; i < 5; i++) {
+        // An idle hand-off seals on the submitting thread: batch 1 from a reader thread of its own, which
+        // the gated sealer holds; the next four queue behind it.
+        Thread reader = new Thread(() -> f.engine.submit(spo2(MONITOR, 90)), "reader-bed-12");
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> f.sealer.sealed.size() == 1); // sealer busy with batch 1
+        for (int i = 1; i < 5; i++) {
             f.engine.submit(spo2(MONITOR, 90 + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> f.sealer.sealed.size() == 1); // sealer busy with batch 1
 
         f.engine.revoke(MONITOR.id(), "sent to repair", "user:carol");
         gate.countDown();
+        reader.join(10_000);
         f.engine.submit(spo2(MONITOR, 99));
         f.engine.submit(spo2(Fixture.OXIMETER, 97)); // not admitted either: no bonded sighting yet
 
