@@ -62,6 +62,9 @@ final class SqliteStore implements AutoCloseable {
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(5_000);
+            // The driver would otherwise match every statement against an INSERT pattern to offer generated
+            // keys (1-1.5 % of the gateway's CPU at 20 lines/s); the store reads last_insert_rowid() itself.
+            config.setGetGeneratedKeys(false);
             connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             SqliteStore store = new SqliteStore(file, connection);
             store.prepare(maxDatabaseBytes);
@@ -73,6 +76,11 @@ final class SqliteStore implements AutoCloseable {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** Whether the driver matches statements for generated keys (open() turns it off). */
+    boolean driverTracksGeneratedKeys() throws SQLException {
+        return connection.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys();
     }
 
     private void prepare(long maxDatabaseBytes) throws SQLException {

@@ -49,6 +49,18 @@ class PreparedStatementsTest {
     }
 
     @Test
+    void theDriverDoesNotMatchStatementsForGeneratedKeysAndIdsStillComeInOrder() throws Exception {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("outbox.db"), 0)) {
+            assertThat(store.driverTracksGeneratedKeys()).isFalse();
+            store.transaction(tx -> tx.insert(envelope("a", 0)));
+            store.transaction(tx -> tx.insert(envelope("a", 1)));
+            List<Long> ids = store.oldestIds("a", 10);
+            assertThat(ids).hasSize(2);
+            assertThat(ids.get(1)).isGreaterThan(ids.get(0));
+        }
+    }
+
+    @Test
     void repeatedReadsSeeWhatWasWrittenInBetween() {
         try (SqliteStore store = SqliteStore.open(dir.resolve("outbox.db"), 0)) {
             store.transaction(tx -> tx.insert(envelope("a", 0)));
