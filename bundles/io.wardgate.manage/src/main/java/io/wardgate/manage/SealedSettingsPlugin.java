@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the sealed values ("enc:v1:") of a WardGate component's configuration in the copy ConfigurationAdmin
- * hands to the component, so that every component receives its passwords in clear, in memory only, without
- * knowing about sealing (a network source's key store password, sealed by the migration, included). What is
- * stored stays sealed: FileInstall's write-back and every reader of the stored configuration (no target
- * service) get it unchanged. A value that does not open is passed on sealed, and the component's own
+ * hands to the component, so that components receive their passwords in clear, in memory only. At start, DS
+ * may read a configuration before this plugin exists, so a component with a password setting also opens a
+ * value that arrives sealed (the network source with the SecretBox; the web UI in its keystore handling).
+ * What is stored stays sealed: FileInstall's write-back and every reader of the stored configuration (no
+ * target service) get it unchanged. A value that does not open is passed on sealed, and the component's own
  * check names the setting; the log names PID, attribute and reason, never a value.
  */
 @Component(service = ConfigurationPlugin.class)

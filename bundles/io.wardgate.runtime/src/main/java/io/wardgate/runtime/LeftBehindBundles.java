@@ -1,13 +1,9 @@
 package io.wardgate.runtime;
 
 import io.wardgate.shared.launcher.EmbeddedBundles;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -28,16 +24,11 @@ final class LeftBehindBundles {
     private LeftBehindBundles() {
     }
 
-    /** The locations the launcher jar at {@code jar} installs; empty when it is not an embedded launcher jar. */
-    static Optional<Set<String>> launched(Path jar) throws IOException {
-        return EmbeddedBundles.locations(jar).map(TreeSet::new);
-    }
-
     /**
      * Uninstalls the embedded bundles not in {@code launched} and starts a refresh of the framework's wiring
      * for them; returns their names as "symbolic-name version (location)".
      */
-    static List<String> uninstall(BundleContext context, Set<String> launched) throws BundleException {
+    static List<String> uninstall(BundleContext context, Collection<String> launched) throws BundleException {
         List<Bundle> left = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String location = bundle.getLocation();

@@ -23,9 +23,9 @@ public final class LeftBehindBundlesComponent {
             return; // not `java -jar wardgate.jar`
         }
         try {
-            Optional<Set<String>> launched = LeftBehindBundles.launched(jar.get());
+            Optional<List<String>> launched = EmbeddedBundles.locations(jar.get());
             if (launched.isPresent()) {
-                List<String> removed = LeftBehindBundles.uninstall(context, launched.get());
+                List<String> removed = LeftBehindBundles.uninstall(context, Set.copyOf(launched.get()));
                 if (!removed.isEmpty()) {
                     LOG.info("Uninstalled {} bundle(s) that an older wardgate.jar installed and this one no longer"
                             + " carries: {}", removed.size(), String.join(", ", removed));

@@ -2,9 +2,7 @@ package io.wardgate.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +11,6 @@ import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,20 +66,6 @@ class LeftBehindBundlesTest {
         assertThat(LeftBehindBundles.uninstall(context, Set.of("jar/io.wardgate.kept-1.0.0.jar"))).as("nothing left").isEmpty();
     }
 
-    @Test
-    void theListIsTheLauncherJarsOwnAndAnyOtherFileGivesNone() throws Exception {
-        Path jar = jar("launcher.properties", "launch.embedded=true\nlaunch.bundles=jar/a-1.0.jar,jar/b-2.0.jar\n");
-        assertThat(LeftBehindBundles.launched(jar)).contains(Set.of("jar/a-1.0.jar", "jar/b-2.0.jar"));
-
-        assertThat(LeftBehindBundles.launched(jar("launcher.properties", "launch.bundles=jar/a-1.0.jar\n")))
-                .as("not an embedded launcher").isEmpty();
-        assertThat(LeftBehindBundles.launched(jar("other.properties", "launch.embedded=true\nlaunch.bundles=jar/a.jar\n")))
-                .as("no launcher.properties").isEmpty();
-        assertThat(LeftBehindBundles.launched(jar("launcher.properties", "launch.embedded=true\nlaunch.bundles=\n")))
-                .as("an empty list never means: remove everything").isEmpty();
-        assertThat(LeftBehindBundles.launched(dir.resolve("classes"))).as("a directory").isEmpty();
-    }
-
     private Path bundle(String symbolicName, String version) throws Exception {
         Path jar = dir.resolve(symbolicName + "-" + version + ".jar");
         Manifest manifest = new Manifest();
@@ -94,16 +77,5 @@ class LeftBehindBundlesTest {
             // a bundle with nothing but its manifest
         }
         return jar;
-    }
-
-    private Path jar(String entry, String text) throws Exception {
-        Path jar = Files.createTempFile(dir, "launcher", ".jar");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(bytes)) {
-            out.putNextEntry(new ZipEntry(entry));
-            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-            out.closeEntry();
-        }
-        return Files.write(jar, bytes.toByteArray());
     }
 }

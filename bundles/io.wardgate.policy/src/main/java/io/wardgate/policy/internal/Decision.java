@@ -1,7 +1,6 @@
 package io.wardgate.policy.internal;
 
 import io.wardgate.api.pipeline.Route;
-
 import io.wardgate.policy.api.AllowlistEntry;
 import io.wardgate.policy.api.DeviceGroup;
 
