@@ -1,6 +1,7 @@
 package io.wardgate.uplink;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -27,13 +28,22 @@ final class PahoTransport implements MqttTransport {
      */
     static final int MAX_INBOUND_PACKET_BYTES = 512 * 1024;
 
+    private final LongAdder releasedFromStartPolls = new LongAdder();
+
+    /** How often a connect was released early from one of Paho's start-up polls (see {@link PahoThreads}). */
+    long releasedFromStartPolls() {
+        return releasedFromStartPolls.sum();
+    }
+
     @Override
     public MqttSession connect(BrokerEndpoint broker, ConnectRequest request, LossListener onLoss)
             throws UplinkException {
         MqttAsyncClient client;
+        PahoThreads threads = new PahoThreads(releasedFromStartPolls);
         try {
-            client = new MqttAsyncClient(broker.url(), request.clientId(), new MemoryPersistence());
+            client = new MqttAsyncClient(broker.url(), request.clientId(), new MemoryPersistence(), null, threads);
         } catch (MqttException e) {
+            threads.shutdownNow();
             throw UplinkException.of("cannot create an MQTT client for " + broker.url(), e);
         }
         java.util.Map<String, MessageListener> inbound = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,9 +70,9 @@ final class PahoTransport implements MqttTransport {
             }
             MqttProperties connack = token.getResponseProperties();
             Integer receiveMaximum = connack == null ? null : connack.getReceiveMaximum();
-            return new PahoSession(client, receiveMaximum == null ? 65_535 : receiveMaximum, inbound);
+            return new PahoSession(client, threads, receiveMaximum == null ? 65_535 : receiveMaximum, inbound);
         } catch (MqttException e) {
-            closeQuietly(client);
+            closeQuietly(client, threads);
             throw UplinkException.of("cannot connect to " + broker.url(), e);
         }
     }
@@ -74,7 +84,7 @@ final class PahoTransport implements MqttTransport {
         return properties;
     }
 
-    private static void closeQuietly(MqttAsyncClient client) {
+    private static void closeQuietly(MqttAsyncClient client, PahoThreads threads) {
         try {
             if (client.isConnected()) {
                 client.disconnectForcibly(0, 1000, false);
@@ -86,6 +96,8 @@ final class PahoTransport implements MqttTransport {
             client.close(true);
         } catch (MqttException e) {
             // closing: nothing left to protect
+        } finally {
+            threads.shutdown();
         }
     }
 
@@ -135,11 +147,14 @@ final class PahoTransport implements MqttTransport {
 
     private static final class PahoSession implements MqttSession {
         private final MqttAsyncClient client;
+        private final PahoThreads threads;
         private final int receiveMaximum;
         private final java.util.Map<String, MessageListener> inbound;
 
-        PahoSession(MqttAsyncClient client, int receiveMaximum, java.util.Map<String, MessageListener> inbound) {
+        PahoSession(MqttAsyncClient client, PahoThreads threads, int receiveMaximum,
+                java.util.Map<String, MessageListener> inbound) {
             this.client = client;
+            this.threads = threads;
             this.receiveMaximum = receiveMaximum;
             this.inbound = inbound;
         }
@@ -207,7 +222,7 @@ final class PahoTransport implements MqttTransport {
 
         @Override
         public void close() {
-            closeQuietly(client);
+            closeQuietly(client, threads);
         }
     }
 
