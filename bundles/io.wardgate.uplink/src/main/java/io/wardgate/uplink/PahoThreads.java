@@ -4,9 +4,9 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Why: Paho 1.2.5's CommsReceiver, CommsSender and CommsCallback {@code start()} hand their task to
  * this executor and then poll {@code isRunning()} with {@code Thread.sleep(100)} (eclipse-paho/paho.mqtt.java
- * issue 945, open), which added 200-300 ms to every connect. Paho catches the InterruptedException there and
+ * issue 945, open): three polls, 300 ms, on every connect (JFR's jdk.ThreadSleep events of a gateway start). Paho catches the InterruptedException there and
  * checks again. So when such a task has started here and says it is running, while the thread that started
  * it (always one of ours: Paho's connect task runs here) sleeps in that task's {@code start()}, we interrupt
  * that thread once. Nothing else is ever interrupted: not a thread outside this pool (the uplink's own),
@@ -25,15 +25,19 @@ import java.util.concurrent.locks.LockSupport;
  * interrupt, the flag costs at most one more of Paho's polls, and the pool clears it before its next task.
  */
 final class PahoThreads extends ScheduledThreadPoolExecutor {
-    /** Connect task, receiver, sender and callback at once, plus room for a release, a ping, a disconnect. */
+    /**
+     * Connect task, receiver, sender and callback at once, plus room for a release, a ping, a disconnect. Made
+     * as needed and kept until the client closes: a pool whose idle threads timed out would leave a scheduled
+     * keep-alive ping with no thread to run it while the receiver, sender and callback hold theirs.
+     */
     private static final int THREADS = 6;
-    private static final long IDLE_SECONDS = 30;
     private static final long LOOK_AGAIN_NANOS = 100_000;
     /** Past two of Paho's polls the release has lost its point. */
     private static final long GIVE_UP_NANOS = 200_000_000;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Set<Thread> own = ConcurrentHashMap.newKeySet();
+    /** Started Paho tasks not yet running (one that is cancelled first stays here until the pool goes). */
     private final Map<Runnable, Started> watched = new ConcurrentHashMap<>();
     private final LongAdder released;
 
@@ -59,8 +63,6 @@ final class PahoThreads extends ScheduledThreadPoolExecutor {
             own.add(thread);
             return thread;
         });
-        setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
-        allowCoreThreadTimeOut(true);
         setRemoveOnCancelPolicy(true);
         setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -81,14 +83,12 @@ final class PahoThreads extends ScheduledThreadPoolExecutor {
         super.beforeExecute(worker, task);
         Started started = watched.remove(task);
         if (started != null && !isShutdown()) {
-            execute(() -> release(started));
+            try {
+                execute(() -> release(started));
+            } catch (RejectedExecutionException e) {
+                // closing: Paho's own poll ends the wait
+            }
         }
-    }
-
-    @Override
-    protected void afterExecute(Runnable task, Throwable thrown) {
-        watched.remove(task); // cancelled before it ran
-        super.afterExecute(task, thrown);
     }
 
     /** Paho's public {@code isRunning()} of one of its own tasks, or null for anything else. */
