@@ -58,6 +58,20 @@ class PahoStartPollTest {
         }
     }
 
+    /** Keep-alive pings run on the same pool: an idle connection outlives 1.5 keep-alive intervals (mosquitto's limit). */
+    @Test
+    void anIdleConnectionIsKeptAliveByPingsOnThePool() {
+        try (UplinkFixture fixture = new UplinkFixture(dir)) {
+            MqttBroker broker = fixture.broker();
+            UplinkEngine uplink = fixture.uplink(fixture.settings(broker.url()), fixture.outbox()); // keep-alive 5 s
+            await().atMost(Duration.ofSeconds(30)).until(() -> uplink.status().connected());
+
+            await().during(Duration.ofSeconds(16)).atMost(Duration.ofSeconds(30)).until(() -> uplink.status().connected());
+            assertThat(broker.admittedConnections(UplinkFixture.GATEWAY)).as(broker.log()).isEqualTo(1);
+            assertThat(fixture.audit.withAction("UPLINK_DISCONNECTED")).isEmpty();
+        }
+    }
+
     private static List<Thread> pahoThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("wardgate-paho-") || t.getName().contains(UplinkFixture.GATEWAY))
