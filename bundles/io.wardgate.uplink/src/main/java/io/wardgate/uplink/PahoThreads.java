@@ -34,7 +34,6 @@ final class PahoThreads extends ScheduledThreadPoolExecutor {
     private static final long LOOK_AGAIN_NANOS = 100_000;
     /** Past two of Paho's polls the release has lost its point. */
     private static final long GIVE_UP_NANOS = 200_000_000;
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Set<Thread> own = ConcurrentHashMap.newKeySet();
     /** Started Paho tasks not yet running (one that is cancelled first stays here until the pool goes). */
@@ -45,11 +44,14 @@ final class PahoThreads extends ScheduledThreadPoolExecutor {
     private record Started(Object task, Method isRunning, Thread starter) {
     }
 
-    /** @param released counts the threads released from a start-up poll (a test's evidence) */
-    PahoThreads(LongAdder released) {
+    /**
+     * @param pool this pool's number in its transport (thread names: wardgate-paho-POOL-N)
+     * @param released counts the threads released from a start-up poll (a test's evidence)
+     */
+    PahoThreads(int pool, LongAdder released) {
         super(THREADS);
         this.released = released;
-        String prefix = "wardgate-paho-" + POOLS.incrementAndGet() + "-";
+        String prefix = "wardgate-paho-" + pool + "-";
         AtomicInteger next = new AtomicInteger();
         setThreadFactory(task -> {
             Thread thread = new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.wardgate.uplink;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -29,6 +30,7 @@ final class PahoTransport implements MqttTransport {
     static final int MAX_INBOUND_PACKET_BYTES = 512 * 1024;
 
     private final LongAdder releasedFromStartPolls = new LongAdder();
+    private final AtomicInteger pools = new AtomicInteger();
 
     /** How often a connect was released early from one of Paho's start-up polls (see {@link PahoThreads}). */
     long releasedFromStartPolls() {
@@ -39,7 +41,7 @@ final class PahoTransport implements MqttTransport {
     public MqttSession connect(BrokerEndpoint broker, ConnectRequest request, LossListener onLoss)
             throws UplinkException {
         MqttAsyncClient client;
-        PahoThreads threads = new PahoThreads(releasedFromStartPolls);
+        PahoThreads threads = new PahoThreads(pools.incrementAndGet(), releasedFromStartPolls);
         try {
             client = new MqttAsyncClient(broker.url(), request.clientId(), new MemoryPersistence(), null, threads);
         } catch (MqttException e) {
