@@ -47,8 +47,8 @@ final class Cbor {
 
     /**
      * The deterministic encoding of {@code value}, written straight into bytes by {@link CborWriter}: the
-     * library's object tree cost the sealer about 5 % of the gateway's CPU at 30,000 readings/s and a
-     * tenth of its garbage besides the point arithmetic (docs/benchmarks.md, "Steady state ..., sixth
+     * library's object tree took about 5 % of the gateway's CPU samples at 30,000 readings/s and 15 % of
+     * the bytes a seal allocates (docs/benchmarks.md, "Steady state at 30,000/s and 20 lines/s, sixth
      * pass"). Byte for byte what {@link #libraryEncode} gives (CborWriterTest).
      */
     static byte[] encode(Object value) {
