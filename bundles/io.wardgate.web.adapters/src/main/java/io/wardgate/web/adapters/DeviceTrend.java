@@ -29,10 +29,22 @@ final class DeviceTrend {
     private DeviceIdentity device;
     private Location location;
     private long lastSeenMillis = Long.MIN_VALUE;
+    /** When (tap clock millis) a batch of this device was last recorded; read without the lock. */
+    private volatile long recordedAtMillis = Long.MIN_VALUE;
 
     DeviceTrend(int maxSeries, int points) {
         this.maxSeries = maxSeries;
         this.points = points;
+    }
+
+    /** Whether the last batch was recorded in (from, to] (a clock set back does not stop the recording). */
+    boolean recordedWithin(long from, long to) {
+        long at = recordedAtMillis;
+        return at > from && at <= to;
+    }
+
+    void recorded(long millis) {
+        recordedAtMillis = millis;
     }
 
     synchronized void record(DeviceIdentity from, Location at, List<Reading> readings) {

@@ -22,6 +22,13 @@ import org.osgi.service.component.annotations.Component;
  * series. Recording is a few array writes under a per-device lock: it never waits on I/O or on
  * another device. Values are never logged.
  * <p>
+ * While nobody looks (no {@link #recent} for {@link #WATCHED_MILLIS} ms), a device's batch is recorded only
+ * when its last recorded one is {@link #UNWATCHED_EVERY_MILLIS} ms old, and any other batch costs one map
+ * lookup and a clock read on the source's thread: the dashboard plots at most 60 points over 15 minutes,
+ * one per 15 s, so an operator who opens it still sees the last quarter of an hour; from the first look on,
+ * every batch is recorded (live trends) until nobody has looked for a minute (issue 25: the tap's work on
+ * the reader threads, docs/benchmarks.md).
+ * <p>
  * No reference to the policy: the policy binds this as a whiteboard observer, and a mandatory
  * reference back would make a cycle. Without the policy it simply stays empty.
  */
@@ -33,10 +40,16 @@ public final class ReadingsTap implements LatestReadings, ReadingObserver {
     static final int POINTS = 120;
     /** Longer windows are cut to this, so the arithmetic cannot overflow. */
     static final Duration MAX_WINDOW = Duration.ofDays(3650);
+    /** A look at the trends keeps every batch recorded for this long (the dashboard asks every few seconds). */
+    static final long WATCHED_MILLIS = 60_000;
+    /** Unwatched, a device's batches are recorded at most this often: one point per dashboard point. */
+    static final long UNWATCHED_EVERY_MILLIS = 15_000;
 
     private final Clock clock;
     private final Map<String, DeviceTrend> devices = new ConcurrentHashMap<>();
     private final Object admission = new Object();
+    /** Until when (clock millis) someone is taken to be watching; Long.MIN_VALUE: nobody has looked yet. */
+    private volatile long watchedUntilMillis = Long.MIN_VALUE;
 
     @Activate
     public ReadingsTap() {
@@ -52,9 +65,13 @@ public final class ReadingsTap implements LatestReadings, ReadingObserver {
         DeviceReadings readings = admitted.readings();
         String id = readings.device().id();
         DeviceTrend trend = devices.get(id);
+        long now = clock.millis();
         if (trend == null) {
             trend = newDevice(id);
+        } else if (now >= watchedUntilMillis && trend.recordedWithin(now - UNWATCHED_EVERY_MILLIS, now)) {
+            return; // nobody watches and this device has a point of the last 15 s
         }
+        trend.recorded(now);
         trend.record(readings.device(), readings.location(), readings.readings());
     }
 
@@ -80,7 +97,9 @@ public final class ReadingsTap implements LatestReadings, ReadingObserver {
         if (window.isNegative() || maxPoints < 1) {
             return List.of();
         }
-        long from = clock.millis() - (window.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : window).toMillis();
+        long now = clock.millis();
+        watchedUntilMillis = now + WATCHED_MILLIS;
+        long from = now - (window.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : window).toMillis();
         int max = Math.min(maxPoints, POINTS);
         List<DeviceVitals> out = new ArrayList<>();
         for (DeviceTrend trend : devices.values()) {

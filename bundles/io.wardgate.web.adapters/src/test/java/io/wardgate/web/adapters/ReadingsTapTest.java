@@ -150,6 +150,77 @@ class ReadingsTapTest {
         });
     }
 
+    /**
+     * Issue 25: the tap runs on the reader threads. Unwatched, a device's batches are recorded once per 15 s
+     * (one dashboard point), the others cost a lookup; a look at the trends records every batch again (live),
+     * until nobody has looked for a minute. Counted in points held, not in time.
+     */
+    @Test
+    void unwatchedOneBatchPerDeviceEvery15SecondsIsRecordedWatchedEveryBatch() {
+        MovingClock clock = new MovingClock(NOW);
+        ReadingsTap tap = new ReadingsTap(clock);
+        for (int s = 0; s < 60; s++) { // a line a second for a minute, nobody watching
+            tap.admitted(batch(device(1), List.of(spo2(clock.instant(), 90 + s % 10))));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(tap.points()).as("one point per 15 s unwatched").isEqualTo(4);
+        assertThat(tap.recent(Duration.ofMinutes(15), 60).get(0).series().get(0).points())
+                .extracting(Point::at).containsExactly(NOW, NOW.plusSeconds(15), NOW.plusSeconds(30),
+                        NOW.plusSeconds(45));
+
+        for (int s = 0; s < 30; s++) { // watched: the dashboard asks every 5 s
+            tap.admitted(batch(device(1), List.of(spo2(clock.instant(), 97))));
+            clock.advance(Duration.ofSeconds(1));
+            if (s % 5 == 4) {
+                tap.recent(Duration.ofMinutes(15), 60);
+            }
+        }
+        assertThat(tap.points()).as("every batch while watched").isEqualTo(4 + 30);
+
+        clock.advance(Duration.ofSeconds(61)); // nobody looked for a minute
+        for (int s = 0; s < 30; s++) {
+            tap.admitted(batch(device(1), List.of(spo2(clock.instant(), 97))));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(tap.points()).as("unwatched again").isEqualTo(4 + 30 + 2);
+
+        clock.set(NOW.minus(Duration.ofHours(1))); // the clock set back an hour
+        tap.admitted(batch(device(1), List.of(spo2(clock.instant(), 97))));
+        assertThat(tap.points()).as("recorded after the clock went back").isEqualTo(4 + 30 + 2 + 1);
+    }
+
+    /** A clock the test moves. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        void set(Instant to) {
+            now = to;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     static DeviceIdentity device(int n) {
         return new DeviceIdentity(Transport.SERIAL, "/dev/wardgate/bed-" + n, "MX450", "SN" + n, "");
     }
