@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * gateway and opens no connection: a throwaway context that trusts nothing writes one ClientHello into
  * a buffer, and a throwaway P-256 key signs and verifies a few bytes. A failure only loses the head
  * start. Only when the configuration directory holds an uplink configuration; SQLite's classes are loaded
- * first on the same thread ({@link SqliteWarmUp}). A bundle activator, not a
+ * first on the same thread ({@link SqliteWarmUp}), Bouncy Castle's envelope primitives last
+ * ({@link EnvelopeCryptoWarmUp}). A bundle activator, not a
  * component: it runs when this bundle starts, before the declarative-services runtime activates the uplink.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
@@ -49,10 +50,12 @@ public final class TlsWarmUp implements BundleActivator {
         if (!uplinkConfigured(context.getProperty("felix.fileinstall.dir"))) {
             return;
         }
-        // SQLite first: the outbox opens its database before the uplink's connection needs TLS.
+        // SQLite first: the outbox opens its database before the uplink's connection needs TLS; the
+        // envelope's cryptography last: the first envelope is sealed once the sources have started.
         Thread thread = new Thread(() -> {
             SqliteWarmUp.warmUp();
             warmUp();
+            EnvelopeCryptoWarmUp.warmUp();
         }, "wardgate-tls-warmup");
         thread.setDaemon(true);
         thread.start();
