@@ -74,6 +74,31 @@ class ConfigDirectoryTest {
         assertThat(directory.repair()).isEmpty();
     }
 
+    /**
+     * At start only the restoring precedes FileInstall; the last good copies of sound files (a first start's
+     * files have none yet) are written beside the framework's start (StartGuard, on a thread of its own).
+     */
+    @Test
+    void theRepairBeforeFileInstallRestoresAndLeavesTheCopiesOfSoundFilesToFollow() throws Exception {
+        ConfigDirectory directory = new ConfigDirectory(conf);
+        Path damaged = write(directory, "io.wardgate.seal.Sealer.config", Map.of("maxBatch", 64));
+        byte[] good = Files.readAllBytes(damaged);
+        Files.write(damaged, new byte[0]);
+        Path installed = Files.writeString(conf.resolve("io.wardgate.uplink.Uplink.config"), "site=\"st-marys\"\n");
+
+        assertThat(directory.repairDamaged()).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo(damaged);
+            assertThat(r.restored()).isTrue();
+        });
+        assertThat(Files.readAllBytes(damaged)).isEqualTo(good);
+        assertThat(ConfigDirectory.lastGood(installed)).as("not yet: it follows").doesNotExist();
+
+        directory.keepLastGoodCopies();
+        assertThat(Files.readString(ConfigDirectory.lastGood(installed))).isEqualTo("site=\"st-marys\"\n");
+        assertThat(Files.readAllBytes(ConfigDirectory.lastGood(damaged))).isEqualTo(good);
+        assertThat(directory.repair()).isEmpty();
+    }
+
     @Test
     void aDamagedFileWithoutAGoodCopyIsReportedAndFailsTheCheck() throws Exception {
         ConfigDirectory directory = new ConfigDirectory(conf);

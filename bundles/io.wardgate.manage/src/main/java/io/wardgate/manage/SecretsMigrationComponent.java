@@ -43,12 +43,25 @@ public final class SecretsMigrationComponent {
             LOG.info("Under Kura: password settings stay with Kura's own encryption; nothing sealed here");
             return;
         }
-        int sealed = migrate(new ConfigTargets(context, metatype, admin), ConfigFiles.in(context), box, audit,
-                Clock.systemUTC());
-        if (sealed > 0) {
-            LOG.info("Sealed {} configuration secret(s) that were stored in clear", sealed);
-        }
+        // On a thread of its own: reading every bundle's metatype takes 100-200 ms, which on the framework's
+        // start-level thread delayed the uplink's connection (docs/operations.md, "What starts when"). Nothing
+        // waits for it: components accept a password in clear or sealed, and a rewritten configuration is
+        // delivered to them again as any change is.
+        Thread thread = new Thread(() -> {
+            synchronized (ONE_AT_A_TIME) { // a quick stop and start of the secrets service must not migrate twice at once
+                int sealed = migrate(new ConfigTargets(context, metatype, admin), ConfigFiles.in(context), box, audit,
+                        Clock.systemUTC());
+                if (sealed > 0) {
+                    LOG.info("Sealed {} configuration secret(s) that were stored in clear", sealed);
+                }
+            }
+        }, "wardgate-secrets-migration");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("The migration to sealed secrets failed", e));
+        thread.start();
     }
+
+    private static final Object ONE_AT_A_TIME = new Object();
 
     /** Seals every clear password; returns how many configurations were rewritten. */
     static int migrate(ConfigTargets targets, ConfigFiles files, SecretBox box, AuditTrail audit, Clock clock) {

@@ -78,6 +78,33 @@ class SecretsAtRestTest {
         return found == null ? null : found[0].getProperties().get(key);
     }
 
+    /**
+     * The migration at start runs beside the framework's start, not on its start-level thread: reading every
+     * bundle's metatype there delayed the uplink's connection (docs/operations.md, "What starts when").
+     */
+    @Test
+    void theMigrationAtStartRunsOnAThreadOfItsOwn() throws Exception {
+        Hashtable<String, Object> clear = new Hashtable<>();
+        clear.put("host", "c.hospital");
+        clear.put("secret", "clear-at-start-61c5");
+        felix.service(ConfigurationAdmin.class).getConfiguration(A, "?").update(clear);
+        List<String> recordedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingAuditTrail recording = new RecordingAuditTrail();
+        io.wardgate.api.pipeline.AuditTrail audit = event -> {
+            recordedOn.add(Thread.currentThread().getName());
+            recording.record(event);
+        };
+
+        new SecretsMigrationComponent(felix.context(), felix.service(ConfigurationAdmin.class),
+                felix.service(MetaTypeService.class), box, audit);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> !recording.withAction("SECRET_SEALED").isEmpty());
+        assertThat(recordedOn).containsOnly("wardgate-secrets-migration")
+                .doesNotContain(Thread.currentThread().getName());
+        assertThat(box.open(A, "secret", (String) stored(A, "secret"))).isEqualTo("clear-at-start-61c5");
+    }
+
     @Test
     void secretsAreStoredSealedMigratedAndNeverLeftInClearOnDisk() throws Exception {
         // 1. Through the one configuration path: sealed before ConfigurationAdmin and the file see it.

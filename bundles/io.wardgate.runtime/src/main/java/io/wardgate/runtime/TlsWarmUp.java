@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * fourth pass") finds them ready. It touches no key, certificate, trust anchor or setting of the
  * gateway and opens no connection: a throwaway context that trusts nothing writes one ClientHello into
  * a buffer, and a throwaway P-256 key signs and verifies a few bytes. A failure only loses the head
- * start. Only when the configuration directory holds an uplink configuration. A bundle activator, not a
+ * start. Only when the configuration directory holds an uplink configuration; SQLite's classes are loaded
+ * first on the same thread ({@link SqliteWarmUp}), Bouncy Castle's envelope primitives last
+ * ({@link EnvelopeCryptoWarmUp}). A bundle activator, not a
  * component: it runs when this bundle starts, before the declarative-services runtime activates the uplink.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
@@ -48,7 +50,13 @@ public final class TlsWarmUp implements BundleActivator {
         if (!uplinkConfigured(context.getProperty("felix.fileinstall.dir"))) {
             return;
         }
-        Thread thread = new Thread(TlsWarmUp::warmUp, "wardgate-tls-warmup");
+        // SQLite first: the outbox opens its database before the uplink's connection needs TLS; the
+        // envelope's cryptography last: the first envelope is sealed once the sources have started.
+        Thread thread = new Thread(() -> {
+            SqliteWarmUp.warmUp();
+            warmUp();
+            EnvelopeCryptoWarmUp.warmUp();
+        }, "wardgate-tls-warmup");
         thread.setDaemon(true);
         thread.start();
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,24 +58,32 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
     // Clock notes go out only where an uplink is configured.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile io.wardgate.api.pipeline.Uplink uplink;
-    private volatile Sealer sealer;
+    private volatile ComponentServiceObjects<Sealer> sealerObjects;
     private volatile boolean newSealer;
+    // The sealer got from sealerObjects, on the clock thread only, when a note is first due.
+    private ComponentServiceObjects<Sealer> gotFrom;
+    private Sealer sealer;
     private ClockConfig config;
     private ClockMonitor monitor;
     private DeviceClockTable devices;
     private ScheduledExecutorService schedule;
 
-    /** A sealer (re)started: a new boot epoch, whose clock notes start afresh. */
+    /**
+     * A sealer (re)started: a new boot epoch, whose clock notes start afresh. Bound without getting it: the
+     * sealer is a delayed component, and getting it here would activate it (its epoch written durably) on the
+     * start-level thread ahead of the uplink, which starts after this bundle (docs/operations.md, "What starts
+     * when"). It is got when the first note is due, or activated before by the policy, whichever comes first.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
-    void bindSealer(Sealer bound) {
-        sealer = bound;
+    void bindSealer(ComponentServiceObjects<Sealer> bound) {
+        sealerObjects = bound;
         newSealer = true;
     }
 
-    void unbindSealer(Sealer gone) {
-        if (sealer == gone) {
-            sealer = null;
+    void unbindSealer(ComponentServiceObjects<Sealer> gone) {
+        if (sealerObjects == gone) {
+            sealerObjects = null; // DS releases what was got from it
         }
     }
 
@@ -110,8 +119,8 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
 
     /** Seals the clock notes this observation calls for (docs/envelope.md, "Gateway clock notes"). */
     private void note(ClockState state, Instant wall, long mono) {
-        Sealer target = sealer;
-        if (target == null) {
+        ComponentServiceObjects<Sealer> bound = sealerObjects;
+        if (bound == null) {
             return; // no sealer, no readings: nothing to say about their times
         }
         if (newSealer) {
@@ -128,6 +137,10 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
         if (pending.isEmpty() || uplink == null) {
             return;
         }
+        Sealer target = sealerOf(bound);
+        if (target == null) {
+            return; // the sealer went away meanwhile: the notes wait for the next one
+        }
         List<Alarm> due = List.copyOf(pending);
         pending.clear();
         try {
@@ -137,6 +150,19 @@ public final class ClockComponent implements ClockStatus, DeviceClocks, StatusCo
         } catch (RuntimeException e) {
             LOG.error("A clock note could not be sealed ({}); readings of this epoch go out as stamped", e.toString());
         }
+    }
+
+    /** The sealer of {@code bound}, got once per binding (a singleton: the same one the policy seals with). */
+    private Sealer sealerOf(ComponentServiceObjects<Sealer> bound) {
+        if (bound != gotFrom) {
+            try {
+                sealer = bound.getService();
+            } catch (IllegalStateException e) {
+                sealer = null; // unbound while asked
+            }
+            gotFrom = sealer == null ? null : bound;
+        }
+        return sealer;
     }
 
     @Override

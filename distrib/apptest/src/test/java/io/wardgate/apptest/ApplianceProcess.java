@@ -36,18 +36,25 @@ final class ApplianceProcess implements AutoCloseable {
 
     /** {@code jar} instead of the build's wardgate.jar (another release of it). */
     static ApplianceProcess start(Path data, Path conf, Path jar) throws IOException {
+        return start(data, conf, jar, List.of());
+    }
+
+    /** With JVM options added after the operator's (a class-load log, say). */
+    static ApplianceProcess start(Path data, Path conf, Path jar, List<String> jvmOptions) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the appliance jar is missing (build distrib/appliance first): " + jar);
         }
         Files.createDirectories(data.resolve("tmp"));
         Files.createDirectories(conf);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m",
-                "-Dlaunch.storage.dir=" + data.resolve("framework"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"),
                 "-Dfelix.fileinstall.dir=" + conf,
                 "-Dwardgate.data=" + data,
                 "-Djava.io.tmpdir=" + data.resolve("tmp"),
-                "-jar", jar.toString());
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         return new ApplianceProcess(builder.start());
     }

@@ -62,6 +62,9 @@ class UpdateApplianceTest {
         try (ApplianceProcess second = ApplianceProcess.start(data, conf)) {
             second.awaitReady(START);
             awaitOutput(second, "update io.wardgate.appliance 1.0.0 installed");
+            // The package is moved to processed/ after that line: stopping before the move would leave it staged.
+            await().atMost(START).until(() -> Files.isRegularFile(
+                    data.resolve("update/inbox/processed/wardgate-1.0.0.dp.installed")));
             second.stop(STOP);
         }
         assertThat(installedVersion(data, "io.wardgate.runtime")).isEqualTo("0.1.1");

@@ -136,21 +136,47 @@ public final class ConfigDirectory {
      * @return the damaged files, restored or not
      */
     public List<Repair> repair() throws IOException {
+        List<Repair> out = repairDamaged();
+        keepLastGoodCopies();
+        return out;
+    }
+
+    /**
+     * The part of {@link #repair()} that must come before FileInstall reads the directory: removes temporary
+     * files a crash left and puts back every damaged file that has a good last copy.
+     *
+     * @return the damaged files, restored or not
+     */
+    public List<Repair> repairDamaged() throws IOException {
         List<Repair> out = new ArrayList<>();
         synchronized (LOCK) {
             for (Path file : files(true)) {
                 Finding finding = inspect(file);
-                if (finding.damage().isEmpty()) {
-                    keepLastGood(file, finding.bytes());
-                } else if (finding.goodCopy() != null) {
+                if (finding.damage().isPresent() && finding.goodCopy() != null) {
                     DurableFiles.replace(file, finding.goodCopy());
                     out.add(new Repair(file, true, finding.damage().get()));
-                } else {
+                } else if (finding.damage().isPresent()) {
                     out.add(new Repair(file, false, finding.damage().get()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The rest of {@link #repair()}: makes the last good copy of every sound file equal to it, durably. Only the
+     * next start reads these copies, so this may run beside FileInstall (it writes only the hidden copies, under
+     * the same lock as every write of this directory).
+     */
+    public void keepLastGoodCopies() throws IOException {
+        synchronized (LOCK) {
+            for (Path file : files(false)) {
+                Finding finding = inspect(file);
+                if (finding.damage().isEmpty()) {
+                    keepLastGood(file, finding.bytes());
+                }
+            }
+        }
     }
 
     /** The damaged files as they are now, without changing anything (for `wardgate check`). */

@@ -35,10 +35,24 @@ public final class StartGuard implements BundleActivator {
                         context.getBundle().getSymbolicName());
             }
             try {
-                repairs = directory.get().repair();
+                repairs = directory.get().repairDamaged();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("configuration directory {} could not be checked: {}", directory.get().directory(), e.toString());
             }
+            // The last good copies of sound files only serve the next start: written (durably, one file and
+            // one directory sync each) beside the framework's start instead of ahead of it. On a first start
+            // with 20 files that was 100-200 ms on the start-level thread (docs/benchmarks.md, "Start-up to
+            // the first reading, seventh pass").
+            ConfigDirectory copies = directory.get();
+            Thread thread = new Thread(() -> {
+                try {
+                    copies.keepLastGoodCopies();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("last good copies in {} not written: {}", copies.directory(), e.toString());
+                }
+            }, "wardgate-config-last-good");
+            thread.setDaemon(true);
+            thread.start();
             for (Repair repair : repairs) {
                 if (repair.restored()) {
                     LOG.warn("configuration file {} was {}: restored from its last good copy {}", repair.file(),
