@@ -27,7 +27,6 @@ final class Cbor {
 
     private static final CBOREncodeOptions DECODE = new CBOREncodeOptions(
             "allowduplicatekeys=false;keepkeyorder=true;resolvereferences=false;useindeflengthstrings=false");
-    private static final CBOREncodeOptions ENCODE = new CBOREncodeOptions("keepkeyorder=true");
 
     /** A CBOR tag and its content. */
     record Tagged(long tag, Object value) {
@@ -49,15 +48,10 @@ final class Cbor {
      * The deterministic encoding of {@code value}, written straight into bytes by {@link CborWriter}: the
      * library's object tree took about 5 % of the gateway's CPU samples at 30,000 readings/s and 15 % of
      * the bytes a seal allocates (docs/benchmarks.md, "Steady state at 30,000/s and 20 lines/s, sixth
-     * pass"). Byte for byte what {@link #libraryEncode} gives (CborWriterTest).
+     * pass"). Byte for byte what the library gives (CborWriterTest, against the library's encoder).
      */
     static byte[] encode(Object value) {
         return CborWriter.encode(value);
-    }
-
-    /** The library's encoding of the same values: the reference the direct writer is tested against. */
-    static byte[] libraryEncode(Object value) {
-        return toCbor(value, 0).EncodeToBytes(ENCODE);
     }
 
     /**
@@ -79,56 +73,6 @@ final class Cbor {
             throw new MalformedException("not in deterministic encoding");
         }
         return value;
-    }
-
-    private static CBORObject toCbor(Object value, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("nested deeper than " + MAX_DEPTH);
-        }
-        if (value == null) {
-            return CBORObject.Null;
-        } else if (value instanceof Long number) {
-            return CBORObject.FromObject(number.longValue());
-        } else if (value instanceof Integer number) {
-            return CBORObject.FromObject(number.longValue());
-        } else if (value instanceof String text) {
-            return CBORObject.FromObject(text);
-        } else if (value instanceof byte[] bytes) {
-            return CBORObject.FromObject(bytes);
-        } else if (value instanceof Boolean flag) {
-            return flag ? CBORObject.True : CBORObject.False;
-        } else if (value instanceof Tagged tagged) {
-            if (tagged.tag() < 0) {
-                throw new IllegalArgumentException("negative tag");
-            }
-            return CBORObject.FromObjectAndTag(toCbor(tagged.value(), depth + 1),
-                    com.upokecenter.numbers.EInteger.FromInt64(tagged.tag()));
-        } else if (value instanceof List<?> list) {
-            CBORObject array = CBORObject.NewArray();
-            for (Object item : list) {
-                array.Add(toCbor(item, depth + 1));
-            }
-            return array;
-        } else if (value instanceof Map<?, ?> map) {
-            List<byte[][]> entries = new ArrayList<>(map.size());
-            List<CBORObject[]> objects = new ArrayList<>(map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                CBORObject key = toCbor(entry.getKey(), depth + 1);
-                entries.add(new byte[][] {key.EncodeToBytes(ENCODE)});
-                objects.add(new CBORObject[] {key, toCbor(entry.getValue(), depth + 1)});
-            }
-            Integer[] order = new Integer[entries.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(entries.get(a)[0], entries.get(b)[0]));
-            CBORObject out = CBORObject.NewOrderedMap();
-            for (int i : order) {
-                out.Add(objects.get(i)[0], objects.get(i)[1]);
-            }
-            return out;
-        }
-        throw new IllegalArgumentException("no CBOR form for " + value.getClass().getName());
     }
 
     private static Object fromCbor(CBORObject object, int depth) throws MalformedException {
