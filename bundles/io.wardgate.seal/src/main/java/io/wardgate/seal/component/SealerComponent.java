@@ -66,6 +66,7 @@ public final class SealerComponent implements Sealer {
         this.sealer = new BatchingSealer(settings, keys(identity, config), outbox,
                 new EnvelopeSealer(Randomness.secure(random), identity.signer()), epoch,
                 Clock.systemUTC(), () -> Optional.ofNullable(audit));
+        sealer.readKeysAhead(config.backendKeyId());
         LOG.info("Sealer started in boot epoch {} ({}, {} batches of up to {} readings or {} ms)", epoch,
                 settings.algorithm(), settings.adaptive() ? "adaptive" : "fixed", settings.maxReadings(),
                 settings.maxMillis());
