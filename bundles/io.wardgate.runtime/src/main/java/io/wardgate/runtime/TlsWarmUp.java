@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * a buffer, and a throwaway P-256 key signs and verifies a few bytes. A failure only loses the head
  * start. Only when the configuration directory holds an uplink configuration; SQLite's classes are loaded
  * first on the same thread ({@link SqliteWarmUp}), Bouncy Castle's envelope primitives last
- * ({@link EnvelopeCryptoWarmUp}). A bundle activator, not a
+ * ({@link EnvelopeCryptoWarmUp}), then the JDK's record methods ({@link RecordWarmUp}) and, when a serial port is
+ * configured, jSerialComm's native library ({@link SerialWarmUp}). A bundle activator, not a
  * component: it runs when this bundle starts, before the declarative-services runtime activates the uplink.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
@@ -52,10 +53,15 @@ public final class TlsWarmUp implements BundleActivator {
         }
         // SQLite first: the outbox opens its database before the uplink's connection needs TLS; the
         // envelope's cryptography last: the first envelope is sealed once the sources have started.
+        boolean serialPorts = SerialWarmUp.portConfigured(context.getProperty("felix.fileinstall.dir"));
         Thread thread = new Thread(() -> {
             SqliteWarmUp.warmUp();
             warmUp();
             EnvelopeCryptoWarmUp.warmUp();
+            RecordWarmUp.warmUp();
+            if (serialPorts) {
+                SerialWarmUp.warmUp();
+            }
         }, "wardgate-tls-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -67,11 +73,16 @@ public final class TlsWarmUp implements BundleActivator {
     }
 
     static boolean uplinkConfigured(String configDirectory) {
+        return configured(configDirectory, UPLINK_CONFIG);
+    }
+
+    /** True when the configuration directory holds a file whose name starts with {@code prefix}. */
+    static boolean configured(String configDirectory, String prefix) {
         if (configDirectory == null) {
             return false;
         }
         try (Stream<Path> files = Files.list(Path.of(configDirectory))) {
-            return files.anyMatch(file -> file.getFileName().toString().startsWith(UPLINK_CONFIG));
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(prefix));
         } catch (IOException | RuntimeException e) {
             return false;
         }
