@@ -60,6 +60,36 @@ class ComponentsTest {
         assertThat(Files.readString(temp.resolve("seal/epoch"))).isEqualTo("1");
     }
 
+    /**
+     * The sealer reads its configured backend key when it starts, not at its first envelope: the key a first sealer
+     * read (and sealed nothing with) is in the identity's cache, so a second sealer seals to it after its file is gone.
+     * Without the read ahead, the second sealer finds no key and the reading is not sealed.
+     */
+    @Test
+    void theSealerReadsItsBackendKeyWhenItStarts() throws Exception {
+        IdentityComponent identity = new IdentityComponent((String) null, Configs.of(IdentityConfig.class,
+                Map.of("keyDirectory", temp.resolve("identity").toString(), "gatewayId", "wg-comp-2")), java.time.Clock.systemUTC());
+        identity.store(); // its directory is there once it is open
+        Path key = Files.writeString(identity.keyDirectory().resolve("backend-read-ahead.pem"),
+                Certificates.pem((Object) TestKeys.backend().getPublic()));
+        SealerConfig config = Configs.of(SealerConfig.class, Map.of("batchMaxReadings", 1,
+                "backendKeyId", "read-ahead", "dataDirectory", temp.resolve("seal").toString()));
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        new SealerComponent((String) null, config, identity, outbox).deactivate(); // its thread's tasks all run first
+        Files.delete(key);
+
+        SealerComponent sealer = new SealerComponent((String) null, config, identity, outbox);
+        sealer.seal(new AdmittedReadings(new DeviceReadings(TestReadings.MONITOR, TestReadings.BED_12,
+                List.of(Observation.of(VitalSign.SPO2, Decimal.ofInteger(97), Set.of(), TestReadings.T0))),
+                new Route("icu", "vitals", "read-ahead", 3)));
+        sealer.deactivate();
+
+        assertThat(outbox.envelopes()).hasSize(1);
+        EnvelopeOpener opener = new EnvelopeOpener(Map.of("read-ahead", TestKeys.backend().getPrivate()),
+                TestKeys.trusting(identity.store().signingKey().publicKey()));
+        assertThat(opener.open(outbox.envelopes().get(0).bytes())).isInstanceOf(OpenResult.Opened.class);
+    }
+
     @Test
     void theIdentityTellsTheAuditTrailItsGatewayIdWhenItBindsIt() throws Exception {
         IdentityComponent identity = new IdentityComponent((String) null, Configs.of(IdentityConfig.class,
