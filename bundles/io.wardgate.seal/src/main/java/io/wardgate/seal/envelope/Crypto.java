@@ -28,6 +28,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
@@ -45,6 +46,16 @@ final class Crypto {
             P256.getH());
 
     private Crypto() {
+    }
+
+    /** The comb of P-256's generator: ephemeral keys and the signature's k * G. */
+    static PackedComb generatorComb() {
+        return Generator.COMB;
+    }
+
+    // Built at the first use, not when the class loads.
+    private static final class Generator {
+        static final PackedComb COMB = PackedComb.of(DOMAIN.getG());
     }
 
     /** The JCA parameters of P-256, for building JCA keys. */
@@ -107,7 +118,9 @@ final class Crypto {
         if (d.signum() <= 0 || d.compareTo(DOMAIN.getN()) >= 0) {
             throw new IllegalArgumentException("an ECDH private key must lie in [1, n - 1]");
         }
-        return sharedX(new FixedPointCombMultiplier().multiply(recipient, d));
+        KnownRecipient known = lastRecipient;
+        ECMultiplier comb = known != null && known.point() == recipient ? known.comb() : new FixedPointCombMultiplier();
+        return sharedX(comb.multiply(recipient, d));
     }
 
     /** The backend key as a validated curve point, kept (with its comb table) while the key stays the same. */
@@ -117,11 +130,12 @@ final class Crypto {
             return known.point();
         }
         org.bouncycastle.math.ec.ECPoint point = point(x(key), y(key));
-        lastRecipient = new KnownRecipient(key.getW(), point);
-        return point;
+        PackedComb comb = PackedComb.of(point);
+        lastRecipient = new KnownRecipient(key.getW(), comb.point(), comb);
+        return comb.point();
     }
 
-    private record KnownRecipient(ECPoint w, org.bouncycastle.math.ec.ECPoint point) {
+    private record KnownRecipient(ECPoint w, org.bouncycastle.math.ec.ECPoint point, PackedComb comb) {
     }
 
     // One backend key at a time in practice; a second one only costs a table when it alternates.

@@ -7,13 +7,12 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * Fresh P-256 key pairs for one envelope's key agreement, made with Bouncy Castle's fixed-point comb
- * multiplier on P-256's specialised field (the generator's table is computed once per JVM, the lookups are
- * constant-time). The JCA's {@code KeyPairGenerator("EC")} did the same work in about three times the CPU on
+ * ({@link PackedComb}: its table, its lookups packed) on P-256's specialised field (the generator's table is
+ * computed once per JVM, the lookups are constant-time). The JCA's {@code KeyPairGenerator("EC")} did the same work in about three times the CPU on
  * the appliance's C1-only JIT (docs/benchmarks.md, "CPU per envelope"). The keys live only inside one seal
  * call, so they are plain holders, never encoded.
  */
@@ -30,7 +29,7 @@ final class EphemeralKeys {
         do {
             d = BigIntegers.createRandomBigInteger(ORDER.bitLength(), random);
         } while (d.signum() == 0 || d.compareTo(ORDER) >= 0);
-        org.bouncycastle.math.ec.ECPoint q = new FixedPointCombMultiplier().multiply(Crypto.DOMAIN.getG(), d)
+        org.bouncycastle.math.ec.ECPoint q = Crypto.generatorComb().multiply(Crypto.DOMAIN.getG(), d)
                 .normalize();
         ECPoint w = new ECPoint(q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
         return new KeyPair(new Public(w), new Private(d));

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECMultiplier;
 
 /**
  * Makes ES256 signatures (ECDSA P-256 with SHA-256, r || s). A seam so that the key can later live
@@ -26,7 +27,12 @@ public interface Es256Signer {
             if (!(key instanceof ECPrivateKey ec) || !Crypto.isP256(ec.getParams())) {
                 throw new IllegalArgumentException("ES256 needs an EC P-256 private key");
             }
-            ECDSASigner signer = new ECDSASigner();
+            ECDSASigner signer = new ECDSASigner() {
+                @Override
+                protected ECMultiplier createBasePointMultiplier() {
+                    return Crypto.generatorComb();
+                }
+            };
             signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(ec.getS(), Crypto.DOMAIN), random));
             BigInteger[] rs = signer.generateSignature(Crypto.sha256(data));
             return Crypto.concat(rs[0], rs[1]);
