@@ -52,6 +52,9 @@ final class SqliteStore implements AutoCloseable {
     static final String EVICTION_QUERY = "SELECT id, device, size FROM envelope"
             + " WHERE precedence < ? OR (precedence = ? AND priority <= ?) ORDER BY precedence, priority, id LIMIT ?";
 
+    /** Alarms in hand-out order; searches the partial envelope_urgent index without a sort (UrgentIndexTest). */
+    static final String URGENT_QUERY = "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?";
+
     /**
      * Opens (or creates) the database, checks it, and switches on WAL and synchronous=FULL.
      *
@@ -106,6 +109,7 @@ final class SqliteStore implements AutoCloseable {
                     + " topic TEXT NOT NULL, priority INTEGER NOT NULL, readings INTEGER NOT NULL,"
                     + " size INTEGER NOT NULL, body BLOB NOT NULL, precedence INTEGER NOT NULL DEFAULT 0)");
             SchemaMigration.addPrecedence(statement);
+            SchemaMigration.urgentIndex(statement);
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_device ON envelope(device, id)");
             // Eviction's order (precedence, priority, oldest): without it a full outbox sorted every row per store.
             statement.execute("DROP INDEX IF EXISTS envelope_priority");
@@ -193,8 +197,7 @@ final class SqliteStore implements AutoCloseable {
     /** The ids of the oldest envelopes of a precedence above routine (alarms), oldest first. */
     synchronized List<Long> urgentIds(int limit) {
         return query(() -> {
-            PreparedStatement statement = prepared(
-                    "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?");
+            PreparedStatement statement = prepared(URGENT_QUERY);
             statement.setInt(1, limit);
             return ids(statement);
         });

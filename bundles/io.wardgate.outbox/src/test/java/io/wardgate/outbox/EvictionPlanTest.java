@@ -6,10 +6,6 @@ import io.wardgate.testkit.RecordingAuditTrail;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,10 +24,7 @@ class EvictionPlanTest {
 
     @Test
     void aNewOutboxFindsEvictionCandidatesThroughAnIndexWithoutSorting() throws Exception {
-        Path file = dir.resolve("outbox.db");
-        try (SqliteStore store = SqliteStore.open(file, 0)) {
-            assertThat(store.totals().envelopes()).isZero();
-        }
+        Path file = QueryPlans.newOutbox(dir);
         assertThat(plan(file)).contains("USING INDEX envelope_eviction").doesNotContain("TEMP B-TREE");
     }
 
@@ -51,20 +44,6 @@ class EvictionPlanTest {
     }
 
     private static String plan(Path file) throws Exception {
-        StringBuilder plan = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                PreparedStatement statement = connection.prepareStatement(
-                        "EXPLAIN QUERY PLAN " + SqliteStore.EVICTION_QUERY)) {
-            statement.setInt(1, 0);
-            statement.setInt(2, 0);
-            statement.setInt(3, 5);
-            statement.setInt(4, 64);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString("detail")).append('\n');
-                }
-            }
-        }
-        return plan.toString();
+        return QueryPlans.plan(file, SqliteStore.EVICTION_QUERY, 0, 0, 5, 64);
     }
 }
