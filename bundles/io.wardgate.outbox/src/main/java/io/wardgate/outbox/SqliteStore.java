@@ -56,6 +56,14 @@ final class SqliteStore implements AutoCloseable {
     static final String URGENT_QUERY = "SELECT id FROM envelope WHERE precedence > 0 ORDER BY precedence DESC, id LIMIT ?";
 
     /**
+     * Expiry's rows of one age segment, oldest first, through envelope_sealed (ExpiryPlanTest). The unary
+     * {@code +} keeps SQLite from taking the id range instead: it then read every row of the segment, bodies
+     * and all, and sorted them, once a sweep (a minute) on the writer thread, however few had expired.
+     */
+    static final String EXPIRY_QUERY = "SELECT id, device, size FROM envelope"
+            + " WHERE +id > ? AND +id <= ? AND sealed_s < ? ORDER BY sealed_s LIMIT ?";
+
+    /**
      * Opens (or creates) the database, checks it, and switches on WAL and synchronous=FULL.
      *
      * @param maxDatabaseBytes a hard limit for the database file (SQLite max_page_count), 0 for none
@@ -441,9 +449,7 @@ final class SqliteStore implements AutoCloseable {
 
         /** Expiry (AgeRule): rows with id in (above, atMost] sealed before {@code cutoff}, oldest first. */
         List<Removed> sealedBefore(Instant cutoff, long above, long atMost, int limit) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, device, size FROM envelope WHERE id > ? AND id <= ? AND sealed_s < ?"
-                            + " ORDER BY sealed_s LIMIT ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(EXPIRY_QUERY)) {
                 statement.setLong(1, above);
                 statement.setLong(2, atMost);
                 statement.setLong(3, cutoff.getEpochSecond());
