@@ -437,16 +437,6 @@ final class SqliteStore implements AutoCloseable {
             }
         }
 
-        /** Envelopes sealed before {@code cutoff}, oldest first. */
-        List<Removed> sealedBefore(Instant cutoff, int limit) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, device, size FROM envelope WHERE sealed_s < ? ORDER BY sealed_s LIMIT ?")) {
-                statement.setLong(1, cutoff.getEpochSecond());
-                statement.setInt(2, limit);
-                return removedRows(statement);
-            }
-        }
-
         /** Expiry (AgeRule): rows with id in (above, atMost] sealed before {@code cutoff}, oldest first. */
         List<Removed> sealedBefore(Instant cutoff, long above, long atMost, int limit) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(EXPIRY_QUERY)) {
