@@ -172,6 +172,35 @@ class ClassDataSharingTest {
         assertThat(Files.getAttribute(cache.resolve("wardgate.jsa"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0);
     }
 
+    @Test
+    void aPackageThatChangesAJdkTriggersTheArchiveAgain(@TempDir Path root) throws Exception {
+        RequiredTools.require("the class-data sharing archive", "dpkg-deb", "sh");
+        ServiceUserCannotReachRootTest.install(root);
+        Path cache = Files.createDirectories(root.resolve("var/cache/wardgate"));
+        Path env = Files.writeString(cache.resolve("cds.env"), "WARDGATE_CDS=-XX:SharedArchiveFile=/var/cache/wardgate/wardgate.jsa\n");
+        // A stand-in for a JDK update: a package with a file below /usr/lib/jvm. dpkg runs a trigger only for a
+        // package whose dependencies hold, so it also provides what the temporary root lacks.
+        Path jdk = Files.createDirectories(root.resolve("build/fake-jdk"));
+        Files.createDirectories(jdk.resolve("DEBIAN"));
+        Files.writeString(jdk.resolve("DEBIAN/control"), "Package: fake-jdk\nVersion: 1\nArchitecture: all\n"
+                + "Provides: java17-runtime-headless, passwd, nftables, unzip\n"
+                + "Maintainer: test <test@wardgate.invalid>\nDescription: test\n");
+        Files.createDirectories(jdk.resolve("usr/lib/jvm/fake"));
+        Files.writeString(jdk.resolve("usr/lib/jvm/fake/release"), "JAVA_VERSION=\"17\"\n");
+        Path deb = root.resolve("build/fake-jdk.deb");
+        RequiredTools.run("dpkg-deb", "--root-owner-group", "--build", jdk.toString(), deb.toString());
+
+        ProcessBuilder pb = new ProcessBuilder("dpkg", "--root=" + root, "--force-script-chrootless", "--force-depends",
+                "--force-not-root", "-i", deb.toString());
+        Run installed = run(pb);
+
+        assertThat(installed.code()).as(installed.output()).isZero();
+        assertThat(installed.output()).contains("Processing triggers for wardgate");
+        // postinst triggered: below DPKG_ROOT it makes no archive, and drops the one for the old JDK.
+        assertThat(installed.output()).contains("class-data sharing archive not made below DPKG_ROOT");
+        assertThat(env).doesNotExist();
+    }
+
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source: (.*)$");
 
     private static long sharedApplicationClasses(List<String> log) {
