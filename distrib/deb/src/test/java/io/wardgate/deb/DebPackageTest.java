@@ -20,11 +20,14 @@ class DebPackageTest {
         RequiredTools.require("inspecting the .deb", "dpkg-deb");
         String info = RequiredTools.run("dpkg-deb", "-I", DEB);
         assertThat(info).contains(" Package: wardgate").contains(" Architecture: all")
-                .contains(" Depends: openjdk-17-jre-headless (>= 17.0.9) | java17-runtime-headless, passwd, nftables")
+                .contains(" Depends: openjdk-17-jre-headless (>= 17.0.9) | java17-runtime-headless, passwd, nftables, unzip")
                 .contains(" Recommends: bluez, chrony")
                 .containsPattern(" Version: 0\\.1\\.0")
                 .containsPattern("\\d+ bytes,\\s+\\d+ lines\\s+\\*\\s+postinst")
-                .containsPattern("\\*\\s+prerm").containsPattern("\\*\\s+postrm");
+                .containsPattern("\\*\\s+prerm").containsPattern("\\*\\s+postrm")
+                // A JDK update remakes the class-data sharing archive (docs/operations.md).
+                .containsPattern("\\d+ bytes,\\s+\\d+ lines\\s+triggers");
+        assertThat(RequiredTools.run("sh", "-c", "dpkg-deb -I '" + DEB + "' triggers")).contains("interest-noawait /usr/lib/jvm");
     }
 
     @Test
@@ -46,6 +49,8 @@ class DebPackageTest {
                 "-rw-r--r-- root/root .* ./usr/share/wardgate/hardware/generic-arm64/profile.env",
                 "-rwxr-xr-x root/root .* ./usr/sbin/wardgate-profile",
                 "-rwxr-xr-x root/root .* ./usr/bin/wardgate",
+                "-rwxr-xr-x root/root .* ./usr/lib/wardgate/wardgate-cds",
+                "-rw-r--r-- root/root .* ./usr/share/wardgate/cds/wardgate.classlist",
                 "-rw-r--r-- root/root .* ./lib/systemd/system/wardgate.service",
                 "-rw-r--r-- root/root .* ./usr/share/doc/wardgate/changelog.gz")) {
             assertThat(contents).containsPattern(expected);
@@ -69,7 +74,8 @@ class DebPackageTest {
                 "ProtectControlGroups=yes", "RestrictNamespaces=yes", "RestrictSUIDSGID=yes", "UMask=0077", "MemoryMax=",
                 "-Djava.io.tmpdir=/var/lib/wardgate/tmp", "-Dorg.sqlite.tmpdir=/var/lib/wardgate/tmp",
                 "-Dlaunch.storage.dir=/var/lib/wardgate/framework", "-Dfelix.fileinstall.dir=/etc/wardgate/conf",
-                "-jar /usr/share/wardgate/wardgate.jar", "StandardError=journal")) {
+                "-jar /usr/share/wardgate/wardgate.jar", "StandardError=journal",
+                "EnvironmentFile=-/var/cache/wardgate/cds.env\n", "ExecStart=/usr/bin/java $WARDGATE_JAVA_OPTS $WARDGATE_CDS \\\n")) {
             assertThat(text).as(line).contains(line);
         }
         // No second ReadWritePaths line may widen what the service can write.

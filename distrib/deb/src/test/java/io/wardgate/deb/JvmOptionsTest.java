@@ -45,6 +45,11 @@ class JvmOptionsTest {
         assertThat(script).contains("MALLOC_ARENA_MAX=2 exec java");
     }
 
+    /** The unit's default WARDGATE_JAVA_OPTS. */
+    static String unitOptions() throws IOException {
+        return first(UNIT, Files.readString(TOP.resolve("distrib/deb/src/deb/systemd/wardgate.service")));
+    }
+
     private static String first(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         assertThat(m.find()).as("no " + pattern.pattern()).isTrue();
