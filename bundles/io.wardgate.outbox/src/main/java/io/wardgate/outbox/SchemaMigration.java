@@ -3,6 +3,8 @@ package io.wardgate.outbox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Brings an outbox file of an older schema up to date, inside the opening transaction, so that
@@ -12,6 +14,8 @@ import java.sql.Statement;
  * one re-creates the indexes it knows and works on).
  */
 final class SchemaMigration {
+    private static final List<String> SEALED_COLUMNS = List.of("sealed_s", "sealed_n", "size");
+
     private SchemaMigration() {
     }
 
@@ -30,6 +34,30 @@ final class SchemaMigration {
         statement.execute("DROP INDEX IF EXISTS envelope_precedence");
         statement.execute("CREATE INDEX IF NOT EXISTS envelope_urgent ON envelope(precedence DESC, id)"
                 + " WHERE precedence > 0");
+    }
+
+    /**
+     * Expiry's and status's index also holds each row's size: the totals at open ({@code COUNT(*), SUM(size)})
+     * and the oldest envelope are then read from this index (a few MB) instead of the table, bodies inline (the
+     * whole file, up to the capacity, at every start and every status call). Still one index: the same pages
+     * written per commit. An older layout, (sealed_s) alone, is rebuilt; an older gateway keeps this one.
+     */
+    static void sealedIndex(Statement statement) throws SQLException {
+        if (!SEALED_COLUMNS.equals(indexColumns(statement, "envelope_sealed"))) {
+            statement.execute("DROP INDEX IF EXISTS envelope_sealed");
+        }
+        statement.execute("CREATE INDEX IF NOT EXISTS envelope_sealed ON envelope(sealed_s, sealed_n, size)");
+    }
+
+    /** The index's columns in order; empty if there is no such index. */
+    private static List<String> indexColumns(Statement statement, String index) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("PRAGMA index_info(" + index + ")")) {
+            while (rows.next()) {
+                columns.add(rows.getString("name"));
+            }
+        }
+        return columns;
     }
 
     private static boolean hasColumn(Statement statement, String table, String column) throws SQLException {

@@ -63,6 +63,12 @@ final class SqliteStore implements AutoCloseable {
     static final String EXPIRY_QUERY = "SELECT id, device, size FROM envelope"
             + " WHERE +id > ? AND +id <= ? AND sealed_s < ? ORDER BY sealed_s LIMIT ?";
 
+    /** The totals at open; a scan of the covering envelope_sealed, not of the table (SealedIndexTest). */
+    static final String TOTALS_QUERY = "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM envelope";
+
+    /** The oldest envelope's sealing time (status); the first entry of envelope_sealed, no sort (SealedIndexTest). */
+    static final String OLDEST_QUERY = "SELECT sealed_s, sealed_n FROM envelope ORDER BY sealed_s, sealed_n LIMIT 1";
+
     /**
      * Opens (or creates) the database, checks it, and switches on WAL and synchronous=FULL.
      *
@@ -122,7 +128,7 @@ final class SqliteStore implements AutoCloseable {
             // Eviction's order (precedence, priority, oldest): without it a full outbox sorted every row per store.
             statement.execute("DROP INDEX IF EXISTS envelope_priority");
             statement.execute("CREATE INDEX IF NOT EXISTS envelope_eviction ON envelope(precedence, priority, id)");
-            statement.execute("CREATE INDEX IF NOT EXISTS envelope_sealed ON envelope(sealed_s)");
+            SchemaMigration.sealedIndex(statement);
             statement.execute("CREATE TABLE IF NOT EXISTS sequence("
                     + "device TEXT NOT NULL, epoch INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY(device, epoch))");
             statement.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('schema', " + SCHEMA_VERSION + ")");
@@ -162,7 +168,7 @@ final class SqliteStore implements AutoCloseable {
     synchronized Totals totals() {
         return query(() -> {
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM envelope")) {
+                    ResultSet rows = statement.executeQuery(TOTALS_QUERY)) {
                 rows.next();
                 return new Totals(rows.getLong(1), rows.getLong(2));
             }
@@ -171,8 +177,7 @@ final class SqliteStore implements AutoCloseable {
 
     synchronized Optional<Instant> oldestSealed() {
         return query(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT sealed_s, sealed_n FROM envelope ORDER BY sealed_s, sealed_n LIMIT 1");
+            try (PreparedStatement statement = connection.prepareStatement(OLDEST_QUERY);
                     ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(Instant.ofEpochSecond(rows.getLong(1), rows.getLong(2)))
                         : Optional.<Instant>empty();

@@ -64,20 +64,10 @@ class UrgentIndexTest {
     private static void writePreviousLayout(Path file) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode=WAL");
-            statement.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-            statement.execute("CREATE TABLE envelope("
-                    + "id INTEGER PRIMARY KEY AUTOINCREMENT, gateway TEXT NOT NULL, device TEXT NOT NULL,"
-                    + " epoch INTEGER NOT NULL, seq INTEGER NOT NULL, sealed_s INTEGER NOT NULL, sealed_n INTEGER NOT NULL,"
-                    + " topic TEXT NOT NULL, priority INTEGER NOT NULL, readings INTEGER NOT NULL,"
-                    + " size INTEGER NOT NULL, body BLOB NOT NULL, precedence INTEGER NOT NULL DEFAULT 0)");
-            statement.execute("CREATE INDEX envelope_precedence ON envelope(precedence, id)");
-            statement.execute("CREATE INDEX envelope_device ON envelope(device, id)");
-            statement.execute("CREATE INDEX envelope_eviction ON envelope(precedence, priority, id)");
-            statement.execute("CREATE INDEX envelope_sealed ON envelope(sealed_s)");
-            statement.execute("CREATE TABLE sequence("
-                    + "device TEXT NOT NULL, epoch INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY(device, epoch))");
-            statement.execute("INSERT INTO meta(key, value) VALUES('schema', 2)");
+            PreviousSchema.create(statement, "CREATE INDEX envelope_precedence ON envelope(precedence, id)",
+                    "CREATE INDEX envelope_device ON envelope(device, id)",
+                    "CREATE INDEX envelope_eviction ON envelope(precedence, priority, id)",
+                    "CREATE INDEX envelope_sealed ON envelope(sealed_s)");
             insert(connection, "bed-1", 0, 0, "bed-1#0");
             insert(connection, "monitor", 0, 1, "alarm-a");
             insert(connection, "bed-2", 1, 0, "bed-2#1");
