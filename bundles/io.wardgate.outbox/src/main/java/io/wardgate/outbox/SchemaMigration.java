@@ -38,9 +38,10 @@ final class SchemaMigration {
 
     /**
      * Expiry's and status's index also holds each row's size: the totals at open ({@code COUNT(*), SUM(size)})
-     * and the oldest envelope are then read from this index (a few MB) instead of the table, bodies inline (the
-     * whole file, up to the capacity, at every start and every status call). Still one index: the same pages
-     * written per commit. An older layout, (sealed_s) alone, is rebuilt; an older gateway keeps this one.
+     * and the oldest envelope are then read from this index (10 MiB at 500,000 envelopes) instead of the table,
+     * bodies inline (the whole file, up to the capacity, at every start and every status call). Still one index:
+     * the same pages written per commit. An older layout, (sealed_s) alone, is rebuilt; an older gateway keeps
+     * this one.
      */
     static void sealedIndex(Statement statement) throws SQLException {
         if (!SEALED_COLUMNS.equals(indexColumns(statement, "envelope_sealed"))) {
