@@ -126,8 +126,6 @@ class ClassDataSharingTest {
                 .map(m -> m.group(1)).filter(n -> !n.contains("$$Lambda") && !n.contains("/0x")).distinct().toList();
         long covered = archivable.stream().filter(listed::contains).count();
         double percent = 100.0 * covered / archivable.size();
-        System.out.printf("cds: %d of %d classes from the archive; the list covers %d of %d classes of a start (%.1f %%)%n",
-                shared, with.size(), covered, archivable.size(), percent);
         assertThat(percent).as("the class list covers %d of %d classes of a start; remake it with distrib/appliance/cds-classes.sh",
                 covered, archivable.size()).isGreaterThanOrEqualTo(80.0);
 
