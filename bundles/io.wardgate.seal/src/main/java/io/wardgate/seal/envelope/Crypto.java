@@ -28,8 +28,6 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECMultiplier;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -108,40 +106,8 @@ final class Crypto {
         return sharedX(peer.multiply(((ECPrivateKey) privateKey).getS()));
     }
 
-    /**
-     * ECDH with a peer that stays the same from envelope to envelope (the backend's key, from
-     * {@link #recipientPoint}): a fixed-point comb over the point's table, computed once and kept on the
-     * point, instead of a fresh variable-point multiplication; constant-time lookups, about half the CPU.
-     */
-    static byte[] ecdhWithRecipient(PrivateKey privateKey, org.bouncycastle.math.ec.ECPoint recipient) {
-        BigInteger d = ((ECPrivateKey) privateKey).getS();
-        if (d.signum() <= 0 || d.compareTo(DOMAIN.getN()) >= 0) {
-            throw new IllegalArgumentException("an ECDH private key must lie in [1, n - 1]");
-        }
-        KnownRecipient known = lastRecipient;
-        ECMultiplier comb = known != null && known.point() == recipient ? known.comb() : new FixedPointCombMultiplier();
-        return sharedX(comb.multiply(recipient, d));
-    }
-
-    /** The backend key as a validated curve point, kept (with its comb table) while the key stays the same. */
-    static org.bouncycastle.math.ec.ECPoint recipientPoint(ECPublicKey key) {
-        KnownRecipient known = lastRecipient;
-        if (known != null && known.w().equals(key.getW())) {
-            return known.point();
-        }
-        org.bouncycastle.math.ec.ECPoint point = point(x(key), y(key));
-        PackedComb comb = PackedComb.of(point);
-        lastRecipient = new KnownRecipient(key.getW(), comb.point(), comb);
-        return comb.point();
-    }
-
-    private record KnownRecipient(ECPoint w, org.bouncycastle.math.ec.ECPoint point, PackedComb comb) {
-    }
-
-    // One backend key at a time in practice; a second one only costs a table when it alternates.
-    private static volatile KnownRecipient lastRecipient;
-
-    private static byte[] sharedX(org.bouncycastle.math.ec.ECPoint product) {
+    /** The x coordinate of an ECDH product, 32 bytes; refuses the point at infinity. */
+    static byte[] sharedX(org.bouncycastle.math.ec.ECPoint product) {
         org.bouncycastle.math.ec.ECPoint shared = product.normalize();
         if (shared.isInfinity()) {
             throw new IllegalArgumentException("ECDH gave the point at infinity");

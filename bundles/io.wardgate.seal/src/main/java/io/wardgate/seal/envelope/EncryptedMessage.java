@@ -27,7 +27,8 @@ public final class EncryptedMessage {
             throw new IllegalArgumentException("the recipient must be an EC P-256 public key");
         }
         byte[] outerProtected = Cbor.encode(Map.of(ALG, (long) ALGORITHM.coseId()));
-        return EnvelopeSealer.encrypt(outerProtected, plaintext, ec, KeyIds.kid(recipient), ALGORITHM, randomness);
+        return EnvelopeSealer.encrypt(outerProtected, plaintext, ec, KeyIds.kid(recipient), ALGORITHM, randomness,
+                new RecipientPoints());
     }
 
     /** True when {@code message} is a COSE_Encrypt (tag 96) rather than, say, a plain COSE_Sign1. */

@@ -40,6 +40,7 @@ import java.util.Objects;
 public final class EnvelopeSealer {
     private final Randomness randomness;
     private final Es256Signer signer;
+    private final RecipientPoints recipients = new RecipientPoints();
 
     public EnvelopeSealer(Randomness randomness, Es256Signer signer) {
         this.randomness = Objects.requireNonNull(randomness, "randomness");
@@ -60,7 +61,7 @@ public final class EnvelopeSealer {
         byte[] signed = sign1(PayloadCodec.encode(batch), outerProtected, signingKey);
 
         byte[] envelope = encrypt(outerProtected, signed, (ECPublicKey) recipient.key(), recipient.kid(), algorithm,
-                randomness);
+                randomness, recipients);
         if (envelope.length > SealedEnvelope.MAX_BYTES) {
             throw new IllegalArgumentException("the batch seals to " + envelope.length + " bytes, above "
                     + SealedEnvelope.MAX_BYTES);
@@ -73,11 +74,11 @@ public final class EnvelopeSealer {
      * ephemeral key, {@code outerProtected} as the authenticated protected header.
      */
     static byte[] encrypt(byte[] outerProtected, byte[] plaintext, ECPublicKey recipientKey, byte[] recipientKid,
-            ContentAlgorithm algorithm, Randomness randomness) {
+            ContentAlgorithm algorithm, Randomness randomness, RecipientPoints recipients) {
         KeyPair ephemeral = randomness.ephemeralKeyPair();
         ECPublicKey ephemeralPublic = (ECPublicKey) ephemeral.getPublic();
         byte[] recipientProtected = Cbor.encode(Map.of(ALG, ECDH_ES_HKDF_256));
-        byte[] secret = Crypto.ecdhWithRecipient(ephemeral.getPrivate(), Crypto.recipientPoint(recipientKey));
+        byte[] secret = recipients.ecdh(ephemeral.getPrivate(), recipients.point(recipientKey));
         byte[] cek = Crypto.hkdfSha256(secret, kdfContext(algorithm, recipientProtected), CoseLabels.KEY_BITS / 8);
         byte[] iv = randomness.nonce(IV_LENGTH);
         if (iv.length != IV_LENGTH) {

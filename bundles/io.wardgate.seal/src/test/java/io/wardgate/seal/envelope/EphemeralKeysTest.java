@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The sealer's own ephemeral keys and the cached-recipient ECDH agree with the JCA's P-256. */
 class EphemeralKeysTest {
     private final SecureRandom random = new SecureRandom();
+    private final RecipientPoints recipients = new RecipientPoints();
 
     @Test
     void anEphemeralKeyAgreesWithTheJcaOnBothSides() throws Exception {
@@ -33,11 +34,10 @@ class EphemeralKeysTest {
                     ephemeralPublic.getW(), Crypto.jcaParams())), true);
             byte[] backendSecret = agreement.generateSecret();
             // Ours: the ephemeral scalar with the backend's point, through the cached comb table.
-            byte[] ours = Crypto.ecdhWithRecipient(ephemeral.getPrivate(),
-                    Crypto.recipientPoint((ECPublicKey) backend.getPublic()));
+            byte[] ours = recipients.ecdh(ephemeral.getPrivate(), recipients.point((ECPublicKey) backend.getPublic()));
             assertThat(ours).isEqualTo(backendSecret);
             // And the plain variable-point multiplication gives the same.
-            assertThat(Crypto.ecdh(ephemeral.getPrivate(), Crypto.recipientPoint((ECPublicKey) backend.getPublic())))
+            assertThat(Crypto.ecdh(ephemeral.getPrivate(), recipients.point((ECPublicKey) backend.getPublic())))
                     .isEqualTo(backendSecret);
         }
     }
@@ -64,18 +64,28 @@ class EphemeralKeysTest {
     void aRecipientPointIsKeptOnlyForTheSameKey() {
         ECPublicKey first = (ECPublicKey) TestKeys.backend().getPublic();
         ECPublicKey second = (ECPublicKey) TestKeys.gateway().getPublic();
-        assertThat(Crypto.recipientPoint(first)).isSameAs(Crypto.recipientPoint(first));
-        assertThat(Crypto.recipientPoint(second).getAffineXCoord().toBigInteger())
+        assertThat(recipients.point(first)).isSameAs(recipients.point(first));
+        assertThat(recipients.point(second).getAffineXCoord().toBigInteger())
                 .isEqualTo(second.getW().getAffineX());
-        assertThat(Crypto.recipientPoint(first).getAffineXCoord().toBigInteger()).isEqualTo(first.getW().getAffineX());
+        assertThat(recipients.point(first).getAffineXCoord().toBigInteger()).isEqualTo(first.getW().getAffineX());
+    }
+
+    @Test
+    void eachHolderKeepsItsOwnRecipient() {
+        // A sealer's backend table must survive a management reply encrypted to another key elsewhere.
+        ECPublicKey backend = (ECPublicKey) TestKeys.backend().getPublic();
+        ECPublicKey management = (ECPublicKey) TestKeys.gateway().getPublic();
+        RecipientPoints sealer = new RecipientPoints();
+        org.bouncycastle.math.ec.ECPoint kept = sealer.point(backend);
+        new RecipientPoints().point(management);
+        assertThat(sealer.point(backend)).isSameAs(kept);
     }
 
     @Test
     void aScalarOutsideTheGroupIsRefused() throws Exception {
         PrivateKey outside = KeyFactory.getInstance("EC").generatePrivate(
                 new ECPrivateKeySpec(Crypto.DOMAIN.getN(), Crypto.jcaParams()));
-        assertThatThrownBy(() -> Crypto.ecdhWithRecipient(outside,
-                Crypto.recipientPoint((ECPublicKey) TestKeys.backend().getPublic())))
+        assertThatThrownBy(() -> recipients.ecdh(outside, recipients.point((ECPublicKey) TestKeys.backend().getPublic())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -29,7 +29,7 @@ class PackedCombTest {
     @Test
     void multipliesTheGeneratorAndTheBackendPointAsBouncyCastleDoes() {
         ECPoint g = Crypto.DOMAIN.getG();
-        ECPoint backend = Crypto.recipientPoint((ECPublicKey) TestKeys.backend().getPublic());
+        ECPoint backend = new RecipientPoints().point((ECPublicKey) TestKeys.backend().getPublic());
         for (ECPoint p : List.of(g, backend)) {
             PackedComb comb = PackedComb.of(p);
             for (BigInteger k : scalars(3000)) {
