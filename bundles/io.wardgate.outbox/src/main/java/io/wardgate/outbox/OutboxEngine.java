@@ -569,6 +569,9 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             }
             found = failure.getMessage();
         }
+        // SQLite's report spans lines ("*** in database main ***", "Tree 8 page 33: ..."): one short line
+        found = found.replaceAll("\\s+", " ").strip();
+        found = found.length() > 200 ? found.substring(0, 200) : found;
         if ("ok".equalsIgnoreCase(found)) {
             if (checkEnded(running, IntegrityStatus.State.PASSED, start, "")) {
                 LOG.info("Outbox integrity check passed in {} ms", (System.nanoTime() - start) / 1_000_000L);

@@ -51,7 +51,10 @@ class BackgroundCheckTest {
         Path file = dir.resolve("outbox.db");
         backlog(file, 50);
         try (OutboxEngine outbox = open(file)) {
+            OutboxCheckSection section = new OutboxCheckSection(outbox::integrity); // remote management's status
             assertThat(outbox.integrity().state()).isEqualTo(IntegrityStatus.State.RUNNING);
+            assertThat(section.status()).containsEntry("state", "running");
+            assertThat(section.alarms()).isEmpty();
             assertThat(outbox.store(envelope("new", 0), Precedence.ALARM)).isEqualTo(StoreOutcome.STORED);
             assertThat(outbox.store(envelope("new", 1))).isEqualTo(StoreOutcome.STORED);
             List<StoredEnvelope> first = outbox.next(10);
@@ -63,6 +66,8 @@ class BackgroundCheckTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> outbox.integrity().state() != IntegrityStatus.State.RUNNING);
             assertThat(outbox.integrity().state()).isEqualTo(IntegrityStatus.State.PASSED);
             assertThat(outbox.integrity().text()).startsWith("passed at ");
+            assertThat(section.status()).containsEntry("state", "passed");
+            assertThat((String) section.status().get("integrityCheck")).startsWith("passed at ").endsWith(" ms");
             assertThat(outbox.status().alarm()).isEmpty();
         }
     }
@@ -90,6 +95,8 @@ class BackgroundCheckTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().alarm().contains("corrupt"));
 
             assertThat(outbox.integrity().state()).isEqualTo(IntegrityStatus.State.FAILED);
+            assertThat(new OutboxCheckSection(outbox::integrity).alarms()).singleElement()
+                    .satisfies(alarm -> assertThat(alarm).startsWith("integrity check failed at ").doesNotContain("\n"));
             assertThat(asideFiles()).singleElement();
             assertThat(audit.withAction("OUTBOX_CORRUPT")).singleElement()
                     .satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditEvent.Outcome.FAILURE));
