@@ -604,7 +604,9 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             running = check;
             check = null;
             if (running != null) {
-                integrity = new IntegrityStatus(IntegrityStatus.State.NOT_FINISHED, clock.instant(), 0, why);
+                Instant now = clock.instant();
+                long ran = integrity.at() == null ? 0 : Math.max(0, java.time.Duration.between(integrity.at(), now).toMillis());
+                integrity = new IntegrityStatus(IntegrityStatus.State.NOT_FINISHED, now, ran, why);
             }
         }
         if (running != null) {
