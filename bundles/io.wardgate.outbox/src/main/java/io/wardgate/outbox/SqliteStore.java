@@ -28,6 +28,13 @@ final class SqliteStore implements AutoCloseable {
     /** 2 added the precedence column (alarms first); a version-1 file is migrated in place at open. */
     private static final int SCHEMA_VERSION = 2;
     private static final int IN_CHUNK = 500;
+    /**
+     * The -wal file is cut back to this when SQLite starts it over: a long reader (the background integrity
+     * check: minutes on an SD card) keeps it from starting over, so it grows by every commit meanwhile (7 KB per
+     * envelope); without a limit it kept that size until the outbox closed. Normally it stays below (checkpoints
+     * at 1,000 pages, about 4 MB), so this costs nothing then.
+     */
+    static final long WAL_LIMIT_BYTES = 8L << 20;
     private static final String COLUMNS =
             "id, gateway, device, epoch, seq, sealed_s, sealed_n, topic, priority, readings, size, body";
 
@@ -107,6 +114,7 @@ final class SqliteStore implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             String journal = text(statement, "PRAGMA journal_mode=WAL");
             statement.execute("PRAGMA synchronous=FULL");
+            statement.execute("PRAGMA journal_size_limit=" + WAL_LIMIT_BYTES);
             if (!"wal".equalsIgnoreCase(journal) || number(statement, "PRAGMA synchronous") != 2) {
                 throw new StoreException(StoreException.Kind.OTHER, "SQLite refused WAL with synchronous=FULL");
             }
