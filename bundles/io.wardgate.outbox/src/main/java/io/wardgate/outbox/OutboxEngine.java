@@ -132,7 +132,10 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         startCheck(); // once the writer can take the verdict
     }
 
-    /** A daemon thread per check, below the writer's and the uplink's priority: it only reads, and may take long. */
+    /**
+     * A daemon thread per check; the low priority is a hint only (Linux ignores Java priorities unless
+     * -XX:ThreadPriorityPolicy=1): it only reads, and may take minutes.
+     */
     private static void checkThread(Runnable check) {
         Thread thread = new Thread(check, "wardgate-outbox-check");
         thread.setDaemon(true);
@@ -568,6 +571,11 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
                 return;
             }
             found = failure.getMessage();
+        } catch (RuntimeException e) {
+            // never leave the status "running" behind a dead thread
+            checkEnded(running, IntegrityStatus.State.NOT_FINISHED, start, e.toString());
+            LOG.warn("Outbox integrity check could not run: {}", e.toString());
+            return;
         }
         // SQLite's report spans lines ("*** in database main ***", "Tree 8 page 33: ..."): one short line
         found = found.replaceAll("\\s+", " ").strip();
