@@ -120,6 +120,32 @@ class BackgroundCheckTest {
     }
 
     @Test
+    void aFileOfAnUnknownSchemaIsStillMovedAsideAtTheOpen() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        backlog(file, 10);
+        sql(file, "UPDATE meta SET value = 99 WHERE key = 'schema'");
+        try (OutboxEngine outbox = open(file)) {
+            // before any check has run
+            assertThat(outbox.status().alarm()).contains("unknown schema version 99").contains("moved aside");
+            assertThat(asideFiles()).singleElement();
+            assertThat(outbox.store(envelope("new", 0))).isEqualTo(StoreOutcome.STORED);
+        }
+    }
+
+    @Test
+    void damageInWhatTheOpenReadsIsStillFoundAtTheOpen() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        backlog(file, 2_000);
+        damageFirstLeaf(file, "envelope_device"); // the open walks it for the device list
+        try (OutboxEngine outbox = open(file)) { // moved aside, not thrown out of the constructor
+            assertThat(outbox.status().alarm()).contains("corrupt").contains("moved aside");
+            assertThat(asideFiles()).singleElement();
+            assertThat(audit.withAction("OUTBOX_CORRUPT")).singleElement();
+            assertThat(outbox.store(envelope("new", 0))).isEqualTo(StoreOutcome.STORED);
+        }
+    }
+
+    @Test
     void closingWhileTheCheckRunsReturnsAndStopsIt() throws Exception {
         Path file = dir.resolve("outbox.db");
         backlog(file, 2_000);
@@ -172,16 +198,20 @@ class BackgroundCheckTest {
      * out reads it), found in the file's own b-tree statistics, not at an offset of one SQLite version.
      */
     private static void damageALeafOfTheEvictionIndex(Path file) throws Exception {
+        damageFirstLeaf(file, "envelope_eviction");
+    }
+
+    private static void damageFirstLeaf(Path file, String index) throws Exception {
         long page;
         long pageSize;
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery("SELECT pageno FROM dbstat WHERE name = 'envelope_eviction'"
+            try (ResultSet rows = statement.executeQuery("SELECT pageno FROM dbstat WHERE name = '" + index + "'"
                     + " AND pagetype = 'leaf' ORDER BY path LIMIT 1")) {
                 assertThat(rows.next()).isTrue();
                 page = rows.getLong(1);
             }
-            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM dbstat WHERE name = 'envelope_eviction'"
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM dbstat WHERE name = '" + index + "'"
                     + " AND pagetype = 'leaf'")) {
                 rows.next();
                 assertThat(rows.getLong(1)).isGreaterThan(2); // the last leaf, where new entries go, stays intact
@@ -196,6 +226,13 @@ class BackgroundCheckTest {
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.seek((page - 1) * pageSize);
             raw.write(garbage);
+        }
+    }
+
+    private static void sql(Path file, String update) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(update);
         }
     }
 
