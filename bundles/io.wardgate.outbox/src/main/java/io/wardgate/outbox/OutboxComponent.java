@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import io.wardgate.api.manage.StatusContribution;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,15 +47,25 @@ public final class OutboxComponent implements Outbox {
     private volatile AuditTrail auditTrail;
 
     private final OutboxEngine engine;
+    /** The integrity check's status section (none without a framework: tests). */
+    private final ServiceRegistration<StatusContribution> checkSection;
 
     @Activate
     public OutboxComponent(BundleContext context, OutboxConfiguration config) {
-        this(context.getProperty(DataDirectory.PROPERTY), config);
+        this(context.getProperty(DataDirectory.PROPERTY), config, context);
     }
 
     OutboxComponent(String dataDirectory, OutboxConfiguration config) {
+        this(dataDirectory, config, null);
+    }
+
+    private OutboxComponent(String dataDirectory, OutboxConfiguration config, BundleContext context) {
         useNativeLibraryDirectory(config.nativeLibraryDirectory());
         this.engine = new OutboxEngine(settings(dataDirectory, config), Clock.systemUTC(), System::nanoTime, () -> auditTrail);
+        // registered by hand: Outbox.status() and StatusContribution.status() cannot share one class
+        this.checkSection = context == null ? null : context.registerService(StatusContribution.class,
+                new OutboxCheckSection(engine::integrity),
+                new java.util.Hashtable<>(Map.of(StatusContribution.NAME, OutboxCheckSection.NAME)));
     }
 
     static OutboxSettings settings(String dataDirectory, OutboxConfiguration config) {
@@ -80,6 +93,9 @@ public final class OutboxComponent implements Outbox {
 
     @Deactivate
     void deactivate() {
+        if (checkSection != null) {
+            checkSection.unregister();
+        }
         engine.close();
     }
 

@@ -22,6 +22,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,6 +51,20 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     private final Object handOutLock = new Object();
     private final OutboxWriter writer;
     private volatile SqliteStore store;
+    /** Runs each integrity check (a low-priority daemon thread of its own; tests start it when they choose). */
+    private final Executor checks;
+    private final Object checkLock = new Object();
+    private IntegrityCheck check; // under checkLock: the check of the current file, if one was started
+    private IntegrityStatus integrity = IntegrityStatus.NOT_RUN_YET; // under checkLock
+    /** How long close() waits for a cancelled check to let go of the file (it stops within a page or so). */
+    private static final long CHECK_STOP_MILLIS = 2_000;
+    /**
+     * The highest sequence number stored per device and epoch since this engine started, in memory: written into
+     * the fresh file when a corrupt one is moved aside, so that {@link #lastSequence} still answers the epoch's count
+     * there, not -1 (a sealer counting from 0 again would repeat (gateway, device, epoch, sequence): the receiver drops
+     * those as duplicates). Small: one entry per device and boot epoch.
+     */
+    private final Map<DeviceEpoch, Long> sequences = new ConcurrentHashMap<>();
     private volatile Usage usage = new Usage(0, 0);
     private String lastServedDevice = "";
     /**
@@ -84,6 +101,9 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
     record Usage(long envelopes, long bytes) {
     }
 
+    private record DeviceEpoch(String device, long epoch) {
+    }
+
     public OutboxEngine(OutboxSettings settings, Clock clock, Supplier<AuditTrail> auditTrail) {
         // ages then follow the given clock alone: a test that moves it ages the envelopes
         this(settings, clock, () -> clock.millis() * 1_000_000L, auditTrail);
@@ -95,6 +115,13 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
      */
     public OutboxEngine(OutboxSettings settings, Clock clock, java.util.function.LongSupplier monotonicNanos,
             Supplier<AuditTrail> auditTrail) {
+        this(settings, clock, monotonicNanos, auditTrail, OutboxEngine::checkThread);
+    }
+
+    /** @param checks runs the integrity check of each opened file, off the start path (tests: when they choose) */
+    OutboxEngine(OutboxSettings settings, Clock clock, java.util.function.LongSupplier monotonicNanos,
+            Supplier<AuditTrail> auditTrail, Executor checks) {
+        this.checks = Objects.requireNonNull(checks, "checks");
         this.monotonicNanos = Objects.requireNonNull(monotonicNanos, "monotonicNanos");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -102,6 +129,18 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
                 "outbox:" + settings.databaseFile().getFileName());
         openStore();
         this.writer = new OutboxWriter(this, settings);
+        startCheck(); // once the writer can take the verdict
+    }
+
+    /**
+     * A daemon thread per check; the low priority is a hint only (Linux ignores Java priorities unless
+     * -XX:ThreadPriorityPolicy=1): it only reads, and may take minutes.
+     */
+    private static void checkThread(Runnable check) {
+        Thread thread = new Thread(check, "wardgate-outbox-check");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     // ---- Outbox service ----
@@ -464,6 +503,7 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
 
     @Override
     public void close() {
+        IntegrityCheck running = stopCheck("the outbox closed");
         writer.close();
         audit.flush(true);
         SqliteStore current = store;
@@ -471,6 +511,116 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
         if (current != null) {
             current.close();
         }
+        if (running != null) {
+            try {
+                if (!running.awaitEnd(CHECK_STOP_MILLIS)) {
+                    LOG.warn("Outbox integrity check still stopping after {} ms", CHECK_STOP_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Where the integrity check of the file stands (status). */
+    IntegrityStatus integrity() {
+        synchronized (checkLock) {
+            return integrity;
+        }
+    }
+
+    /** Remembers a stored envelope's sequence number (writer thread; see {@link #sequences}). */
+    void sequenceStored(String device, long epoch, long sequence) {
+        sequences.merge(new DeviceEpoch(device, epoch), sequence, Math::max);
+    }
+
+    /**
+     * Starts the background check of the file just opened: PRAGMA quick_check reads all of it (20 s cold for a full
+     * outbox here, minutes on an SD card), so the outbox serves meanwhile; corruption it finds takes the path of
+     * corruption found while running ({@link #replaceCorrupt}, on the writer thread).
+     */
+    private void startCheck() {
+        SqliteStore checked = store;
+        if (checked == null) {
+            return;
+        }
+        IntegrityCheck next = new IntegrityCheck(checked.file());
+        synchronized (checkLock) {
+            check = next;
+            integrity = new IntegrityStatus(IntegrityStatus.State.RUNNING, clock.instant(), 0, "");
+        }
+        try {
+            checks.execute(() -> runCheck(next, checked));
+        } catch (RejectedExecutionException e) {
+            checkEnded(next, IntegrityStatus.State.NOT_FINISHED, System.nanoTime(), "could not start: " + e);
+        }
+    }
+
+    private void runCheck(IntegrityCheck running, SqliteStore checked) {
+        long start = System.nanoTime();
+        String found;
+        try {
+            found = running.run();
+        } catch (java.sql.SQLException e) {
+            StoreException failure = StoreException.from("integrity check", e);
+            if (running.cancelled() || failure.kind() != StoreException.Kind.CORRUPT) {
+                String why = running.cancelled() ? "stopped" : failure.getMessage();
+                if (checkEnded(running, IntegrityStatus.State.NOT_FINISHED, start, why) && !running.cancelled()) {
+                    LOG.warn("Outbox integrity check could not finish: {}", why);
+                }
+                return;
+            }
+            found = failure.getMessage();
+        } catch (RuntimeException e) {
+            // never leave the status "running" behind a dead thread
+            checkEnded(running, IntegrityStatus.State.NOT_FINISHED, start, e.toString());
+            LOG.warn("Outbox integrity check could not run: {}", e.toString());
+            return;
+        }
+        // SQLite's report spans lines ("*** in database main ***", "Tree 8 page 33: ..."): one short line
+        found = found.replaceAll("\\s+", " ").strip();
+        found = found.length() > 200 ? found.substring(0, 200) : found;
+        if ("ok".equalsIgnoreCase(found)) {
+            if (checkEnded(running, IntegrityStatus.State.PASSED, start, "")) {
+                LOG.info("Outbox integrity check passed in {} ms", (System.nanoTime() - start) / 1_000_000L);
+            }
+            return;
+        }
+        if (checkEnded(running, IntegrityStatus.State.FAILED, start, found)) {
+            LOG.error("Outbox integrity check failed: {}", found);
+            writer.replaceCorrupt(checked, "integrity check: " + found);
+        }
+    }
+
+    /** Records a check's end if it is still the current one; false if it was superseded or stopped meanwhile. */
+    private boolean checkEnded(IntegrityCheck ended, IntegrityStatus.State state, long startNanos, String detail) {
+        synchronized (checkLock) {
+            if (check != ended) {
+                return false;
+            }
+            check = null;
+            integrity = new IntegrityStatus(state, clock.instant(), (System.nanoTime() - startNanos) / 1_000_000L,
+                    detail);
+            return true;
+        }
+    }
+
+    /** Cancels the running check, if any (it returns within a moment); returns it. */
+    private IntegrityCheck stopCheck(String why) {
+        IntegrityCheck running;
+        synchronized (checkLock) {
+            running = check;
+            check = null;
+            if (running != null) {
+                Instant now = clock.instant();
+                long ran = integrity.at() == null ? 0 : Math.max(0, java.time.Duration.between(integrity.at(), now).toMillis());
+                integrity = new IntegrityStatus(IntegrityStatus.State.NOT_FINISHED, now, ran, why);
+            }
+        }
+        if (running != null) {
+            running.cancel();
+        }
+        return running;
     }
 
     // ---- used by the writer thread ----
@@ -583,8 +733,14 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
                 Files.createDirectories(parent);
             }
             store = SqliteStore.open(file, settings.maxDatabaseBytes());
+            // reads the device index and the totals: damage there shows here, before the check would find it
+            afterOpen();
         } catch (StoreException e) {
             if (e.kind() != StoreException.Kind.CORRUPT) {
+                SqliteStore opened = store;
+                if (opened != null) {
+                    opened.close();
+                }
                 unavailable(e.getMessage());
                 return;
             }
@@ -594,11 +750,18 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             unavailable(e.toString());
             return;
         }
-        afterOpen();
+        if (writer != null) {
+            startCheck(); // reopened by the writer after a failure; at start the constructor starts it
+        }
     }
 
-    /** Moves the corrupt database aside and starts an empty one (on start, or when corruption shows later). */
+    /**
+     * Moves the corrupt database aside and starts an empty one (on start, or when corruption shows later, or the
+     * background check finds it): ids continue above the highest one seen, and the sequence counters stored since
+     * this engine started are carried over, both from memory (nothing is read from the damaged file).
+     */
     void replaceCorrupt(String why) {
+        stopCheck("the file was replaced");
         SqliteStore old = store;
         store = null;
         if (old != null) {
@@ -613,6 +776,12 @@ public final class OutboxEngine implements Outbox, AutoCloseable {
             audit.event("OUTBOX_CORRUPT", Outcome.FAILURE, text);
             store = SqliteStore.open(file, settings.maxDatabaseBytes());
             store.ensureIdsAbove(highestId.get());
+            store.transaction(tx -> {
+                for (Map.Entry<DeviceEpoch, Long> last : sequences.entrySet()) {
+                    tx.raiseSequence(last.getKey().device(), last.getKey().epoch(), last.getValue());
+                }
+                return null;
+            });
         } catch (IOException | StoreException e) {
             unavailable(e.getMessage());
             return;

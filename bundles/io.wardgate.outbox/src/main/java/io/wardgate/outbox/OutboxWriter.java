@@ -45,7 +45,12 @@ final class OutboxWriter implements AutoCloseable {
     /** Evicted on a full disk at least this much, so the next envelopes fit too. */
     private static final long DISK_FULL_HEADROOM = 64 * 1024;
 
-    private sealed interface Request permits StoreRequest, StoreRun, AckRequest, SweepRequest, StopRequest {
+    private sealed interface Request permits StoreRequest, StoreRun, AckRequest, SweepRequest, CorruptRequest,
+            StopRequest {
+    }
+
+    /** The background check found {@code checked} corrupt: replace it, unless another file is in use by now. */
+    private record CorruptRequest(SqliteStore checked, String why) implements Request {
     }
 
     private record StoreRequest(Batch.Queued queued, CompletableFuture<StoreOutcome> done) implements Request {
@@ -153,6 +158,16 @@ final class OutboxWriter implements AutoCloseable {
             if (acksQueued.incrementAndGet() == MAX_BATCH) {
                 enqueue(new AckRequest());
             }
+        }
+    }
+
+    /**
+     * Moves the checked file aside on this thread (as for corruption found while writing), ahead of the stores
+     * queued with the request: what is stored since the open goes into the damaged file until then.
+     */
+    void replaceCorrupt(SqliteStore checked, String why) {
+        if (running) {
+            enqueue(new CorruptRequest(checked, why));
         }
     }
 
@@ -277,6 +292,10 @@ final class OutboxWriter implements AutoCloseable {
                 takeAcks(); // those queued since the wake-up too
             } else if (request instanceof SweepRequest s) {
                 sweeps.add(s);
+            } else if (request instanceof CorruptRequest c) {
+                if (engine.currentStore() == c.checked()) {
+                    engine.replaceCorrupt(c.why());
+                }
             } else {
                 stop = true;
             }
@@ -398,7 +417,14 @@ final class OutboxWriter implements AutoCloseable {
         }
     }
 
-    private static void complete(List<StoreRequest> stores, Batch.Outcome outcome) {
+    /** Answers the callers of a committed transaction; the engine remembers the stored sequence numbers first. */
+    private void complete(List<StoreRequest> stores, Batch.Outcome outcome) {
+        for (int i = 0; i < stores.size(); i++) {
+            if (outcome.results().get(i).id() >= 0) {
+                var tags = stores.get(i).envelope().tags();
+                engine.sequenceStored(tags.deviceId(), tags.epoch(), tags.sequence());
+            }
+        }
         for (int i = 0; i < stores.size(); i++) {
             stores.get(i).done().complete(outcome.results().get(i).outcome());
         }
