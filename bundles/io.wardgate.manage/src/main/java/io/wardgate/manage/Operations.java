@@ -2,6 +2,7 @@ package io.wardgate.manage;
 
 import io.wardgate.api.pipeline.GatewayIdentity;
 import io.wardgate.api.pipeline.Outbox;
+import io.wardgate.api.pipeline.OutboxStatus;
 import io.wardgate.api.pipeline.Uplink;
 import io.wardgate.audit.api.AuditLog;
 import io.wardgate.audit.api.AuditQuery;
@@ -74,11 +75,16 @@ final class Operations {
             out.put("pending", (long) allowlist.pending().size());
             out.put("policy", allowlist.status().toString());
         }
+        List<Object> alarms = new ArrayList<>();
         Outbox outbox = services.outbox().get();
         if (outbox != null) {
-            out.put("outbox", outbox.status().toString());
+            OutboxStatus status = outbox.status();
+            out.put("outbox", status.toString());
+            // a full disk or a corrupt file moved aside: a fleet that reads only the alarms must see it
+            if (status.alarm() != null && !status.alarm().isEmpty()) {
+                alarms.add("outbox: " + status.alarm());
+            }
         }
-        List<Object> alarms = new ArrayList<>();
         Uplink uplink = services.uplink().get();
         if (uplink != null) {
             out.put("uplink", uplink.status().toString());
