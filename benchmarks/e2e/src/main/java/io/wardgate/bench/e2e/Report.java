@@ -11,8 +11,11 @@ final class Report {
 
     static String summary(StepResult r) {
         return String.format(Locale.ROOT, "%,d generated, %,d received (+%,d serial), loss-free %s, sustained %s, "
-                + "%.0f readings/s delivered, p99 %.1f ms, CPU %.0f %%, RSS %d MiB", r.generated(), r.receivedLocal(),
+                + "%.0f readings/s delivered, p99 %.1f ms, CPU %.0f %%%s, RSS %d MiB", r.generated(), r.receivedLocal(),
                 r.receivedSerial(), r.lossFree(), r.sustained(), r.deliveredRate(), r.latency().p99(), r.cpuPercent(),
+                Double.isNaN(r.steadyCpuPercent()) ? ""
+                        : String.format(Locale.ROOT, " (%.0f %% from %d s on)", r.steadyCpuPercent(),
+                                Step.STEADY_AFTER_MILLIS / 1000),
                 r.rssKib() / 1024);
     }
 
@@ -20,7 +23,7 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append("\nWhole gateway, ").append(results.machine()).append('\n');
         out.append("readings = numerics + waveform samples; latency = reading received -> arrival at the subscriber\n\n");
-        String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | p99 after sealing | CPU % (1 core = 100) "
+        String head = "| mode | offered/s | delivered/s | loss-free | sustained | p50 ms | p99 ms | max ms | p99 after sealing | CPU % (1 core = 100; from 10 s on) "
                 + "| RSS MiB | HWM MiB | outbox max | first reading s | ready s | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
         if (!results.steps().isEmpty()) {
             out.append("Rate steps (").append(windowName(results.options().defaultWindow()))
@@ -73,11 +76,13 @@ final class Report {
     }
 
     private static String row(String first, StepResult r) {
-        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %s | %s | %.1f | %.1f | %.1f | %s | %.0f | %d | %d | %s | %.2f | %.2f | %s |%n",
+        return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %s | %s | %.1f | %.1f | %.1f | %s | %.0f%s | %d | %d | %s | %.2f | %.2f | %s |%n",
                 first, r.offeredRate(), r.deliveredRate(), r.lossFree() ? "yes" : "NO (" + (r.generated()
                         - r.receivedLocal()) + " missing, " + r.sequenceGaps() + " gaps)", r.sustained() ? "yes" : "no",
                 r.latency().p50(), r.latency().p99(), r.latency().max(), r.afterSealing().count() == 0 ? "n/a"
-                        : String.format(Locale.ROOT, "%.1f", r.afterSealing().p99()), r.cpuPercent(), r.rssKib() / 1024,
+                        : String.format(Locale.ROOT, "%.1f", r.afterSealing().p99()), r.cpuPercent(),
+                Double.isNaN(r.steadyCpuPercent()) ? "" : String.format(Locale.ROOT, " (%.0f)", r.steadyCpuPercent()),
+                r.rssKib() / 1024,
                 r.hwmKib() / 1024, r.outboxMax() < 0 ? "n/a" : String.valueOf(r.outboxMax()), r.startupSeconds(),
                 r.readySeconds(), r.loadAverage().split(" ")[0]);
     }
@@ -142,7 +147,8 @@ final class Report {
                 .append(", \"deliveredRate\": ").append(num(r.deliveredRate())).append(", \"catchUpSeconds\": ")
                 .append(num(r.catchUpSeconds())).append(", \"latencyMs\": ").append(latency(r.latency()))
                 .append(", \"afterSealingMs\": ").append(latency(r.afterSealing()))
-                .append(", \"cpuPercent\": ").append(num(r.cpuPercent())).append(", \"rssKib\": ").append(r.rssKib())
+                .append(", \"cpuPercent\": ").append(num(r.cpuPercent()))
+                .append(", \"steadyCpuPercent\": ").append(num(r.steadyCpuPercent())).append(", \"rssKib\": ").append(r.rssKib())
                 .append(", \"hwmKib\": ").append(r.hwmKib()).append(", \"outboxMaxEnvelopes\": ").append(r.outboxMax())
                 .append(", \"startupSeconds\": ").append(num(r.startupSeconds())).append(", \"readySeconds\": ")
                 .append(num(r.readySeconds())).append(", \"loadAverage\": ").append(quote(r.loadAverage()))

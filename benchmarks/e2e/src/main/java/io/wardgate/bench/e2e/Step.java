@@ -16,6 +16,8 @@ final class Step {
      * for the uplink's first connection belongs to the start-up figure, not to the steady state.
      */
     static final long WARM_UP_MICROS = 1_000_000;
+    /** The steady CPU figure starts this long after the load, leaving out the start's one-time work (C1, level 20). */
+    static final long STEADY_AFTER_MILLIS = 10_000;
     private final BenchOptions options;
     private final Ward ward;
     private final String mode;
@@ -97,6 +99,8 @@ final class Step {
         }
         long loadStartMillis = first.firstSubmit();
         long cpuStart = gateway.cpuTicks();
+        long steadyFromMillis = 0;
+        long cpuSteadyStart = 0;
         long cpuAtEnd;
         long rss;
         long outageStopMillis = 0;
@@ -120,6 +124,10 @@ final class Step {
             }
             Thread.sleep(100);
             last = LoadStats.last(stats);
+            if (steadyFromMillis == 0 && System.currentTimeMillis() >= loadStartMillis + STEADY_AFTER_MILLIS) {
+                steadyFromMillis = System.currentTimeMillis();
+                cpuSteadyStart = gateway.cpuTicks();
+            }
             if (!opening && ++polls % 10 == 0 && drainedAt(LoadStats.read(stats), outageStopMillis, outageRestartMillis) > 0) {
                 // the drain figures are taken: the receiver may open what queued up (bounds its memory)
                 collector.release();
@@ -161,10 +169,19 @@ final class Step {
                 delivered / deliveredSpan, (lastArrival / 1000.0 - loadEndMillis) / 1000.0,
                 tally.latency(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),
                 tally.transit(tally.firstLocalArrivalMicros() + WARM_UP_MICROS, Long.MAX_VALUE),
-                100.0 * (cpuAtEnd - cpuStart) / Gateway.USER_HZ / loadSeconds, rss, hwm, outboxMax, series,
+                100.0 * (cpuAtEnd - cpuStart) / Gateway.USER_HZ / loadSeconds,
+                steadyCpuPercent(cpuSteadyStart, cpuAtEnd, steadyFromMillis, loadEndMillis), rss, hwm, outboxMax, series,
                 ((tally.firstSerialArrivalMicros() > 0 ? tally.firstSerialArrivalMicros() : tally.firstArrivalMicros())
                         - gateway.startedMicros) / 1e6,
                 readyMicros == 0 ? Double.NaN : (readyMicros - gateway.startedMicros) / 1e6, loadAverage, outage);
+    }
+
+    /** CPU % from the steady mark to the load's end; NaN when the mark came less than 10 s before the end. */
+    private static double steadyCpuPercent(long ticksFrom, long ticksTo, long fromMillis, long toMillis) {
+        if (fromMillis == 0 || toMillis - fromMillis < 10_000) {
+            return Double.NaN;
+        }
+        return 100.0 * (ticksTo - ticksFrom) / Gateway.USER_HZ / ((toMillis - fromMillis) / 1000.0);
     }
 
     /** Drained: the first stats line after the restart whose outbox depth is back to what it was before the stop. */

@@ -8,13 +8,15 @@ import java.util.List;
  * and the broker's delivery to the receiver: an upper bound of reading-to-PUBACK), for readings born
  * from one second after the first load reading arrived (start-up is its own figure); afterSealing is the
  * part from an envelope's sealing (its signed sealedAt) to its arrival (secured mode only). CPU: utime+stime of
- * the gateway process over the load phase, as a percentage of one core. Load average: /proc/loadavg at
+ * the gateway process over the load phase, as a percentage of one core; steadyCpuPercent the same from
+ * {@link Step#STEADY_AFTER_MILLIS} after the load's start to its end (NaN for a load too short), without the
+ * start's one-time work (C1 compiling, the level-20 bundles starting). Load average: /proc/loadavg at
  * the step's start (other work on the machine shows there).
  */
 record StepResult(String mode, int rate, int windowMillis, int seconds, long generated, long receivedLocal,
         long receivedSerial, long envelopes, long rejected, long duplicates, long sequenceGaps, double loadSeconds,
         double offeredRate, double deliveredRate, double catchUpSeconds, Tally.Latency latency,
-        Tally.Latency afterSealing, double cpuPercent, long rssKib, long hwmKib, long outboxMax,
+        Tally.Latency afterSealing, double cpuPercent, double steadyCpuPercent, long rssKib, long hwmKib, long outboxMax,
         List<long[]> outboxSeries, double startupSeconds, double readySeconds, String loadAverage, Outage outage) {
 
     /**

@@ -31,6 +31,7 @@ class GatewayBenchmarkSmokeTest {
         assertThat(results.steps()).extracting(StepResult::mode).containsExactly("secured", "baseline");
         for (StepResult step : results.steps()) {
             assertFigures(step);
+            assertThat(step.steadyCpuPercent()).as("no steady CPU figure for a 2 s load").isNaN();
         }
         StepResult secured = results.steps().get(0);
         assertThat(secured.receivedSerial()).as("serial readings through the real driver").isPositive();
@@ -51,7 +52,7 @@ class GatewayBenchmarkSmokeTest {
         });
 
         String json = Files.readString(options.result());
-        assertThat(json).contains("\"steps\"", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"", "\"kills\"",
+        assertThat(json).contains("\"steps\"", "\"steadyCpuPercent\": null", "\"outage\"", "\"drainMultiple\"", "\"p99\"", "\"hwmKib\"", "\"alarmLatencyMs\"", "\"kills\"",
                 "secured/baseline", "\"openDuringDrain\": false", "\"brokerInflight\": 100");
         assertThat(Report.table(results)).contains("| secured |", "| baseline |", "Broker outage", "Crash-loss window",
                 "envelopes/s net", "opened envelopes after the drain");
