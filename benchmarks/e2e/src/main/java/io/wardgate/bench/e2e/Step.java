@@ -106,6 +106,14 @@ final class Step {
         long outageStopMillis = 0;
         long outageRestartMillis = 0;
         if (outageSeconds > 0) {
+            // the steady mark before the outage's sleeps, or it would fall after the restart (the drain's CPU)
+            if (options.outageLeadSeconds() * 1000L >= STEADY_AFTER_MILLIS) {
+                sleepUntil(loadStartMillis + STEADY_AFTER_MILLIS);
+                steadyFromMillis = System.currentTimeMillis();
+                cpuSteadyStart = gateway.cpuTicks();
+            } else {
+                steadyFromMillis = -1; // none: the outage starts before the start-up's work is over
+            }
             sleepUntil(loadStartMillis + options.outageLeadSeconds() * 1000L);
             outageStopMillis = System.currentTimeMillis();
             ward.broker.stop();
@@ -176,9 +184,12 @@ final class Step {
                 readyMicros == 0 ? Double.NaN : (readyMicros - gateway.startedMicros) / 1e6, loadAverage, outage);
     }
 
-    /** CPU % from the steady mark to the load's end; NaN when the mark came less than 10 s before the end. */
+    /**
+     * CPU % from the steady mark to the load's end (with an outage: the outage and the drain included); NaN
+     * without a mark or when it came less than 10 s before the end.
+     */
     private static double steadyCpuPercent(long ticksFrom, long ticksTo, long fromMillis, long toMillis) {
-        if (fromMillis == 0 || toMillis - fromMillis < 10_000) {
+        if (fromMillis <= 0 || toMillis - fromMillis < 10_000) {
             return Double.NaN;
         }
         return 100.0 * (ticksTo - ticksFrom) / Gateway.USER_HZ / ((toMillis - fromMillis) / 1000.0);
