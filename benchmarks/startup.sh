@@ -9,7 +9,7 @@
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 runs=3; jar="$top/distrib/appliance/target/wardgate.jar"
-# Default: the options the product ships (the unit's WARDGATE_JAVA_OPTS and its MALLOC_ARENA_MAX).
+# Default: the options the product ships (the unit's WARDGATE_JAVA_OPTS and its MALLOC_ARENA_MAX, below the archive).
 jvm="$(sed -n 's/^Environment="WARDGATE_JAVA_OPTS=\(.*\)"$/\1/p' "$top/distrib/deb/src/deb/systemd/wardgate.service")"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 for arg in "$@"; do
@@ -21,6 +21,11 @@ for arg in "$@"; do
   esac
 done
 [ -f "$jar" ] || { echo "build first: ./mvnw -o -q -pl distrib/appliance -am package -DskipTests" >&2; exit 2; }
+# Without jvm=: also the class-data sharing archive the build made beside the jar, as the unit adds it (cds.env).
+if ! printf '%s\n' "$@" | grep -q '^jvm='; then
+  archive="${jar%.jar}.jsa"
+  [ -f "$archive" ] && jvm="$jvm -XX:SharedArchiveFile=$archive -Xlog:cds"
+fi
 tick=$(getconf CLK_TCK)
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -36,7 +41,8 @@ start() {
     -jar "$jar" >"$dir/log" 2>&1 &
   pid=$!
   while ! grep -q "WardGate ready" "$dir/log"; do
-    if [ -z "$first" ] && [ -s "$dir/log" ]; then first=$(( $(now_ms) - s )); fi
+    # the first line of the launcher's (the JVM's own [...] lines, e.g. -Xlog:cds, come before it)
+    if [ -z "$first" ] && grep -qv '^\[' "$dir/log"; then first=$(( $(now_ms) - s )); fi
     kill -0 $pid 2>/dev/null || { echo "the gateway exited; see $dir/log" >&2; exit 1; }
     sleep 0.01
   done

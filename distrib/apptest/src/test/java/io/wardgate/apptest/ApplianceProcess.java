@@ -2,6 +2,7 @@ package io.wardgate.apptest;
 
 import static org.awaitility.Awaitility.await;
 
+import io.wardgate.testkit.ShippedJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,14 +48,18 @@ final class ApplianceProcess implements AutoCloseable {
         Files.createDirectories(data.resolve("tmp"));
         Files.createDirectories(conf);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m"));
+        // as an installed gateway runs: the unit's JVM options (its 40 MiB heap included) and the build's archive
+        Path top = Path.of(System.getProperty("wardgate.top")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ShippedJvm.forJar(top, jar.toAbsolutePath().normalize()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"),
                 "-Dfelix.fileinstall.dir=" + conf,
                 "-Dwardgate.data=" + data,
                 "-Djava.io.tmpdir=" + data.resolve("tmp"),
-                "-jar", jar.toString()));
+                "-jar", jar.toAbsolutePath().normalize().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
+        ShippedJvm.environment(builder);
         builder.redirectErrorStream(true);
         return new ApplianceProcess(builder.start());
     }

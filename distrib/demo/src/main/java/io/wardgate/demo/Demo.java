@@ -5,6 +5,7 @@ import io.wardgate.testkit.BrokerSetup;
 import io.wardgate.testkit.Brokers;
 import io.wardgate.testkit.Issued;
 import io.wardgate.testkit.MqttBroker;
+import io.wardgate.testkit.ShippedJvm;
 import io.wardgate.testkit.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -139,11 +140,15 @@ public final class Demo {
     private Process gateway(Path data, Path conf) throws IOException {
         Files.createDirectories(data.resolve("tmp"));
         Path jar = top.resolve("distrib/appliance/target/wardgate.jar");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx64m", "-XX:+UseSerialGC",
-                "-Dlaunch.storage.dir=" + data.resolve("framework"), "-Dfelix.fileinstall.dir=" + conf,
+        // the JVM options an installed gateway runs (the unit's, with the build's class-data sharing archive)
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(ShippedJvm.forJar(top, jar));
+        command.addAll(List.of("-Dlaunch.storage.dir=" + data.resolve("framework"), "-Dfelix.fileinstall.dir=" + conf,
                 "-Dwardgate.data=" + data, "-Djava.io.tmpdir=" + data.resolve("tmp"),
-                "-Dorg.sqlite.tmpdir=" + data.resolve("tmp"), "-Dfazecast.jSerialComm.appid=wardgate",
-                "-jar", jar.toString());
+                "-Dorg.sqlite.tmpdir=" + data.resolve("tmp"), "-Djna.tmpdir=" + data.resolve("tmp"),
+                "-Dfazecast.jSerialComm.appid=wardgate", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        ShippedJvm.environment(builder);
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
         return started(builder);
     }

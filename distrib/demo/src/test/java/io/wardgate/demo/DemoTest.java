@@ -2,6 +2,7 @@ package io.wardgate.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wardgate.testkit.ShippedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,10 @@ class DemoTest {
                         NetworkedMonitor.BED);
         assertThat(readings).isPositive();
         assertThat(gatewayLog).contains("WardGate ready").doesNotContainPattern("(?m)\\] ERROR |^SEVERE:"); // error-level records, not the kernel's TIME_ERROR
+        // an installed gateway's JVM: the unit's options, with the build's class-data sharing archive mapped
+        if (ShippedJvm.archive(top.resolve("distrib/appliance/target/wardgate.jar")).isPresent()) {
+            assertThat(gatewayLog).as("the archive beside wardgate.jar is in use").contains("Mapped static");
+        }
     }
 
     /** The warnings and errors of the whole log (a failed activation is logged at start), then its end. */

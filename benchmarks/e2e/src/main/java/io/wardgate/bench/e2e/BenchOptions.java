@@ -1,5 +1,6 @@
 package io.wardgate.bench.e2e;
 
+import io.wardgate.testkit.ShippedJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,7 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
         Path work = top.resolve(values.getOrDefault("work", "benchmarks/e2e/target/e2e")).toAbsolutePath();
         Path result = values.containsKey("result") ? Path.of(values.get("result")).toAbsolutePath()
                 : work.resolve("result.json");
+        Path jar = top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath();
         return new BenchOptions(top, work, result, integer(values, "devices", 30, 1, 10_000),
                 integer(values, "serial", 3, 0, 3), integers(values.getOrDefault("rates", "30000,60000,100000")),
                 integer(values, "seconds", 30, 1, 86_400), Boolean.parseBoolean(values.getOrDefault("baseline", "true")),
@@ -87,9 +89,9 @@ record BenchOptions(Path top, Path work, Path result, int devices, int serialDev
                         86_400), integer(values, "outageRate", 30_000, 1, 10_000_000),
                 integer(values, "outageLead", 10, 1, 3600), integer(values, "outageTail", 0, 0, 86_400),
                 integer(values, "drainTimeout", 900, 5, 86_400),
-                values.getOrDefault("jvm", ShippedJvm.options(top)),
+                values.getOrDefault("jvm", String.join(" ", ShippedJvm.forJar(top, jar))),
                 Boolean.parseBoolean(values.getOrDefault("jfr", "false")), integer(values, "idlePoll", 0, 0, 5000),
-                top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
+                jar,
                 integer(values, "tick", 100, 5, 1000), integer(values, "alarmEvery", 0, 0, 3_600_000),
                 integer(values, "kills", 0, 0, 1000), integers(values.getOrDefault("killWindows", "0,1000")),
                 Long.parseLong(values.getOrDefault("killSeed", "1")), integer(values, "killOffset", -1, -1, 999),

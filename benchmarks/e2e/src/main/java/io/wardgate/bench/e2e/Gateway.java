@@ -1,5 +1,6 @@
 package io.wardgate.bench.e2e;
 
+import io.wardgate.testkit.ShippedJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -56,10 +56,10 @@ public final class Comparison {
             System.err.println("nodered: devices 1 to 99, warmUp 0 to 3600, seconds 5 to 86400\n" + USAGE);
             System.exit(2);
         }
-        List<String> jvm = Arrays.stream(values.getOrDefault("jvm",
-                io.wardgate.bench.e2e.ShippedJvm.options(top)).trim().split("\\s+"))
-                .filter(s -> !s.isEmpty()).toList();
         Path jar = top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar"));
+        List<String> jvm = values.containsKey("jvm")
+                ? Arrays.stream(values.get("jvm").trim().split("\\s+")).filter(s -> !s.isEmpty()).toList()
+                : io.wardgate.testkit.ShippedJvm.forJar(top, jar.toAbsolutePath());
         List<String> gateways = List.of(values.getOrDefault("gateways", "nodered,wardgate").split(","));
         if (gateways.isEmpty() || !List.of("nodered", "wardgate").containsAll(gateways)) {
             System.err.println("nodered: gateways is nodered, wardgate or both\n" + USAGE);

@@ -47,9 +47,10 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
                 throw new IllegalArgumentException("unknown option " + key);
             }
         }
+        Path jar = top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath();
         return new SoakOptions(top,
                 top.resolve(values.getOrDefault("work", "benchmarks/soak/target/soak")).toAbsolutePath(),
-                top.resolve(values.getOrDefault("jar", "distrib/appliance/target/wardgate.jar")).toAbsolutePath(),
+                jar,
                 integer(values, "kills", 100, 1, 100_000), integer(values, "rate", 30_000, 1, 10_000_000),
                 integer(values, "devices", 30, 1, 10_000), integer(values, "serial", 0, 0, 3),
                 integer(values, "tick", 100, 5, 1000), integer(values, "window", 0, 0, 60_000),
@@ -57,7 +58,7 @@ record SoakOptions(Path top, Path work, Path jar, int kills, int rate, int devic
                 decimal(values, "drainShare", 0.3, 0, 1),
                 decimal(values, "outageMax", 8, 1, 3600),
                 values.containsKey("seed") ? Long.parseLong(values.get("seed")) : new java.security.SecureRandom().nextLong(),
-                values.getOrDefault("jvm", io.wardgate.bench.e2e.ShippedJvm.options(top)));
+                values.getOrDefault("jvm", String.join(" ", io.wardgate.testkit.ShippedJvm.forJar(top, jar))));
     }
 
     private static int integer(Map<String, String> values, String key, int otherwise, int min, int max) {
