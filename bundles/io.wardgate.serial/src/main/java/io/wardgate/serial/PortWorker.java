@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>The session's ticks run on this same thread, between reads, so the session needs no lock. A session that
  * talks (asked to send something within {@link #LISTENING_AFTER}: polls, keep-alives, acknowledgements) is
  * ticked every {@link #TICK}; one that only listens (a device that talks by itself) every {@link #LISTENING_TICK},
- * and its reads wait that long: twenty idle ports then wake the gateway 20 times a second, not 200. Silence is
+ * and its reads wait that long: twenty idle ports then wake the gateway 20 times a second, not 200; a listening
+ * session that tells frames apart by pauses ({@link ProtocolSession#pauseToNotice}, Nonin DF8) is also ticked when
+ * the pause after its bytes is over, and its reads wait only that long. Silence is
  * noticed within one such tick; a lost line at once (the read fails); a stop wakes the read
  * ({@link SerialLine#wake}). Intervals (ticks, silence) use the monotonic clock; time stamps come from the given clock.
  */
@@ -34,6 +36,8 @@ final class PortWorker {
     static final Duration LISTENING_TICK = Duration.ofSeconds(1);
     /** A session that has asked to send nothing for this long (or never) is ticked every LISTENING_TICK. */
     static final Duration LISTENING_AFTER = Duration.ofSeconds(10);
+    /** Ticked this much after a session's {@link ProtocolSession#pauseToNotice}, so that the pause has surely passed. */
+    static final Duration PAUSE_MARGIN = Duration.ofMillis(20);
     static final Duration MALFORMED_REPORT_INTERVAL = Duration.ofSeconds(10);
     private static final int READ_BUFFER_BYTES = 4096;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
@@ -197,7 +201,9 @@ final class PortWorker {
             long lastData = System.nanoTime();
             long lastSend = write(line, output) ? lastData : lastData - LISTENING_AFTER.toNanos();
             Duration tick = TICK;
-            long nextTick = lastData + tick.toNanos();
+            long regularTick = lastData + tick.toNanos();
+            long nextTick = regularTick; // or when a session's pause ends (pauseToNotice)
+            long pause = session.pauseNanos();
             long driversSeen = Long.MIN_VALUE; // the first tick looks the driver up: it may have changed since
             boolean silent = false;
             while (!stopRequested()) {
@@ -208,6 +214,11 @@ final class PortWorker {
                     lastData = now;
                     silent = false;
                     session.receive(buffer, n);
+                    if (pause > 0 && tick.toNanos() > pause) {
+                        // listening: tick once the bytes have stopped for the pause; the regular tick may slip as much
+                        long margin = PAUSE_MARGIN.toNanos();
+                        nextTick = Math.min(now + pause + margin, regularTick + pause + margin);
+                    }
                 }
                 if (now - nextTick >= 0) {
                     long generation = drivers.generation();
@@ -220,12 +231,18 @@ final class PortWorker {
                     }
                     session.tick();
                     output.tick(now);
+                    pause = session.pauseNanos(); // the session may have been restarted after a failure
                     Duration next = now - lastSend >= LISTENING_AFTER.toNanos() ? LISTENING_TICK : TICK;
                     if (!next.equals(tick)) {
                         tick = next;
-                        line.readTimeout(tick);
+                        line.readTimeout(readWait(tick, pause));
                     }
-                    nextTick = now + tick.toNanos();
+                    regularTick = now + tick.toNanos();
+                    nextTick = regularTick;
+                    long pauseEnds = lastData + pause + PAUSE_MARGIN.toNanos();
+                    if (pause > 0 && pauseEnds - now > 0 && regularTick - pauseEnds > 0) {
+                        nextTick = pauseEnds; // bytes came within the pause (just before the switch to listening)
+                    }
                 }
                 if (!silent && now - lastData >= silenceNanos) {
                     silent = true;
@@ -236,8 +253,9 @@ final class PortWorker {
                     lastSend = now;
                     if (!tick.equals(TICK)) {
                         tick = TICK;
-                        line.readTimeout(tick);
-                        nextTick = Math.min(nextTick, now + tick.toNanos());
+                        line.readTimeout(readWait(tick, pause));
+                        regularTick = Math.min(regularTick, now + tick.toNanos());
+                        nextTick = Math.min(nextTick, regularTick);
                     }
                 }
             }
@@ -269,6 +287,12 @@ final class PortWorker {
     }
 
     /** The protocol session of one connection; a session that throws is replaced by a fresh one. */
+    /** How long a read waits: the tick, or a shorter pause (plus margin) that a listening session needs noticed. */
+    private static Duration readWait(Duration tick, long pauseNanos) {
+        long pause = pauseNanos + PAUSE_MARGIN.toNanos();
+        return pauseNanos > 0 && tick.toNanos() > pause ? Duration.ofNanos(pause) : tick;
+    }
+
     private final class Session {
         private final PortOutput output;
         private final SerialDriver driver;
@@ -290,6 +314,16 @@ final class PortWorker {
 
         void tick() {
             guarded(() -> session.tick(clock.instant(), output));
+        }
+
+        /** The session's {@link ProtocolSession#pauseToNotice} in nanoseconds, at most a listening tick; 0: none. */
+        long pauseNanos() {
+            try {
+                Duration pause = session.pauseToNotice();
+                return pause == null || pause.isNegative() ? 0 : Math.min(pause.toNanos(), LISTENING_TICK.toNanos());
+            } catch (RuntimeException e) {
+                return 0; // a session must not throw; one that does here gets no pause ticks
+            }
         }
 
         /** A session must never throw; if one does anyway (a bug), the bytes are lost, not the port. */

@@ -113,6 +113,109 @@ class PortWorkerTest {
                 .extracting(e -> e.detail()).containsExactly("port closed: configuration removed or gateway stopping");
     }
 
+    /**
+     * A session that frames by pauses (ProtocolSession.pauseToNotice) and never asks to send: its port listens from
+     * the first tick on, ticking about once a second, yet ticks it when the pause after bytes is over, also for
+     * bytes that came just before the port switched to listening. The bytes come 50 ms after the open, the switch
+     * at the first tick (100 ms).
+     */
+    @Test
+    void aListeningSessionIsTickedWhenItsPauseEndsNotASecondLater() {
+        Duration pause = Duration.ofMillis(300);
+        java.util.List<Long> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong bytesAt = new java.util.concurrent.atomic.AtomicLong();
+        io.wardgate.api.driver.SerialDriver pausing = new io.wardgate.api.driver.SerialDriver() {
+            @Override
+            public String protocol() {
+                return "pausing";
+            }
+
+            @Override
+            public String description() {
+                return "frames told apart by pauses";
+            }
+
+            @Override
+            public io.wardgate.api.driver.LineSettings line() {
+                return io.wardgate.api.driver.LineSettings.eightNOne(9_600);
+            }
+
+            @Override
+            public io.wardgate.api.driver.ProtocolSession openSession() {
+                return new io.wardgate.api.driver.ProtocolSession() {
+                    @Override
+                    public void start(java.time.Instant now, io.wardgate.api.driver.SessionOutput out) {
+                    }
+
+                    @Override
+                    public void receive(byte[] bytes, int offset, int length, java.time.Instant now,
+                            io.wardgate.api.driver.SessionOutput out) {
+                    }
+
+                    @Override
+                    public void tick(java.time.Instant now, io.wardgate.api.driver.SessionOutput out) {
+                        ticks.add(System.nanoTime());
+                    }
+
+                    @Override
+                    public Duration pauseToNotice() {
+                        return pause;
+                    }
+                };
+            }
+        };
+        SerialDriverCatalog drivers = new SerialDriverCatalog();
+        Configs.install(drivers, pausing);
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        SerialLines lines = (path, line) -> new SerialLine() {
+            private final long openedAt = System.nanoTime();
+            private volatile Duration timeout = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                long due = openedAt + 50_000_000L;
+                if (!sent.get() && System.nanoTime() - due >= 0) {
+                    sent.set(true);
+                    bytesAt.set(System.nanoTime());
+                    buffer[offset] = 0x01;
+                    return 1;
+                }
+                long wait = sent.get() ? timeout.toMillis() : Math.min(timeout.toMillis(), Math.max(1, (due - System.nanoTime()) / 1_000_000));
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }
+
+            @Override
+            public void readTimeout(Duration newTimeout) {
+                timeout = newTimeout;
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SerialPortComponent component = new SerialPortComponent(intake, drivers,
+                PortSettings.from(Configs.masimo(PATH, Map.of("protocol", "pausing"))), lines, Clock.systemUTC(), () -> 0.5);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent.get()
+                    && ticks.stream().anyMatch(t -> t - bytesAt.get() >= Duration.ofSeconds(2).toNanos()));
+        } finally {
+            component.deactivate();
+        }
+        java.util.List<Long> after = ticks.stream().filter(t -> t > bytesAt.get()).map(t -> (t - bytesAt.get()) / 1_000_000).toList();
+        // the first tick after the bytes is the switch to listening (about 50 ms), the next ends the pause
+        assertThat(after).as("ms from the bytes to each later tick").anySatisfy(ms -> assertThat(ms)
+                .isBetween(pause.toMillis(), pause.toMillis() + 400));
+    }
+
     @Test
     void aPortThatCannotBeOpenedKeepsTryingQuietlyUntilStopped() {
         AtomicInteger attempts = new AtomicInteger();

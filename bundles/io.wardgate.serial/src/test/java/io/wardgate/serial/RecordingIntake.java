@@ -19,8 +19,12 @@ final class RecordingIntake implements ReadingIntake {
         alarms.add(raised);
     }
 
+    /** When each entry of {@link #submitted} was handed over (same index). */
+    final List<java.time.Instant> submittedAt = new CopyOnWriteArrayList<>();
+
     @Override
-    public void submit(DeviceReadings readings) {
+    public synchronized void submit(DeviceReadings readings) {
+        submittedAt.add(java.time.Instant.now());
         submitted.add(readings);
     }
 

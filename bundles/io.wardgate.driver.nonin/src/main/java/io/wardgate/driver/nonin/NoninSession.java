@@ -65,6 +65,12 @@ final class NoninSession implements ProtocolSession {
         }
     }
 
+    /** DF8's lone frames are confirmed by the quiet around them: a tick must come this long after each. */
+    @Override
+    public Duration pauseToNotice() {
+        return QUIET;
+    }
+
     FormatSelector.State selection() {
         return selector.state();
     }
