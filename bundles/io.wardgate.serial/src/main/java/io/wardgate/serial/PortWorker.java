@@ -203,7 +203,6 @@ final class PortWorker {
             Duration tick = TICK;
             long regularTick = lastData + tick.toNanos();
             long nextTick = regularTick; // or when a session's pause ends (pauseToNotice)
-            long pause = session.pauseNanos();
             long driversSeen = Long.MIN_VALUE; // the first tick looks the driver up: it may have changed since
             boolean silent = false;
             while (!stopRequested()) {
@@ -214,11 +213,7 @@ final class PortWorker {
                     lastData = now;
                     silent = false;
                     session.receive(buffer, n);
-                    if (pause > 0 && tick.toNanos() > pause) {
-                        // listening: tick once the bytes have stopped for the pause; the regular tick may slip as much
-                        long margin = PAUSE_MARGIN.toNanos();
-                        nextTick = Math.min(now + pause + margin, regularTick + pause + margin);
-                    }
+                    nextTick = nextTick(regularTick, lastData, now, tick, session.pauseNanos());
                 }
                 if (now - nextTick >= 0) {
                     long generation = drivers.generation();
@@ -231,18 +226,14 @@ final class PortWorker {
                     }
                     session.tick();
                     output.tick(now);
-                    pause = session.pauseNanos(); // the session may have been restarted after a failure
                     Duration next = now - lastSend >= LISTENING_AFTER.toNanos() ? LISTENING_TICK : TICK;
                     if (!next.equals(tick)) {
                         tick = next;
-                        line.readTimeout(readWait(tick, pause));
+                        line.readTimeout(readWait(tick, session.pauseNanos()));
                     }
                     regularTick = now + tick.toNanos();
-                    nextTick = regularTick;
-                    long pauseEnds = lastData + pause + PAUSE_MARGIN.toNanos();
-                    if (pause > 0 && pauseEnds - now > 0 && regularTick - pauseEnds > 0) {
-                        nextTick = pauseEnds; // bytes came within the pause (just before the switch to listening)
-                    }
+                    // bytes that came just before a switch to listening still get their pause noticed
+                    nextTick = nextTick(regularTick, lastData, now, tick, session.pauseNanos());
                 }
                 if (!silent && now - lastData >= silenceNanos) {
                     silent = true;
@@ -253,7 +244,7 @@ final class PortWorker {
                     lastSend = now;
                     if (!tick.equals(TICK)) {
                         tick = TICK;
-                        line.readTimeout(readWait(tick, pause));
+                        line.readTimeout(readWait(tick, session.pauseNanos()));
                         regularTick = Math.min(regularTick, now + tick.toNanos());
                         nextTick = Math.min(nextTick, regularTick);
                     }
@@ -286,22 +277,41 @@ final class PortWorker {
         return sent;
     }
 
-    /** The protocol session of one connection; a session that throws is replaced by a fresh one. */
+    /**
+     * When to tick next: at the regular tick, or, for a listening session that frames by pauses, when the pause
+     * after the last bytes ends (the regular tick may slip by as much, so that bytes keep no tick away for long).
+     */
+    private static long nextTick(long regularTick, long lastData, long now, Duration tick, long pauseNanos) {
+        long pause = pauseNanos + PAUSE_MARGIN.toNanos();
+        long pauseEnds = lastData + pause;
+        if (pauseNanos == 0 || tick.toNanos() <= pause || pauseEnds - now <= 0) {
+            return regularTick;
+        }
+        return Math.min(pauseEnds, regularTick + pause);
+    }
+
     /** How long a read waits: the tick, or a shorter pause (plus margin) that a listening session needs noticed. */
     private static Duration readWait(Duration tick, long pauseNanos) {
         long pause = pauseNanos + PAUSE_MARGIN.toNanos();
         return pauseNanos > 0 && tick.toNanos() > pause ? Duration.ofNanos(pause) : tick;
     }
 
+    /** The protocol session of one connection; a session that throws is replaced by a fresh one. */
     private final class Session {
         private final PortOutput output;
         private final SerialDriver driver;
         private ProtocolSession session;
+        private long pauseNanos;
 
         Session(PortOutput output, SerialDriver driver) {
             this.output = output;
             this.driver = driver;
-            this.session = driver.openSession();
+            open();
+        }
+
+        private void open() {
+            session = driver.openSession();
+            pauseNanos = pauseOf(session);
         }
 
         void start() {
@@ -318,6 +328,10 @@ final class PortWorker {
 
         /** The session's {@link ProtocolSession#pauseToNotice} in nanoseconds, at most a listening tick; 0: none. */
         long pauseNanos() {
+            return pauseNanos;
+        }
+
+        private static long pauseOf(ProtocolSession session) {
             try {
                 Duration pause = session.pauseToNotice();
                 return pause == null || pause.isNegative() ? 0 : Math.min(pause.toNanos(), LISTENING_TICK.toNanos());
@@ -334,7 +348,7 @@ final class PortWorker {
                 LOG.error("{}: protocol session {} failed; starting a fresh one", settings.path(), settings.protocol(), e);
                 output.malformed(System.nanoTime(), "decoder failure (" + e.getClass().getSimpleName()
                         + "); protocol session restarted");
-                session = driver.openSession();
+                open();
                 try {
                     Instant now = clock.instant();
                     session.start(now, output);

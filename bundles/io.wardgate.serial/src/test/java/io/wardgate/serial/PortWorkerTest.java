@@ -4,11 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wardgate.api.DeviceEvent;
+import io.wardgate.api.driver.LineSettings;
+import io.wardgate.api.driver.ProtocolSession;
+import io.wardgate.api.driver.SerialDriver;
+import io.wardgate.api.driver.SessionOutput;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Failures of the line itself, with lines made up for the purpose. */
@@ -63,7 +75,7 @@ class PortWorkerTest {
      */
     @Test
     void aListeningPortReadsWithTheLongTimeoutAndAStopWakesIt() {
-        java.util.List<Duration> timeouts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Duration> timeouts = new CopyOnWriteArrayList<>();
         java.util.concurrent.BlockingQueue<Boolean> wakes = new java.util.concurrent.LinkedBlockingQueue<>();
         AtomicInteger woken = new AtomicInteger();
         SerialLines lines = (path, line) -> new SerialLine() {
@@ -122,9 +134,9 @@ class PortWorkerTest {
     @Test
     void aListeningSessionIsTickedWhenItsPauseEndsNotASecondLater() {
         Duration pause = Duration.ofMillis(300);
-        java.util.List<Long> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicLong bytesAt = new java.util.concurrent.atomic.AtomicLong();
-        io.wardgate.api.driver.SerialDriver pausing = new io.wardgate.api.driver.SerialDriver() {
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        AtomicLong bytesAt = new AtomicLong();
+        SerialDriver pausing = new SerialDriver() {
             @Override
             public String protocol() {
                 return "pausing";
@@ -136,24 +148,24 @@ class PortWorkerTest {
             }
 
             @Override
-            public io.wardgate.api.driver.LineSettings line() {
-                return io.wardgate.api.driver.LineSettings.eightNOne(9_600);
+            public LineSettings line() {
+                return LineSettings.eightNOne(9_600);
             }
 
             @Override
-            public io.wardgate.api.driver.ProtocolSession openSession() {
-                return new io.wardgate.api.driver.ProtocolSession() {
+            public ProtocolSession openSession() {
+                return new ProtocolSession() {
                     @Override
-                    public void start(java.time.Instant now, io.wardgate.api.driver.SessionOutput out) {
+                    public void start(Instant now, SessionOutput out) {
                     }
 
                     @Override
-                    public void receive(byte[] bytes, int offset, int length, java.time.Instant now,
-                            io.wardgate.api.driver.SessionOutput out) {
+                    public void receive(byte[] bytes, int offset, int length, Instant now,
+                            SessionOutput out) {
                     }
 
                     @Override
-                    public void tick(java.time.Instant now, io.wardgate.api.driver.SessionOutput out) {
+                    public void tick(Instant now, SessionOutput out) {
                         ticks.add(System.nanoTime());
                     }
 
@@ -166,51 +178,52 @@ class PortWorkerTest {
         };
         SerialDriverCatalog drivers = new SerialDriverCatalog();
         Configs.install(drivers, pausing);
-        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
-        SerialLines lines = (path, line) -> new SerialLine() {
-            private final long openedAt = System.nanoTime();
-            private volatile Duration timeout = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
+        // the line waits as a tty would, on a queue, for the timeout it was last given; one byte comes 50 ms in
+        BlockingQueue<Byte> incoming = new LinkedBlockingQueue<>();
+        SerialLines lines = (path, line) -> {
+            CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> incoming.add((byte) 1));
+            return new SerialLine() {
+                private volatile Duration timeout = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
 
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                long due = openedAt + 50_000_000L;
-                if (!sent.get() && System.nanoTime() - due >= 0) {
-                    sent.set(true);
-                    bytesAt.set(System.nanoTime());
-                    buffer[offset] = 0x01;
-                    return 1;
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    try {
+                        Byte next = incoming.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                        if (next == null) {
+                            return 0;
+                        }
+                        bytesAt.set(System.nanoTime());
+                        buffer[offset] = next;
+                        return 1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return 0;
+                    }
                 }
-                long wait = sent.get() ? timeout.toMillis() : Math.min(timeout.toMillis(), Math.max(1, (due - System.nanoTime()) / 1_000_000));
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+
+                @Override
+                public void readTimeout(Duration newTimeout) {
+                    timeout = newTimeout;
                 }
-                return 0;
-            }
 
-            @Override
-            public void readTimeout(Duration newTimeout) {
-                timeout = newTimeout;
-            }
+                @Override
+                public void write(byte[] bytes) {
+                }
 
-            @Override
-            public void write(byte[] bytes) {
-            }
-
-            @Override
-            public void close() {
-            }
+                @Override
+                public void close() {
+                }
+            };
         };
         SerialPortComponent component = new SerialPortComponent(intake, drivers,
                 PortSettings.from(Configs.masimo(PATH, Map.of("protocol", "pausing"))), lines, Clock.systemUTC(), () -> 0.5);
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> sent.get()
+            await().atMost(Duration.ofSeconds(10)).until(() -> bytesAt.get() != 0
                     && ticks.stream().anyMatch(t -> t - bytesAt.get() >= Duration.ofSeconds(2).toNanos()));
         } finally {
             component.deactivate();
         }
-        java.util.List<Long> after = ticks.stream().filter(t -> t > bytesAt.get()).map(t -> (t - bytesAt.get()) / 1_000_000).toList();
+        List<Long> after = ticks.stream().filter(t -> t > bytesAt.get()).map(t -> (t - bytesAt.get()) / 1_000_000).toList();
         // the first tick after the bytes is the switch to listening (about 50 ms), the next ends the pause
         assertThat(after).as("ms from the bytes to each later tick").anySatisfy(ms -> assertThat(ms)
                 .isBetween(pause.toMillis(), pause.toMillis() + 400));

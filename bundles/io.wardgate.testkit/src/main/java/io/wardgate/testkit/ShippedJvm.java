@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,10 +50,10 @@ public final class ShippedJvm {
     }
 
     /** wardgate.jsa beside wardgate.jar, if there is one. */
-    public static java.util.Optional<Path> archive(Path jar) {
+    public static Optional<Path> archive(Path jar) {
         String name = jar.getFileName().toString();
         Path archive = jar.resolveSibling((name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name) + ".jsa");
-        return Files.isRegularFile(archive) ? java.util.Optional.of(archive.toAbsolutePath()) : java.util.Optional.empty();
+        return Files.isRegularFile(archive) ? Optional.of(archive.toAbsolutePath()) : Optional.empty();
     }
 
     /** A gateway process gets the unit's environment too, unless the caller chose otherwise. */
