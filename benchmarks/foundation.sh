@@ -3,7 +3,8 @@
 #   build time   ./mvnw -q clean verify -DskipTests (dependencies already in ~/.m2)
 #   jar size     distrib/appliance/target/wardgate.jar
 #   start-up     process start until the log line "WardGate ready"
-#   idle RSS     VmRSS 10 s after ready, with the JVM options and MALLOC_ARENA_MAX of the Debian unit
+#   idle RSS     VmRSS 10 s after ready, with the JVM options, the class-data sharing archive and
+#                MALLOC_ARENA_MAX of the Debian unit
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$top"
@@ -21,6 +22,8 @@ for i in $(seq "${BUILDS:-$runs}"); do
 done
 jar=distrib/appliance/target/wardgate.jar
 size=$(stat -c %s "$jar")
+# The class-data sharing archive the build made beside the jar, added as the unit adds it (cds.env).
+[ -f "${jar%.jar}.jsa" ] && jvm+=("-XX:SharedArchiveFile=${jar%.jar}.jsa" -Xlog:cds)
 
 starts=(); rss=()
 for i in $(seq "$runs"); do
