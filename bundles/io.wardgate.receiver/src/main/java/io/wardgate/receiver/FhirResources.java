@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The FHIR R4 resources for one batch (docs/integration.md, "FHIR"): one Observation per reading,
+ * The FHIR R4 resources for one batch (docs/integration.md, "Feeding a FHIR server"): one Observation per reading,
  * NIBP parts measured within {@link #PANEL_WINDOW} of each other as one panel, a waveform as
  * SampledData, an alarm Observation (code MDC_EVT_ALARM) for each reading the device flagged in
  * alarm, and one for each typed alarm change the batch carries ({@link FhirAlarms}). The subject is the bed (a Location), so no resource claims the vital-signs profiles, which

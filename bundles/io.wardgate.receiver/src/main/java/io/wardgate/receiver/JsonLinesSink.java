@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * One JSON object per reading, one per line (JSON Lines), with the envelope's routing tags; values
- * keep the device's precision. Alarm changes follow as {@code "kind":"alarm"} lines ({@link AlarmLines}). Field list in docs/envelope.md ("Receiver output").
+ * keep the device's precision. Alarm changes follow as {@code "kind":"alarm"} lines ({@link AlarmLines}). Field list in docs/envelope.md ("Receiver (backend)").
  */
 public final class JsonLinesSink implements ReadingSink {
     private final Writer out;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The receiver's JSON lines, byte for byte (golden; docs/envelope.md "Receiver output"). */
+/** The receiver's JSON lines, byte for byte (golden; docs/envelope.md, "Receiver (backend)"). */
 class JsonLinesGoldenTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00.250Z");
 

@@ -104,8 +104,9 @@ class LiveConfigurationEditTest {
         BundleContext context = start(conf);
         ConfigurationAdmin admin = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         writeBack(context, admin);
-        // The component starts after FileInstall's first read of the directory. A first read racing the very
-        // first baseline can be flagged as a live edit (docs/operations.md, "Integrity check"): not this test's subject.
+        // The component starts after FileInstall's first read of the directory. A first read racing the very first
+        // baseline can be flagged as a live edit (docs/operations.md, "The integrity check at start"): not this
+        // test's subject.
         await().atMost(Duration.ofSeconds(20)).until(() -> admin.listConfigurations("(service.pid=" + PID + ")") != null
                 && admin.listConfigurations("(service.pid=" + OTHER + ")") != null);
         UpdateComponent component = new UpdateComponent(UpdateComponentTest.defaults(), context, audit::add);

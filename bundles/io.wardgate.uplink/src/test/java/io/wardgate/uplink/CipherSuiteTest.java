@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Which TLS 1.3 suite the uplink ends up with against a real mosquitto (docs/operations.md, "TLS"): ChaCha20-Poly1305
- * by default (the cheaper AEAD on the appliance's JIT), AES-GCM against a broker that allows only AES-GCM (a FIPS
- * policy), never a failed connection.
+ * Which TLS 1.3 suite the uplink ends up with against a real mosquitto (docs/operations.md, "What the broker must
+ * provide"): ChaCha20-Poly1305 by default (the cheaper AEAD on the appliance's JIT), AES-GCM against a broker that
+ * allows only AES-GCM (a FIPS policy), never a failed connection.
  */
 class CipherSuiteTest {
     @TempDir

@@ -42,8 +42,8 @@ class KuraPasswordMetatypeTest {
             }
         });
         assertThat(secretNamedNotPassword).as("secret settings Kura would store in clear").isEmpty();
-        // The one secret setting WardGate's Kura package has today (docs/security.md, "Under Kura"); a new
-        // one must be added here and there.
+        // The one secret setting WardGate's Kura package has today (docs/security.md, "4.3 Every secret on the SD
+        // card"); a new one must be added here and there.
         assertThat(passwords).containsExactly("io.wardgate.network.Source#tlsKeyStorePassword");
     }
 
