@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CPU of a configured start up to the uplink's first connection (docs/benchmarks.md, "Start-up to the
+# CPU of a configured start up to the uplink's first connection (docs/benchmarks-history.md, "Start-up to the
 # first reading, fourth pass"): run beside benchmarks/e2e.sh, it waits for the gateway started from JAR,
 # samples every thread's CPU (utime + stime, /proc) every 20 ms, and prints the process CPU at "Uplink
 # connected" and at "WardGate ready" and the last CPU seen of the start-up threads at "Uplink connected"

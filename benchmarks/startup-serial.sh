@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The serial leg of a start (docs/benchmarks.md, "Start-up to the first reading, ninth pass: the serial leg"): run
-# beside benchmarks/nodered.sh or e2e.sh; it waits for the gateway started from JAR, traces the syscalls of its port
-# threads (linux perf, tracepoints; comm "wardgate-serial") until it ends, and prints, in s after the process start,
-# when the ports were opened and when the first bytes came, and how many bytes each port's first read returned (a
-# pseudo-terminal keeps what a simulator wrote before the port was opened). Needs root and perf.
+# The serial leg of a start (docs/benchmarks-history.md, "Start-up to the first reading, ninth pass: the serial leg"):
+# run beside benchmarks/nodered.sh or e2e.sh; it waits for the gateway started from JAR, traces the syscalls of its
+# port threads (linux perf, tracepoints; comm "wardgate-serial") until it ends, and prints, in s after the process
+# start, when the ports were opened and when the first bytes came, and how many bytes each port's first read returned
+# (a pseudo-terminal keeps what a simulator wrote before the port was opened). Needs root and perf.
 #   benchmarks/startup-serial.sh <jar> & \
 #     MALLOC_ARENA_MAX=2 benchmarks/nodered.sh devices=20 seconds=5 warmUp=1 gateways=wardgate jar=<jar>; wait
 set -euo pipefail

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Start-up of the appliance without configuration, step by step (docs/benchmarks.md, "Start-up"; issue 25
-# item 3). For each run: a cold start (empty framework storage: the launcher installs every bundle from the
-# jar), then a warm start on the same storage (what a restart of an installed gateway does). Per start:
-# wall time to the JVM's first log line (framework launched, bundles installed and starting), to
-# "WardGate ready", and the CPU (utime + stime) the process had used at "ready": CPU milliseconds hardly
-# depend on what else runs on the machine, wall times do.
+# Start-up of the appliance without configuration, step by step (docs/benchmarks.md, "Footprint and start-up:
+# what ships"; issue 25 item 3). For each run: a cold start (empty framework storage: the launcher installs
+# every bundle from the jar), then a warm start on the same storage (what a restart of an installed gateway
+# does). Per start: wall time to the JVM's first log line (framework launched, bundles installed and
+# starting), to "WardGate ready", and the CPU (utime + stime) the process had used at "ready": CPU
+# milliseconds hardly depend on what else runs on the machine, wall times do.
 #   benchmarks/startup.sh [runs=3] [jar=distrib/appliance/target/wardgate.jar] [jvm="..."]
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each envelope's fresh P-256 key pair (its ECDH-ES key agreement): the sealer's way
  * ({@link Randomness#secure}, Bouncy Castle's fixed-point comb) against the JCA's KeyPairGenerator it
  * replaced. Score = key pairs per second. The appliance runs C1 only: compare with
- * {@code -jvmArgs -XX:TieredStopAtLevel=1} as well (docs/benchmarks.md, "CPU per envelope").
+ * {@code -jvmArgs -XX:TieredStopAtLevel=1} as well (docs/benchmarks-history.md, "CPU per envelope").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

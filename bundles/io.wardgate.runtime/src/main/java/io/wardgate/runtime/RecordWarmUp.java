@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Bootstraps the JDK's record methods (equals, hashCode and toString, which a record gets through
  * java.lang.runtime.ObjectMethods and method handles built at first use) on the warm-up thread: in a start's
- * class-load timeline the first record comparison of the process was a serial port's line check, on its
- * thread before the port opened, and spun about 60 method-handle classes there (docs/benchmarks.md, "Start-up to
- * the first reading, eighth pass"). Those shapes are shared by all records, so later records find most of them.
- * A record of its own with throwaway values; nothing of the gateway is touched.
+ * class-load timeline the first record comparison of the process was a serial port's line check, on its thread
+ * before the port opened, and spun about 60 method-handle classes there (docs/benchmarks-history.md, "Start-up to
+ * the first reading, eighth pass"). Those shapes are shared by all records, so later records find most of them. A
+ * record of its own with throwaway values; nothing of the gateway is touched.
  */
 final class RecordWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(RecordWarmUp.class);

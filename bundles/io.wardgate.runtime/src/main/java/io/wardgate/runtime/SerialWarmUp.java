@@ -6,11 +6,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads jSerialComm and its native library ahead of the first serial port, on the warm-up thread: the first port's
- * thread did it before it could open its port (extracting the library into java.io.tmpdir, the data directory's
- * tmp under the unit, then loading it; docs/benchmarks.md, "Start-up to the first reading, eighth pass"). Only the
- * class is initialised, as the port's first use would: no port is listed, opened or configured. Only when the
- * configuration directory holds a serial port's configuration. A failure only loses the head start: the port's
- * thread then reports the library as before.
+ * thread did it before it could open its port (extracting the library into java.io.tmpdir, the data directory's tmp
+ * under the unit, then loading it; docs/benchmarks-history.md, "Start-up to the first reading, eighth pass"). Only
+ * the class is initialised, as the port's first use would: no port is listed, opened or configured. Only when the
+ * configuration directory holds a serial port's configuration. A failure only loses the head start: the port's thread
+ * then reports the library as before.
  */
 final class SerialWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(SerialWarmUp.class);

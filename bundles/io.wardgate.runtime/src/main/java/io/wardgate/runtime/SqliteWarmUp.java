@@ -12,7 +12,7 @@ import org.sqlite.SQLiteConfig;
 /**
  * Loads SQLite's JDBC classes and its native library ahead of the outbox, on the TLS warm-up's thread: the
  * outbox opens its database when the uplink is activated, on the framework's start-level thread, and that
- * open was mostly first-use class loading and the native library's extraction (docs/benchmarks.md, "Start-up
+ * open was mostly first-use class loading and the native library's extraction (docs/benchmarks-history.md, "Start-up
  * to the first reading, seventh pass"). It opens a throwaway database in memory only: no file of the gateway,
  * no setting. The native library goes where the outbox's would (java.io.tmpdir, the data directory's tmp), once
  * per process. A failure only loses the head start: the outbox loads it itself.

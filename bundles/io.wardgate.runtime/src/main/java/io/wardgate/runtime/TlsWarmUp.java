@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads and initialises the JDK's TLS and elliptic-curve classes on a thread of its own while the
  * framework starts the bundles, so that the uplink's first connection (which waits for them: most of
- * its handshake's CPU is first-use class loading, docs/benchmarks.md, "Start-up to the first reading,
+ * its handshake's CPU is first-use class loading, docs/benchmarks-history.md, "Start-up to the first reading,
  * fourth pass") finds them ready. It touches no key, certificate, trust anchor or setting of the
  * gateway and opens no connection: a throwaway context that trusts nothing writes one ClientHello into
  * a buffer, and a throwaway P-256 key signs and verifies a few bytes. A failure only loses the head

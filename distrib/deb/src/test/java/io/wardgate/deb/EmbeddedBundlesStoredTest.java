@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * On a first start (empty framework storage) the bnd launcher copies every bundle wardgate.jar embeds into the
  * storage. The bundles are jars, compressed already: stored without deflation (-compression: STORE in
  * wardgate.bndrun) that copy reads them as they are instead of inflating the whole ~38 MB again
- * (docs/benchmarks.md, "Start-up: the launcher's copy (issue 25, item 3)").
+ * (docs/benchmarks-history.md, "Start-up: the launcher's copy (issue 25, item 3)").
  */
 class EmbeddedBundlesStoredTest {
 

@@ -41,7 +41,7 @@ public final class StartGuard implements BundleActivator {
             }
             // The last good copies of sound files only serve the next start: written (durably, one file and
             // one directory sync each) beside the framework's start instead of ahead of it. On a first start
-            // with 20 files that was 100-200 ms on the start-level thread (docs/benchmarks.md, "Start-up to
+            // with 20 files that was 100-200 ms on the start-level thread (docs/benchmarks-history.md, "Start-up to
             // the first reading, seventh pass").
             ConfigDirectory copies = directory.get();
             Thread thread = new Thread(() -> {

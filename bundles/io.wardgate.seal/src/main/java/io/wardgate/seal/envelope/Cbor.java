@@ -47,7 +47,7 @@ final class Cbor {
     /**
      * The deterministic encoding of {@code value}, written straight into bytes by {@link CborWriter}: the
      * library's object tree took about 5 % of the gateway's CPU samples at 30,000 readings/s and 15 % of
-     * the bytes a seal allocates (docs/benchmarks.md, "Steady state at 30,000/s and 20 lines/s, sixth
+     * the bytes a seal allocates (docs/benchmarks-history.md, "Steady state at 30,000/s and 20 lines/s, sixth
      * pass"). Byte for byte what the library gives (CborWriterTest, against the library's encoder).
      */
     static byte[] encode(Object value) {

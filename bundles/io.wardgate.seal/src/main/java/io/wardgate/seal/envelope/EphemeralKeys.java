@@ -13,7 +13,7 @@ import org.bouncycastle.util.BigIntegers;
  * Fresh P-256 key pairs for one envelope's key agreement, made with Bouncy Castle's fixed-point comb
  * ({@link PackedComb}: its table, its lookups packed) on P-256's specialised field (the generator's table is
  * computed once per JVM, the lookups are constant-time). The JCA's {@code KeyPairGenerator("EC")} did the
- * same work in about three times the CPU on the appliance's C1-only JIT (docs/benchmarks.md, "CPU per
+ * same work in about three times the CPU on the appliance's C1-only JIT (docs/benchmarks-history.md, "CPU per
  * envelope"). The keys live only inside one seal call, so they are plain holders, never encoded.
  */
 final class EphemeralKeys {

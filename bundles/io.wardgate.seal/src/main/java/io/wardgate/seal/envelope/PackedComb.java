@@ -18,7 +18,7 @@ import org.bouncycastle.math.raw.Nat256;
  * lookup still reads every entry and selects with a mask, whatever the secret digit; it only does in
  * four longs per coordinate what Bouncy Castle's lookup does in eight ints through an inner loop, which
  * the appliance's C1-only JIT runs slowly: the lookup was about a third of each multiplication
- * (docs/benchmarks.md, "Steady state, seventh pass"). One instance per fixed point, kept with it.
+ * (docs/benchmarks-history.md, "Steady state, seventh pass"). One instance per fixed point, kept with it.
  */
 final class PackedComb extends AbstractECMultiplier {
     private static final int LIMBS = 4;

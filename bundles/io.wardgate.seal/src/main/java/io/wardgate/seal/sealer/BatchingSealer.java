@@ -191,7 +191,7 @@ public final class BatchingSealer implements Sealer, AutoCloseable {
     /**
      * Reads the gateway's signing key and the backend key {@code backendKeyId} on the sealer's thread now, while
      * nothing waits to be sealed, so that the first envelope does not parse them (the backend key's PEM and
-     * certificate were 0.1 s of its path at start, docs/benchmarks.md, "Start-up to the first reading, eighth
+     * certificate were 0.1 s of its path at start, docs/benchmarks-history.md, "Start-up to the first reading, eighth
      * pass"). The keys are only looked up as the first envelope would; a key not there, or a token not answering,
      * is left to that envelope (which waits or fails as before).
      */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The identity's key file is opened (PBKDF2 derivations, or made on first start) off the thread that activates
- * the component, so the framework's start goes on meanwhile (docs/benchmarks.md, "Start-up to the first
+ * the component, so the framework's start goes on meanwhile (docs/benchmarks-history.md, "Start-up to the first
  * reading, sixth pass"); whoever needs the key or its certificate first waits for that open or does it.
  * Real PKCS#12 files in a temporary directory; the opening thread is the test's, to say when it runs.
  */
