@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads Bouncy Castle's P-256, ECDSA, HKDF and ChaCha20-Poly1305 classes ahead of the sealer's first envelope,
  * on the warm-up thread: with the uplink's path started first, the first reading's envelope is sealed while the
- * uplink connects, and its first use of these classes was about 100 ms of class loading (docs/benchmarks.md,
- * "Start-up to the first reading, seventh pass"). Throwaway values only: a random scalar of its own, no key,
+ * uplink connects, and its first use of these classes was about 100 ms of class loading
+ * (docs/benchmarks-history.md, "Start-up to the first reading, seventh pass"). Throwaway values only: a random scalar of its own, no key,
  * certificate or setting of the gateway; the envelope's code and format are untouched. A failure only loses the
  * head start.
  */

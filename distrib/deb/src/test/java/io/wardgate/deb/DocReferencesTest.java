@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 class DocReferencesTest {
     private static final Path TOP = FirewallTest.HARDWARE.getParent();
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".mvn");
+    /** Text a reference may sit in; names without a dot are scripts (wardgate, postinst, the Debian bin/). */
     private static final Pattern SOURCE = Pattern.compile(
-            ".*\\.(java|sh|md|bndrun|service|env|xml|properties|txt|py|conf)|wardgate|[a-z-]+\\.(postinst|prerm|postrm)");
+            ".*\\.(java|sh|md|bndrun|service|env|xml|properties|txt|py|conf)|[^.]+");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
     /** A line break inside the quoted title, with the comment marker that continues it. */
     private static final String WRAP = "\\n[ \\t]*(?:\\*|#|//)?[ \\t]*";
@@ -72,21 +73,24 @@ class DocReferencesTest {
         String code = """
                     // as measured (docs/ops.md, "Start-up to the
                     // first reading"), and docs/ops.md "Gone"; not ops.md "Bare" nor shared/ops.md, "Elsewhere"
+                    # as docs/ops.md,
+                    # "Start-up to the first reading" says
                 """;
         List<Reference> found = references(code, Set.of("ops.md"), false);
         assertThat(found).containsExactly(new Reference("ops.md", "Start-up to the first reading", 1),
-                new Reference("ops.md", "Gone", 2));
+                new Reference("ops.md", "Gone", 2), new Reference("ops.md", "Start-up to the first reading", 3));
         List<String> headings = List.of("Start-up to the first reading, fourth pass");
-        assertThat(found.stream().filter(r -> !exists(headings, r.title())).map(Reference::title)).containsExactly("Gone");
+        assertThat(found.stream().filter(r -> !exists(headings, r.title())).map(Reference::title))
+                .containsExactly("Gone");
         assertThat(references("see ops.md, \"Bare\"", Set.of("ops.md"), true)).extracting(Reference::title)
                 .containsExactly("Bare");
     }
 
     /** The references to these documents (file names in docs/) in one file's text. */
     static List<Reference> references(String text, Collection<String> documents, boolean inDocs) {
-        Pattern reference = Pattern.compile("(docs/)?\\b(" + documents.stream().map(Pattern::quote)
-                .collect(Collectors.joining("|")) + ")[,:]?[ \\t]*\\(?(?:section[ \\t]+)?\"([A-Z0-9](?:[^\"\\n;{}=]|"
-                + WRAP + "){1,200}?)\"");
+        String names = documents.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        Pattern reference = Pattern.compile("(docs/)?\\b(" + names + ")[,:]?(?:" + WRAP + "|[ \\t]*)"
+                + "\\(?(?:section[ \\t]+)?\"([A-Z0-9](?:[^\"\\n;{}=]|" + WRAP + "){1,200}?)\"");
         List<Reference> found = new ArrayList<>();
         Matcher m = reference.matcher(text);
         while (m.find()) {
