@@ -84,9 +84,10 @@ final class FelixRuntime implements AutoCloseable {
 
     /**
      * As {@link #start(String)}; {@code plainCfg}: the console's port comes in an operator's plain
-     * ".cfg" file, which FileInstall writes back itself (not atomically: under heavy load its poll
-     * can read its own half-written file, which loses the port). Otherwise a typed ".config" file,
-     * which the configuration service replaces atomically, as the appliance has.
+     * ".cfg" file; otherwise a typed ".config" file. Either is written back by io.wardgate.config,
+     * atomically, and FileInstall's own in-place write-back is off, as in the appliance: with both on,
+     * FileInstall's poll could read its own half-written file under load, lose the port and restart the
+     * UI on the default one in the middle of a request (seen once in HttpsIT).
      */
     static FelixRuntime start(String name, boolean plainCfg) throws Exception {
         Path work = Path.of(System.getProperty("wardgate.it.work", "target/it")).resolve(name).toAbsolutePath();
@@ -112,7 +113,7 @@ final class FelixRuntime implements AutoCloseable {
         props.put("felix.fileinstall.dir", work.resolve("conf").toString());
         props.put("felix.fileinstall.poll", "200");
         props.put("felix.fileinstall.noInitialDelay", "true");
-        props.put("felix.fileinstall.enableConfigSave", "true");
+        props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.log.level", "2");
         props.put("wardgate.data", work.resolve("data").toString());
         props.put("ds.loglevel", "warn");
