@@ -282,9 +282,9 @@ final class PortWorker {
      * after the last bytes ends (the regular tick may slip by as much, so that bytes keep no tick away for long).
      */
     private static long nextTick(long regularTick, long lastData, long now, Duration tick, long pauseNanos) {
-        long pause = pauseNanos + PAUSE_MARGIN.toNanos();
+        long pause = noticedPause(tick, pauseNanos);
         long pauseEnds = lastData + pause;
-        if (pauseNanos == 0 || tick.toNanos() <= pause || pauseEnds - now <= 0) {
+        if (pause == 0 || pauseEnds - now <= 0) {
             return regularTick;
         }
         return Math.min(pauseEnds, regularTick + pause);
@@ -292,8 +292,14 @@ final class PortWorker {
 
     /** How long a read waits: the tick, or a shorter pause (plus margin) that a listening session needs noticed. */
     private static Duration readWait(Duration tick, long pauseNanos) {
+        long pause = noticedPause(tick, pauseNanos);
+        return pause > 0 ? Duration.ofNanos(pause) : tick;
+    }
+
+    /** The session's pause plus margin when the tick is longer than that (a listening port); else 0. */
+    private static long noticedPause(Duration tick, long pauseNanos) {
         long pause = pauseNanos + PAUSE_MARGIN.toNanos();
-        return pauseNanos > 0 && tick.toNanos() > pause ? Duration.ofNanos(pause) : tick;
+        return pauseNanos > 0 && tick.toNanos() > pause ? pause : 0;
     }
 
     /** The protocol session of one connection; a session that throws is replaced by a fresh one. */

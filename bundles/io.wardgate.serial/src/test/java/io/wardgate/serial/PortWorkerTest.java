@@ -75,8 +75,8 @@ class PortWorkerTest {
      */
     @Test
     void aListeningPortReadsWithTheLongTimeoutAndAStopWakesIt() {
-        java.util.List<Duration> timeouts = new CopyOnWriteArrayList<>();
-        java.util.concurrent.BlockingQueue<Boolean> wakes = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<Duration> timeouts = new CopyOnWriteArrayList<>();
+        BlockingQueue<Boolean> wakes = new LinkedBlockingQueue<>();
         AtomicInteger woken = new AtomicInteger();
         SerialLines lines = (path, line) -> new SerialLine() {
             private volatile Duration timeout = Duration.ofMillis(SerialLines.READ_TIMEOUT_MILLIS);
@@ -84,7 +84,7 @@ class PortWorkerTest {
             @Override
             public int read(byte[] buffer, int offset, int length) {
                 try {
-                    wakes.poll(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    wakes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
